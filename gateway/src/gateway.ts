@@ -1,0 +1,233 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime, Logger as HiveLogger, type GatewayPlugin, type LogLevel as HiveLogLevel } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
+import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier } from '@kyodo/auth';
+import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
+import { GraphQLError } from 'graphql';
+import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
+import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayDeps {
+  /** The composed supergraph (gateway/supergraph.graphql). */
+  supergraphSdl: string;
+  /** Per-subgraph URL overrides by subgraph name; the rest keep the URL in the supergraph. */
+  subgraphUrls?: Partial<Record<string, string>>;
+  verifier: TokenVerifier;
+  /** Sent to every subgraph as GATEWAY_CREDENTIAL_HEADER; subgraphs in production refuse requests without it. */
+  gatewaySecret: string;
+  logger?: Logger;
+  limits?: Partial<GatewayLimits>;
+  /** How long /readyz waits for each subgraph's /health (default 2000 ms). */
+  healthTimeoutMs?: number;
+  /** Serve the Hive Laboratory sandbox on GET /graphql for browsers (default true). */
+  sandbox?: boolean;
+}
+
+export interface GatewayHandle {
+  /** The supergraph as served, subgraph URLs overridden. */
+  readonly supergraphSdl: string;
+  readonly subgraphs: readonly SupergraphSubgraph[];
+  readonly limits: Readonly<GatewayLimits>;
+  /** Listens (port 0: any free port; host default 127.0.0.1) and resolves to the GraphQL URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface ReadinessReport {
+  ready: boolean;
+  supergraph: 'loaded' | 'failed';
+  subgraphs: Record<string, { ok: boolean; status?: number; error?: string }>;
+}
+
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+/**
+ * Checks the token before anything else runs, so a bad token is told apart from an
+ * anonymous request: the client learns to sign in again instead of seeing fields vanish.
+ * The subgraphs verify the same token again; this check is a courtesy, not the boundary.
+ */
+function useTokenCheck(verifier: TokenVerifier): GatewayPlugin {
+  return {
+    async onParams({ request }) {
+      let token: string | null;
+      try {
+        token = bearerToken(request.headers.get('authorization'));
+        if (token) await verifier.verify(token);
+      } catch (error) {
+        if (error instanceof TokenError) {
+          throw unauthenticated(
+            error.reason === 'expired'
+              ? 'The access token has expired; sign in again to get a new one.'
+              : `${error.message} Sign in again, or send the request without an Authorization header to continue anonymously.`,
+          );
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+const HIVE_TO_KYODO_LEVEL: Record<HiveLogLevel, keyof Logger> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
+
+/** Hive's logger writing through ours, so the gateway logs one JSON line per event like every service. */
+function hiveLoggerFor(logger: Logger): HiveLogger {
+  return new HiveLogger({
+    level: 'info',
+    writers: [
+      {
+        write(level, attrs, msg) {
+          const detail = attrs && !Array.isArray(attrs) ? (attrs as Record<string, unknown>) : attrs ? { attrs } : {};
+          logger[HIVE_TO_KYODO_LEVEL[level]](msg ?? 'hive gateway', detail);
+        },
+      },
+    ],
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function wantsHtml(req: IncomingMessage): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+}
+
+export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
+  const logger = deps.logger ?? silentLogger;
+  const limits = resolveLimits(deps.limits);
+  const supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
+  const subgraphs = supergraphSubgraphs(supergraphSdl);
+  if (subgraphs.length === 0) throw new Error('The supergraph names no subgraphs (no @join__graph); run `npm run compose`.');
+  const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
+  const sandbox = deps.sandbox ?? true;
+  const gatewaySecret = deps.gatewaySecret;
+  if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
+
+  const runtime = createGatewayRuntime({
+    supergraph: supergraphSdl,
+    // the Rust query planner; same plans as Apollo Router and Hive Router read from this supergraph
+    unifiedGraphHandler,
+    graphqlEndpoint: GRAPHQL_PATH,
+    logging: hiveLoggerFor(logger),
+    landingPage: false,
+    graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
+    renderGraphiQL: (options) => renderSandboxPage({ title: options?.title }),
+    // Yoga masks anything that is not a GraphQLError; subgraph errors arrive as GraphQLErrors
+    // with their own extensions.code (FORBIDDEN, BAD_USER_INPUT...) and pass through.
+    maskedErrors: true,
+    propagateHeaders: {
+      // every subgraph fetch (root fields and _entities alike) goes through this
+      fromClientToSubgraphs({ request }) {
+        const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
+        const authorization = request.headers.get('authorization');
+        if (authorization) headers.authorization = authorization;
+        const requestId = request.headers.get('x-request-id');
+        if (requestId) headers['x-request-id'] = requestId;
+        return headers;
+      },
+    },
+    plugins: () => [useTokenCheck(deps.verifier), useQueryLimits(limits)],
+  });
+
+  async function readiness(): Promise<ReadinessReport> {
+    let supergraph: ReadinessReport['supergraph'] = 'loaded';
+    try {
+      await runtime.getSchema();
+    } catch (error) {
+      supergraph = 'failed';
+      logger.error('supergraph failed to load', { error: error instanceof Error ? error.message : String(error) });
+    }
+    const checks = await Promise.all(
+      subgraphs.map(async ({ name, url }) => {
+        try {
+          const response = await fetch(subgraphHealthUrl(url), { signal: AbortSignal.timeout(healthTimeoutMs) });
+          await response.body?.cancel();
+          return [name, response.status === 200 ? { ok: true, status: 200 } : { ok: false, status: response.status }] as const;
+        } catch (error) {
+          const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${healthTimeoutMs} ms` : 'unreachable';
+          return [name, { ok: false, error: reason }] as const;
+        }
+      }),
+    );
+    const report: ReadinessReport['subgraphs'] = Object.fromEntries(checks);
+    return { ready: supergraph === 'loaded' && checks.every(([, check]) => check.ok), supergraph, subgraphs: report };
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { pathname } = new URL(req.url ?? '/', 'http://gateway');
+    if (pathname === '/healthz') {
+      sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (pathname === '/readyz') {
+      const report = await readiness();
+      const failed = Object.entries(report.subgraphs).filter(([, c]) => !c.ok).map(([name]) => name);
+      sendJson(res, report.ready ? 200 : 503, {
+        status: report.ready ? 'ready' : 'unavailable',
+        ...(report.ready ? {} : { reason: report.supergraph === 'failed' ? 'the supergraph did not load' : `not healthy: ${failed.join(', ')}` }),
+        ...report,
+      });
+      return;
+    }
+    if (sandbox && pathname.startsWith(SANDBOX_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (await serveSandboxAsset(pathname, res)) return;
+    }
+    if (pathname === GRAPHQL_PATH && !wantsHtml(req)) {
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > limits.maxBodyBytes) {
+        sendJson(res, 413, {
+          errors: [{ message: `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_REQUEST' } }],
+        });
+        req.resume();
+        return;
+      }
+    }
+    await runtime.handleNodeRequestAndResponse(req, res);
+  }
+
+  let server: Server | undefined;
+  return {
+    supergraphSdl,
+    subgraphs,
+    limits,
+    async listen(port = 0, host = '127.0.0.1') {
+      if (server) throw new Error('The gateway is already listening.');
+      // load the supergraph now, so a broken one fails start-up instead of the first request
+      await runtime.getSchema();
+      const listening = createServer((req, res) => {
+        route(req, res).catch((error: unknown) => {
+          logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+          if (!res.headersSent) {
+            sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          } else {
+            res.end();
+          }
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        listening.once('error', reject);
+        listening.listen(port, host, () => resolve());
+      });
+      server = listening;
+      const address = listening.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
+    },
+    async close() {
+      if (server) {
+        const closing = server;
+        server = undefined;
+        closing.closeIdleConnections();
+        await new Promise<void>((resolve) => closing.close(() => resolve()));
+      }
+      await runtime.dispose();
+    },
+  };
+}

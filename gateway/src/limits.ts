@@ -1,0 +1,82 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
+
+type RejectCallback = (context: ValidationContext | null, error: GraphQLError) => void;
+
+/** What one operation may ask for. Each is a guard against a query built to exhaust the servers. */
+export interface GatewayLimits {
+  /** Deepest field nesting (fragments flattened, introspection ignored). */
+  maxDepth: number;
+  /** Aliased fields: aliases repeat one expensive field many times in one request. */
+  maxAliases: number;
+  /** Lexical tokens in the document: bounds parse work before anything else runs. */
+  maxTokens: number;
+  /** graphql-armor's cost estimate (objects, scalars, weighted by depth). */
+  maxCost: number;
+  /** Directives in the document. */
+  maxDirectives: number;
+  /** Request body bytes (by Content-Length); larger requests get 413 before parsing. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_GATEWAY_LIMITS: Readonly<GatewayLimits> = Object.freeze({
+  maxDepth: 12,
+  maxAliases: 30,
+  maxTokens: 2000,
+  maxCost: 5000,
+  maxDirectives: 50,
+  maxBodyBytes: 1024 * 1024,
+});
+
+export type LimitName = Exclude<keyof GatewayLimits, 'maxBodyBytes'>;
+
+/** Stable code every refused-for-size operation carries, whichever limit it crossed. */
+export const QUERY_LIMIT_CODE = 'GRAPHQL_VALIDATION_FAILED';
+
+const ADVICE: Record<LimitName, string> = {
+  maxDepth: 'The query nests fields too deeply',
+  maxAliases: 'The query uses too many aliases',
+  maxTokens: 'The query document is too long',
+  maxCost: 'The query asks for too much at once',
+  maxDirectives: 'The query uses too many directives',
+};
+
+/**
+ * graphql-armor reports "Syntax Error: Query depth limit of 12 exceeded, found 13." for
+ * every limit; we keep its numbers, drop the misleading "Syntax Error" prefix, say what to
+ * do, and tag the error with the limit's name so clients can tell them apart.
+ */
+function refuse(limit: LimitName, max: number): RejectCallback {
+  return (context, armorError) => {
+    const detail = armorError.message.replace(/^Syntax Error:\s*/, '');
+    const error = new GraphQLError(`${ADVICE[limit]} (${detail}) Split it into smaller operations.`, {
+      extensions: { code: QUERY_LIMIT_CODE, limit, max },
+    });
+    // validation rules get a context to report to; the token counter runs inside the parser and has none
+    if (context) context.reportError(error);
+    else throw error;
+  };
+}
+
+export function resolveLimits(overrides: Partial<GatewayLimits> = {}): GatewayLimits {
+  const limits = { ...DEFAULT_GATEWAY_LIMITS };
+  for (const [key, value] of Object.entries(overrides) as [keyof GatewayLimits, number | undefined][]) {
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < 1) throw new Error(`Gateway limit ${key} must be a positive integer, got ${value}.`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** The armor plugins with our limits and messages; field suggestions ("Did you mean ...") are blocked too. */
+export function useQueryLimits(limits: GatewayLimits) {
+  const common = { propagateOnRejection: false, exposeLimits: true } as const;
+  return EnvelopArmorPlugin({
+    maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [refuse('maxDepth', limits.maxDepth)] },
+    maxAliases: { ...common, n: limits.maxAliases, onReject: [refuse('maxAliases', limits.maxAliases)] },
+    maxTokens: { ...common, n: limits.maxTokens, onReject: [refuse('maxTokens', limits.maxTokens)] },
+    costLimit: { ...common, maxCost: limits.maxCost, ignoreIntrospection: true, onReject: [refuse('maxCost', limits.maxCost)] },
+    maxDirectives: { ...common, n: limits.maxDirectives, onReject: [refuse('maxDirectives', limits.maxDirectives)] },
+    blockFieldSuggestion: { enabled: true },
+  });
+}

@@ -1,0 +1,6 @@
+export * from './viewer.js';
+export * from './keys.js';
+export * from './jwt.js';
+export * from './password.js';
+export * from './totp.js';
+export * from './gateway-credential.js';

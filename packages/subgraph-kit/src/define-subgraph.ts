@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import type { Viewer } from '@kyodo/auth';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import type { NonEmptyArray } from 'type-graphql';
+import { systemClock } from './clock.js';
+import { createDataSource } from './database.js';
+import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
+import { createLogger } from './logger.js';
+import { runMigrations } from './migrations.js';
+import { createSubgraphServer } from './server.js';
+
+export interface SubgraphSpec<TLoaders> {
+  name: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's and TypeORM's own list types
+  resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
+  entities: MixedList<Function | string | EntitySchema>;
+  /** The explicit, ordered migration list. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
+  migrations: Function[];
+  createLoaders: (viewer: Viewer | null, dataSource: DataSource) => TLoaders;
+  seedDemo?: (dataSource: DataSource, deps: SubgraphDeps) => Promise<void>;
+}
+
+/**
+ * Turns a subgraph's parts into the factory every subgraph exports. The schema is built
+ * once per process (type-graphql reads decorator metadata; building it again is waste).
+ */
+export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): SubgraphDefinition {
+  let schemaPromise: Promise<GraphQLSchema> | undefined;
+  const buildSchema = () => {
+    schemaPromise ??= buildFederatedSchema(
+      { resolvers: spec.resolvers, orphanedTypes: spec.orphanedTypes, validate: false },
+      spec.referenceResolvers,
+    );
+    return schemaPromise;
+  };
+
+  async function create(deps: SubgraphDeps): Promise<SubgraphHandle> {
+    const logger = deps.logger ?? createLogger(spec.name);
+    const dataSource = createDataSource({
+      url: deps.databaseUrl,
+      entities: spec.entities,
+      migrations: spec.migrations,
+      onQuery: deps.onQuery,
+    });
+    await dataSource.initialize();
+    try {
+      if (deps.migrate !== false) await runMigrations(dataSource, logger);
+      const schema = await buildSchema();
+      const server = createSubgraphServer({
+        name: spec.name,
+        schema,
+        dataSource,
+        verifier: deps.verifier,
+        logger,
+        clock: deps.clock ?? systemClock,
+        gatewaySecret: deps.gatewaySecret,
+        requireGatewayCredential: deps.requireGatewayCredential,
+        createLoaders: spec.createLoaders,
+        deps: { ...deps, dataDir: resolve(deps.dataDir ?? 'data') },
+      });
+      return {
+        name: spec.name,
+        schema,
+        dataSource,
+        listen: (port, host) => server.listen(port, host),
+        seedDemo: async () => {
+          await spec.seedDemo?.(dataSource, deps);
+        },
+        async close() {
+          await server.close();
+          if (dataSource.isInitialized) await dataSource.destroy();
+        },
+      };
+    } catch (error) {
+      await dataSource.destroy();
+      throw error;
+    }
+  }
+
+  return { name: spec.name, defaultPort: spec.defaultPort, buildSchema, create };
+}

@@ -1,0 +1,44 @@
+import type { TokenIssuer, TokenVerifier } from '@kyodo/auth';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/** What every subgraph factory needs; a subgraph ignores what it has no use for. */
+export interface SubgraphDeps {
+  databaseUrl: string;
+  verifier: TokenVerifier;
+  /** Only the spaces subgraph signs people in. */
+  issuer?: TokenIssuer;
+  /** Expected on every request from the gateway. */
+  gatewaySecret?: string;
+  /** Production: refuse any request without the gateway credential. */
+  requireGatewayCredential?: boolean;
+  clock?: Clock;
+  logger?: Logger;
+  /** Where a subgraph keeps files (mail, images); defaults to ./data. */
+  dataDir?: string;
+  /** Run pending migrations on start (on by default; production runs them as their own step). */
+  migrate?: boolean;
+  onQuery?: (sql: string) => void;
+}
+
+export interface SubgraphHandle {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly dataSource: DataSource;
+  /** Listens on the port (0: any free one) and resolves to the GraphQL URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Seeds this subgraph's part of the demo tenant; running it twice changes nothing. */
+  seedDemo(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A subgraph as the gateway's composer, `npm start` and the testkit see it. */
+export interface SubgraphDefinition {
+  readonly name: string;
+  readonly defaultPort: number;
+  /** The schema alone, without a database: what composition reads. */
+  buildSchema(): Promise<GraphQLSchema>;
+  create(deps: SubgraphDeps): Promise<SubgraphHandle>;
+}

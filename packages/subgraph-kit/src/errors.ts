@@ -1,0 +1,87 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * The one error catalog. Every code a client may see is defined here once, with what it
+ * means; resolvers throw `appError(code, message)`, and anything else is masked at the edge.
+ */
+export const ERROR_CATALOG = {
+  BAD_USER_INPUT: 'The input is invalid; the message says which field and why.',
+  UNAUTHENTICATED: 'No valid sign-in: the token is missing where one is required, invalid or expired, or the credentials are wrong.',
+  FORBIDDEN: 'The viewer is signed in but may not do this; the message says why.',
+  NOT_FOUND: 'The thing asked for does not exist or is not visible to the viewer.',
+  CONFLICT: 'The request clashes with the current state (a duplicate, a stale change, an illegal transition).',
+  QUOTA_EXCEEDED: 'A contracted limit would be exceeded; the message gives the numbers.',
+  TOO_MANY_REQUESTS: 'Too many attempts; wait before trying again.',
+  SERVICE_UNAVAILABLE: 'A service this request depends on cannot be reached; nothing was changed.',
+  INTERNAL_SERVER_ERROR: 'An unexpected error; details are in the server log under the request id.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** Codes produced by GraphQL servers themselves (parse, validation, limits); passed through as is. */
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && (code in ERROR_CATALOG || PROTOCOL_CODES.has(code));
+}
+
+/**
+ * Marks errors thrown on purpose. A brand, not `instanceof`: under test runners graphql can be
+ * loaded twice (ESM and CJS builds), and an error from one copy is not an instance of the other.
+ */
+const APP_ERROR = Symbol.for('kyodo.appError');
+
+export function appError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  const error = new GraphQLError(message, { extensions: { ...extensions, code } });
+  Object.defineProperty(error, APP_ERROR, { value: true });
+  return error;
+}
+
+export function isAppError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[APP_ERROR] === true;
+}
+
+export const badInput = (message: string, field?: string) =>
+  appError('BAD_USER_INPUT', message, field ? { field } : {});
+export const unauthenticated = (message = 'Sign in to do this.') => appError('UNAUTHENTICATED', message);
+export const forbidden = (message: string) => appError('FORBIDDEN', message);
+export const notFound = (what: string) => appError('NOT_FOUND', `${what} was not found.`);
+export const conflict = (message: string) => appError('CONFLICT', message);
+export const quotaExceeded = (message: string, numbers: Record<string, number>) =>
+  appError('QUOTA_EXCEEDED', message, numbers);
+
+export interface ErrorLogger {
+  error(message: string, detail: Record<string, unknown>): void;
+}
+
+/**
+ * Masks what is not in the catalog: the client gets INTERNAL_SERVER_ERROR and nothing of
+ * the cause (no SQL, no stack); the cause is logged with detail.
+ */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, logger: ErrorLogger): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+  const thrownByUs = isAppError(error) || isAppError(original);
+  if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR' && (thrownByUs || PROTOCOL_CODES.has(code))) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  logger.error('unexpected error', {
+    path: formatted.path,
+    message: original instanceof Error ? original.message : String(original),
+    stack: original instanceof Error ? original.stack : undefined,
+  });
+  return {
+    message: 'Something went wrong on our side. It has been logged; please try again later.',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

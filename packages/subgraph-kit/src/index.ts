@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+
+export * from './errors.js';
+export * from './env.js';
+export * from './logger.js';
+export * from './database.js';
+export * from './migrations.js';
+export * from './federation.js';
+export * from './clock.js';
+export * from './context.js';
+export * from './loaders.js';
+export * from './demo.js';
+export * from './definition.js';
+export * from './define-subgraph.js';
+export * from './server.js';
+export * from './main.js';

@@ -1,0 +1,38 @@
+import type { DataSource } from 'typeorm';
+import type { Logger } from './logger.js';
+
+/** Runs every pending migration in its listed order, each in its own transaction. */
+export async function runMigrations(dataSource: DataSource, logger?: Logger): Promise<string[]> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0) logger?.info('migrations applied', { migrations: applied.map((m) => m.name) });
+  return applied.map((m) => m.name);
+}
+
+/** Reverts every applied migration, newest first (tests use it to prove each `down` works). */
+export async function revertAllMigrations(dataSource: DataSource): Promise<number> {
+  let reverted = 0;
+  while (await hasAppliedMigrations(dataSource)) {
+    await dataSource.undoLastMigration({ transaction: 'each' });
+    reverted++;
+  }
+  return reverted;
+}
+
+async function hasAppliedMigrations(dataSource: DataSource): Promise<boolean> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const table = dataSource.options.migrationsTableName ?? 'migrations';
+    if (!(await runner.hasTable(table))) return false;
+    const rows: unknown[] = await runner.query(`SELECT 1 FROM ${runner.connection.driver.escape(table)} LIMIT 1`);
+    return rows.length > 0;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The SQL TypeORM would run to make the database match the entities: empty when they agree. */
+export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+  const sql = await dataSource.driver.createSchemaBuilder().log();
+  return sql.upQueries.map((q) => q.query);
+}

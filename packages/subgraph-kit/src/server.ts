@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { bearerToken, GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { SubgraphDeps } from './definition.js';
+import { systemClock, type Clock } from './clock.js';
+import type { RequestContext } from './context.js';
+import { appError, maskError } from './errors.js';
+import type { Logger } from './logger.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface SubgraphServerOptions<TLoaders> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  verifier: TokenVerifier;
+  logger: Logger;
+  clock?: Clock;
+  gatewaySecret?: string;
+  requireGatewayCredential?: boolean;
+  /** Fresh loaders for each request, so nothing cached leaks between viewers. */
+  createLoaders: (viewer: Viewer | null, dataSource: DataSource) => TLoaders;
+  deps: SubgraphDeps;
+}
+
+export interface SubgraphServer {
+  listen(port?: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'BAD_REQUEST', 'The request body is larger than 1 MiB.');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * Apollo Server 5 behind a plain node:http server: `/graphql` and `/health`. CSRF
+ * prevention stays on (Apollo's default), inline tracing and the landing page are off:
+ * a subgraph is reached by the gateway, not browsed.
+ */
+export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): SubgraphServer {
+  const { name, schema, dataSource, verifier, logger } = options;
+  const clock = options.clock ?? systemClock;
+  let httpServer: Server | undefined;
+  const apollo = new ApolloServer<RequestContext<TLoaders>>({
+    schema,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => maskError(formatted, error, logger),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  let started: Promise<void> | undefined;
+
+  async function contextFor(headers: HeaderMap): Promise<RequestContext<TLoaders>> {
+    let token: string | null;
+    let viewer: Viewer | null = null;
+    try {
+      token = bearerToken(headers.get('authorization'));
+      if (token) viewer = await verifier.verify(token, { now: clock.now() });
+    } catch (error) {
+      if (error instanceof TokenError) {
+        throw appError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
+      }
+      throw error;
+    }
+    return {
+      viewer,
+      token,
+      dataSource,
+      loaders: options.createLoaders(viewer, dataSource),
+      requestId: headers.get('x-request-id') ?? randomUUID(),
+      logger,
+      clock,
+      deps: options.deps,
+    };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/health') {
+      // liveness plus a round trip to the database: a subgraph without its database is not healthy
+      try {
+        await dataSource.query('SELECT 1');
+        sendJson(res, 200, { status: 'ok', service: name });
+      } catch {
+        sendJson(res, 503, { status: 'unavailable', service: name, reason: 'database unreachable' });
+      }
+      return;
+    }
+    if (url.pathname === '/.well-known/jwks.json' && options.deps.issuer) {
+      sendJson(res, 200, { keys: [options.deps.issuer.publicJwk] });
+      return;
+    }
+    if (url.pathname !== '/graphql') {
+      sendJson(res, 404, { errors: [{ message: 'Not found: the GraphQL endpoint is /graphql.' }] });
+      return;
+    }
+    if (options.requireGatewayCredential) {
+      const received = req.headers[GATEWAY_CREDENTIAL_HEADER];
+      if (!isValidGatewayCredential(options.gatewaySecret ?? '', Array.isArray(received) ? received[0] : received)) {
+        sendJson(res, 403, {
+          errors: [{ message: `The ${name} subgraph answers only the Kyodo gateway; send requests to the gateway.`, extensions: { code: 'FORBIDDEN' } }],
+        });
+        return;
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = undefined;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      const type = headers.get('content-type') ?? '';
+      if (text && type.includes('json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+        }
+      } else {
+        body = text;
+      }
+    }
+    const response: HTTPGraphQLResponse = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => contextFor(headers),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  return {
+    async listen(port = 0, host = '127.0.0.1') {
+      started ??= apollo.start();
+      await started;
+      httpServer = createServer((req, res) => {
+        handle(req, res).catch((error: unknown) => {
+          if (error instanceof HttpError) {
+            sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+            return;
+          }
+          logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          else res.end();
+        });
+      });
+      await new Promise<void>((resolve, reject) => {
+        httpServer!.once('error', reject);
+        httpServer!.listen(port, host, () => resolve());
+      });
+      const address = httpServer.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${shownHost}:${address.port}/graphql`;
+    },
+    async close() {
+      if (httpServer) {
+        const server = httpServer;
+        server.closeIdleConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
+      if (started) await apollo.stop();
+    },
+  };
+}

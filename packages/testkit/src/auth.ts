@@ -1,0 +1,33 @@
+import { createTokenIssuer, createTokenVerifier, generateSigningKeys, type Role, type TokenIssuer, type TokenVerifier, type UserKind } from '@kyodo/auth';
+import { DEMO } from '@kyodo/subgraph-kit';
+
+export interface TestAuth {
+  issuer: TokenIssuer;
+  verifier: TokenVerifier;
+  gatewaySecret: string;
+  /** A token for anyone, for subgraphs tested without spaces. */
+  tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[] }): Promise<string>;
+  /** Tokens for the demo fixtures: admin, member (plain), guest. */
+  demoTokens(): Promise<{ admin: string; member: string; guest: string }>;
+}
+
+export async function createTestAuth(): Promise<TestAuth> {
+  const keys = await generateSigningKeys();
+  const issuer = createTokenIssuer(keys);
+  const tokenFor: TestAuth['tokenFor'] = (user) =>
+    issuer.sign({ userId: user.id, tenantId: user.tenantId ?? DEMO.tenant.id, kind: user.kind ?? 'MEMBER', roles: user.roles ?? [] });
+  return {
+    issuer,
+    verifier: createTokenVerifier(keys),
+    gatewaySecret: 'test-gateway-secret-0123456789',
+    tokenFor,
+    async demoTokens() {
+      const [admin, member, guest] = await Promise.all([
+        tokenFor({ id: DEMO.admin.id, roles: ['ADMIN'] }),
+        tokenFor({ id: DEMO.member.id }),
+        tokenFor({ id: DEMO.guest.id, kind: 'GUEST' }),
+      ]);
+      return { admin, member, guest };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { DEMO } from '@kyodo/subgraph-kit';
+import type { GraphQLClient } from './client.js';
+
+export { DEMO };
+
+export type DemoPerson = 'admin' | 'member' | 'guest';
+
+const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) { token }
+  }
+`;
+
+/** Signs a demo fixture in through the real signIn mutation (spaces must be in the stack). */
+export async function signInAs(client: GraphQLClient, who: DemoPerson): Promise<string> {
+  const person = DEMO[who];
+  const data = await client.data<{ signIn: { token: string } }>(SIGN_IN, {
+    input: { tenant: DEMO.tenant.subdomain, email: person.email, password: person.password },
+  });
+  return data.signIn.token;
+}

@@ -1,0 +1,5 @@
+export * from './database.js';
+export * from './client.js';
+export * from './auth.js';
+export * from './stack.js';
+export * from './fixtures.js';

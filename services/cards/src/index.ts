@@ -1,0 +1,2 @@
+export { cardsSubgraph, createCardsSubgraph, cardsEntities } from './subgraph.js';
+export { migrations as cardsMigrations } from './migrations/index.js';

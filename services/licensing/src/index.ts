@@ -1,0 +1,2 @@
+export { licensingSubgraph, createLicensingSubgraph, licensingEntities } from './subgraph.js';
+export { migrations as licensingMigrations } from './migrations/index.js';

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '@kyodo/subgraph-kit';
+import { licensingSubgraph } from './subgraph.js';
+
+await runSubgraphMain(licensingSubgraph);

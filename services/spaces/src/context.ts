@@ -1,0 +1,4 @@
+import type { RequestContext } from '@kyodo/subgraph-kit';
+import type { SpacesLoaders } from './loaders.js';
+
+export type SpacesContext = RequestContext<SpacesLoaders>;

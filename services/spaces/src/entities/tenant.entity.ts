@@ -1,0 +1,26 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** T1: one organisation, with its own sub-domain. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An organisation: its own sub-domain, users, groups and spaces (T1).' })
+@Entity({ name: 'tenants' })
+export class Tenant {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'The sub-domain that names the tenant at sign-in, e.g. "acme".' })
+  @Column({ type: 'varchar', length: 63, unique: true })
+  subdomain: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'boolean', default: false })
+  requireTotp: boolean;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+}

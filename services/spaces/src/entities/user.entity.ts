@@ -1,0 +1,61 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { UserKind } from '@kyodo/auth';
+
+export enum UserKindEnum {
+  MEMBER = 'MEMBER',
+  GUEST = 'GUEST',
+}
+registerEnumType(UserKindEnum, { name: 'UserKind', description: 'MEMBER: licensed, internal. GUEST: an outsider (T2).' });
+
+/** T2: a member or a guest of one tenant. Email is unique within the tenant only. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A person in a tenant: a member or a guest (T2).' })
+@Entity({ name: 'users' })
+@Index('uq_users_tenant_email', ['tenantId', 'email'], { unique: true })
+export class User {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  tenantId: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Field(() => String)
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => UserKindEnum)
+  @Column({ type: 'varchar', length: 10 })
+  kind: UserKind;
+
+  @Field(() => Boolean, { description: 'A tenant administrator (a member with the ADMIN role).' })
+  @Column({ type: 'boolean', default: false })
+  isAdmin: boolean;
+
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  totpSecret: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  totpEnabled: boolean;
+
+  @Column({ type: 'int', default: 0 })
+  failedSignIns: number;
+
+  @Column({ type: 'datetime', nullable: true })
+  lockedUntil: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the user first signed in; null until then (licensing starts the guest trial from it).' })
+  @Column({ type: 'datetime', nullable: true })
+  firstSignInAt: Date | null;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+}

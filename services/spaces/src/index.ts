@@ -1,0 +1,2 @@
+export { spacesSubgraph, createSpacesSubgraph, spacesEntities } from './subgraph.js';
+export { migrations as spacesMigrations } from './migrations/index.js';

@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** User is owned by spaces; support adds registrant status to it by key. */
+@Directive('@key(fields: "id")')
+@ObjectType('User')
+export class UserRef {
+  @Field(() => ID)
+  id: string;
+}
