@@ -1,7 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { defineKyodoConfig } from '../../vitest.shared.mjs';
 
-export default defineConfig({
-  resolve: { conditions: ['development'] },
-  ssr: { resolve: { conditions: ['development'] } },
-  test: { include: ['test/**/*.test.ts'] },
-});
+export default defineKyodoConfig(import.meta.dirname);

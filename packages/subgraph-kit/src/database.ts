@@ -19,12 +19,22 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   }
   const match = /^(mysql|mariadb):\/\//.exec(url);
   if (match) {
-    const parsed = new URL(url);
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error(`DATABASE_URL "${withoutPassword(url)}" is not a valid URL (e.g. ${match[1]}://user:password@127.0.0.1:3306/kyodo_spaces; percent-encode special characters in the password).`);
+    }
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
     if (!database) throw new Error(`DATABASE_URL ${parsed.protocol}//... must name a database (e.g. ${parsed.protocol}//root@127.0.0.1:3306/kyodo_spaces).`);
     return { dialect: match[1] as Dialect, location: url, database };
   }
-  throw new Error(`Unsupported DATABASE_URL "${url}": use sqlite:<path>, mysql://... or mariadb://...`);
+  throw new Error(`Unsupported DATABASE_URL "${withoutPassword(url)}": use sqlite:<path>, mysql://... or mariadb://...`);
+}
+
+/** Error messages end up in logs: never echo the credentials of a connection URL. */
+function withoutPassword(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1***@');
 }
 
 export interface DataSourceConfig {
@@ -82,8 +92,13 @@ export function createDataSource(config: DataSourceConfig): DataSource {
   if (config.onQuery) {
     const onQuery = config.onQuery;
     const original = dataSource.createQueryRunner.bind(dataSource);
+    // better-sqlite3 hands out one shared QueryRunner: wrap each runner once, or every
+    // createQueryRunner call would stack another wrapper and count a statement many times
+    const counted = new WeakSet<object>();
     dataSource.createQueryRunner = (mode) => {
       const runner = original(mode);
+      if (counted.has(runner)) return runner;
+      counted.add(runner);
       const query = runner.query.bind(runner);
       runner.query = ((sql: string, ...rest: unknown[]) => {
         onQuery(sql);

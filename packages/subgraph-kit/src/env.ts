@@ -26,9 +26,13 @@ export const subgraphEnvSchema = z
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const key of ['DATABASE_URL', 'GATEWAY_SECRET'] as const) {
-      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
-    }
-  });
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV !== 'production') return;
+      for (const key of ['DATABASE_URL', 'GATEWAY_SECRET'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when NODE_ENV=production' });
+      }
+    },
+    // run even when another variable is already invalid, so start-up lists every problem at once
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner, TableColumnOptions } from 'typeorm';
 import type { Logger } from './logger.js';
 
 /** Runs every pending migration in its listed order, each in its own transaction. */
@@ -35,4 +35,20 @@ async function hasAppliedMigrations(dataSource: DataSource): Promise<boolean> {
 export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
   return sql.upQueries.map((q) => q.query);
+}
+
+/**
+ * The column a `@CreateDateColumn({ type: 'datetime' })` maps to, in the dialect's own terms:
+ * SQLite `datetime DEFAULT (datetime('now'))`, MySQL/MariaDB `datetime(6) DEFAULT
+ * CURRENT_TIMESTAMP(6)`. A migration that writes a fixed `CURRENT_TIMESTAMP` instead leaves a
+ * schema diff on both dialects; this keeps migrations dialect-neutral and diff-free.
+ */
+export function createdAtColumn(queryRunner: QueryRunner, name = 'createdAt'): TableColumnOptions {
+  const mapped = queryRunner.connection.driver.mappedDataTypes;
+  return {
+    name,
+    type: String(mapped.createDate),
+    ...(mapped.createDatePrecision ? { precision: mapped.createDatePrecision } : {}),
+    default: mapped.createDateDefault,
+  };
 }

@@ -3,3 +3,4 @@ export * from './client.js';
 export * from './auth.js';
 export * from './stack.js';
 export * from './fixtures.js';
+export * from './migrations.js';

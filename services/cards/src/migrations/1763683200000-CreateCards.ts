@@ -1,3 +1,4 @@
+import { createdAtColumn } from '@kyodo/subgraph-kit';
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class CreateCards1763683200000 implements MigrationInterface {
@@ -14,7 +15,7 @@ export class CreateCards1763683200000 implements MigrationInterface {
           { name: 'name', type: 'varchar', length: '200' },
           { name: 'company', type: 'varchar', length: '200', isNullable: true },
           { name: 'email', type: 'varchar', length: '254', isNullable: true },
-          { name: 'createdAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
+          createdAtColumn(queryRunner),
         ],
       }),
     );

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export enum Course {
   LIGHT = 'LIGHT',
@@ -16,11 +16,12 @@ registerEnumType(BillingCycle, { name: 'BillingCycle' });
 /** L2: the tenant's base contract for its members; guest licences sit on top of it. */
 @ObjectType({ description: "The tenant's base contract for its members (L2)." })
 @Entity({ name: 'contracts' })
+@Index('uq_contracts_tenant', ['tenantId'], { unique: true })
 export class Contract {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ type: 'varchar', length: 36, unique: true })
+  @Column({ type: 'varchar', length: 36 })
   tenantId: string;
 
   @Field(() => Course)

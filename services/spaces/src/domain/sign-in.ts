@@ -16,7 +16,9 @@ export function isLocked(state: SignInState, now: Date): boolean {
 }
 
 export function afterFailure(state: SignInState, now: Date): SignInState {
-  const failed = (isLocked(state, now) ? state.failedSignIns : expiredReset(state, now)) + 1;
+  // a failure while locked changes nothing: the lock neither lifts nor grows, it ends by itself
+  if (isLocked(state, now)) return { failedSignIns: state.failedSignIns, lockedUntil: state.lockedUntil };
+  const failed = expiredReset(state, now) + 1;
   if (failed >= MAX_FAILURES) return { failedSignIns: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000) };
   return { failedSignIns: failed, lockedUntil: null };
 }

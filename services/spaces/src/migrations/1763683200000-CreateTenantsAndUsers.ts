@@ -1,3 +1,4 @@
+import { createdAtColumn } from '@kyodo/subgraph-kit';
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class CreateTenantsAndUsers1763683200000 implements MigrationInterface {
@@ -9,11 +10,12 @@ export class CreateTenantsAndUsers1763683200000 implements MigrationInterface {
         name: 'tenants',
         columns: [
           { name: 'id', type: 'varchar', length: '36', isPrimary: true },
-          { name: 'subdomain', type: 'varchar', length: '63', isUnique: true },
+          { name: 'subdomain', type: 'varchar', length: '63' },
           { name: 'name', type: 'varchar', length: '200' },
-          { name: 'requireTotp', type: 'boolean', default: false },
-          { name: 'createdAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
+          { name: 'requireTotp', type: 'boolean', default: 0 },
+          createdAtColumn(queryRunner),
         ],
+        indices: [new TableIndex({ name: 'uq_tenants_subdomain', columnNames: ['subdomain'], isUnique: true })],
       }),
     );
     await queryRunner.createTable(
@@ -25,14 +27,14 @@ export class CreateTenantsAndUsers1763683200000 implements MigrationInterface {
           { name: 'email', type: 'varchar', length: '254' },
           { name: 'name', type: 'varchar', length: '200' },
           { name: 'kind', type: 'varchar', length: '10' },
-          { name: 'isAdmin', type: 'boolean', default: false },
+          { name: 'isAdmin', type: 'boolean', default: 0 },
           { name: 'passwordHash', type: 'varchar', length: '200' },
           { name: 'totpSecret', type: 'varchar', length: '64', isNullable: true },
-          { name: 'totpEnabled', type: 'boolean', default: false },
-          { name: 'failedSignIns', type: 'int', default: 0 },
+          { name: 'totpEnabled', type: 'boolean', default: 0 },
+          { name: 'failedSignIns', type: 'integer', default: 0 },
           { name: 'lockedUntil', type: 'datetime', isNullable: true },
           { name: 'firstSignInAt', type: 'datetime', isNullable: true },
-          { name: 'createdAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
+          createdAtColumn(queryRunner),
         ],
       }),
     );

@@ -1,3 +1,4 @@
+import { createdAtColumn } from '@kyodo/subgraph-kit';
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 export class CreateSupportRegistrants1763683200000 implements MigrationInterface {
@@ -11,7 +12,7 @@ export class CreateSupportRegistrants1763683200000 implements MigrationInterface
           { name: 'userId', type: 'varchar', length: '36', isPrimary: true },
           { name: 'tenantId', type: 'varchar', length: '36' },
           { name: 'registeredBy', type: 'varchar', length: '36' },
-          { name: 'createdAt', type: 'datetime', default: 'CURRENT_TIMESTAMP' },
+          createdAtColumn(queryRunner),
         ],
       }),
     );

@@ -1,0 +1,14 @@
+import { checkMigrationRoundTrip, testDialects } from '@kyodo/testkit';
+import { describe, expect, it } from 'vitest';
+import { cardsEntities, cardsMigrations } from '../src/index.js';
+
+describe.each(testDialects())('cards migrations on %s', (dialect) => {
+  it('run up, match the entities exactly, revert every down to an empty schema, and run up again', async () => {
+    const report = await checkMigrationRoundTrip({ name: 'cards', entities: cardsEntities, migrations: cardsMigrations }, dialect);
+    expect(report.applied).toEqual(cardsMigrations.map((m) => m.name));
+    expect(report.reverted).toBe(cardsMigrations.length);
+    expect(report.tablesAfterRevert).toEqual([]);
+    expect(report.reapplied).toEqual(report.applied);
+    expect(report.tablesAfterUp).toEqual(['cards']);
+  });
+});

@@ -1,0 +1,14 @@
+import { checkMigrationRoundTrip, testDialects } from '@kyodo/testkit';
+import { describe, expect, it } from 'vitest';
+import { licensingEntities, licensingMigrations } from '../src/index.js';
+
+describe.each(testDialects())('licensing migrations on %s', (dialect) => {
+  it('run up, match the entities exactly, revert every down to an empty schema, and run up again', async () => {
+    const report = await checkMigrationRoundTrip({ name: 'licensing', entities: licensingEntities, migrations: licensingMigrations }, dialect);
+    expect(report.applied).toEqual(licensingMigrations.map((m) => m.name));
+    expect(report.reverted).toBe(licensingMigrations.length);
+    expect(report.tablesAfterRevert).toEqual([]);
+    expect(report.reapplied).toEqual(report.applied);
+    expect(report.tablesAfterUp).toEqual(['contracts']);
+  });
+});

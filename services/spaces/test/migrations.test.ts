@@ -1,0 +1,14 @@
+import { checkMigrationRoundTrip, testDialects } from '@kyodo/testkit';
+import { describe, expect, it } from 'vitest';
+import { spacesEntities, spacesMigrations } from '../src/index.js';
+
+describe.each(testDialects())('spaces migrations on %s', (dialect) => {
+  it('run up, match the entities exactly, revert every down to an empty schema, and run up again', async () => {
+    const report = await checkMigrationRoundTrip({ name: 'spaces', entities: spacesEntities, migrations: spacesMigrations }, dialect);
+    expect(report.applied).toEqual(spacesMigrations.map((m) => m.name));
+    expect(report.reverted).toBe(spacesMigrations.length);
+    expect(report.tablesAfterRevert).toEqual([]);
+    expect(report.reapplied).toEqual(report.applied);
+    expect(report.tablesAfterUp).toEqual(['tenants', 'users']);
+  });
+});
