@@ -1,12 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { defineKyodoConfig } from '../vitest.shared.mjs';
 
-export default defineConfig({
-  resolve: { conditions: ['development'] },
-  ssr: { resolve: { conditions: ['development'] } },
-  test: {
-    include: ['test/**/*.test.ts'],
-    // every test starts real HTTP servers (subgraphs and a gateway); the first query plan is built cold
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-  },
+export default defineKyodoConfig(import.meta.dirname, {
+  // every test starts real HTTP servers (subgraphs and a gateway); the first query plan is built cold
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
 });

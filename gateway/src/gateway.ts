@@ -5,6 +5,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
 import { GraphQLError } from 'graphql';
+import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
@@ -75,6 +76,17 @@ function useTokenCheck(verifier: TokenVerifier): GatewayPlugin {
 
 const HIVE_TO_KYODO_LEVEL: Record<HiveLogLevel, keyof Logger> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
 
+/** Keys whose values never reach a log: subgraph request bodies carry variables (passwords, TOTP codes). */
+const REDACTED_KEYS = new Set(['body', 'variables', 'authorization', GATEWAY_CREDENTIAL_HEADER]);
+
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, REDACTED_KEYS.has(key.toLowerCase()) ? '[redacted]' : redact(inner, depth + 1)]),
+  );
+}
+
 /** Hive's logger writing through ours, so the gateway logs one JSON line per event like every service. */
 function hiveLoggerFor(logger: Logger): HiveLogger {
   return new HiveLogger({
@@ -82,7 +94,7 @@ function hiveLoggerFor(logger: Logger): HiveLogger {
     writers: [
       {
         write(level, attrs, msg) {
-          const detail = attrs && !Array.isArray(attrs) ? (attrs as Record<string, unknown>) : attrs ? { attrs } : {};
+          const detail = attrs && !Array.isArray(attrs) ? (redact(attrs) as Record<string, unknown>) : attrs ? { attrs: redact(attrs) } : {};
           logger[HIVE_TO_KYODO_LEVEL[level]](msg ?? 'hive gateway', detail);
         },
       },
@@ -119,9 +131,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     landingPage: false,
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
     renderGraphiQL: (options) => renderSandboxPage({ title: options?.title }),
-    // Yoga masks anything that is not a GraphQLError; subgraph errors arrive as GraphQLErrors
-    // with their own extensions.code (FORBIDDEN, BAD_USER_INPUT...) and pass through.
-    maskedErrors: true,
+    maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this
       fromClientToSubgraphs({ request }) {
@@ -189,7 +199,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         return;
       }
     }
-    await runtime.handleNodeRequestAndResponse(req, res);
+    await runtime.handle(req, res);
   }
 
   let server: Server | undefined;

@@ -50,7 +50,8 @@ function refuse(limit: LimitName, max: number): RejectCallback {
   return (context, armorError) => {
     const detail = armorError.message.replace(/^Syntax Error:\s*/, '');
     const error = new GraphQLError(`${ADVICE[limit]} (${detail}) Split it into smaller operations.`, {
-      extensions: { code: QUERY_LIMIT_CODE, limit, max },
+      // the status matters for the token limit, thrown from the parser: without it Yoga answers 500
+      extensions: { code: QUERY_LIMIT_CODE, limit, max, http: { status: 400 } },
     });
     // validation rules get a context to report to; the token counter runs inside the parser and has none
     if (context) context.reportError(error);

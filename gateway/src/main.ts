@@ -1,0 +1,72 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createTokenVerifier, loadOrCreateDevKeys, verificationKeyFromPem, type TokenVerifier } from '@kyodo/auth';
+import { createLogger, parseEnv } from '@kyodo/subgraph-kit';
+import { z } from 'zod';
+import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
+import { createGateway } from './gateway.js';
+import { SUBGRAPH_URL_ENV } from './subgraphs.js';
+import { DEFAULT_SUPERGRAPH_PATH } from './supergraph-file.js';
+
+const gatewayEnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+    HOST: z.string().default('127.0.0.1'),
+    DATA_DIR: z.string().default('data'),
+    SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+    SPACES_URL: z.url().optional(),
+    LICENSING_URL: z.url().optional(),
+    CARDS_URL: z.url().optional(),
+    SUPPORT_URL: z.url().optional(),
+    GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    JWT_PUBLIC_KEY: z.string().optional(),
+    JWKS_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.GATEWAY_SECRET) ctx.addIssue({ code: 'custom', path: ['GATEWAY_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (!env.JWT_PUBLIC_KEY && !env.JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_PUBLIC_KEY'], message: 'JWT_PUBLIC_KEY or JWKS_URL is required when NODE_ENV=production' });
+    }
+  });
+
+type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+async function verifierFor(env: GatewayEnv): Promise<TokenVerifier> {
+  if (env.JWT_PUBLIC_KEY) return createTokenVerifier(await verificationKeyFromPem(env.JWT_PUBLIC_KEY));
+  if (env.JWKS_URL) return createTokenVerifier({ jwksUrl: env.JWKS_URL });
+  // development: the key pair every local process shares, created on first start
+  return createTokenVerifier(await loadOrCreateDevKeys(resolve(env.DATA_DIR)));
+}
+
+const env = parseEnv(gatewayEnvSchema);
+const logger = createLogger('gateway', env.LOG_LEVEL);
+const subgraphUrls = Object.fromEntries(
+  Object.entries(SUBGRAPH_URL_ENV).flatMap(([name, key]) => {
+    const url = env[key as keyof GatewayEnv];
+    return typeof url === 'string' ? [[name, url]] : [];
+  }),
+);
+const supergraphPath = resolve(env.SUPERGRAPH_PATH);
+const gateway = await createGateway({
+  supergraphSdl: await readFile(supergraphPath, 'utf8'),
+  subgraphUrls,
+  verifier: await verifierFor(env),
+  gatewaySecret: env.GATEWAY_SECRET ?? (await loadOrCreateDevGatewaySecret(resolve(env.DATA_DIR))),
+  logger,
+});
+const url = await gateway.listen(env.PORT, env.HOST);
+logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info('stopping', { signal });
+  await gateway.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

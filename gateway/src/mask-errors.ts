@@ -1,0 +1,69 @@
+import { isKnownCode } from '@kyodo/subgraph-kit';
+import { GraphQLError } from 'graphql';
+
+export const MASKED_MESSAGE = 'Something went wrong on our side. It has been logged; please try again later.';
+
+/** Hive marks every error that came back from a subgraph with the subgraph's name under this key. */
+const SUBGRAPH_NAME_KEY = 'serviceName';
+
+/**
+ * By tag, not instanceof: the engine and this file may load different copies of graphql
+ * (ESM and CJS builds, or a test runner's module graph), and instanceof fails across them.
+ */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && Object.prototype.toString.call(error) === '[object GraphQLError]';
+}
+
+function isOriginalGraphQLError(error: unknown): error is GraphQLError {
+  if (!isGraphQLError(error)) return false;
+  return error.originalError == null || isOriginalGraphQLError(error.originalError);
+}
+
+function findCode(error: unknown, code: string): GraphQLError | undefined {
+  for (let current: unknown = error; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
+    if (isGraphQLError(current) && current.extensions?.code === code) return current;
+  }
+  return undefined;
+}
+
+function rebuilt(error: unknown, message: string, extensions: Record<string, unknown>): GraphQLError {
+  const source = isGraphQLError(error) ? error : undefined;
+  return new GraphQLError(message, {
+    nodes: source?.nodes,
+    source: source?.source,
+    positions: source?.positions,
+    path: source?.path,
+    extensions,
+  });
+}
+
+/**
+ * The gateway's error mask (Yoga's `maskedErrors.maskError`). Yoga alone passes every
+ * GraphQLError through, which would forward whatever a subgraph says. So, on top of
+ * Yoga's rule (anything that is not a GraphQLError is masked):
+ * - a subgraph that cannot be reached becomes SERVICE_UNAVAILABLE, naming no address;
+ * - a subgraph error outside the error catalog (or INTERNAL_SERVER_ERROR) is masked, in
+ *   case a subgraph ever leaks internals; catalog errors (FORBIDDEN, BAD_USER_INPUT...) pass
+ *   with their extensions, minus any stack trace.
+ * Errors the gateway itself raises (auth, limits, validation) are left as they are.
+ */
+export function maskGatewayError(error: unknown, message: string = MASKED_MESSAGE): Error {
+  const unreachable = findCode(error, 'SUBREQUEST_HTTP_ERROR');
+  if (unreachable) {
+    const service = unreachable.extensions?.[SUBGRAPH_NAME_KEY];
+    const name = typeof service === 'string' ? `the ${service} service` : 'a service this request needs';
+    return rebuilt(error, `Cannot reach ${name} right now; please try again shortly.`, { code: 'SERVICE_UNAVAILABLE' });
+  }
+  if (!isOriginalGraphQLError(error)) {
+    return rebuilt(error, message, { code: 'INTERNAL_SERVER_ERROR' });
+  }
+  const extensions = error.extensions ?? {};
+  if (!(SUBGRAPH_NAME_KEY in extensions)) return error;
+  const code = extensions.code;
+  if (!isKnownCode(code) || code === 'INTERNAL_SERVER_ERROR') {
+    return rebuilt(error, message, { code: 'INTERNAL_SERVER_ERROR' });
+  }
+  // dropped in place: a new error object would make Yoga log this harmless error as a masked one
+  if ('stacktrace' in extensions) delete (extensions as Record<string, unknown>).stacktrace;
+  return error;
+}
