@@ -3,11 +3,11 @@ import type { Viewer } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
-import { systemClock } from './clock.js';
+import { systemClock, type Clock } from './clock.js';
 import { createDataSource } from './database.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { runMigrations } from './migrations.js';
 import { createSubgraphServer } from './server.js';
 
@@ -26,6 +26,17 @@ export interface SubgraphSpec<TLoaders> {
   migrations: Function[];
   createLoaders: (viewer: Viewer | null, dataSource: DataSource) => TLoaders;
   seedDemo?: (dataSource: DataSource, deps: SubgraphDeps) => Promise<void>;
+  /**
+   * Background work the subgraph runs while it is up (a periodic sweep...). Started once the
+   * schema is built; the returned stop function runs on close, before the DataSource goes.
+   */
+  background?: (runtime: BackgroundRuntime) => () => Promise<void> | void;
+}
+
+export interface BackgroundRuntime {
+  dataSource: DataSource;
+  clock: Clock;
+  logger: Logger;
 }
 
 /**
@@ -54,18 +65,20 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     try {
       if (deps.migrate !== false) await runMigrations(dataSource, logger);
       const schema = await buildSchema();
+      const clock = deps.clock ?? systemClock;
       const server = createSubgraphServer({
         name: spec.name,
         schema,
         dataSource,
         verifier: deps.verifier,
         logger,
-        clock: deps.clock ?? systemClock,
+        clock,
         gatewaySecret: deps.gatewaySecret,
         requireGatewayCredential: deps.requireGatewayCredential,
         createLoaders: spec.createLoaders,
         deps: { ...deps, dataDir: resolve(deps.dataDir ?? 'data') },
       });
+      const stopBackground = spec.background?.({ dataSource, clock, logger });
       return {
         name: spec.name,
         schema,
@@ -75,6 +88,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
           await spec.seedDemo?.(dataSource, deps);
         },
         async close() {
+          await stopBackground?.();
           await server.close();
           if (dataSource.isInitialized) await dataSource.destroy();
         },

@@ -18,6 +18,10 @@ export interface SubgraphDeps {
   logger?: Logger;
   /** Where a subgraph keeps files (mail, images); defaults to ./data. */
   dataDir?: string;
+  /** SMTP server for outgoing mail (`smtp://user:pass@host:587`); without it mail is written under `<dataDir>/mail/`. */
+  smtpUrl?: string;
+  /** The public base URL of the app, for links in mail (default http://localhost:4000). */
+  publicUrl?: string;
   /** Run pending migrations on start (on by default; production runs them as their own step). */
   migrate?: boolean;
   onQuery?: (sql: string) => void;

@@ -7,4 +7,8 @@ export const DEMO = {
   admin: { id: '00000000-0000-4000-8000-000000000011', email: 'admin@demo.example', password: 'demo-admin-pass', name: 'Demo Admin' },
   member: { id: '00000000-0000-4000-8000-000000000012', email: 'member@demo.example', password: 'demo-member-pass', name: 'Demo Member' },
   guest: { id: '00000000-0000-4000-8000-000000000013', email: 'guest@partner.example', password: 'demo-guest-pass', name: 'Partner Guest' },
+  /** The vendor's own tenant: its support staff answer every customer tenant's tickets. */
+  vendorTenant: { id: '00000000-0000-4000-8000-000000000002', subdomain: 'kyodo-support', name: 'Kyodo Support Desk' },
+  /** A support agent of the vendor tenant: spaces signs them in with the SUPPORT_AGENT role. */
+  agent: { id: '00000000-0000-4000-8000-000000000021', email: 'agent@support.example', password: 'demo-agent-pass', name: 'Support Agent' },
 } as const;

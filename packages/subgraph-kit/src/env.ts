@@ -25,6 +25,8 @@ export const subgraphEnvSchema = z
     JWKS_URL: z.url().optional(),
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://... or smtps://...').optional(),
+    PUBLIC_URL: z.url().optional(),
   })
   .superRefine(
     (env, ctx) => {

@@ -54,6 +54,8 @@ export async function runSubgraphMain(definition: SubgraphDefinition, options: {
     requireGatewayCredential: production,
     logger,
     dataDir: env.DATA_DIR,
+    smtpUrl: env.SMTP_URL,
+    publicUrl: env.PUBLIC_URL,
   });
   if (env.SEED_DEMO === 'true') await handle.seedDemo();
   const url = await handle.listen(env.PORT ?? definition.defaultPort, env.HOST);

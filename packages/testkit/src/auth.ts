@@ -7,8 +7,8 @@ export interface TestAuth {
   gatewaySecret: string;
   /** A token for anyone, for subgraphs tested without spaces. */
   tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[] }): Promise<string>;
-  /** Tokens for the demo fixtures: admin, member (plain), guest. */
-  demoTokens(): Promise<{ admin: string; member: string; guest: string }>;
+  /** Tokens for the demo fixtures: admin, member (plain), guest, and the vendor's support agent. */
+  demoTokens(): Promise<{ admin: string; member: string; guest: string; agent: string }>;
 }
 
 export async function createTestAuth(): Promise<TestAuth> {
@@ -22,12 +22,13 @@ export async function createTestAuth(): Promise<TestAuth> {
     gatewaySecret: 'test-gateway-secret-0123456789',
     tokenFor,
     async demoTokens() {
-      const [admin, member, guest] = await Promise.all([
+      const [admin, member, guest, agent] = await Promise.all([
         tokenFor({ id: DEMO.admin.id, roles: ['ADMIN'] }),
         tokenFor({ id: DEMO.member.id }),
         tokenFor({ id: DEMO.guest.id, kind: 'GUEST' }),
+        tokenFor({ id: DEMO.agent.id, tenantId: DEMO.vendorTenant.id, roles: ['SUPPORT_AGENT'] }),
       ]);
-      return { admin, member, guest };
+      return { admin, member, guest, agent };
     },
   };
 }

@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './stack.js';
 export * from './fixtures.js';
 export * from './migrations.js';
+export * from './mail.js';

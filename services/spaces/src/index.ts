@@ -1,2 +1,3 @@
 export { spacesSubgraph, createSpacesSubgraph, spacesEntities } from './subgraph.js';
 export { migrations as spacesMigrations } from './migrations/index.js';
+export { DEMO_SPACES } from './seed.js';

@@ -1,13 +1,59 @@
 import type { Viewer } from '@kyodo/auth';
-import { createByIdLoader } from '@kyodo/subgraph-kit';
+import { createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
 import { In, type DataSource } from 'typeorm';
+import { Comment } from './entities/comment.entity.js';
+import { GroupMember } from './entities/group-member.entity.js';
+import { Group } from './entities/group.entity.js';
+import { SpaceMember } from './entities/space-member.entity.js';
+import { Space } from './entities/space.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
+import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 
-export function createSpacesLoaders(_viewer: Viewer | null, dataSource: DataSource) {
+/** Memoises one async computation for the life of a request. */
+function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= compute());
+}
+
+/** Fresh for every request: nothing cached leaks between viewers, and every list is batched. */
+export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSource) {
+  const spaceById = createByIdLoader((ids) => dataSource.getRepository(Space).findBy({ id: In([...ids]) }), (s) => s.id);
+  const membersBySpace = createGroupLoader(
+    (ids) => dataSource.getRepository(SpaceMember).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'ASC', userId: 'ASC' } }),
+    (m) => m.spaceId,
+  );
+  /** The viewer's own memberships, by space id (one query per request). */
+  const viewerMemberships = once(async () => {
+    if (!viewer) return new Map<string, SpaceMember>();
+    const rows = await dataSource.getRepository(SpaceMember).findBy({ userId: viewer.userId });
+    return new Map(rows.map((m) => [m.spaceId, m]));
+  });
   return {
     userById: createByIdLoader((ids) => dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
     tenantById: createByIdLoader((ids) => dataSource.getRepository(Tenant).findBy({ id: In([...ids]) }), (t) => t.id),
+    spaceById,
+    membersBySpace,
+    viewerMemberships,
+    /** S2/S3: everyone who shares a guest space with the viewer (the viewer included). */
+    sharedGuestSpaceUserIds: once(async () => {
+      const memberships = await viewerMemberships();
+      const spaces = await spaceById.loadMany([...memberships.keys()]);
+      const guestSpaceIds = spaces.filter((s): s is Space => !!s && !(s instanceof Error) && s.isGuestSpace && s.tenantId === viewer?.tenantId).map((s) => s.id);
+      const members = await membersBySpace.loadMany(guestSpaceIds);
+      return new Set(members.flatMap((list) => (Array.isArray(list) ? list.map((m) => m.userId) : [])));
+    }),
+    threadsBySpace: createGroupLoader(
+      (ids) => dataSource.getRepository(Thread).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'DESC', id: 'ASC' } }),
+      (t) => t.spaceId,
+    ),
+    threadById: createByIdLoader((ids) => dataSource.getRepository(Thread).findBy({ id: In([...ids]) }), (t) => t.id),
+    commentsByThread: createGroupLoader(
+      (ids) => dataSource.getRepository(Comment).find({ where: { threadId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (c) => c.threadId,
+    ),
+    groupById: createByIdLoader((ids) => dataSource.getRepository(Group).findBy({ id: In([...ids]) }), (g) => g.id),
+    membersByGroup: createGroupLoader((ids) => dataSource.getRepository(GroupMember).findBy({ groupId: In([...ids]) }), (m) => m.groupId),
   };
 }
 

@@ -1,25 +1,42 @@
 import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { Comment } from './entities/comment.entity.js';
+import { GroupMember } from './entities/group-member.entity.js';
+import { Group } from './entities/group.entity.js';
+import { Invitation } from './entities/invitation.entity.js';
+import { SpaceMember } from './entities/space-member.entity.js';
+import { Space } from './entities/space.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
+import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 import { createSpacesLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { AccountResolver } from './resolvers/account.resolver.js';
+import { resolveGroupReference } from './resolvers/group.reference.js';
+import { GroupResolver } from './resolvers/group.resolver.js';
+import { InvitationResolver } from './resolvers/invitation.resolver.js';
 import { SignInResolver } from './resolvers/sign-in.resolver.js';
+import { resolveSpaceReference } from './resolvers/space.reference.js';
+import { SpaceResolver } from './resolvers/space.resolver.js';
 import { resolveTenantReference } from './resolvers/tenant.reference.js';
+import { TenantResolver } from './resolvers/tenant.resolver.js';
+import { CommentResolver, ThreadResolver } from './resolvers/thread.resolver.js';
 import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 
-export const spacesEntities = [Tenant, User];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
   defaultPort: 4001,
-  resolvers: [UserResolver, SignInResolver],
-  orphanedTypes: [Tenant, User],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver],
+  orphanedTypes: [Tenant, User, Space, Group],
   referenceResolvers: {
     User: { __resolveReference: resolveUserReference },
     Tenant: { __resolveReference: resolveTenantReference },
+    Space: { __resolveReference: resolveSpaceReference },
+    Group: { __resolveReference: resolveGroupReference },
   },
   entities: spacesEntities,
   migrations,

@@ -68,6 +68,15 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
     expect(errorCodes(await stack.client.request(SIGN_IN, input(DEMO.guest.email, DEMO.guest.password, { client: 'WEB' })))).toEqual([]);
   });
 
+  it("signs the vendor's support agent in with the SUPPORT_AGENT role; customers never get it", async () => {
+    const agent = await stack.auth.verifier.verify(await signInAs(stack.client, 'agent'), { now: clock.now() });
+    expect(agent).toMatchObject({ userId: DEMO.agent.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['SUPPORT_AGENT'] });
+    const admin = await stack.auth.verifier.verify(await signInAs(stack.client, 'admin'), { now: clock.now() });
+    expect(admin.roles).toEqual(['ADMIN']);
+    const wrongTenant = await stack.client.request(SIGN_IN, input(DEMO.agent.email, DEMO.agent.password));
+    expect(errorCodes(wrongTenant)).toEqual(['UNAUTHENTICATED']);
+  });
+
   it('viewer is null when anonymous; a forged token is refused with HTTP 401', async () => {
     expect((await stack.client.data<{ viewer: null }>('{ viewer { id } }')).viewer).toBeNull();
     const forged = await stack.client.request('{ viewer { id } }', {}, { token: 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA' });
@@ -75,7 +84,7 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
     expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('T1/S3 on _entities: another tenant sees nothing; a guest sees only themselves', async () => {
+  it('T1/S3 on _entities: another tenant sees nothing; a guest sees themselves and the co-members of their guest space', async () => {
     const otherTenant = await stack.auth.tokenFor({ id: 'someone-else', tenantId: 'another-tenant', roles: ['ADMIN'] });
     const guest = await signInAs(stack.client, 'guest');
     const admin = await signInAs(stack.client, 'admin');
@@ -84,7 +93,8 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
     expect((await stack.client.data<{ _entities: unknown[] }>(query, refs, { token: otherTenant }))._entities).toEqual([null, null, null]);
     expect((await stack.client.data<{ _entities: unknown[] }>(query, refs))._entities).toEqual([null, null, null]);
     const asGuest = (await stack.client.data<{ _entities: Array<{ id: string } | null> }>(query, refs, { token: guest }))._entities;
-    expect(asGuest.map((e) => e?.id ?? null)).toEqual([null, DEMO.guest.id, DEMO.tenant.id]);
+    // the demo member shares the seeded guest space with the guest (S3); see spaces.test.ts for a stranger
+    expect(asGuest.map((e) => e?.id ?? null)).toEqual([DEMO.member.id, DEMO.guest.id, DEMO.tenant.id]);
     const asAdmin = (await stack.client.data<{ _entities: Array<{ id: string } | null> }>(query, refs, { token: admin }))._entities;
     expect(asAdmin.map((e) => e?.id ?? null)).toEqual([DEMO.member.id, DEMO.guest.id, DEMO.tenant.id]);
   });

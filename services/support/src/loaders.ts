@@ -1,9 +1,16 @@
 import type { Viewer } from '@kyodo/auth';
-import { createByIdLoader } from '@kyodo/subgraph-kit';
+import { createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
 import { In, type DataSource } from 'typeorm';
+import { loadBusinessCalendar } from './calendar.js';
+import type { BusinessCalendar } from './domain/business-calendar.js';
+import { canSeeInternalNotes, canSeeTicket } from './domain/ticket-access.js';
+import { SupportProductVersion } from './entities/support-product.entity.js';
 import { SupportRegistrant } from './entities/support-registrant.entity.js';
+import { TicketReply } from './entities/ticket-reply.entity.js';
+import { Ticket } from './entities/ticket.entity.js';
 
 export function createSupportLoaders(viewer: Viewer | null, dataSource: DataSource) {
+  let calendar: Promise<BusinessCalendar> | undefined;
   return {
     /**
      * Registrants of the viewer's own tenant only: another tenant's users never match, and a
@@ -16,6 +23,26 @@ export function createSupportLoaders(viewer: Viewer | null, dataSource: DataSour
           : [],
       (r) => r.userId,
     ),
+    /** Internal notes are filtered in the query itself, so no path can hand one to a customer. */
+    repliesByTicketId: createGroupLoader(
+      (ticketIds) =>
+        dataSource.getRepository(TicketReply).find({
+          where: canSeeInternalNotes(viewer) ? { ticketId: In([...ticketIds]) } : { ticketId: In([...ticketIds]), internal: false },
+          order: { position: 'ASC' },
+        }),
+      (r) => r.ticketId,
+    ),
+    /** Tickets the viewer may see; any other id resolves to null, as if it did not exist. */
+    ticketById: createByIdLoader(
+      async (ids) => (await dataSource.getRepository(Ticket).findBy({ id: In([...ids]) })).filter((t) => canSeeTicket(viewer, t)),
+      (t) => t.id,
+    ),
+    versionsByProductId: createGroupLoader(
+      (productIds) => dataSource.getRepository(SupportProductVersion).find({ where: { productId: In([...productIds]) }, order: { version: 'ASC' } }),
+      (v) => v.productId,
+    ),
+    /** The business calendar, read once per request. */
+    calendar: () => (calendar ??= loadBusinessCalendar(dataSource.manager)),
   };
 }
 

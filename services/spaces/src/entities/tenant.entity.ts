@@ -1,5 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { GuestPolicy, GuestSpaceCreators, MailFormat } from './enums.js';
 
 /** T1: one organisation, with its own sub-domain. */
 @Directive('@key(fields: "id")')
@@ -19,8 +20,21 @@ export class Tenant {
   @Column({ type: 'varchar', length: 200 })
   name: string;
 
+  @Field(() => Boolean, { description: 'T3: every user must use a one-time password (set by an administrator).' })
   @Column({ type: 'boolean', default: false })
   requireTotp: boolean;
+
+  @Field(() => GuestPolicy, { description: 'S7: KINTONE or SINGLE_SPACE.' })
+  @Column({ type: 'varchar', length: 20, default: GuestPolicy.KINTONE })
+  guestPolicy: GuestPolicy;
+
+  @Field(() => MailFormat, { description: 'S8: the format of invitation and account mail to guests.' })
+  @Column({ type: 'varchar', length: 10, default: MailFormat.HTML })
+  mailFormat: MailFormat;
+
+  @Field(() => GuestSpaceCreators, { description: 'Who may create guest spaces.' })
+  @Column({ type: 'varchar', length: 10, default: GuestSpaceCreators.MEMBERS })
+  guestSpaceCreators: GuestSpaceCreators;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -37,6 +37,14 @@ export class User {
   @Column({ type: 'boolean', default: false })
   isAdmin: boolean;
 
+  /** One of the vendor's support staff: signs in with the SUPPORT_AGENT role (support desk). */
+  @Column({ type: 'boolean', default: false })
+  isSupportAgent: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cover image of the profile page (a guest may set their own, S5).' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  coverImageUrl: string | null;
+
   @Column({ type: 'varchar', length: 200 })
   passwordHash: string;
 

@@ -1,9 +1,11 @@
 import { timingDummyHash, verifyPassword, verifyTotp } from '@kyodo/auth';
 import { appError, badInput, forbidden, unauthenticated } from '@kyodo/subgraph-kit';
-import { Arg, Ctx, Field, InputType, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, InputType, Mutation, registerEnumType, Resolver } from 'type-graphql';
 import { afterFailure, afterSuccess, isLocked } from '../domain/sign-in.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
+import { issueSession } from '../session.js';
+import { SignInPayload } from '../types/sign-in-payload.type.js';
 import type { SpacesContext } from '../context.js';
 
 export enum SignInClient {
@@ -30,26 +32,13 @@ export class SignInInput {
   client?: SignInClient;
 }
 
-@ObjectType()
-export class SignInPayload {
-  @Field(() => String, { description: 'A short-lived ES256 access token: send it as "Authorization: Bearer <token>".' })
-  token: string;
-
-  @Field(() => Date)
-  expiresAt: Date;
-
-  @Field(() => User)
-  user: User;
-}
-
 const WRONG_CREDENTIALS = 'The email or password is wrong for this tenant.';
 
 @Resolver()
 export class SignInResolver {
   @Mutation(() => SignInPayload, { description: 'T3: email and password, plus a one-time password where the account or tenant uses one.' })
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
-    const issuer = ctx.deps.issuer;
-    if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
+    if (!ctx.deps.issuer) throw new Error('the spaces subgraph was started without a token issuer');
     const email = input.email.trim().toLowerCase();
     if (!email || !input.password) throw badInput('Enter both an email and a password.');
     const now = ctx.clock.now();
@@ -80,10 +69,6 @@ export class SignInResolver {
     const changes = { ...afterSuccess(), firstSignInAt: user.firstSignInAt ?? now };
     await users.update(user.id, changes);
     Object.assign(user, changes);
-    const token = await issuer.sign(
-      { userId: user.id, tenantId: user.tenantId, kind: user.kind, roles: user.isAdmin ? ['ADMIN'] : [] },
-      { now },
-    );
-    return { token, user, expiresAt: new Date(now.getTime() + issuer.ttlSeconds * 1000) };
+    return issueSession(ctx, user, tenant, now);
   }
 }

@@ -1,6 +1,9 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { badInput, requireViewer } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { canReceiveComments } from '../domain/visibility.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
+import { UpdateProfileInput } from '../inputs/update-profile.input.js';
 import type { SpacesContext } from '../context.js';
 
 @Resolver(() => User)
@@ -16,5 +19,30 @@ export class UserResolver {
     const tenant = await ctx.loaders.tenantById.load(user.tenantId);
     if (!tenant) throw new Error(`user ${user.id} points at missing tenant ${user.tenantId}`);
     return tenant;
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the profile page has a comment box: false for guests (S5)." })
+  canReceiveComments(@Root() user: User): boolean {
+    return canReceiveComments(user);
+  }
+
+  @Mutation(() => User, { description: 'The viewer edits their own profile: name and cover image (guests included, S5).' })
+  async updateProfile(@Arg('input', () => UpdateProfileInput) input: UpdateProfileInput, @Ctx() ctx: SpacesContext): Promise<User> {
+    const viewer = requireViewer(ctx);
+    const changes: Partial<User> = {};
+    if (input.name != null) {
+      const name = input.name.trim();
+      if (!name || name.length > 200) throw badInput('A name has 1 to 200 characters.', 'name');
+      changes.name = name;
+    }
+    if (input.coverImageUrl != null) {
+      const url = input.coverImageUrl.trim();
+      if (url && (!/^https?:\/\/\S+$/i.test(url) || url.length > 500)) throw badInput('The cover image must be an http(s) URL of at most 500 characters.', 'coverImageUrl');
+      changes.coverImageUrl = url || null;
+    }
+    return ctx.dataSource.transaction(async (manager) => {
+      if (Object.keys(changes).length > 0) await manager.update(User, { id: viewer.userId, tenantId: viewer.tenantId }, changes);
+      return manager.findOneByOrFail(User, { id: viewer.userId, tenantId: viewer.tenantId });
+    });
   }
 }

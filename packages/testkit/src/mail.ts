@@ -1,0 +1,40 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface MailFile {
+  file: string;
+  /** The message as written (RFC 5322, bodies possibly quoted-printable). */
+  raw: string;
+  /** The same with quoted-printable soft breaks and escapes undone, for searching. */
+  decoded: string;
+}
+
+export function decodeQuotedPrintable(text: string): string {
+  const bytes = Buffer.from(text.replace(/=\r?\n/g, ''), 'latin1');
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const hex = bytes[i] === 0x3d ? bytes.subarray(i + 1, i + 3).toString('latin1') : '';
+    if (/^[0-9A-F]{2}$/.test(hex)) {
+      out.push(parseInt(hex, 16));
+      i += 2;
+    } else out.push(bytes[i]!);
+  }
+  return Buffer.from(out).toString('utf8');
+}
+
+/** The .eml files under `<dataDir>/mail/`, oldest first (file names start with the send time). */
+export async function readMailbox(dataDir: string): Promise<MailFile[]> {
+  const dir = join(dataDir, 'mail');
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.eml')).sort();
+  } catch {
+    return [];
+  }
+  return Promise.all(
+    names.map(async (name) => {
+      const raw = await readFile(join(dir, name), 'utf8');
+      return { file: join(dir, name), raw, decoded: decodeQuotedPrintable(raw) };
+    }),
+  );
+}

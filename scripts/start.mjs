@@ -1,0 +1,316 @@
+#!/usr/bin/env node
+// `npm start`: the four subgraphs and the gateway on localhost, each its own process, SQLite
+// files under data/, the demo tenant seeded (idempotently), logs prefixed per service, and a
+// clean stop on Ctrl-C. Plain Node: nothing to build, the services run from source via tsx.
+//
+// Env (all optional):
+//   KYODO_PORT_BASE        gateway port; subgraphs take the next four (default 4000 -> 4001-4004)
+//   GATEWAY_PORT, SPACES_PORT, LICENSING_PORT, CARDS_PORT, SUPPORT_PORT   one port each
+//   HOST                   interface every process binds (default 127.0.0.1)
+//   DATA_DIR               where SQLite files, dev keys and the dev gateway secret live (default <repo>/data)
+//   SPACES_DATABASE_URL, LICENSING_DATABASE_URL, ...   point one subgraph at another database
+//   KYODO_START_TIMEOUT    seconds each service gets to become healthy (default 90)
+//   KYODO_LOG_FORMAT=json  print the services' JSON log lines as they are (default: compact on a TTY)
+//   NO_COLOR               no colours even on a terminal
+/* global AbortSignal */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const tty = Boolean(process.stdout.isTTY) && !env.NO_COLOR;
+const compactLogs = env.KYODO_LOG_FORMAT ? env.KYODO_LOG_FORMAT !== 'json' : tty;
+
+const paint = (code) => (text) => (tty ? `\x1b[${code}m${text}\x1b[0m` : text);
+const bold = paint('1');
+const dim = paint('2');
+const red = paint('31');
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+function portFromEnv(name, fallback) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`${name}=${raw} is not a port number (1-65535).`);
+  return port;
+}
+
+const base = portFromEnv('KYODO_PORT_BASE', 4000);
+const host = env.HOST || '127.0.0.1';
+/** Where to reach a service from here: a wildcard bind is still reachable on loopback. */
+const reachHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+const urlHost = reachHost.includes(':') ? `[${reachHost}]` : reachHost;
+const dataDir = resolve(env.DATA_DIR || join(ROOT, 'data'));
+const timeoutMs = Math.max(1, Number(env.KYODO_START_TIMEOUT) || 90) * 1000;
+const tsconfig = join(ROOT, 'tsconfig.base.json');
+
+const SUBGRAPHS = [
+  { name: 'spaces', dir: 'services/spaces', offset: 1, colour: '36' },
+  { name: 'licensing', dir: 'services/licensing', offset: 2, colour: '35' },
+  { name: 'cards', dir: 'services/cards', offset: 3, colour: '33' },
+  { name: 'support', dir: 'services/support', offset: 4, colour: '34' },
+].map((s) => {
+  const port = portFromEnv(`${s.name.toUpperCase()}_PORT`, base + s.offset);
+  return { ...s, port, healthUrl: `http://${urlHost}:${port}/health`, graphqlUrl: `http://${urlHost}:${port}/graphql` };
+});
+const gatewayPort = portFromEnv('GATEWAY_PORT', base);
+const GATEWAY = { name: 'gateway', dir: 'gateway', port: gatewayPort, colour: '32', healthUrl: `http://${urlHost}:${gatewayPort}/readyz` };
+const ALL = [...SUBGRAPHS, GATEWAY];
+const labelWidth = Math.max(...ALL.map((s) => s.name.length)) + 2;
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function say(line) {
+  process.stdout.write(`${bold(paint('90')('[kyodo]'.padEnd(labelWidth + 1)))}${line}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`${red('[kyodo] error:')} ${message}\n`);
+  process.exit(1);
+}
+
+/** A service's JSON log line in a shorter form for people; anything else as it is. */
+function renderLine(line) {
+  if (!compactLogs || !line.startsWith('{')) return line;
+  try {
+    const { time: _time, service: _service, level, message, ...rest } = JSON.parse(line);
+    if (typeof message !== 'string') return line;
+    const lvl = level === 'error' ? red(level) : level === 'warn' ? paint('33')(level) : dim(String(level ?? ''));
+    const detail = Object.keys(rest).length > 0 ? ` ${dim(JSON.stringify(rest))}` : '';
+    return `${lvl} ${message}${detail}`;
+  } catch {
+    return line;
+  }
+}
+
+function pipeWithPrefix(stream, service, target) {
+  const prefix = paint(service.colour)(`[${service.name}]`.padEnd(labelWidth)) + ' ';
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => target.write(`${prefix}${renderLine(line)}\n`));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Preparation: dependencies, supergraph, data dir, dev keys, free ports
+
+function runStep(description, command, args, options = {}) {
+  say(description);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...env, ...options.env } });
+  if (result.error) fail(`${description} failed: ${result.error.message}`);
+  if (result.status !== 0) fail(`${description} failed (exit code ${result.status ?? result.signal}).`);
+}
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const tsxNodeArgs = ['--conditions=development', '--import', 'tsx'];
+const tsxEnv = { TSX_TSCONFIG_PATH: tsconfig };
+
+function ensureDependencies() {
+  const installed = ['tsx', 'turbo', '@graphql-hive/gateway'].every((name) => existsSync(join(ROOT, 'node_modules', name, 'package.json')));
+  if (!installed) runStep('Dependencies are missing: running npm install', npm, ['install', '--no-audit', '--no-fund']);
+}
+
+function ensureSupergraph() {
+  if (!existsSync(join(ROOT, 'gateway', 'supergraph.graphql'))) {
+    runStep('gateway/supergraph.graphql is missing: composing it (npm run compose)', npm, ['run', 'compose']);
+  }
+}
+
+/** One process creates the dev key pair before the others start, so none of them races for it. */
+function ensureDevKeys() {
+  if (env.JWT_PRIVATE_KEY && env.JWT_PUBLIC_KEY) return;
+  if (existsSync(join(dataDir, 'keys', 'jwt-private.pem')) && existsSync(join(dataDir, 'keys', 'jwt-public.pem'))) return;
+  const code = "const { loadOrCreateDevKeys } = await import('@kyodo/auth'); await loadOrCreateDevKeys(process.argv[1]);";
+  runStep(`Creating development JWT keys in ${join(dataDir, 'keys')}`, process.execPath, [...tsxNodeArgs, '--input-type=module', '-e', code, dataDir], {
+    env: tsxEnv,
+  });
+}
+
+function portIsFree(port) {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once('error', () => resolvePort(false));
+    server.listen({ port, host, exclusive: true }, () => server.close(() => resolvePort(true)));
+  });
+}
+
+async function ensurePortsFree() {
+  const seen = new Map();
+  for (const service of ALL) {
+    if (seen.has(service.port)) fail(`${service.name} and ${seen.get(service.port)} are both set to port ${service.port}.`);
+    seen.set(service.port, service.name);
+    if (!(await portIsFree(service.port))) {
+      fail(
+        `port ${service.port} (${service.name}) on ${host} is already in use. Is another \`npm start\` running? ` +
+          `Stop it, or choose other ports, e.g. KYODO_PORT_BASE=5000 npm start.`,
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+
+const children = new Map(); // name -> ChildProcess, while it runs
+let stopping = false;
+
+function childEnv(service) {
+  const out = { ...env, ...tsxEnv, NODE_ENV: env.NODE_ENV || 'development', HOST: host, PORT: String(service.port), DATA_DIR: dataDir };
+  // one DATABASE_URL for all would put four subgraphs in one database: per-subgraph variables only
+  delete out.DATABASE_URL;
+  if (service === GATEWAY) {
+    for (const s of SUBGRAPHS) out[`${s.name.toUpperCase()}_URL`] = s.graphqlUrl;
+  } else {
+    out.SEED_DEMO = 'true';
+    const own = env[`${service.name.toUpperCase()}_DATABASE_URL`];
+    if (own) out.DATABASE_URL = own;
+  }
+  return out;
+}
+
+function start(service) {
+  const child = spawn(process.execPath, [...tsxNodeArgs, 'src/main.ts'], {
+    cwd: join(ROOT, service.dir),
+    env: childEnv(service),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // its own process group: a terminal's Ctrl-C reaches only this script, which then stops
+    // every service in order (and a whole group, should a service ever spawn helpers)
+    detached: true,
+  });
+  children.set(service.name, child);
+  pipeWithPrefix(child.stdout, service, process.stdout);
+  pipeWithPrefix(child.stderr, service, process.stderr);
+  child.on('error', (error) => {
+    children.delete(service.name);
+    if (!stopping) shutdown(1, `${service.name} could not be started: ${error.message}`);
+  });
+  child.on('exit', (code, signal) => {
+    children.delete(service.name);
+    if (!stopping) shutdown(1, `${service.name} exited unexpectedly (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping the others.`);
+  });
+  return child;
+}
+
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/** Stop every child: SIGTERM, then SIGKILL for any still running after 5 s; then exit. */
+function shutdown(exitCode, reason) {
+  if (stopping) return;
+  stopping = true;
+  if (reason) process.stderr.write(`${exitCode === 0 ? '' : red('[kyodo] error: ')}${reason}\n`);
+  if (children.size > 0) say(`Stopping ${[...children.keys()].join(', ')}...`);
+  for (const child of children.values()) signalGroup(child, 'SIGTERM');
+  const killTimer = setTimeout(() => {
+    for (const [name, child] of children) {
+      say(`${name} did not stop within 5 s: killing it`);
+      signalGroup(child, 'SIGKILL');
+    }
+  }, 5000);
+  const finish = () => {
+    if (children.size > 0) return;
+    clearTimeout(killTimer);
+    if (exitCode === 0) say('Stopped.');
+    process.exit(exitCode);
+  };
+  for (const child of children.values()) child.once('exit', finish);
+  finish();
+}
+
+let interrupts = 0;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    interrupts += 1;
+    if (interrupts > 1 && stopping) {
+      // a second Ctrl-C: no more waiting
+      for (const child of children.values()) signalGroup(child, 'SIGKILL');
+      process.exit(130);
+    }
+    process.stdout.write('\n');
+    shutdown(0);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Readiness
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitHealthy(service) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (stopping) return new Promise(() => {}); // shutdown() exits the process
+    try {
+      const response = await fetch(service.healthUrl, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      last = `HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await sleep(250);
+  }
+  shutdown(1, `${service.name} did not become healthy within ${timeoutMs / 1000} s (${service.healthUrl}: ${last}). Its log lines above say why.`);
+  return new Promise(() => {});
+}
+
+function printBanner() {
+  const sandbox = `http://localhost:${GATEWAY.port}/graphql`;
+  const signIn = 'mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }';
+  const viewer = '{ viewer { id name kind tenant { subdomain contract { course billingCycle } } cardCount isSupportRegistrant } }';
+  const lines = [
+    '',
+    bold('Kyodo is running.'),
+    '',
+    `  Sandbox (GraphQL endpoint): ${bold(sandbox)}`,
+    `  Subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${s.port}`).join(', ')}   data: ${dataDir}`,
+    '',
+    '  Demo sign-ins (tenant "demo"):',
+    '    admin   admin@demo.example      demo-admin-pass',
+    '    member  member@demo.example     demo-member-pass',
+    '    guest   guest@partner.example   demo-guest-pass',
+    '',
+    '  1. Sign in (paste into the sandbox):',
+    `     ${signIn}`,
+    '  2. Add the header  Authorization: Bearer <token>  and run:',
+    `     ${viewer}`,
+    '',
+    `  Or with curl:  curl -s ${sandbox} -H 'content-type: application/json' \\`,
+    `                   -d '{"query":"${signIn.replace(/"/g, '\\"')}"}'`,
+    '',
+    `  Press ${bold('Ctrl-C')} to stop everything.`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(ROOT, GATEWAY.dir, 'src', 'main.ts'))) fail('gateway/src/main.ts does not exist yet.');
+  ensureDependencies();
+  ensureSupergraph();
+  mkdirSync(dataDir, { recursive: true });
+  ensureDevKeys();
+  await ensurePortsFree();
+  const started = Date.now();
+  say(`Starting ${SUBGRAPHS.map((s) => s.name).join(', ')} (SQLite files and keys in ${dataDir})`);
+  for (const service of SUBGRAPHS) start(service);
+  await Promise.all(SUBGRAPHS.map((s) => waitHealthy(s)));
+  say('Subgraphs healthy; starting the gateway');
+  start(GATEWAY);
+  await waitHealthy(GATEWAY);
+  say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  printBanner();
+}
+
+main().catch((error) => shutdown(1, `npm start failed: ${error?.stack ?? error}`));

@@ -1,0 +1,43 @@
+import type { Viewer } from '@kyodo/auth';
+import { forbidden, notFound, requireViewer } from '@kyodo/subgraph-kit';
+import { canSeeSpace, type Refusal } from './domain/spaces.js';
+import type { SpaceMember } from './entities/space-member.entity.js';
+import type { Space } from './entities/space.entity.js';
+import type { Thread } from './entities/thread.entity.js';
+import type { SpacesContext } from './context.js';
+
+export interface SpaceAccess {
+  viewer: Viewer;
+  space: Space;
+  membership: SpaceMember | null;
+}
+
+/** The space if the viewer may see it (S2/S3), else null: what is not visible does not exist. */
+export async function visibleSpace(ctx: SpacesContext, spaceId: string): Promise<Space | null> {
+  const space = await ctx.loaders.spaceById.load(spaceId);
+  if (!space) return null;
+  const membership = (await ctx.loaders.viewerMemberships()).get(space.id) ?? null;
+  return canSeeSpace(ctx.viewer, space, membership) ? space : null;
+}
+
+/** For mutations: a signed-in viewer and a space they can see, or UNAUTHENTICATED / NOT_FOUND. */
+export async function requireSpace(ctx: SpacesContext, spaceId: string): Promise<SpaceAccess> {
+  const viewer = requireViewer(ctx);
+  const space = await visibleSpace(ctx, spaceId);
+  if (!space) throw notFound('Space');
+  const membership = (await ctx.loaders.viewerMemberships()).get(space.id) ?? null;
+  return { viewer, space, membership };
+}
+
+/** A thread in a space the viewer can see, with that access; NOT_FOUND otherwise. */
+export async function requireThread(ctx: SpacesContext, threadId: string): Promise<SpaceAccess & { thread: Thread }> {
+  requireViewer(ctx);
+  const thread = await ctx.loaders.threadById.load(threadId);
+  if (!thread || !(await visibleSpace(ctx, thread.spaceId))) throw notFound('Thread');
+  return { ...(await requireSpace(ctx, thread.spaceId)), thread };
+}
+
+/** Throws FORBIDDEN with the reason when a rule refuses. */
+export function enforce(refusal: Refusal): void {
+  if (refusal) throw forbidden(refusal);
+}

@@ -1,0 +1,123 @@
+import type { Viewer } from '@kyodo/auth';
+
+/** What the rules need of a space. */
+export interface SpaceRow {
+  id: string;
+  tenantId: string;
+  isGuestSpace: boolean;
+  isPrivate: boolean;
+}
+
+/** The viewer's membership of one space, or null when they are not in it. */
+export interface MembershipRow {
+  isSpaceAdmin: boolean;
+}
+
+/** S6: what a space administrator lets guests do in one guest space. */
+export interface GuestPermissions {
+  guestCanAddThreads: boolean;
+  guestCanEditThreads: boolean;
+  guestCanDeleteThreads: boolean;
+  guestCanAddComments: boolean;
+  guestCanDeleteComments: boolean;
+  guestCanAddAttachments: boolean;
+  guestCanDeleteAttachments: boolean;
+}
+
+/** S6: the least that lets a guest take part: start threads and comment; nothing else. */
+export const DEFAULT_GUEST_PERMISSIONS: GuestPermissions = {
+  guestCanAddThreads: true,
+  guestCanEditThreads: false,
+  guestCanDeleteThreads: false,
+  guestCanAddComments: true,
+  guestCanDeleteComments: false,
+  guestCanAddAttachments: false,
+  guestCanDeleteAttachments: false,
+};
+
+/**
+ * T1, S1-S3: who sees a space.
+ * - nobody sees another tenant's spaces; anonymous callers see none;
+ * - a guest sees only the guest spaces they were invited into (S3), never an internal space;
+ * - a member sees internal spaces that are not private, private ones they belong to, and
+ *   guest spaces they belong to (S2: a guest space never shows in the internal listing of a
+ *   member who is not in it; tenant administrators included).
+ */
+export function canSeeSpace(viewer: Viewer | null, space: SpaceRow, membership: MembershipRow | null): boolean {
+  if (!viewer || viewer.tenantId !== space.tenantId) return false;
+  if (viewer.kind === 'GUEST') return space.isGuestSpace && membership !== null;
+  if (space.isGuestSpace || space.isPrivate) return membership !== null;
+  return true;
+}
+
+/** Why an action is refused, or null when it is allowed. */
+export type Refusal = string | null;
+
+/**
+ * S5: actions on a space itself (settings, body, members, deletion, invitations): members who
+ * administer the space (or administer the tenant); guests never.
+ */
+export function refuseSpaceAdministration(viewer: Viewer, membership: MembershipRow | null, action: string): Refusal {
+  if (viewer.kind === 'GUEST') return `Guests may not ${action} (S5).`;
+  if (membership?.isSpaceAdmin || viewer.roles.includes('ADMIN')) return null;
+  return `Only an administrator of this space may ${action}.`;
+}
+
+/** Who may create a space: members; a guest space only when the tenant lets this member (S2). */
+export function refuseCreateSpace(viewer: Viewer, isGuestSpace: boolean, creators: 'MEMBERS' | 'ADMINS'): Refusal {
+  if (viewer.kind === 'GUEST') return 'Guests may not create spaces (S5).';
+  if (isGuestSpace && creators === 'ADMINS' && !viewer.roles.includes('ADMIN')) {
+    return 'In this tenant only administrators may create guest spaces.';
+  }
+  return null;
+}
+
+/** S6: a guest may add a thread when the space lets guests add pages. Members always may. */
+export function refuseAddThread(viewer: Viewer, space: GuestPermissions): Refusal {
+  if (viewer.kind === 'GUEST' && !space.guestCanAddThreads) return 'Guests may not start threads in this space: the space administrator has not allowed it (S6).';
+  return null;
+}
+
+/**
+ * S5/S6: editing or deleting a thread. Nobody but a space administrator touches someone else's
+ * thread, and a guest never does (S5); a guest changes their own only where the space allows it (S6).
+ */
+export function refuseChangeThread(viewer: Viewer, authorId: string, membership: MembershipRow | null, space: GuestPermissions, change: 'edit' | 'delete'): Refusal {
+  const own = authorId === viewer.userId;
+  if (viewer.kind === 'GUEST') {
+    if (!own) return `Guests may not ${change} threads created by someone else (S5).`;
+    const allowed = change === 'edit' ? space.guestCanEditThreads : space.guestCanDeleteThreads;
+    return allowed ? null : `Guests may not ${change} threads in this space: the space administrator has not allowed it (S6).`;
+  }
+  if (own || membership?.isSpaceAdmin || viewer.roles.includes('ADMIN')) return null;
+  return `Only the author or an administrator of this space may ${change} this thread.`;
+}
+
+/** S6: a guest may comment when the space lets guests add comments. */
+export function refuseAddComment(viewer: Viewer, space: GuestPermissions): Refusal {
+  if (viewer.kind === 'GUEST' && !space.guestCanAddComments) return 'Guests may not comment in this space: the space administrator has not allowed it (S6).';
+  return null;
+}
+
+/** S5/S6: deleting a comment: the author (a guest only where allowed), or a space administrator. */
+export function refuseDeleteComment(viewer: Viewer, authorId: string, membership: MembershipRow | null, space: GuestPermissions): Refusal {
+  const own = authorId === viewer.userId;
+  if (viewer.kind === 'GUEST') {
+    if (!own) return 'Guests may not delete comments written by someone else (S5).';
+    return space.guestCanDeleteComments ? null : 'Guests may not delete comments in this space: the space administrator has not allowed it (S6).';
+  }
+  if (own || membership?.isSpaceAdmin || viewer.roles.includes('ADMIN')) return null;
+  return 'Only the author or an administrator of this space may delete this comment.';
+}
+
+/**
+ * S7: may this guest join another guest space? Under SINGLE_SPACE a guest belongs to exactly
+ * one space at a time: joining a second is refused until an administrator removes them from
+ * the first.
+ */
+export function refuseJoinUnderPolicy(policy: 'KINTONE' | 'SINGLE_SPACE', guestSpaceIds: readonly string[], spaceId: string): Refusal {
+  if (policy !== 'SINGLE_SPACE') return null;
+  const others = guestSpaceIds.filter((id) => id !== spaceId);
+  if (others.length === 0) return null;
+  return 'This tenant keeps each guest in a single space (S7) and this guest is already in another guest space; an administrator must remove them from it first.';
+}

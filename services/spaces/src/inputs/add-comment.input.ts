@@ -1,0 +1,10 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType()
+export class AddCommentInput {
+  @Field(() => ID)
+  threadId: string;
+
+  @Field(() => String)
+  text: string;
+}

@@ -1,0 +1,13 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType()
+export class CreateThreadInput {
+  @Field(() => ID)
+  spaceId: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  body?: string | null;
+}

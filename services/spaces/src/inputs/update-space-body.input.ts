@@ -1,0 +1,10 @@
+import { Field, ID, InputType } from 'type-graphql';
+
+@InputType()
+export class UpdateSpaceBodyInput {
+  @Field(() => ID)
+  spaceId: string;
+
+  @Field(() => String)
+  body: string;
+}

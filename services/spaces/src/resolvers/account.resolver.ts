@@ -1,0 +1,55 @@
+import { generateTotpSecret, totpUri, verifyTotp } from '@kyodo/auth';
+import { badInput, conflict, requireViewer, unauthenticated } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { SpaceMember } from '../entities/space-member.entity.js';
+import { Tenant } from '../entities/tenant.entity.js';
+import { User } from '../entities/user.entity.js';
+import { issueSession } from '../session.js';
+import { SignInPayload } from '../types/sign-in-payload.type.js';
+import { TotpSetup } from '../types/totp-setup.type.js';
+import type { SpacesContext } from '../context.js';
+
+/** The signed-in viewer's own account: second factor (T3) and token refresh. */
+@Resolver()
+export class AccountResolver {
+  @Mutation(() => TotpSetup, { description: 'T3: starts enrolment of a one-time password; nothing changes at sign-in until confirmTotp.' })
+  async enableTotp(@Ctx() ctx: SpacesContext): Promise<TotpSetup> {
+    const viewer = requireViewer(ctx);
+    return ctx.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
+      if (!user) throw unauthenticated('This account no longer exists; sign in again.');
+      if (user.totpEnabled) throw conflict('A one-time password is already on for this account.');
+      const secret = generateTotpSecret();
+      await manager.update(User, user.id, { totpSecret: secret, totpEnabled: false });
+      return { secret, otpauthUri: totpUri(secret, user.email) };
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'T3: turns the one-time password on once a code from the app matches.' })
+  async confirmTotp(@Arg('code', () => String) code: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
+    const viewer = requireViewer(ctx);
+    return ctx.dataSource.transaction(async (manager) => {
+      const user = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
+      if (!user) throw unauthenticated('This account no longer exists; sign in again.');
+      if (user.totpEnabled) throw conflict('A one-time password is already on for this account.');
+      if (!user.totpSecret) throw badInput('Start with enableTotp, then enter the code your app shows.', 'code');
+      if (!verifyTotp(user.totpSecret, code.trim(), ctx.clock.now())) throw badInput('The code is wrong or has expired; enter the current 6-digit code.', 'code');
+      await manager.update(User, user.id, { totpEnabled: true });
+      return true;
+    });
+  }
+
+  @Mutation(() => SignInPayload, {
+    description: 'A fresh short-lived token for the signed-in viewer; refused when the account is gone, or a guest has been removed from every space (S10).',
+  })
+  async refreshToken(@Ctx() ctx: SpacesContext): Promise<SignInPayload> {
+    const viewer = requireViewer(ctx);
+    const user = await ctx.dataSource.getRepository(User).findOneBy({ id: viewer.userId, tenantId: viewer.tenantId });
+    if (!user) throw unauthenticated('This account no longer exists; sign in again.');
+    if (user.kind === 'GUEST' && !(await ctx.dataSource.getRepository(SpaceMember).existsBy({ userId: user.id }))) {
+      throw unauthenticated('You no longer have access to any space of this tenant (S10).');
+    }
+    const tenant = await ctx.dataSource.getRepository(Tenant).findOneByOrFail({ id: user.tenantId });
+    return issueSession(ctx, user, tenant, ctx.clock.now());
+  }
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, notFound, requireAdmin, requireMember } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GroupMember } from '../entities/group-member.entity.js';
+import { Group } from '../entities/group.entity.js';
+import { User } from '../entities/user.entity.js';
+import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input.js';
+import type { SpacesContext } from '../context.js';
+
+@Resolver(() => Group)
+export class GroupResolver {
+  @Query(() => [Group], { description: "The tenant's groups (departments): members only (S3: guests see no directory)." })
+  async groups(@Ctx() ctx: SpacesContext): Promise<Group[]> {
+    const viewer = requireMember(ctx, "see the tenant's groups (S3)");
+    const groups = await ctx.dataSource.getRepository(Group).find({ where: { tenantId: viewer.tenantId }, order: { name: 'ASC' } });
+    for (const group of groups) ctx.loaders.groupById.prime(group.id, group);
+    return groups;
+  }
+
+  @FieldResolver(() => [User])
+  async members(@Root() group: Group, @Ctx() ctx: SpacesContext): Promise<User[]> {
+    const rows = await ctx.loaders.membersByGroup.load(group.id);
+    const users = await ctx.loaders.userById.loadMany(rows.map((r) => r.userId));
+    return users.filter((u): u is User => !!u && !(u instanceof Error) && u.kind === 'MEMBER');
+  }
+
+  @Mutation(() => Group, { description: 'Creates a group: tenant administrators only.' })
+  async createGroup(@Arg('input', () => CreateGroupInput) input: CreateGroupInput, @Ctx() ctx: SpacesContext): Promise<Group> {
+    const viewer = requireAdmin(ctx, 'create groups');
+    const name = input.name.trim();
+    if (!name || name.length > 200) throw badInput('A group name has 1 to 200 characters.', 'name');
+    return ctx.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(Group, { tenantId: viewer.tenantId, name })) throw conflict(`A group named "${name}" already exists.`);
+      const id = randomUUID();
+      await manager.insert(Group, { id, tenantId: viewer.tenantId, name });
+      return manager.findOneByOrFail(Group, { id });
+    });
+  }
+
+  @Mutation(() => Group, { description: 'Adds a member (never a guest) to a group: tenant administrators only.' })
+  async addGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
+    const viewer = requireAdmin(ctx, 'change groups');
+    return ctx.dataSource.transaction(async (manager) => {
+      const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
+      if (!group) throw notFound('Group');
+      const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
+      if (!user) throw notFound('User');
+      if (user.kind !== 'MEMBER') throw badInput('Only members belong to groups; guests are kept apart (S2).', 'userId');
+      if (!(await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id }))) await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
+      return group;
+    });
+  }
+}

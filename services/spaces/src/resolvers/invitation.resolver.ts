@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword, verifyPassword } from '@kyodo/auth';
+import { badInput, conflict, notFound, unauthenticated } from '@kyodo/subgraph-kit';
+import { IsNull } from 'typeorm';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { enforce, requireSpace } from '../access.js';
+import {
+  hashInvitationToken,
+  invitationExpiry,
+  invitationLink,
+  invitationState,
+  MIN_PASSWORD_LENGTH,
+  newInvitationToken,
+  normaliseEmail,
+} from '../domain/invitations.js';
+import { refuseSpaceAdministration } from '../domain/spaces.js';
+import { Invitation } from '../entities/invitation.entity.js';
+import { SpaceMember } from '../entities/space-member.entity.js';
+import { Space } from '../entities/space.entity.js';
+import { Tenant } from '../entities/tenant.entity.js';
+import { User } from '../entities/user.entity.js';
+import { AcceptInvitationInput } from '../inputs/accept-invitation.input.js';
+import { InviteGuestInput } from '../inputs/invite-guest.input.js';
+import { RemoveGuestInput } from '../inputs/remove-guest.input.js';
+import { DEFAULT_PUBLIC_URL, sendMail } from '../mail.js';
+import { issueSession } from '../session.js';
+import { SignInPayload } from '../types/sign-in-payload.type.js';
+import { checkGuestPolicy, removeMembership } from './space.resolver.js';
+import type { SpacesContext } from '../context.js';
+
+const INVALID_LINK = {
+  UNKNOWN: 'This invitation link is not valid. Check that you opened the whole link from the mail.',
+  USED: 'This invitation link has already been used. Sign in with your email and password instead.',
+  EXPIRED: 'This invitation link has expired. Ask the space administrator to invite you again.',
+} as const;
+
+@Resolver(() => Invitation)
+export class InvitationResolver {
+  @Mutation(() => Invitation, {
+    description:
+      'S4: a space administrator invites an email address into a guest space; the mail carries a single-use link that expires after 7 days. An address that already has a guest account is added at once.',
+  })
+  async inviteGuest(@Arg('input', () => InviteGuestInput) input: InviteGuestInput, @Ctx() ctx: SpacesContext): Promise<Invitation> {
+    const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
+    enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
+    if (!space.isGuestSpace) throw badInput('Only guest spaces admit guests (S2); create a guest space for them.', 'spaceId');
+    const email = normaliseEmail(input.email);
+    if (!email) throw badInput('Enter a valid email address.', 'email');
+    const now = ctx.clock.now();
+    return ctx.dataSource.transaction(async (manager) => {
+      const tenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
+      const existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
+      if (existing?.kind === 'MEMBER') throw conflict('This address belongs to a member of this tenant; add them to the space as a member instead.');
+      if (existing) {
+        if (await manager.existsBy(SpaceMember, { spaceId: space.id, userId: existing.id })) throw conflict('This guest is already in this space.');
+        await checkGuestPolicy(manager, tenant.id, existing.id, space.id);
+        // S4: an address that already has a guest account: that guest is added
+        await manager.insert(SpaceMember, { spaceId: space.id, userId: existing.id, isSpaceAdmin: false });
+      }
+      const { token, tokenHash } = newInvitationToken();
+      const invitation = manager.create(Invitation, {
+        id: randomUUID(),
+        tenantId: tenant.id,
+        spaceId: space.id,
+        email,
+        tokenHash,
+        invitedBy: viewer.userId,
+        expiresAt: invitationExpiry(now),
+        acceptedAt: null,
+      });
+      await manager.insert(Invitation, invitation);
+      const inviter = await manager.findOneBy(User, { id: viewer.userId });
+      const link = invitationLink(ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL, token);
+      // sent inside the transaction: if the mail cannot be sent, no invitation is left behind
+      await sendMail(
+        ctx.deps,
+        {
+          to: email,
+          subject: `${inviter?.name ?? 'Someone'} invited you to "${space.name}" on ${tenant.name}`,
+          format: tenant.mailFormat,
+          paragraphs: [
+            `${inviter?.name ?? 'Someone'} has invited you to the guest space "${space.name}" of ${tenant.name}.`,
+            existing
+              ? 'You already have a guest account: you have been added to the space. Open this link or sign in as usual:'
+              : 'Open this link to create your guest account (name and password):',
+            link,
+            `The link can be used once and expires on ${invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+          ],
+        },
+        now,
+      );
+      return manager.findOneByOrFail(Invitation, { id: invitation.id });
+    });
+  }
+
+  @Mutation(() => SignInPayload, {
+    description:
+      'S4: the invitee opens the link: a new guest account is created (name, password) and signed in; an existing guest of the tenant with that address proves it with their password and is added. The link works once.',
+  })
+  async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
+    const now = ctx.clock.now();
+    const invitation = await ctx.dataSource.getRepository(Invitation).findOneBy({ tokenHash: hashInvitationToken(input.token.trim()) });
+    if (!invitation) throw badInput(INVALID_LINK.UNKNOWN, 'token');
+    const state = invitationState(invitation, now);
+    if (state !== 'VALID') throw badInput(INVALID_LINK[state], 'token');
+    const { user, tenant, created } = await ctx.dataSource.transaction(async (manager) => {
+      // single use even under a race: only one request flips acceptedAt from null
+      const claimed = await manager.update(Invitation, { id: invitation.id, acceptedAt: IsNull() }, { acceptedAt: now });
+      if ((claimed.affected ?? 0) !== 1) throw badInput(INVALID_LINK.USED, 'token');
+      const tenant = await manager.findOneByOrFail(Tenant, { id: invitation.tenantId });
+      const space = await manager.findOneBy(Space, { id: invitation.spaceId });
+      if (!space) throw badInput(INVALID_LINK.UNKNOWN, 'token');
+      let user = await manager.findOneBy(User, { tenantId: tenant.id, email: invitation.email });
+      let created = false;
+      if (user?.kind === 'MEMBER') throw conflict('This address belongs to a member of this tenant; sign in as that member.');
+      if (user) {
+        if (!(await verifyPassword(user.passwordHash, input.password))) throw unauthenticated('You already have a guest account with this address: enter its password.');
+      } else {
+        const name = input.name.trim();
+        if (!name || name.length > 200) throw badInput('Enter your name (1 to 200 characters).', 'name');
+        if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+        user = manager.create(User, {
+          id: randomUUID(),
+          tenantId: tenant.id,
+          email: invitation.email,
+          name,
+          kind: 'GUEST',
+          isAdmin: false,
+          isSupportAgent: false,
+          passwordHash: await hashPassword(input.password),
+          coverImageUrl: null,
+          totpSecret: null,
+          totpEnabled: false,
+          failedSignIns: 0,
+          lockedUntil: null,
+          firstSignInAt: null,
+        });
+        await manager.insert(User, user);
+        created = true;
+      }
+      if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: user.id }))) {
+        await checkGuestPolicy(manager, tenant.id, user.id, space.id);
+        await manager.insert(SpaceMember, { spaceId: space.id, userId: user.id, isSpaceAdmin: false });
+      }
+      // licensing starts the 30-day guest trial from the first sign-in (L3)
+      if (!user.firstSignInAt) {
+        user.firstSignInAt = now;
+        await manager.update(User, user.id, { firstSignInAt: now });
+      }
+      if (created) {
+        // S8: "account created" mail in the tenant's format
+        await sendMail(
+          ctx.deps,
+          {
+            to: user.email,
+            subject: `Your guest account at ${tenant.name}`,
+            format: tenant.mailFormat,
+            paragraphs: [`Welcome, ${user.name}. Your guest account at ${tenant.name} is ready.`, `Sign in at ${ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL} with ${user.email}.`],
+          },
+          now,
+        );
+      }
+      return { user, tenant, created };
+    });
+    ctx.logger.info('invitation accepted', { invitationId: invitation.id, userId: user.id, created });
+    return issueSession(ctx, user, tenant, now);
+  }
+
+  @Mutation(() => Boolean, { description: 'S10: removes a guest from a guest space; their access ends at once and their posts stay. Space administrators only (S5).' })
+  async removeGuest(@Arg('input', () => RemoveGuestInput) input: RemoveGuestInput, @Ctx() ctx: SpacesContext): Promise<boolean> {
+    const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
+    enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
+    return ctx.dataSource.transaction(async (manager) => {
+      const guest = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId, kind: 'GUEST' });
+      if (!guest || !(await removeMembership(manager, space.id, guest.id))) throw notFound('Guest in this space');
+      return true;
+    });
+  }
+}

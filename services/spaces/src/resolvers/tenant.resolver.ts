@@ -1,0 +1,30 @@
+import { requireAdmin } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Tenant } from '../entities/tenant.entity.js';
+import { TenantSettingsInput } from '../inputs/tenant-settings.input.js';
+import type { SpacesContext } from '../context.js';
+
+@Resolver(() => Tenant)
+export class TenantResolver {
+  @Mutation(() => Tenant, { description: 'Guest policy (S7), mail format (S8) and who may create guest spaces: tenant administrators only.' })
+  async updateTenantSettings(@Arg('input', () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: SpacesContext): Promise<Tenant> {
+    const viewer = requireAdmin(ctx, "change the tenant's settings (S5)");
+    const changes: Partial<Tenant> = {};
+    if (input.guestPolicy != null) changes.guestPolicy = input.guestPolicy;
+    if (input.mailFormat != null) changes.mailFormat = input.mailFormat;
+    if (input.guestSpaceCreators != null) changes.guestSpaceCreators = input.guestSpaceCreators;
+    return ctx.dataSource.transaction(async (manager) => {
+      if (Object.keys(changes).length > 0) await manager.update(Tenant, viewer.tenantId, changes);
+      return manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
+    });
+  }
+
+  @Mutation(() => Tenant, { description: 'T3: require a one-time password of every user: tenant administrators only (S5: never a guest).' })
+  async setTenantRequiresTotp(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: SpacesContext): Promise<Tenant> {
+    const viewer = requireAdmin(ctx, 'configure sign-in security (S5)');
+    return ctx.dataSource.transaction(async (manager) => {
+      await manager.update(Tenant, viewer.tenantId, { requireTotp: required });
+      return manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
+    });
+  }
+}

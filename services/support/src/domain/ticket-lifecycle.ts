@@ -1,0 +1,67 @@
+/**
+ * P8 as a state machine. NEW -> OPEN (an agent picks the ticket up or answers) -> PENDING
+ * (waiting on the customer) -> SOLVED -> CLOSED. A customer reply reopens PENDING and SOLVED;
+ * CLOSED is final (a reply makes a follow-up ticket); nothing ever returns to NEW.
+ */
+export const TICKET_STATUSES = ['NEW', 'OPEN', 'PENDING', 'SOLVED', 'CLOSED'] as const;
+export type TicketStatusValue = (typeof TICKET_STATUSES)[number];
+
+/** The statuses the support desk still has work on. */
+export const OPEN_STATUSES: readonly TicketStatusValue[] = ['NEW', 'OPEN', 'PENDING'];
+
+/** A SOLVED ticket closes itself this many days later (P8: "some days after SOLVED"). */
+export const AUTO_CLOSE_DAYS = 7;
+
+const ALLOWED: Record<TicketStatusValue, readonly TicketStatusValue[]> = {
+  // an out-of-scope ticket is answered and solved at once; an agent may ask for details first
+  NEW: ['OPEN', 'PENDING', 'SOLVED'],
+  OPEN: ['PENDING', 'SOLVED'],
+  PENDING: ['OPEN', 'SOLVED'],
+  SOLVED: ['OPEN', 'CLOSED'],
+  CLOSED: [],
+};
+
+/** Why the ticket may not go from `from` to `to`, in words a person understands; null when it may. */
+export function transitionRefusal(from: TicketStatusValue, to: TicketStatusValue): string | null {
+  if (ALLOWED[from].includes(to)) return null;
+  if (from === to) return `The ticket is already ${to}: nothing to change.`;
+  if (from === 'CLOSED') return `A CLOSED ticket is final and cannot become ${to} (P8); reply to it to open a follow-up ticket.`;
+  if (to === 'NEW') return `A ticket cannot go from ${from} back to NEW (P8): NEW is only the state a ticket starts in.`;
+  if (to === 'CLOSED') return `A ticket cannot go from ${from} to CLOSED (P8): it closes by itself ${AUTO_CLOSE_DAYS} days after it is SOLVED.`;
+  return `A ticket cannot go from ${from} to ${to} (P8).`;
+}
+
+export function canTransition(from: TicketStatusValue, to: TicketStatusValue): boolean {
+  return transitionRefusal(from, to) === null;
+}
+
+/** What a public answer from the support side does: the first one picks a NEW ticket up. */
+export function statusAfterAgentReply(status: TicketStatusValue): TicketStatusValue {
+  return status === 'NEW' ? 'OPEN' : status;
+}
+
+/**
+ * What a customer's reply does: reopens PENDING and SOLVED; on a CLOSED ticket it cannot
+ * change anything and becomes a follow-up ticket instead.
+ */
+export function statusAfterCustomerReply(status: TicketStatusValue): TicketStatusValue | 'FOLLOW_UP' {
+  if (status === 'CLOSED') return 'FOLLOW_UP';
+  return status === 'PENDING' || status === 'SOLVED' ? 'OPEN' : status;
+}
+
+/** When a ticket solved at `solvedAt` closes itself. */
+export function autoCloseAt(solvedAt: Date): Date {
+  return new Date(solvedAt.getTime() + AUTO_CLOSE_DAYS * 24 * 60 * 60 * 1000);
+}
+
+export function isDueForAutoClose(ticket: { status: TicketStatusValue; solvedAt: Date | null }, now: Date): boolean {
+  return ticket.status === 'SOLVED' && ticket.solvedAt !== null && autoCloseAt(ticket.solvedAt).getTime() <= now.getTime();
+}
+
+/**
+ * P7: late when past due without a public reply from the support side. Once answered a
+ * ticket is never late, however long the rest of the conversation takes.
+ */
+export function isLate(ticket: { dueAt: Date; firstResponseAt: Date | null }, now: Date): boolean {
+  return ticket.firstResponseAt === null && ticket.dueAt.getTime() < now.getTime();
+}

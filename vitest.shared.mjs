@@ -1,0 +1,49 @@
+// Plain JS with a .d.mts beside it, so a workspace tsconfig whose rootDir is the workspace can
+// still typecheck a vitest.config.ts that imports it (a .ts file here would be outside rootDir).
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The one vitest setup every workspace shares. A workspace's vitest.config.ts is just
+ *
+ *   import { defineKyodoConfig } from '../../vitest.shared.mjs';   // '../vitest.shared.mjs' from gateway/ and test/
+ *   export default defineKyodoConfig(import.meta.dirname, { testTimeout: 30_000 });
+ *
+ * It resolves workspace packages to their TypeScript sources (the `development` export
+ * condition), finds tests under test/, and, when KYODO_VITEST_JSON_DIR is set (`.ci/run`
+ * sets it), also writes a JSON report to `<dir>/<package>.json`, which
+ * scripts/test-summary.mjs totals across all workspaces.
+ */
+
+/** The file name a workspace's JSON report gets: `@kyodo/spaces` -> `kyodo__spaces.json`. */
+export function jsonReportName(packageDir) {
+  let name = '';
+  try {
+    name = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).name ?? '';
+  } catch {
+    name = '';
+  }
+  const base = (name || resolve(packageDir).split(/[\\/]/).pop() || 'package').replace(/^@/, '').replace(/[^a-zA-Z0-9._-]+/g, '__');
+  return `${base}.json`;
+}
+
+/** vitest's default reporter, plus a JSON report when KYODO_VITEST_JSON_DIR is set. */
+export function kyodoReporters(packageDir, env = process.env) {
+  const dir = env.KYODO_VITEST_JSON_DIR;
+  if (!dir) return ['default'];
+  return ['default', ['json', { outputFile: join(resolve(dir), jsonReportName(packageDir)) }]];
+}
+
+/** A workspace's whole vitest config; `test` options are laid over the shared defaults. */
+export function defineKyodoConfig(packageDir, test = {}) {
+  return defineConfig({
+    resolve: { conditions: ['development'] },
+    ssr: { resolve: { conditions: ['development'] } },
+    test: {
+      include: ['test/**/*.test.ts'],
+      reporters: kyodoReporters(packageDir),
+      ...test,
+    },
+  });
+}
