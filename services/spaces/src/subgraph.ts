@@ -6,10 +6,12 @@ import { Invitation } from './entities/invitation.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
 import { Space } from './entities/space.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
+import { ThreadRead } from './entities/thread-read.entity.js';
 import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 import { createSpacesLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { AccountLinkResolver } from './resolvers/account-link.resolver.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { resolveGroupReference } from './resolvers/group.reference.js';
 import { GroupResolver } from './resolvers/group.resolver.js';
@@ -24,13 +26,13 @@ import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
   defaultPort: 4001,
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   referenceResolvers: {
     User: { __resolveReference: resolveUserReference },

@@ -81,6 +81,22 @@ const TABLE: Record<string, Row> = {
     // the link is the credential: whoever holds it may use it once
     expect: { ...everyoneSignedIn(), anonymous: 'ok' },
   },
+  // ---- S9 account linking
+  linkInvitation: {
+    run: async (w) => ({ query: `mutation { linkInvitation(input: { token: "${await w.freshInvitationToken()}" }) { tenantSubdomain } }` }),
+    // only a member of another organisation links; guests and members of the inviting tenant are refused
+    expect: { anonymous: U, adminA: 'FORBIDDEN', memberA: 'FORBIDDEN', outsiderA: 'FORBIDDEN', guestX: 'FORBIDDEN', guestY: 'FORBIDDEN', adminB: 'ok' },
+  },
+  switchTenant: {
+    run: async () => ({ query: 'mutation { switchTenant(tenant: "demo") { token } }' }),
+    // adminB holds a linked guest account in tenant A; nobody else has one
+    expect: { anonymous: U, adminA: 'NOT_FOUND', memberA: 'NOT_FOUND', outsiderA: 'NOT_FOUND', guestX: 'FORBIDDEN', guestY: 'FORBIDDEN', adminB: 'ok' },
+  },
+  markSpaceRead: { run: async (w) => ({ query: `mutation { markSpaceRead(spaceId: "${w.spaceX}") }` }), expect: takePartInX },
+  recordContractCancellation: {
+    run: async () => ({ query: 'mutation { recordContractCancellation(input: { tenant: "tenant-b" }) }' }),
+    expect: { ...everyoneSignedIn('FORBIDDEN') }, // the vendor's staff only
+  },
   // ---- tenant administration
   updateTenantSettings: { run: async () => ({ query: 'mutation { updateTenantSettings(input: {}) { id } }' }), expect: tenantAdmin },
   setTenantRequiresTotp: { run: async () => ({ query: 'mutation { setTenantRequiresTotp(required: false) { id } }' }), expect: tenantAdmin }, // S5: guests never configure security
@@ -163,7 +179,11 @@ describe.each(testDialects())('authorization table of the spaces subgraph on %s'
       return id;
     };
     const spaceX = await freshX();
-    await newSpace([[ids.adminA, true], [ids.guestY, false]]); // space Y
+    const spaceY = await newSpace([[ids.adminA, true], [ids.guestY, false]]);
+    // S9: adminB's linked guest account in tenant A, in space Y
+    const linked = randomUUID();
+    await ds.getRepository(User).insert({ id: linked, tenantId: DEMO.tenant.id, email: `${linked}@b.example`, name: 'Linked', kind: 'GUEST', passwordHash: '!linked-account', linkedUserId: ids.adminB });
+    await ds.getRepository(SpaceMember).insert({ spaceId: spaceY, userId: linked, isSpaceAdmin: false });
     const groupA = randomUUID();
     await ds.getRepository(Group).insert({ id: groupA, tenantId: DEMO.tenant.id, name: 'Sales' });
     world = {

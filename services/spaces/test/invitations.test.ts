@@ -3,6 +3,7 @@ import { ManualClock } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, readMailbox, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Invitation } from '../src/entities/invitation.entity.js';
+import { User } from '../src/entities/user.entity.js';
 import { DEMO_SPACES, spacesSubgraph } from '../src/index.js';
 
 const INVITE = `mutation($input: InviteGuestInput!) { inviteGuest(input: $input) { id spaceId email expiresAt acceptedAt } }`;
@@ -90,6 +91,9 @@ describe.each(testDialects())('invitations, guests and account security on %s', 
     expect(seen.spaces.map((s) => s.id)).toEqual(expect.arrayContaining([DEMO_SPACES.partner.id, space]));
     // the link signs the existing guest in with their own password, and only with it
     expect(errorCodes(await gql(ACCEPT, { input: { token, name: 'x', password: 'wrong-password' } }))).toEqual(['UNAUTHENTICATED']);
+    // T3: the wrong password counts towards the sign-in lockout
+    const counted = await stack.handles.spaces!.dataSource.getRepository(User).findOneByOrFail({ id: DEMO.guest.id });
+    expect(counted.failedSignIns).toBe(1);
     const r = await ok<{ acceptInvitation: { user: { id: string } } }>(ACCEPT, { input: { token, name: 'ignored', password: DEMO.guest.password } });
     expect(r.acceptInvitation.user.id).toBe(DEMO.guest.id);
     await ok(`mutation { removeGuest(input: { spaceId: "${space}", userId: "${DEMO.guest.id}" }) }`, {}, admin);

@@ -36,6 +36,10 @@ export class Tenant {
   @Column({ type: 'varchar', length: 10, default: GuestSpaceCreators.MEMBERS })
   guestSpaceCreators: GuestSpaceCreators;
 
+  /** When the tenant's contract ended; links of its members into other tenants stop working (S9). */
+  @Column({ type: 'datetime', nullable: true })
+  contractCancelledAt: Date | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }

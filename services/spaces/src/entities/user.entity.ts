@@ -13,6 +13,7 @@ registerEnumType(UserKindEnum, { name: 'UserKind', description: 'MEMBER: license
 @ObjectType({ description: 'A person in a tenant: a member or a guest (T2).' })
 @Entity({ name: 'users' })
 @Index('uq_users_tenant_email', ['tenantId', 'email'], { unique: true })
+@Index('ix_users_linked_user', ['linkedUserId'])
 export class User {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -63,6 +64,10 @@ export class User {
   @Field(() => Date, { nullable: true, description: 'When the user first signed in; null until then (licensing starts the guest trial from it).' })
   @Column({ type: 'datetime', nullable: true })
   firstSignInAt: Date | null;
+
+  /** S9: this guest is linked to a member of another tenant, who signs in there and switches here. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  linkedUserId: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@kyodo/auth';
-import { badInput, conflict, notFound, unauthenticated } from '@kyodo/subgraph-kit';
-import { IsNull } from 'typeorm';
+import { appError, badInput, conflict, notFound, unauthenticated } from '@kyodo/subgraph-kit';
+import { IsNull, type EntityManager } from 'typeorm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { enforce, requireSpace } from '../access.js';
 import {
@@ -13,6 +13,8 @@ import {
   newInvitationToken,
   normaliseEmail,
 } from '../domain/invitations.js';
+import { isLinkUsable } from '../domain/account-links.js';
+import { afterFailure, isLocked } from '../domain/sign-in.js';
 import { refuseSpaceAdministration } from '../domain/spaces.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
@@ -34,6 +36,53 @@ const INVALID_LINK = {
   EXPIRED: 'This invitation link has expired. Ask the space administrator to invite you again.',
 } as const;
 
+/** An invitation whose link still works (S4), or BAD_USER_INPUT with a plain message. */
+export async function loadValidInvitation(ctx: SpacesContext, token: string, now: Date): Promise<Invitation> {
+  const invitation = await ctx.dataSource.getRepository(Invitation).findOneBy({ tokenHash: hashInvitationToken(token.trim()) });
+  if (!invitation) throw badInput(INVALID_LINK.UNKNOWN, 'token');
+  const state = invitationState(invitation, now);
+  if (state !== 'VALID') throw badInput(INVALID_LINK[state], 'token');
+  return invitation;
+}
+
+/** Marks the invitation used; only one request can (single use even under a race). */
+export async function claimInvitation(manager: EntityManager, invitation: Invitation, now: Date): Promise<void> {
+  const claimed = await manager.update(Invitation, { id: invitation.id, acceptedAt: IsNull() }, { acceptedAt: now });
+  if ((claimed.affected ?? 0) !== 1) throw badInput(INVALID_LINK.USED, 'token');
+}
+
+/**
+ * S9: a linked guest whose member organisation's contract has ended is retired: their access
+ * ends, their address is freed, their posts stay attributed to them. A new invitation then
+ * creates a new user; nothing is carried over. Returns true when the guest was retired.
+ */
+export async function retireDeadLink(manager: EntityManager, guest: User, now: Date): Promise<boolean> {
+  if (!guest.linkedUserId) return false;
+  const member = await manager.findOneBy(User, { id: guest.linkedUserId });
+  const memberTenant = member ? await manager.findOneBy(Tenant, { id: member.tenantId }) : null;
+  if (memberTenant && isLinkUsable(memberTenant, now)) return false;
+  await manager.delete(SpaceMember, { userId: guest.id });
+  await manager.update(User, guest.id, { email: `retired-${guest.id}@retired.invalid` });
+  return true;
+}
+
+const EXISTING_GUEST_PASSWORD = 'You already have a guest account with this address: enter its password.';
+
+/**
+ * An existing guest proves who they are with their password; wrong ones count towards the
+ * same lockout as signIn (T3), outside any transaction so the count is kept.
+ */
+async function checkExistingGuestPassword(ctx: SpacesContext, invitation: Invitation, password: string, now: Date): Promise<void> {
+  const users = ctx.dataSource.getRepository(User);
+  const user = await users.findOneBy({ tenantId: invitation.tenantId, email: invitation.email });
+  if (!user || user.kind !== 'GUEST' || user.linkedUserId) return;
+  if (isLocked(user, now)) throw appError('TOO_MANY_REQUESTS', 'Too many failed attempts: this account is locked for a while; try again later.');
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    await users.update(user.id, afterFailure(user, now));
+    throw unauthenticated(EXISTING_GUEST_PASSWORD);
+  }
+}
+
 @Resolver(() => Invitation)
 export class InvitationResolver {
   @Mutation(() => Invitation, {
@@ -49,7 +98,8 @@ export class InvitationResolver {
     const now = ctx.clock.now();
     return ctx.dataSource.transaction(async (manager) => {
       const tenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
-      const existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
+      let existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
+      if (existing && (await retireDeadLink(manager, existing, now))) existing = null;
       if (existing?.kind === 'MEMBER') throw conflict('This address belongs to a member of this tenant; add them to the space as a member instead.');
       if (existing) {
         if (await manager.existsBy(SpaceMember, { spaceId: space.id, userId: existing.id })) throw conflict('This guest is already in this space.');
@@ -99,22 +149,20 @@ export class InvitationResolver {
   })
   async acceptInvitation(@Arg('input', () => AcceptInvitationInput) input: AcceptInvitationInput, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
     const now = ctx.clock.now();
-    const invitation = await ctx.dataSource.getRepository(Invitation).findOneBy({ tokenHash: hashInvitationToken(input.token.trim()) });
-    if (!invitation) throw badInput(INVALID_LINK.UNKNOWN, 'token');
-    const state = invitationState(invitation, now);
-    if (state !== 'VALID') throw badInput(INVALID_LINK[state], 'token');
+    const invitation = await loadValidInvitation(ctx, input.token, now);
+    await checkExistingGuestPassword(ctx, invitation, input.password, now);
     const { user, tenant, created } = await ctx.dataSource.transaction(async (manager) => {
-      // single use even under a race: only one request flips acceptedAt from null
-      const claimed = await manager.update(Invitation, { id: invitation.id, acceptedAt: IsNull() }, { acceptedAt: now });
-      if ((claimed.affected ?? 0) !== 1) throw badInput(INVALID_LINK.USED, 'token');
+      await claimInvitation(manager, invitation, now);
       const tenant = await manager.findOneByOrFail(Tenant, { id: invitation.tenantId });
       const space = await manager.findOneBy(Space, { id: invitation.spaceId });
       if (!space) throw badInput(INVALID_LINK.UNKNOWN, 'token');
       let user = await manager.findOneBy(User, { tenantId: tenant.id, email: invitation.email });
+      if (user && (await retireDeadLink(manager, user, now))) user = null;
       let created = false;
       if (user?.kind === 'MEMBER') throw conflict('This address belongs to a member of this tenant; sign in as that member.');
       if (user) {
-        if (!(await verifyPassword(user.passwordHash, input.password))) throw unauthenticated('You already have a guest account with this address: enter its password.');
+        // checked (and counted against the lockout) before the transaction; re-checked here in case it changed since
+        if (!(await verifyPassword(user.passwordHash, input.password))) throw unauthenticated(EXISTING_GUEST_PASSWORD);
       } else {
         const name = input.name.trim();
         if (!name || name.length > 200) throw badInput('Enter your name (1 to 200 characters).', 'name');
@@ -134,6 +182,7 @@ export class InvitationResolver {
           failedSignIns: 0,
           lockedUntil: null,
           firstSignInAt: null,
+          linkedUserId: null,
         });
         await manager.insert(User, user);
         created = true;

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, forbidden, notFound, requireMember, requireViewer } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import { enforce, requireSpace } from '../access.js';
+import { isLinkUsable, LINKED_ACCOUNT_PASSWORD_HASH, refuseLink } from '../domain/account-links.js';
+import { SpaceMember } from '../entities/space-member.entity.js';
+import { Space } from '../entities/space.entity.js';
+import { Tenant } from '../entities/tenant.entity.js';
+import { ThreadRead } from '../entities/thread-read.entity.js';
+import { Thread } from '../entities/thread.entity.js';
+import { User } from '../entities/user.entity.js';
+import { ContractCancellationInput } from '../inputs/contract-cancellation.input.js';
+import { LinkInvitationInput } from '../inputs/link-invitation.input.js';
+import { issueSession } from '../session.js';
+import { LinkedAccount } from '../types/linked-account.type.js';
+import { SignInPayload } from '../types/sign-in-payload.type.js';
+import { checkGuestPolicy } from './space.resolver.js';
+import { claimInvitation, loadValidInvitation, retireDeadLink } from './invitation.resolver.js';
+import type { SpacesContext } from '../context.js';
+
+const LINK_ENDED = "Your organisation's contract has ended, so the linked account no longer works (S9). Ask the other organisation to invite you again.";
+
+/** S9: threads in the guest's spaces that the guest has not read. One query. */
+async function unreadCount(dataSource: DataSource, guestId: string): Promise<number> {
+  return dataSource
+    .getRepository(Thread)
+    .createQueryBuilder('t')
+    .innerJoin(SpaceMember, 'm', 'm.spaceId = t.spaceId AND m.userId = :guestId', { guestId })
+    .leftJoin(ThreadRead, 'r', 'r.threadId = t.id AND r.userId = :guestId', { guestId })
+    .where('r.threadId IS NULL')
+    .getCount();
+}
+
+async function summary(ctx: SpacesContext, guest: User, memberTenant: Tenant): Promise<LinkedAccount> {
+  const tenant = await ctx.loaders.tenantById.load(guest.tenantId);
+  return {
+    tenantSubdomain: tenant?.subdomain ?? '',
+    tenantName: tenant?.name ?? '',
+    unreadCount: await unreadCount(ctx.dataSource, guest.id),
+    active: isLinkUsable(memberTenant, ctx.clock.now()),
+  };
+}
+
+@Resolver(() => User)
+export class AccountLinkResolver {
+  @FieldResolver(() => Boolean, { description: 'S9/L9: a guest linked to a member account of another organisation (costs this tenant nothing).' })
+  isLinkedGuest(@Root() user: User): boolean {
+    return user.kind === 'GUEST' && user.linkedUserId != null;
+  }
+
+  @FieldResolver(() => [LinkedAccount], { description: "S9: the viewer's linked guest accounts in other organisations, with unread counts; empty for anyone but the viewer." })
+  async linkedAccounts(@Root() user: User, @Ctx() ctx: SpacesContext): Promise<LinkedAccount[]> {
+    if (!ctx.viewer || ctx.viewer.userId !== user.id || ctx.viewer.kind !== 'MEMBER') return [];
+    const guests = await ctx.dataSource.getRepository(User).find({ where: { linkedUserId: user.id, kind: 'GUEST' }, order: { createdAt: 'ASC' } });
+    const memberTenant = await ctx.loaders.tenantById.load(user.tenantId);
+    if (!memberTenant) return [];
+    return Promise.all(guests.map((guest) => summary(ctx, guest, memberTenant)));
+  }
+
+  @Mutation(() => LinkedAccount, {
+    description: 'S9: a member of another organisation links an invitation to their own account: no second password; they switch in with switchTenant.',
+  })
+  async linkInvitation(@Arg('input', () => LinkInvitationInput) input: LinkInvitationInput, @Ctx() ctx: SpacesContext): Promise<LinkedAccount> {
+    const viewer = requireViewer(ctx);
+    const now = ctx.clock.now();
+    const invitation = await loadValidInvitation(ctx, input.token, now);
+    enforce(refuseLink(viewer, invitation.tenantId));
+    const { guest, memberTenant } = await ctx.dataSource.transaction(async (manager) => {
+      const memberTenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
+      if (!isLinkUsable(memberTenant, now)) throw forbidden(LINK_ENDED);
+      const member = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
+      if (!member) throw notFound('Your account');
+      await claimInvitation(manager, invitation, now);
+      const space = await manager.findOneBy(Space, { id: invitation.spaceId });
+      if (!space) throw badInput('This invitation link is not valid.', 'token');
+      let guest = await manager.findOneBy(User, { tenantId: invitation.tenantId, linkedUserId: member.id, kind: 'GUEST' });
+      if (!guest) {
+        const holder = await manager.findOneBy(User, { tenantId: invitation.tenantId, email: invitation.email });
+        if (holder && !(await retireDeadLink(manager, holder, now))) {
+          throw conflict('This address already has an account in that organisation; accept the invitation with its password instead.');
+        }
+        guest = manager.create(User, {
+          id: randomUUID(),
+          tenantId: invitation.tenantId,
+          email: invitation.email,
+          name: member.name,
+          kind: 'GUEST',
+          isAdmin: false,
+          isSupportAgent: false,
+          passwordHash: LINKED_ACCOUNT_PASSWORD_HASH,
+          coverImageUrl: null,
+          totpSecret: null,
+          totpEnabled: false,
+          failedSignIns: 0,
+          lockedUntil: null,
+          firstSignInAt: null,
+          linkedUserId: member.id,
+        });
+        await manager.insert(User, guest);
+      }
+      if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: guest.id }))) {
+        await checkGuestPolicy(manager, invitation.tenantId, guest.id, space.id);
+        await manager.insert(SpaceMember, { spaceId: space.id, userId: guest.id, isSpaceAdmin: false });
+      }
+      return { guest, memberTenant };
+    });
+    return summary(ctx, guest, memberTenant);
+  }
+
+  @Mutation(() => SignInPayload, { description: "S9: single sign-on from the viewer's member account into their linked guest account of another organisation." })
+  async switchTenant(@Arg('tenant', () => String) subdomain: string, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
+    const viewer = requireMember(ctx, 'switch organisations: only a member account can be linked (S9)');
+    const now = ctx.clock.now();
+    const tenants = ctx.dataSource.getRepository(Tenant);
+    const target = await tenants.findOneBy({ subdomain: subdomain.trim().toLowerCase() });
+    const guest = target ? await ctx.dataSource.getRepository(User).findOneBy({ tenantId: target.id, linkedUserId: viewer.userId, kind: 'GUEST' }) : null;
+    if (!target || !guest) throw notFound('A linked account in that organisation');
+    const memberTenant = await tenants.findOneByOrFail({ id: viewer.tenantId });
+    if (!isLinkUsable(memberTenant, now)) throw forbidden(LINK_ENDED);
+    if (!guest.firstSignInAt) {
+      guest.firstSignInAt = now;
+      await ctx.dataSource.transaction((manager) => manager.update(User, guest.id, { firstSignInAt: now }));
+    }
+    return issueSession(ctx, guest, target, now);
+  }
+
+  @Mutation(() => Boolean, { description: "Marks every thread of a space read for the viewer (unread counts, S9)." })
+  async markSpaceRead(@Arg('spaceId', () => ID) spaceId: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
+    const { viewer, space } = await requireSpace(ctx, spaceId);
+    await ctx.dataSource.transaction(async (manager) => {
+      const threads = await manager.find(Thread, { select: { id: true }, where: { spaceId: space.id } });
+      const read = new Set((await manager.find(ThreadRead, { where: { userId: viewer.userId } })).map((r) => r.threadId));
+      const rows = threads.filter((t) => !read.has(t.id)).map((t) => ({ threadId: t.id, userId: viewer.userId }));
+      if (rows.length > 0) await manager.insert(ThreadRead, rows);
+    });
+    return true;
+  }
+
+  @Mutation(() => Boolean, {
+    description: "S9/L8: the vendor's staff record that a tenant's contract ended; its members' links into other organisations stop working.",
+  })
+  async recordContractCancellation(@Arg('input', () => ContractCancellationInput) input: ContractCancellationInput, @Ctx() ctx: SpacesContext): Promise<boolean> {
+    const viewer = requireViewer(ctx);
+    if (viewer.kind !== 'MEMBER' || !viewer.roles.includes('SUPPORT_AGENT')) throw forbidden("Only the vendor's staff may record the end of a tenant's contract.");
+    return ctx.dataSource.transaction(async (manager) => {
+      const tenant = await manager.findOneBy(Tenant, { subdomain: input.tenant.trim().toLowerCase() });
+      if (!tenant) throw notFound('Tenant');
+      await manager.update(Tenant, tenant.id, { contractCancelledAt: input.cancelledAt ?? ctx.clock.now() });
+      return true;
+    });
+  }
+}
