@@ -2,9 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, Logger as HiveLogger, type GatewayPlugin, type LogLevel as HiveLogLevel } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier } from '@kyodo/auth';
+import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
@@ -26,6 +26,11 @@ export interface GatewayDeps {
   healthTimeoutMs?: number;
   /** Serve the Hive Laboratory sandbox on GET /graphql for browsers (default true). */
   sandbox?: boolean;
+  /**
+   * Who may introspect the schema: 'everyone' but guests (default; the sandbox works without
+   * signing in), or 'members' only (production: anonymous callers are refused too).
+   */
+  introspection?: 'everyone' | 'members';
 }
 
 export interface GatewayHandle {
@@ -53,13 +58,13 @@ function unauthenticated(message: string): GraphQLError {
  * anonymous request: the client learns to sign in again instead of seeing fields vanish.
  * The subgraphs verify the same token again; this check is a courtesy, not the boundary.
  */
-function useTokenCheck(verifier: TokenVerifier): GatewayPlugin {
+function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer>): GatewayPlugin {
   return {
     async onParams({ request }) {
       let token: string | null;
       try {
         token = bearerToken(request.headers.get('authorization'));
-        if (token) await verifier.verify(token);
+        if (token) viewers.set(request, await verifier.verify(token));
       } catch (error) {
         if (error instanceof TokenError) {
           throw unauthenticated(
@@ -70,6 +75,35 @@ function useTokenCheck(verifier: TokenVerifier): GatewayPlugin {
         }
         throw error;
       }
+    },
+  };
+}
+
+/**
+ * S3: a guest is an outsider; the schema documents every internal operation, so guests may not
+ * explore it (their client apps need no introspection). With 'members', anonymous callers are
+ * refused too, or a guest could simply drop the token.
+ */
+function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap<Request, Viewer>): GatewayPlugin {
+  return {
+    onValidate({ addValidationRule, context }) {
+      const viewer = viewers.get((context as { request: Request }).request);
+      const allowed = viewer ? viewer.kind === 'MEMBER' : policy === 'everyone';
+      if (allowed) return;
+      const rule: ValidationRule = (validation) => ({
+        Field(node) {
+          if (node.name.value !== '__schema' && node.name.value !== '__type') return;
+          validation.reportError(
+            new GraphQLError(
+              viewer
+                ? 'Guests cannot explore the API schema (introspection is for members of the organisation).'
+                : 'Sign in as a member to explore the API schema (introspection is off for anonymous callers here).',
+              { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
+            ),
+          );
+        },
+      });
+      addValidationRule(rule);
     },
   };
 }
@@ -122,6 +156,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
+  // the verified viewer of each request, for the plugins that decide by who is asking
+  const viewers = new WeakMap<Request, Viewer>();
   const runtime = createGatewayRuntime({
     supergraph: supergraphSdl,
     // the Rust query planner; same plans as Apollo Router and Hive Router read from this supergraph
@@ -143,7 +179,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         return headers;
       },
     },
-    plugins: () => [useTokenCheck(deps.verifier), useQueryLimits(limits)],
+    plugins: () => [useTokenCheck(deps.verifier, viewers), useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers), useQueryLimits(limits)],
   });
 
   async function readiness(): Promise<ReadinessReport> {

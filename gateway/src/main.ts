@@ -56,6 +56,8 @@ const gateway = await createGateway({
   verifier: await verifierFor(env),
   gatewaySecret: env.GATEWAY_SECRET ?? (await loadOrCreateDevGatewaySecret(resolve(env.DATA_DIR))),
   logger,
+  // in production only members explore the schema; locally the sandbox works signed out
+  introspection: env.NODE_ENV === 'production' ? 'members' : 'everyone',
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });

@@ -79,6 +79,10 @@ describe.each(testDialects())('the support desk through the gateway on %s', (dia
     const asCustomer = (await stack.client.data<{ ticket: TicketData }>(TICKET, { id: opened.id }, { token: customer })).ticket;
     expect(asCustomer.requester).toEqual({ id: DEMO.admin.id, name: DEMO.admin.name });
     expect(asCustomer.replies.some((r) => r.internal)).toBe(false);
+    // the agent sees who asked, across tenants, and the internal note
+    const asAgent = (await stack.client.data<{ ticket: TicketData }>(TICKET, { id: opened.id }, { token: agent })).ticket;
+    expect(asAgent.requester).toEqual({ id: DEMO.admin.id, name: DEMO.admin.name });
+    expect(asAgent.replies.some((r) => r.internal)).toBe(true);
 
     // solved, then closes itself 7 days later
     const solved = (await stack.client.data<{ setTicketStatus: TicketData }>(SET_STATUS, { input: { ticketId: opened.id, status: 'SOLVED' } }, { token: agent })).setTicketStatus;

@@ -101,6 +101,17 @@ describe('visibility (T1, S2, S3)', () => {
     expect(canSeeTenant(guestViewer, OTHER)).toBe(false);
   });
 
+  it("the vendor's support agents see customers' members and their tenant, never guests (P1 requesters)", () => {
+    const agent: Viewer = { userId: 'agent', tenantId: 'vendor', kind: 'MEMBER', roles: ['SUPPORT_AGENT'] };
+    expect(canSeeUser(agent, aMember)).toBe(true);
+    expect(canSeeTenant(agent, TENANT)).toBe(true);
+    expect(canSeeUser(agent, theGuest)).toBe(false);
+    // the role means nothing on a guest token
+    const guestWithRole: Viewer = { ...guestViewer, tenantId: 'vendor', roles: ['SUPPORT_AGENT'] };
+    expect(canSeeUser(guestWithRole, aMember)).toBe(false);
+    expect(canSeeTenant(guestWithRole, TENANT)).toBe(false);
+  });
+
   it('S3: a guest token carrying an ADMIN role still sees only themselves', () => {
     const guestWithRole: Viewer = { ...guestViewer, roles: ['ADMIN'] };
     expect(canSeeUser(guestWithRole, aMember)).toBe(false);
