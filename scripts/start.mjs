@@ -162,9 +162,9 @@ function childEnv(service) {
   const out = { ...env, ...tsxEnv, NODE_ENV: env.NODE_ENV || 'development', HOST: host, PORT: String(service.port), DATA_DIR: dataDir };
   // one DATABASE_URL for all would put four subgraphs in one database: per-subgraph variables only
   delete out.DATABASE_URL;
-  if (service === GATEWAY) {
-    for (const s of SUBGRAPHS) out[`${s.name.toUpperCase()}_URL`] = s.graphqlUrl;
-  } else {
+  // the gateway routes to these; subgraphs that ask a peer directly (peer client) use them too
+  for (const s of SUBGRAPHS) out[`${s.name.toUpperCase()}_URL`] = s.graphqlUrl;
+  if (service !== GATEWAY) {
     out.SEED_DEMO = 'true';
     const own = env[`${service.name.toUpperCase()}_DATABASE_URL`];
     if (own) out.DATABASE_URL = own;

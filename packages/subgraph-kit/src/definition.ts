@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import type { PeerDirectory } from './peers.js';
 
 /** What every subgraph factory needs; a subgraph ignores what it has no use for. */
 export interface SubgraphDeps {
@@ -25,6 +26,8 @@ export interface SubgraphDeps {
   /** Run pending migrations on start (on by default; production runs them as their own step). */
   migrate?: boolean;
   onQuery?: (sql: string) => void;
+  /** Where the other subgraphs are, for the few calls one subgraph makes to another (peers.ts). */
+  peers?: PeerDirectory;
 }
 
 export interface SubgraphHandle {

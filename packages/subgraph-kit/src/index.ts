@@ -14,3 +14,4 @@ export * from './definition.js';
 export * from './define-subgraph.js';
 export * from './server.js';
 export * from './main.js';
+export * from './peers.js';

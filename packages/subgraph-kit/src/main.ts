@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { SubgraphDefinition } from './definition.js';
 import { parseEnv, subgraphEnvSchema } from './env.js';
 import { createLogger } from './logger.js';
+import { peerDirectoryFromEnv } from './peers.js';
 
 const mainEnvSchema = z.intersection(
   subgraphEnvSchema,
@@ -54,6 +55,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition, options: {
     requireGatewayCredential: production,
     logger,
     dataDir: env.DATA_DIR,
+    peers: peerDirectoryFromEnv(),
     smtpUrl: env.SMTP_URL,
     publicUrl: env.PUBLIC_URL,
   });

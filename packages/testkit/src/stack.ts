@@ -77,6 +77,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         logger: logger ?? createLogger(definition.name, 'debug'),
         dataDir,
         onQuery: options.onQuery ? (sql) => options.onQuery!(definition.name, sql) : undefined,
+        // looked up per call: a subgraph may ask a peer that starts after it
+        peers: { urlOf: (name) => subgraphUrls[name] },
       });
       handles[definition.name] = handle;
       if (options.seed !== false) await handle.seedDemo();

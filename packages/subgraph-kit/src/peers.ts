@@ -1,0 +1,77 @@
+import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
+import { appError, isKnownCode, type ErrorCode } from './errors.js';
+import type { Logger } from './logger.js';
+
+/** The subgraphs and the port each listens on by default (`npm start`). */
+export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<string, number>> = { spaces: 4001, licensing: 4002, cards: 4003, support: 4004 };
+
+/** Where the other subgraphs are. Looked up per call: in tests they listen after this one starts. */
+export interface PeerDirectory {
+  urlOf(name: string): string | undefined;
+}
+
+/** `SPACES_URL`, `LICENSING_URL`... from env, else localhost on the default port. */
+export function peerDirectoryFromEnv(env: NodeJS.ProcessEnv = process.env): PeerDirectory {
+  return {
+    urlOf(name) {
+      const fromEnv = env[`${name.toUpperCase()}_URL`];
+      if (fromEnv) return fromEnv;
+      const port = DEFAULT_SUBGRAPH_PORTS[name];
+      return port ? `http://127.0.0.1:${port}/graphql` : undefined;
+    },
+  };
+}
+
+export interface PeerRequestOptions {
+  /** The bearer token to act with: usually the viewer's own, so the peer applies its own rules to them. */
+  token: string | null;
+  /** What the caller was doing, for the error a person reads ("check the guest licence"). */
+  purpose: string;
+}
+
+export interface PeerClient {
+  request<TData>(peer: string, query: string, variables: Record<string, unknown>, options: PeerRequestOptions): Promise<TData>;
+}
+
+/**
+ * Subgraph-to-subgraph GraphQL over HTTP with the gateway credential (a peer in production
+ * refuses anything else). It fails closed: a peer that cannot be reached, or answers with an
+ * error that is not in the catalog, becomes SERVICE_UNAVAILABLE, so the caller refuses the
+ * action instead of guessing; catalog errors from the peer (FORBIDDEN...) pass through.
+ */
+export function createPeerClient(options: { directory: PeerDirectory; gatewaySecret?: string; logger: Logger; timeoutMs?: number }): PeerClient {
+  const timeoutMs = options.timeoutMs ?? 5000;
+  return {
+    async request<TData>(peer: string, query: string, variables: Record<string, unknown>, { token, purpose }: PeerRequestOptions): Promise<TData> {
+      const unavailable = () => appError('SERVICE_UNAVAILABLE', `The ${peer} service cannot be reached to ${purpose}; nothing was changed. Please try again shortly.`);
+      const url = options.directory.urlOf(peer);
+      if (!url) throw unavailable();
+      let body: { data?: TData; errors?: Array<{ message: string; extensions?: { code?: unknown } }> };
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(options.gatewaySecret ? { [GATEWAY_CREDENTIAL_HEADER]: options.gatewaySecret } : {}),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        body = (await response.json()) as typeof body;
+      } catch (error) {
+        options.logger.error('peer request failed', { peer, url, purpose, error: error instanceof Error ? error.message : String(error) });
+        throw unavailable();
+      }
+      const first = body.errors?.[0];
+      if (first) {
+        const code = first.extensions?.code;
+        if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR') throw appError(code as ErrorCode, first.message);
+        options.logger.error('peer answered with an error', { peer, purpose, errors: body.errors });
+        throw unavailable();
+      }
+      if (body.data === undefined) throw unavailable();
+      return body.data;
+    },
+  };
+}
