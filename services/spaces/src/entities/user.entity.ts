@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { UserKind } from '@kyodo/auth';
@@ -71,4 +72,22 @@ export class User {
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
+}
+
+/** A new guest row with every default spelled once (invitations and account links both create guests). */
+export function newGuestUser(fields: { tenantId: string; email: string; name: string; passwordHash: string; linkedUserId?: string | null }): User {
+  return Object.assign(new User(), {
+    id: randomUUID(),
+    kind: 'GUEST' as const,
+    isAdmin: false,
+    isSupportAgent: false,
+    coverImageUrl: null,
+    totpSecret: null,
+    totpEnabled: false,
+    failedSignIns: 0,
+    lockedUntil: null,
+    firstSignInAt: null,
+    linkedUserId: null,
+    ...fields,
+  });
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { badInput, conflict, forbidden, notFound, requireMember, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
@@ -9,7 +8,7 @@ import { Space } from '../entities/space.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { ThreadRead } from '../entities/thread-read.entity.js';
 import { Thread } from '../entities/thread.entity.js';
-import { User } from '../entities/user.entity.js';
+import { newGuestUser, User } from '../entities/user.entity.js';
 import { ContractCancellationInput } from '../inputs/contract-cancellation.input.js';
 import { LinkInvitationInput } from '../inputs/link-invitation.input.js';
 import { issueSession } from '../session.js';
@@ -80,23 +79,7 @@ export class AccountLinkResolver {
         if (holder && !(await retireDeadLink(manager, holder, now))) {
           throw conflict('This address already has an account in that organisation; accept the invitation with its password instead.');
         }
-        guest = manager.create(User, {
-          id: randomUUID(),
-          tenantId: invitation.tenantId,
-          email: invitation.email,
-          name: member.name,
-          kind: 'GUEST',
-          isAdmin: false,
-          isSupportAgent: false,
-          passwordHash: LINKED_ACCOUNT_PASSWORD_HASH,
-          coverImageUrl: null,
-          totpSecret: null,
-          totpEnabled: false,
-          failedSignIns: 0,
-          lockedUntil: null,
-          firstSignInAt: null,
-          linkedUserId: member.id,
-        });
+        guest = newGuestUser({ tenantId: invitation.tenantId, email: invitation.email, name: member.name, passwordHash: LINKED_ACCOUNT_PASSWORD_HASH, linkedUserId: member.id });
         await manager.insert(User, guest);
       }
       if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: guest.id }))) {

@@ -20,7 +20,7 @@ import { Invitation } from '../entities/invitation.entity.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { Space } from '../entities/space.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
-import { User } from '../entities/user.entity.js';
+import { newGuestUser, User } from '../entities/user.entity.js';
 import { AcceptInvitationInput } from '../inputs/accept-invitation.input.js';
 import { InviteGuestInput } from '../inputs/invite-guest.input.js';
 import { RemoveGuestInput } from '../inputs/remove-guest.input.js';
@@ -167,23 +167,7 @@ export class InvitationResolver {
         const name = input.name.trim();
         if (!name || name.length > 200) throw badInput('Enter your name (1 to 200 characters).', 'name');
         if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
-        user = manager.create(User, {
-          id: randomUUID(),
-          tenantId: tenant.id,
-          email: invitation.email,
-          name,
-          kind: 'GUEST',
-          isAdmin: false,
-          isSupportAgent: false,
-          passwordHash: await hashPassword(input.password),
-          coverImageUrl: null,
-          totpSecret: null,
-          totpEnabled: false,
-          failedSignIns: 0,
-          lockedUntil: null,
-          firstSignInAt: null,
-          linkedUserId: null,
-        });
+        user = newGuestUser({ tenantId: tenant.id, email: invitation.email, name, passwordHash: await hashPassword(input.password) });
         await manager.insert(User, user);
         created = true;
       }
