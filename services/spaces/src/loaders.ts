@@ -7,6 +7,7 @@ import { Group } from './entities/group.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
 import { Space } from './entities/space.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
+import { SpaceApp } from './entities/space-app.entity.js';
 import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 
@@ -46,6 +47,10 @@ export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSourc
     threadsBySpace: createGroupLoader(
       (ids) => dataSource.getRepository(Thread).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'DESC', id: 'ASC' } }),
       (t) => t.spaceId,
+    ),
+    appsBySpace: createGroupLoader(
+      (ids) => dataSource.getRepository(SpaceApp).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (a) => a.spaceId,
     ),
     threadById: createByIdLoader((ids) => dataSource.getRepository(Thread).findBy({ id: In([...ids]) }), (t) => t.id),
     commentsByThread: createGroupLoader(

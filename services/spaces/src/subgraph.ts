@@ -7,6 +7,7 @@ import { SpaceMember } from './entities/space-member.entity.js';
 import { Space } from './entities/space.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
 import { ThreadRead } from './entities/thread-read.entity.js';
+import { SpaceApp } from './entities/space-app.entity.js';
 import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 import { createSpacesLoaders } from './loaders.js';
@@ -18,6 +19,7 @@ import { GroupResolver } from './resolvers/group.resolver.js';
 import { InvitationResolver } from './resolvers/invitation.resolver.js';
 import { SignInResolver } from './resolvers/sign-in.resolver.js';
 import { resolveSpaceReference } from './resolvers/space.reference.js';
+import { SpaceAppResolver } from './resolvers/space-app.resolver.js';
 import { SpaceResolver } from './resolvers/space.resolver.js';
 import { resolveTenantReference } from './resolvers/tenant.reference.js';
 import { TenantResolver } from './resolvers/tenant.resolver.js';
@@ -26,13 +28,13 @@ import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
   defaultPort: 4001,
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   referenceResolvers: {
     User: { __resolveReference: resolveUserReference },

@@ -7,6 +7,7 @@ import { hashInvitationToken, newInvitationToken } from '../src/domain/invitatio
 import { Comment } from '../src/entities/comment.entity.js';
 import { Group } from '../src/entities/group.entity.js';
 import { Invitation } from '../src/entities/invitation.entity.js';
+import { SpaceApp } from '../src/entities/space-app.entity.js';
 import { SpaceMember } from '../src/entities/space-member.entity.js';
 import { Space } from '../src/entities/space.entity.js';
 import { Tenant } from '../src/entities/tenant.entity.js';
@@ -47,6 +48,8 @@ interface World {
   freshX(): Promise<string>;
   freshThreadX(): Promise<string>;
   freshCommentX(): Promise<string>;
+  /** An app in a fresh space shaped like X. */
+  freshAppX(): Promise<string>;
   freshInvitationToken(): Promise<string>;
   /** A member of tenant A in no space, to be added somewhere. */
   freshMemberA(): Promise<string>;
@@ -113,6 +116,9 @@ const TABLE: Record<string, Row> = {
   updateSpaceSettings: { run: async (w) => ({ query: `mutation { updateSpaceSettings(input: { spaceId: "${w.spaceX}" }) { id } }` }), expect: administerX },
   updateSpaceBody: { run: async (w) => ({ query: `mutation { updateSpaceBody(input: { spaceId: "${w.spaceX}", body: "Notice" }) { id } }` }), expect: administerX },
   deleteSpace: { run: async (w) => ({ query: `mutation { deleteSpace(id: "${await w.freshX()}") }` }), expect: administerX },
+  // S1 apps: attached and removed by space administrators only; guests never (S5)
+  addSpaceApp: { run: async (w) => ({ query: `mutation { addSpaceApp(input: { spaceId: "${w.spaceX}", name: "Orders" }) { id } }` }), expect: administerX },
+  removeSpaceApp: { run: async (w) => ({ query: `mutation { removeSpaceApp(id: "${await w.freshAppX()}") }` }), expect: administerX },
   addSpaceMember: {
     run: async (w) => ({ query: `mutation { addSpaceMember(input: { spaceId: "${await w.freshX()}", userId: "${await w.freshMemberA()}" }) { id } }` }),
     expect: administerX,
@@ -196,6 +202,11 @@ describe.each(testDialects())('authorization table of the spaces subgraph on %s'
       async freshCommentX() {
         const id = randomUUID();
         await ds.getRepository(Comment).insert({ id, threadId: await newThread(await freshX()), text: 'c', authorId: ids.memberA });
+        return id;
+      },
+      async freshAppX() {
+        const id = randomUUID();
+        await ds.getRepository(SpaceApp).insert({ id, spaceId: await freshX(), name: 'Orders', createdBy: ids.adminA });
         return id;
       },
       freshMemberA: async () => (await person('MEMBER', [])).id,

@@ -175,6 +175,21 @@ describe.each(testDialects())('spaces on %s', (dialect) => {
     expect(errorCodes(await gql(`mutation { updateProfile(input: { coverImageUrl: "javascript:alert(1)" }) { name } }`, {}, tokens.guest))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('S1/S3/S5: apps attached to a space: administrators add and remove them, guests of the space see them but may not change them', async () => {
+    const id = DEMO_SPACES.partner.id;
+    const added = await ok<{ addSpaceApp: { id: string; name: string } }>(`mutation { addSpaceApp(input: { spaceId: "${id}", name: " Orders " }) { id name } }`, {}, tokens.admin);
+    expect(added.addSpaceApp.name).toBe('Orders');
+    const apps = async (token: string) => (await ok<{ space: { apps: Array<{ name: string }> } | null }>(`{ space(id: "${id}") { apps { name } } }`, {}, token)).space?.apps.map((a) => a.name);
+    expect(await apps(tokens.guest)).toContain('Orders');
+    const refused = await gql(`mutation { addSpaceApp(input: { spaceId: "${id}", name: "Mine" }) { id } }`, {}, tokens.guest);
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.errors?.[0]?.message).toBe('Guests may not add apps to a space (S5).');
+    expect(errorCodes(await gql(`mutation { removeSpaceApp(id: "${added.addSpaceApp.id}") }`, {}, tokens.guest))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await gql(`mutation { addSpaceApp(input: { spaceId: "${id}", name: "${'x'.repeat(101)}" }) { id } }`, {}, tokens.admin))).toEqual(['BAD_USER_INPUT']);
+    expect(await ok(`mutation { removeSpaceApp(id: "${added.addSpaceApp.id}") }`, {}, tokens.admin)).toEqual({ removeSpaceApp: true });
+    expect(await apps(tokens.admin)).not.toContain('Orders');
+  });
+
   it('groups: members see the tenant groups, guests are refused (S3)', async () => {
     await ok(`mutation { createGroup(input: { name: "Sales" }) { id } }`, {}, tokens.admin);
     const groups = await ok<{ groups: Array<{ name: string; members: unknown[] }> }>(`{ groups { name members { id } } }`, {}, tokens.member);

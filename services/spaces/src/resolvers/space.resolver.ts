@@ -5,6 +5,7 @@ import { enforce, requireSpace, visibleSpace } from '../access.js';
 import { canSeeSpace, DEFAULT_GUEST_PERMISSIONS, refuseCreateSpace, refuseJoinUnderPolicy, refuseSpaceAdministration } from '../domain/spaces.js';
 import { Comment } from '../entities/comment.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
+import { SpaceApp } from '../entities/space-app.entity.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { Space } from '../entities/space.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
@@ -157,6 +158,7 @@ export class SpaceResolver {
       await manager.delete(Thread, { spaceId: space.id });
       await manager.delete(Invitation, { spaceId: space.id });
       await manager.delete(SpaceMember, { spaceId: space.id });
+      await manager.delete(SpaceApp, { spaceId: space.id });
       await manager.delete(Space, { id: space.id });
     });
     return true;
