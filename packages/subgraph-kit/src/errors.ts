@@ -69,7 +69,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   const code = formatted.extensions?.code;
   const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
   const thrownByUs = isAppError(error) || isAppError(original);
-  if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR' && (thrownByUs || PROTOCOL_CODES.has(code))) {
+  // no path: the request was refused before execution (parse, validation, variable coercion such
+  // as an impossible date), by the server itself with its own code; nothing internal can leak there
+  const refusedBeforeExecution = formatted.path === undefined;
+  if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR' && (thrownByUs || refusedBeforeExecution || PROTOCOL_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

@@ -64,6 +64,17 @@ describe('maskError', () => {
     expect(log.error).toHaveBeenCalledTimes(1);
   });
 
+  it("passes the server's own BAD_USER_INPUT for a bad variable (no path: refused before execution)", () => {
+    const log = logger();
+    const coercion = new GraphQLError('Variable "$input" got invalid value "2026-02-30" at "input.orderDate"; Value is not a valid LocalDate.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+      originalError: new TypeError('Value is not a valid LocalDate.'),
+    });
+    const formatted: GraphQLFormattedError = { message: coercion.message, locations: [{ line: 1, column: 10 }], extensions: { code: 'BAD_USER_INPUT' } };
+    expect(maskError(formatted, coercion, log)).toEqual(formatted);
+    expect(log.error).not.toHaveBeenCalled();
+  });
+
   it('passes GRAPHQL_VALIDATION_FAILED through as is, without logging it as a server fault', () => {
     const log = logger();
     const validation = new GraphQLError('Cannot query field "nope" on type "Query".', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });

@@ -1,19 +1,32 @@
 import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { CardExportGrant } from './entities/card-export-grant.entity.js';
+import { CardGroup } from './entities/card-group.entity.js';
+import { CardImportError, CardImportJob } from './entities/card-import-job.entity.js';
+import { CardQuotaUsage } from './entities/card-quota-usage.entity.js';
 import { Card } from './entities/card.entity.js';
+import { TenantRef } from './entities/tenant.type.js';
 import { UserRef } from './entities/user.type.js';
 import { createCardsLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { resolveCardReference } from './resolvers/card.reference.js';
+import { CardExportResolver } from './resolvers/card-export.resolver.js';
+import { CardImportResolver } from './resolvers/card-import.resolver.js';
+import { CardPersonResolver } from './resolvers/card-person.resolver.js';
+import { CardResolver } from './resolvers/card.resolver.js';
+import { ScanResolver } from './resolvers/scan.resolver.js';
+import { TenantCardsResolver } from './resolvers/tenant.resolver.js';
 import { UserCardsResolver } from './resolvers/user.resolver.js';
 import { seedCardsDemo } from './seed.js';
 
-export const cardsEntities = [Card];
+export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, CardImportError, CardExportGrant];
 
 /** Business cards: scans, visibility by group, import and export. */
 export const cardsSubgraph = defineSubgraph({
   name: 'cards',
   defaultPort: 4003,
-  resolvers: [UserCardsResolver],
-  orphanedTypes: [UserRef],
+  resolvers: [CardResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver],
+  orphanedTypes: [UserRef, TenantRef, Card],
+  referenceResolvers: { Card: { __resolveReference: resolveCardReference } },
   entities: cardsEntities,
   migrations,
   createLoaders: createCardsLoaders,

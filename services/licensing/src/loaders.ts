@@ -1,11 +1,33 @@
 import type { Viewer } from '@kyodo/auth';
-import { createByIdLoader } from '@kyodo/subgraph-kit';
+import { createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
 import { In, type DataSource } from 'typeorm';
 import { Contract } from './entities/contract.entity.js';
+import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
+import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
+import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
+import { ServiceContract } from './entities/service-contract.entity.js';
 
+/** The key of an assignment loader: one guest of one tenant. */
+export const assignmentKey = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
+
+/** Fresh for every request: nothing cached leaks between viewers, and every list is batched. */
 export function createLicensingLoaders(_viewer: Viewer | null, dataSource: DataSource) {
   return {
     contractByTenantId: createByIdLoader((ids) => dataSource.getRepository(Contract).findBy({ tenantId: In([...ids]) }), (c) => c.tenantId),
+    ordersByTenant: createGroupLoader(
+      (ids) => dataSource.getRepository(GuestLicenseOrder).find({ where: { tenantId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (o) => o.tenantId,
+    ),
+    assignmentByKey: createByIdLoader(
+      (keys) => dataSource.getRepository(GuestLicenseAssignment).findBy({ userId: In([...new Set(keys.map((k) => k.split('|')[1]!))]) }),
+      (a) => assignmentKey(a.tenantId, a.userId),
+    ),
+    serviceContractByTenantId: createByIdLoader((ids) => dataSource.getRepository(ServiceContract).findBy({ tenantId: In([...ids]) }), (c) => c.tenantId),
+    invoiceById: createByIdLoader((ids) => dataSource.getRepository(Invoice).findBy({ id: In([...ids]) }), (i) => i.id),
+    linesByInvoice: createGroupLoader(
+      (ids) => dataSource.getRepository(InvoiceLine).find({ where: { invoiceId: In([...ids]) }, order: { position: 'ASC' } }),
+      (l) => l.invoiceId,
+    ),
   };
 }
 

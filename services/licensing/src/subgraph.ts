@@ -1,19 +1,38 @@
 import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Contract } from './entities/contract.entity.js';
+import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
+import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
+import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
+import { PriceRow } from './entities/price-row.entity.js';
+import { DigitisationPackOrder, ServiceContract } from './entities/service-contract.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
+import { UserRef } from './entities/user.type.js';
 import { createLicensingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
-import { TenantContractResolver } from './resolvers/tenant.resolver.js';
+import { GuestLicenseResolver, InvoiceResolver } from './resolvers/guest-license.resolver.js';
+import { PriceBookResolver } from './resolvers/price-book.resolver.js';
+import { DigitisationPackResolver } from './resolvers/service-contract.resolver.js';
+import { ContractResolver, ServiceContractResolver, TenantContractResolver } from './resolvers/tenant.resolver.js';
+import { UserLicenseResolver } from './resolvers/user.resolver.js';
 import { seedLicensingDemo } from './seed.js';
 
-export const licensingEntities = [Contract];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder];
 
-/** Price book, contracts, guest licences, orders and invoices. */
+/** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
   name: 'licensing',
   defaultPort: 4002,
-  resolvers: [TenantContractResolver],
-  orphanedTypes: [TenantRef],
+  resolvers: [
+    TenantContractResolver,
+    ContractResolver,
+    ServiceContractResolver,
+    UserLicenseResolver,
+    PriceBookResolver,
+    GuestLicenseResolver,
+    InvoiceResolver,
+    DigitisationPackResolver,
+  ],
+  orphanedTypes: [TenantRef, UserRef],
   entities: licensingEntities,
   migrations,
   createLoaders: createLicensingLoaders,

@@ -5,6 +5,7 @@ import type { SpaceMember } from './entities/space-member.entity.js';
 import type { Space } from './entities/space.entity.js';
 import type { Thread } from './entities/thread.entity.js';
 import type { SpacesContext } from './context.js';
+import { assertGuestSpacesReadable } from './licensing-gate.js';
 
 export interface SpaceAccess {
   viewer: Viewer;
@@ -17,7 +18,10 @@ export async function visibleSpace(ctx: SpacesContext, spaceId: string): Promise
   const space = await ctx.loaders.spaceById.load(spaceId);
   if (!space) return null;
   const membership = (await ctx.loaders.viewerMemberships()).get(space.id) ?? null;
-  return canSeeSpace(ctx.viewer, space, membership) ? space : null;
+  if (!canSeeSpace(ctx.viewer, space, membership)) return null;
+  // L3/L8: a guest whose trial ended, or anyone once the contract is cancelled, cannot read guest spaces
+  if (space.isGuestSpace) await assertGuestSpacesReadable(ctx);
+  return space;
 }
 
 /** For mutations: a signed-in viewer and a space they can see, or UNAUTHENTICATED / NOT_FOUND. */

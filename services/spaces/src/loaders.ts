@@ -59,6 +59,8 @@ export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSourc
     ),
     groupById: createByIdLoader((ids) => dataSource.getRepository(Group).findBy({ id: In([...ids]) }), (g) => g.id),
     membersByGroup: createGroupLoader((ids) => dataSource.getRepository(GroupMember).findBy({ groupId: In([...ids]) }), (m) => m.groupId),
+    /** The groups each user belongs to (cards asks for the viewer's, C3). */
+    groupsByUser: createGroupLoader((ids) => dataSource.getRepository(GroupMember).find({ where: { userId: In([...ids]) }, order: { groupId: 'ASC' } }), (m) => m.userId),
   };
 }
 

@@ -1,5 +1,6 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateScalar } from '../scalars/date.scalar.js';
 
 export enum Course {
   LIGHT = 'LIGHT',
@@ -12,6 +13,24 @@ export enum BillingCycle {
   ANNUAL = 'ANNUAL',
 }
 registerEnumType(BillingCycle, { name: 'BillingCycle' });
+
+export enum LicenseModel {
+  GUEST_LICENSES = 'GUEST_LICENSES',
+  GUEST_ALLOWANCE = 'GUEST_ALLOWANCE',
+}
+registerEnumType(LicenseModel, {
+  name: 'LicenseModel',
+  description: 'GUEST_LICENSES: guests are bought per guest (kintone, L1-L9). GUEST_ALLOWANCE: 5 free guests per paid member (Confluence, L10).',
+});
+
+export enum ContractStatus {
+  ACTIVE = 'ACTIVE',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ContractStatus, { name: 'ContractStatus', description: 'CANCELLED: the base contract ended; guest licences are cancelled and guest spaces unreadable (L8).' });
+
+/** The seller name of the vendor's own online store (L5). */
+export const ONLINE_STORE = 'ONLINE_STORE';
 
 /** L2: the tenant's base contract for its members; guest licences sit on top of it. */
 @ObjectType({ description: "The tenant's base contract for its members (L2)." })
@@ -35,6 +54,44 @@ export class Contract {
   @Field(() => String, { description: 'First day of the contract (YYYY-MM-DD, tenant time zone).' })
   @Column({ type: 'varchar', length: 10 })
   startsOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the current term (annual); null on monthly billing, which runs until cancelled. Guests bought later end on it too (L6).' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  endsOn: string | null;
+
+  @Field(() => String, { description: `Who sold the base contract: "${ONLINE_STORE}" or the reseller's name; on monthly billing guests come from the same seller (L5).` })
+  @Column({ type: 'varchar', length: 100, default: ONLINE_STORE })
+  seller: string;
+
+  /** When the customer first bought the base product: on or before 2014-04-12 the legacy price rows apply (L1). */
+  @Field(() => DateScalar, { nullable: true, description: 'When the base product was first bought, where it was before startsOn (the legacy price rows apply up to 2014-04-12, L1).' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  basePurchasedOn: string | null;
+
+  @Field(() => Int, { description: 'Paid member seats of the base contract (L4 storage, L10 allowance).' })
+  @Column({ type: 'int', default: 0 })
+  memberSeats: number;
+
+  @Field(() => LicenseModel)
+  @Column({ type: 'varchar', length: 20, default: LicenseModel.GUEST_LICENSES })
+  licenseModel: LicenseModel;
+
+  /** Guest licences held after every order so far (pending monthly decreases included); changed only by a conditional UPDATE. */
+  @Column({ type: 'int', default: 0 })
+  guestLicensesHeld: number;
+
+  /** Guest licences assigned to named guests; never above guestLicensesHeld (conditional UPDATE). */
+  @Field(() => Int, { description: 'How many of the guest licences are assigned to named guests.' })
+  @Column({ type: 'int', default: 0 })
+  guestLicensesAssigned: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the base contract was cancelled (L8); null while it runs.' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  cancelledOn: string | null;
+
+  @Field(() => String, { description: "The tenant's time zone: it decides what \"today\" is for trials and orders." })
+  @Column({ type: 'varchar', length: 40, default: 'Asia/Tokyo' })
+  timeZone: string;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -1,15 +1,90 @@
-import type { RequestContext } from '@kyodo/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Contract } from '../entities/contract.entity.js';
+import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '../access.js';
+import { guestLicensesOn } from '../domain/guest-orders.js';
+import { guestAllowance, GUESTS_PER_MEMBER, storageQuotaBytes } from '../domain/quotas.js';
+import { termOn } from '../domain/service-contracts.js';
+import { Contract, ContractStatus, LicenseModel } from '../entities/contract.entity.js';
+import { ServiceContract } from '../entities/service-contract.entity.js';
 import { TenantRef } from '../entities/tenant.type.js';
-import type { LicensingLoaders } from '../loaders.js';
+import { SafeIntScalar } from '../scalars/date.scalar.js';
+import { CardDigitisation, GuestAllowance, ServiceTermType } from '../types/licensing.types.js';
+import { Int } from 'type-graphql';
 
 @Resolver(() => TenantRef)
 export class TenantContractResolver {
   @FieldResolver(() => Contract, { nullable: true, description: "The tenant's base contract; visible to its own members only (guests and other tenants get null)." })
-  async contract(@Root() tenant: TenantRef, @Ctx() ctx: RequestContext<LicensingLoaders>): Promise<Contract | null> {
-    const viewer = ctx.viewer;
-    if (!viewer || viewer.tenantId !== tenant.id || viewer.kind !== 'MEMBER') return null;
+  async contract(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<Contract | null> {
+    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
     return ctx.loaders.contractByTenantId.load(tenant.id);
+  }
+
+  @FieldResolver(() => ContractStatus, {
+    nullable: true,
+    description: "ACTIVE or CANCELLED (L8: guest spaces become unreadable); seen by the tenant's members and guests; null without a base contract or for anyone else.",
+  })
+  async contractStatus(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<ContractStatus | null> {
+    if (!isTenantUser(ctx.viewer, tenant.id)) return null;
+    const contract = await ctx.loaders.contractByTenantId.load(tenant.id);
+    if (!contract) return null;
+    return contract.cancelledOn && contract.cancelledOn <= todayFor(ctx, contract) ? ContractStatus.CANCELLED : ContractStatus.ACTIVE;
+  }
+
+  @FieldResolver(() => SafeIntScalar, { nullable: true, description: "L4: member seats x 5 GiB (guests add nothing); the tenant's members only." })
+  async storageQuotaBytes(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<number | null> {
+    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    const contract = await ctx.loaders.contractByTenantId.load(tenant.id);
+    return contract ? storageQuotaBytes(contract.cancelledOn ? 0 : contract.memberSeats) : null;
+  }
+
+  @FieldResolver(() => GuestAllowance, { nullable: true, description: "L10: the free guest allowance when the tenant is on that model; null otherwise. The tenant's members only." })
+  async guestAllowance(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<GuestAllowance | null> {
+    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    const contract = await ctx.loaders.contractByTenantId.load(tenant.id);
+    if (!contract || contract.licenseModel !== LicenseModel.GUEST_ALLOWANCE) return null;
+    return { memberSeats: contract.memberSeats, guestsPerMember: GUESTS_PER_MEMBER, allowedGuests: guestAllowance(contract.memberSeats) };
+  }
+
+  @FieldResolver(() => ServiceContract, { nullable: true, description: "L11-L14: the card service contract; the tenant's members only." })
+  async serviceContract(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<ServiceContract | null> {
+    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    return ctx.loaders.serviceContractByTenantId.load(tenant.id);
+  }
+
+  @FieldResolver(() => CardDigitisation, {
+    nullable: true,
+    description: "L15: card sides included and bought with packs; the cards subgraph enforces the quota. The tenant's members only; null without a card service contract.",
+  })
+  async cardDigitisation(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<CardDigitisation | null> {
+    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    const service = await ctx.loaders.serviceContractByTenantId.load(tenant.id);
+    return service ? { includedSides: service.includedSides, purchasedSides: service.purchasedSides } : null;
+  }
+}
+
+@Resolver(() => Contract)
+export class ContractResolver {
+  @FieldResolver(() => Int, { description: 'Guest licences in force today (monthly decreases count from the 1st of the next month, L7); 0 once cancelled (L8).' })
+  async guestLicenses(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<number> {
+    const today = todayFor(ctx, contract);
+    if (contract.cancelledOn && contract.cancelledOn <= today) return 0;
+    return guestLicensesOn(await ctx.loaders.ordersByTenant.load(contract.tenantId), today);
+  }
+
+  @FieldResolver(() => ContractStatus)
+  status(@Root() contract: Contract, @Ctx() ctx: LicensingContext): ContractStatus {
+    return contract.cancelledOn && contract.cancelledOn <= todayFor(ctx, contract) ? ContractStatus.CANCELLED : ContractStatus.ACTIVE;
+  }
+}
+
+@Resolver(() => ServiceContract)
+export class ServiceContractResolver {
+  @FieldResolver(() => ServiceTermType, { description: 'L13/L14: the term in force today (during set-up: the first term).' })
+  currentTerm(@Root() service: ServiceContract, @Ctx() ctx: LicensingContext): ServiceTermType {
+    return termOn(service.billingStartsOn, service.terminationNoticeOn, todayFor(ctx, null));
+  }
+
+  @FieldResolver(() => CardDigitisation)
+  cardDigitisation(@Root() service: ServiceContract): CardDigitisation {
+    return { includedSides: service.includedSides, purchasedSides: service.purchasedSides };
   }
 }

@@ -11,6 +11,7 @@ import { Thread } from '../entities/thread.entity.js';
 import { newGuestUser, User } from '../entities/user.entity.js';
 import { ContractCancellationInput } from '../inputs/contract-cancellation.input.js';
 import { LinkInvitationInput } from '../inputs/link-invitation.input.js';
+import { assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { LinkedAccount } from '../types/linked-account.type.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
@@ -105,6 +106,7 @@ export class AccountLinkResolver {
       guest.firstSignInAt = now;
       await ctx.dataSource.transaction((manager) => manager.update(User, guest.id, { firstSignInAt: now }));
     }
+    await assertGuestMayEnter(ctx, guest, target, now);
     return issueSession(ctx, guest, target, now);
   }
 

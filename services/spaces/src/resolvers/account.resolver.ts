@@ -4,6 +4,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
+import { assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { TotpSetup } from '../types/totp-setup.type.js';
@@ -50,6 +51,7 @@ export class AccountResolver {
       throw unauthenticated('You no longer have access to any space of this tenant (S10).');
     }
     const tenant = await ctx.dataSource.getRepository(Tenant).findOneByOrFail({ id: user.tenantId });
+    await assertGuestMayEnter(ctx, user, tenant, ctx.clock.now());
     return issueSession(ctx, user, tenant, ctx.clock.now());
   }
 }

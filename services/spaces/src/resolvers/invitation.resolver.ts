@@ -25,6 +25,7 @@ import { AcceptInvitationInput } from '../inputs/accept-invitation.input.js';
 import { InviteGuestInput } from '../inputs/invite-guest.input.js';
 import { RemoveGuestInput } from '../inputs/remove-guest.input.js';
 import { DEFAULT_PUBLIC_URL, sendMail } from '../mail.js';
+import { assertGuestAllowance, assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy, removeMembership } from './space.resolver.js';
@@ -96,6 +97,8 @@ export class InvitationResolver {
     const email = normaliseEmail(input.email);
     if (!email) throw badInput('Enter a valid email address.', 'email');
     const now = ctx.clock.now();
+    // L10: on the allowance model, no guest beyond 5 per paid member (licensing holds the seats)
+    await assertGuestAllowance(ctx, ctx.dataSource.manager, viewer.tenantId, email, now);
     return ctx.dataSource.transaction(async (manager) => {
       const tenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       let existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
@@ -196,6 +199,7 @@ export class InvitationResolver {
       return { user, tenant, created };
     });
     ctx.logger.info('invitation accepted', { invitationId: invitation.id, userId: user.id, created });
+    await assertGuestMayEnter(ctx, user, tenant, now);
     return issueSession(ctx, user, tenant, now);
   }
 

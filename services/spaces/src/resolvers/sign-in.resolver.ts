@@ -4,6 +4,7 @@ import { Arg, Ctx, Field, InputType, Mutation, registerEnumType, Resolver } from
 import { afterFailure, afterSuccess, isLocked } from '../domain/sign-in.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
+import { assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import type { SpacesContext } from '../context.js';
@@ -66,6 +67,8 @@ export class SignInResolver {
     if (user.kind === 'GUEST' && input.client === SignInClient.MOBILE) {
       throw forbidden('Guests cannot use the mobile app (S5); sign in from a web browser.');
     }
+    // L3/L8: the trial starts now at the latest; licensing says whether the guest may still enter
+    await assertGuestMayEnter(ctx, Object.assign(new User(), user, { firstSignInAt: user.firstSignInAt ?? now }), tenant, now);
     const changes = { ...afterSuccess(), firstSignInAt: user.firstSignInAt ?? now };
     await users.update(user.id, changes);
     Object.assign(user, changes);

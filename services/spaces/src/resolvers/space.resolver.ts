@@ -17,6 +17,7 @@ import { UpdateSpaceBodyInput } from '../inputs/update-space-body.input.js';
 import { UpdateSpaceSettingsInput } from '../inputs/update-space-settings.input.js';
 import { GuestPermissionsType } from '../types/guest-permissions.type.js';
 import type { SpacesContext } from '../context.js';
+import { assertGuestSpacesReadable, guestSpacesRefusal } from '../licensing-gate.js';
 import { In, type EntityManager } from 'typeorm';
 
 export function spaceName(raw: string): string {
@@ -47,7 +48,10 @@ export class SpaceResolver {
     const viewer = requireViewer(ctx);
     const memberships = await ctx.loaders.viewerMemberships();
     const rows = await ctx.dataSource.getRepository(Space).find({ where: { tenantId: viewer.tenantId }, order: { name: 'ASC', id: 'ASC' } });
-    const visible = rows.filter((space) => canSeeSpace(viewer, space, memberships.get(space.id) ?? null));
+    let visible = rows.filter((space) => canSeeSpace(viewer, space, memberships.get(space.id) ?? null));
+    // L3/L8: guests are refused with the reason; members simply no longer see closed guest spaces
+    if (viewer.kind === 'GUEST') await assertGuestSpacesReadable(ctx);
+    else if (visible.some((space) => space.isGuestSpace) && (await guestSpacesRefusal(ctx))) visible = visible.filter((space) => !space.isGuestSpace);
     for (const space of visible) ctx.loaders.spaceById.prime(space.id, space);
     return visible;
   }

@@ -1,5 +1,5 @@
-import { badInput, requireViewer } from '@kyodo/subgraph-kit';
-import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReceiveComments } from '../domain/visibility.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
@@ -24,6 +24,17 @@ export class UserResolver {
   @FieldResolver(() => Boolean, { description: "Whether the profile page has a comment box: false for guests (S5)." })
   canReceiveComments(@Root() user: User): boolean {
     return canReceiveComments(user);
+  }
+
+  @FieldResolver(() => [ID], {
+    description: "The ids of the groups the user belongs to: the user themself and the tenant's administrators only (cards limits visibility to groups, C3).",
+  })
+  async groupIds(@Root() user: User, @Ctx() ctx: SpacesContext): Promise<string[]> {
+    const viewer = requireViewer(ctx);
+    const self = viewer.userId === user.id && viewer.tenantId === user.tenantId;
+    const admin = viewer.kind === 'MEMBER' && viewer.roles.includes('ADMIN') && viewer.tenantId === user.tenantId;
+    if (!self && !admin) throw forbidden("Only the user themself and the tenant's administrators see a user's groups.");
+    return (await ctx.loaders.groupsByUser.load(user.id)).map((m) => m.groupId);
   }
 
   @Mutation(() => User, { description: 'The viewer edits their own profile: name and cover image (guests included, S5).' })

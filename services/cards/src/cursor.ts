@@ -1,0 +1,33 @@
+import { badInput } from '@kyodo/subgraph-kit';
+
+/** Opaque cursors: base64url JSON, so a client cannot build one and we can change the inside. */
+export function encodeCursor(value: Record<string, string>): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+const FOREIGN = 'The cursor is not one this list gave out; start again without `after`.';
+
+export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (value && typeof value === 'object' && keys.every((k) => typeof value[k] === 'string')) return value as Record<K, string>;
+  } catch {
+    // reported below with the same message as a well-formed but foreign cursor
+  }
+  throw badInput(FOREIGN, 'after');
+}
+
+export function cursorDate(value: string): Date {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput(FOREIGN, 'after');
+  return date;
+}
+
+export const MAX_PAGE = 100;
+export const DEFAULT_PAGE = 20;
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}; it was ${size}.`, 'first');
+  return size;
+}

@@ -1,0 +1,96 @@
+import { checkCardFields, type CardFields, type RawCardFields } from './card-fields.js';
+import type { CsvRecord } from './csv.js';
+
+/** C4: the columns an import reads, by English or Japanese header (exports of other services differ). */
+const HEADER_ALIASES: Record<string, keyof CardFields> = {
+  name: 'name',
+  氏名: 'name',
+  名前: 'name',
+  namereading: 'nameReading',
+  reading: 'nameReading',
+  フリガナ: 'nameReading',
+  ふりがな: 'nameReading',
+  よみ: 'nameReading',
+  company: 'company',
+  会社名: 'company',
+  department: 'department',
+  部署: 'department',
+  部署名: 'department',
+  title: 'title',
+  役職: 'title',
+  addresses: 'addresses',
+  address: 'addresses',
+  住所: 'addresses',
+  phones: 'phones',
+  phone: 'phones',
+  電話番号: 'phones',
+  email: 'email',
+  メールアドレス: 'email',
+  メール: 'email',
+  url: 'url',
+  notes: 'notes',
+  メモ: 'notes',
+  language: 'language',
+  言語: 'language',
+  exchangedon: 'exchangedOn',
+  交換日: 'exchangedOn',
+};
+
+/** Several addresses or phones in one cell are separated by ";". */
+const LIST_SEPARATOR = ';';
+
+export interface ImportRowProblem {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+export interface CheckedImport {
+  rows: Array<{ line: number; fields: CardFields }>;
+  problems: ImportRowProblem[];
+}
+
+/** Maps the header row to card fields; a file without a name column cannot be read at all. */
+export function mapHeader(header: CsvRecord): { columns: Array<keyof CardFields | null>; problem: ImportRowProblem | null } {
+  const columns = header.fields.map((h) => HEADER_ALIASES[h.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]/g, '')] ?? HEADER_ALIASES[h.trim()] ?? null);
+  const problem = columns.includes('name')
+    ? null
+    : { line: header.line, field: null, message: `line ${header.line}: the header has no name column (name or 氏名); columns found: ${header.fields.join(', ')}.` };
+  return { columns, problem };
+}
+
+/** C4: checks rows with the same rules as createCard (C1); each bad row is reported with its line and reason. */
+export function checkRecords(columns: Array<keyof CardFields | null>, records: CsvRecord[]): CheckedImport {
+  const rows: CheckedImport['rows'] = [];
+  const problems: ImportRowProblem[] = [];
+  for (const record of records) {
+    if (record.fields.length > columns.length) {
+      problems.push({ line: record.line, field: null, message: `line ${record.line}: ${record.fields.length} columns, but the header has ${columns.length}.` });
+      continue;
+    }
+    const raw: RawCardFields & Record<string, unknown> = {};
+    columns.forEach((column, i) => {
+      if (!column) return;
+      const value = record.fields[i] ?? '';
+      if (column === 'addresses' || column === 'phones') raw[column] = value.split(LIST_SEPARATOR);
+      else if (column === 'language') raw.language = (value.trim().toLowerCase() || 'ja') as CardFields['language'];
+      else raw[column] = value;
+    });
+    const checked = checkCardFields(raw);
+    if (checked.problems.length > 0) {
+      problems.push({ line: record.line, field: checked.problems[0]!.field, message: `line ${record.line}: ${checked.problems.map((p) => p.message).join(' ')}` });
+    } else rows.push({ line: record.line, fields: checked.fields });
+  }
+  return { rows, problems };
+}
+
+/** The file as a whole: a header with a name column, at least one card, at most maxRows. */
+export function checkImportShape(records: CsvRecord[], maxRows: number): { columns: Array<keyof CardFields | null>; body: CsvRecord[]; problem: ImportRowProblem | null } {
+  const [header, ...body] = records;
+  if (!header) return { columns: [], body: [], problem: { line: 1, field: null, message: 'line 1: the file is empty; it needs a header row and at least one card.' } };
+  const { columns, problem } = mapHeader(header);
+  if (problem) return { columns, body, problem };
+  if (body.length === 0) return { columns, body, problem: { line: header.line, field: null, message: 'the file has a header but no cards.' } };
+  if (body.length > maxRows) return { columns, body, problem: { line: 1, field: null, message: `the file has ${body.length} cards; at most ${maxRows} are imported at once. Split it.` } };
+  return { columns, body, problem: null };
+}

@@ -1,0 +1,34 @@
+/** L15/C2: card digitisation counted per side. */
+
+export interface CardQuotaNumbers {
+  included: number;
+  purchased: number;
+  used: number;
+}
+
+export const SIDES_PER_SCAN = [1, 2] as const;
+
+/** L15: a scan is of the front, or front and back; each side counts 1 (a blank back too). */
+export function sidesCounted(sides: number): number | null {
+  return sides === 1 || sides === 2 ? sides : null;
+}
+
+export function quotaLimit(q: Pick<CardQuotaNumbers, 'included' | 'purchased'>): number {
+  return q.included + q.purchased;
+}
+
+export function remaining(q: CardQuotaNumbers): number {
+  return Math.max(0, quotaLimit(q) - q.used);
+}
+
+/** L15: allowed only when every side fits; a scan is never split or silently over-run. */
+export function scanFits(q: CardQuotaNumbers, sides: number): boolean {
+  return q.used + sides <= quotaLimit(q);
+}
+
+export function quotaExceededMessage(q: CardQuotaNumbers, sides: number): string {
+  return (
+    `This scan needs ${sides} card side${sides === 1 ? '' : 's'}, but only ${remaining(q)} of the tenant's ${quotaLimit(q)} ` +
+    `(${q.included} included + ${q.purchased} purchased) remain; ${q.used} are used. Buy a digitisation pack first (L15).`
+  );
+}

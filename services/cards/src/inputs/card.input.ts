@@ -1,0 +1,98 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { CardLanguageEnum } from '../entities/card.entity.js';
+
+@InputType({ description: 'A new card (C1); visibleToGroupIds limits it to those groups (C3), else the whole tenant sees it.' })
+export class CreateCardInput {
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  nameReading?: string | null;
+
+  @Field(() => String, { nullable: true })
+  company?: string | null;
+
+  @Field(() => String, { nullable: true })
+  department?: string | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  addresses?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  phones?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => CardLanguageEnum, { nullable: true, description: 'Default JA.' })
+  language?: CardLanguageEnum | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
+  exchangedOn?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  visibleToGroupIds?: string[] | null;
+}
+
+@InputType({ description: 'Changes to a card: only the fields given change; an empty visibleToGroupIds opens the card to the whole tenant.' })
+export class UpdateCardInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  nameReading?: string | null;
+
+  @Field(() => String, { nullable: true })
+  company?: string | null;
+
+  @Field(() => String, { nullable: true })
+  department?: string | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  addresses?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  phones?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => CardLanguageEnum, { nullable: true })
+  language?: CardLanguageEnum | null;
+
+  @Field(() => String, { nullable: true })
+  exchangedOn?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  visibleToGroupIds?: string[] | null;
+}
+
+@InputType({ description: 'A scan of a card: 1 side (front) or 2 (front and back); each side counts against the quota (L15).' })
+export class RecordScanInput {
+  @Field(() => ID)
+  cardId: string;
+
+  @Field(() => Int)
+  sides: number;
+}

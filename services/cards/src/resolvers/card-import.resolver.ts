@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, notFound, requireMember } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
+import { runImportJob, storeImportPart } from '../card-import-runner.js';
+import type { CardsContext } from '../context.js';
+import { limitKeepsAuthor } from '../domain/visibility.js';
+import { CardImportError, CardImportJob, CardImportStatus } from '../entities/card-import-job.entity.js';
+import { AddCardImportPartInput, RunCardImportInput, StartCardImportInput } from '../inputs/card-import.input.js';
+import { viewerGroupIds } from '../peers.js';
+
+/*
+ * Upload path (C4): the CSV goes through GraphQL itself, base64 in parts of at most 512 KiB
+ * (addCardImportPart). Why: it passes the gateway like any other operation (the gateway and
+ * subgraphs cap bodies at 1 MiB, and Hive Gateway needs no multipart set-up), bytes stay bytes
+ * (a Shift_JIS file survives untouched; a GraphQL String would force a decode on the client),
+ * a lost part is simply sent again, and no second public endpoint or signed URL is needed.
+ * The parts are kept under the subgraph's data dir until the import succeeds.
+ */
+const MAX_PART_BYTES = 512 * 1024;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const ERRORS_SHOWN = 1000;
+
+async function ownJob(ctx: CardsContext, id: string): Promise<CardImportJob | null> {
+  const viewer = requireMember(ctx, 'import cards (C3)');
+  return ctx.dataSource.getRepository(CardImportJob).findOneBy({ id, tenantId: viewer.tenantId, userId: viewer.userId });
+}
+
+@Resolver(() => CardImportJob)
+export class CardImportResolver {
+  @Mutation(() => CardImportJob, { description: 'Starts a CSV import of cards (C4); members only.' })
+  async startCardImport(@Arg('input', () => StartCardImportInput) input: StartCardImportInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
+    const viewer = requireMember(ctx, 'import cards (C3)');
+    const groupIds = [...new Set(input.visibleToGroupIds ?? [])];
+    if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIds(ctx))) {
+      throw badInput('You are in none of these groups, so you could not see the imported cards yourself; name at least one group you belong to (C3).', 'visibleToGroupIds');
+    }
+    const id = randomUUID();
+    return ctx.dataSource.transaction(async (manager) => {
+      await manager.insert(CardImportJob, {
+        id,
+        tenantId: viewer.tenantId,
+        userId: viewer.userId,
+        status: CardImportStatus.UPLOADING,
+        encoding: input.encoding ?? 'AUTO',
+        groupIds: groupIds.length > 0 ? JSON.stringify(groupIds) : null,
+      });
+      return manager.findOneByOrFail(CardImportJob, { id });
+    });
+  }
+
+  @Mutation(() => CardImportJob, { description: 'Adds the next part of the file (base64, at most 512 KiB each, 20 MiB in all).' })
+  async addCardImportPart(@Arg('input', () => AddCardImportPartInput) input: AddCardImportPartInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
+    const job = await ownJob(ctx, input.jobId);
+    if (!job) throw notFound('Import');
+    if (job.status !== CardImportStatus.UPLOADING) throw conflict('The file of this import is complete: it has been run. Start a new import to send another file.');
+    if (input.part < job.parts) return job;
+    if (input.part !== job.parts) throw badInput(`Parts go in order: part ${job.parts} is next, not ${input.part}.`, 'part');
+    if (!/^[A-Za-z0-9+/=\r\n]*$/.test(input.base64)) throw badInput('The part is not base64.', 'base64');
+    const bytes = Buffer.from(input.base64, 'base64');
+    if (bytes.length === 0) throw badInput('The part is empty.', 'base64');
+    if (bytes.length > MAX_PART_BYTES) throw badInput(`A part is at most ${MAX_PART_BYTES / 1024} KiB; this one has ${bytes.length} bytes.`, 'base64');
+    if (job.bytes + bytes.length > MAX_FILE_BYTES) throw badInput(`An import file is at most ${MAX_FILE_BYTES / 1024 / 1024} MiB; split the file.`, 'base64');
+    await storeImportPart(ctx.deps.dataDir!, job.id, input.part, bytes);
+    return ctx.dataSource.transaction(async (manager) => {
+      const moved = await manager.update(CardImportJob, { id: job.id, parts: job.parts, status: CardImportStatus.UPLOADING }, { parts: job.parts + 1, bytes: job.bytes + bytes.length });
+      if (!moved.affected) throw conflict('Another part arrived at the same time; send the next part again.');
+      return manager.findOneByOrFail(CardImportJob, { id: job.id });
+    });
+  }
+
+  @Mutation(() => CardImportJob, {
+    description:
+      'Runs the import as a job: a dry run checks every row and reports each bad one by line; a real run writes all rows or, if any row is bad, none (C4). Poll cardImportJob for progress.',
+  })
+  async runCardImport(@Arg('input', () => RunCardImportInput) input: RunCardImportInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
+    const job = await ownJob(ctx, input.jobId);
+    if (!job) throw notFound('Import');
+    if (job.parts === 0) throw badInput('Send the file first (addCardImportPart).', 'jobId');
+    const runnable = [CardImportStatus.UPLOADING, CardImportStatus.CHECKED, CardImportStatus.FAILED];
+    const claimed = await ctx.dataSource.transaction((manager) =>
+      manager.update(CardImportJob, { id: job.id, status: In(runnable) }, { status: CardImportStatus.CHECKING, dryRun: input.dryRun, processedRows: 0, errorCount: 0 }),
+    );
+    if (!claimed.affected) throw conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
+    // the job runs after this answer; the client polls cardImportJob(id)
+    void runImportJob({ dataSource: ctx.dataSource, dataDir: ctx.deps.dataDir!, clock: ctx.clock, logger: ctx.logger }, job.id, input.dryRun);
+    return ctx.dataSource.getRepository(CardImportJob).findOneByOrFail({ id: job.id });
+  }
+
+  @Query(() => CardImportJob, { nullable: true, description: 'An import the viewer started; null for anyone else.' })
+  async cardImportJob(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<CardImportJob | null> {
+    return ownJob(ctx, id);
+  }
+
+  @FieldResolver(() => [CardImportError], { description: `Bad rows by line (the first ${ERRORS_SHOWN}; errorCount has them all).` })
+  async errors(@Root() job: CardImportJob, @Ctx() ctx: CardsContext, @Arg('first', () => Int, { nullable: true }) first?: number | null): Promise<CardImportError[]> {
+    const take = Math.min(Math.max(first ?? ERRORS_SHOWN, 1), ERRORS_SHOWN);
+    return ctx.dataSource.getRepository(CardImportError).find({ where: { jobId: job.id }, order: { line: 'ASC' }, take });
+  }
+}

@@ -1,0 +1,118 @@
+import { badInput, notFound, requireMember } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Brackets } from 'typeorm';
+import { cardGroupIds, findVisibleCard, requireVisibleCard, visibleCardsQuery, whereSearch } from '../card-access.js';
+import { insertCard, replaceCardGroups } from '../card-store.js';
+import type { CardsContext } from '../context.js';
+import { cursorDate, decodeCursor, encodeCursor, pageSize } from '../cursor.js';
+import { checkCardFields, searchTextOf, type FieldProblem, type RawCardFields } from '../domain/card-fields.js';
+import { limitKeepsAuthor, readsCards } from '../domain/visibility.js';
+import { Card } from '../entities/card.entity.js';
+import { UserRef } from '../entities/user.type.js';
+import { CreateCardInput, UpdateCardInput } from '../inputs/card.input.js';
+import { viewerGroupIds } from '../peers.js';
+import { CardConnection } from '../types/card-connection.type.js';
+
+const MAX_GROUPS = 20;
+
+function rejectProblems(problems: FieldProblem[]): void {
+  const first = problems[0];
+  if (first) throw badInput(problems.map((p) => p.message).join(' '), first.field);
+}
+
+/** C3: the groups named must keep the author inside, and be a sane list. */
+async function checkedGroupIds(ctx: CardsContext, ids: readonly string[] | null | undefined): Promise<string[]> {
+  const groupIds = [...new Set((ids ?? []).map((id) => id.trim()).filter(Boolean))];
+  if (groupIds.length > MAX_GROUPS) throw badInput(`A card is limited to at most ${MAX_GROUPS} groups.`, 'visibleToGroupIds');
+  if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIds(ctx))) {
+    throw badInput('You are in none of these groups, so you could not see the card yourself; name at least one group you belong to (C3).', 'visibleToGroupIds');
+  }
+  return groupIds;
+}
+
+@Resolver(() => Card)
+export class CardResolver {
+  @Query(() => CardConnection, {
+    description: 'Cards the viewer may see (C3), newest first; `search` finds name, reading, company or email (kana and width folded). Guests get none.',
+  })
+  async cards(
+    @Ctx() ctx: CardsContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number | null,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('search', () => String, { nullable: true }) search?: string | null,
+  ): Promise<CardConnection> {
+    const size = pageSize(first);
+    const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (!readsCards(ctx.viewer)) return empty;
+    if (search && search.length > 200) throw badInput('A search has at most 200 characters.', 'search');
+    const manager = ctx.dataSource.manager;
+    const qb = visibleCardsQuery(manager, ctx.viewer.tenantId, await viewerGroupIds(ctx));
+    if (search) whereSearch(qb, ctx.dataSource, search);
+    if (after) {
+      const cursor = decodeCursor(after, ['createdAt', 'id']);
+      const createdAtColumn = ctx.dataSource.getMetadata(Card).findColumnWithPropertyName('createdAt')!;
+      const createdAt = ctx.dataSource.driver.preparePersistentValue(cursorDate(cursor.createdAt), createdAtColumn) as unknown;
+      qb.andWhere(new Brackets((w) => w.where('c.createdAt < :createdAt', { createdAt }).orWhere('(c.createdAt = :createdAt AND c.id < :id)', { id: cursor.id })));
+    }
+    const rows = await qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'DESC').limit(size + 1).getMany();
+    const page = rows.slice(0, size);
+    for (const card of page) ctx.loaders.cardById.prime(card.id, card);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor({ createdAt: node.createdAt.toISOString(), id: node.id }) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @Query(() => Card, { nullable: true, description: 'A card by id; null when it does not exist or the viewer may not see it (C3).' })
+  async card(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<Card | null> {
+    return findVisibleCard(ctx, id);
+  }
+
+  @Mutation(() => Card, { description: 'Adds a card the viewer exchanged (C1), visible to the tenant or to the named groups (C3). Members only.' })
+  async createCard(@Arg('input', () => CreateCardInput) input: CreateCardInput, @Ctx() ctx: CardsContext): Promise<Card> {
+    const viewer = requireMember(ctx, 'add cards (C3)');
+    const { fields, problems } = checkCardFields(input as RawCardFields);
+    rejectProblems(problems);
+    const groupIds = await checkedGroupIds(ctx, input.visibleToGroupIds);
+    return ctx.dataSource.transaction(async (manager) => {
+      const id = await insertCard(manager, { tenantId: viewer.tenantId, ownerId: viewer.userId, fields, groupIds, createdAt: ctx.clock.now() });
+      return manager.findOneByOrFail(Card, { id });
+    });
+  }
+
+  @Mutation(() => Card, { description: 'Changes a card the viewer may see; a card outside the viewer\'s groups is NOT_FOUND (C3).' })
+  async updateCard(@Arg('input', () => UpdateCardInput) input: UpdateCardInput, @Ctx() ctx: CardsContext): Promise<Card> {
+    requireMember(ctx, 'change cards (C3)');
+    const card = await requireVisibleCard(ctx, input.id);
+    const given = Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && key !== 'visibleToGroupIds' && value !== undefined)) as RawCardFields;
+    const { fields, problems } = checkCardFields({ ...card, ...given });
+    rejectProblems(problems);
+    const groupIds = input.visibleToGroupIds == null ? null : await checkedGroupIds(ctx, input.visibleToGroupIds);
+    return ctx.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(Card, { id: card.id, tenantId: card.tenantId }, { ...fields, searchText: searchTextOf(fields) });
+      if (!updated.affected) throw notFound('Card');
+      if (groupIds) await replaceCardGroups(manager, card.id, groupIds);
+      return manager.findOneByOrFail(Card, { id: card.id });
+    });
+  }
+
+  @Mutation(() => ID, { description: 'Deletes a card the viewer may see and returns its id; otherwise NOT_FOUND (C3).' })
+  async deleteCard(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<string> {
+    requireMember(ctx, 'delete cards (C3)');
+    const card = await requireVisibleCard(ctx, id);
+    return ctx.dataSource.transaction(async (manager) => {
+      await manager.delete('card_groups', { cardId: card.id });
+      const deleted = await manager.delete(Card, { id: card.id, tenantId: card.tenantId });
+      if (!deleted.affected) throw notFound('Card');
+      return card.id;
+    });
+  }
+
+  @FieldResolver(() => UserRef, { description: 'Who exchanged the card.' })
+  owner(@Root() card: Card): UserRef {
+    return { id: card.ownerId };
+  }
+
+  @FieldResolver(() => [ID], { description: 'The groups the card is limited to; empty: the whole tenant sees it (C3).' })
+  async visibleToGroupIds(@Root() card: Card, @Ctx() ctx: CardsContext): Promise<string[]> {
+    return cardGroupIds(ctx, card);
+  }
+}

@@ -1,0 +1,48 @@
+import { badInput, quotaExceeded, requireMember } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { requireVisibleCard } from '../card-access.js';
+import type { CardsContext } from '../context.js';
+import { quotaExceededMessage, quotaLimit, remaining, sidesCounted } from '../domain/quota.js';
+import { CardQuotaUsage } from '../entities/card-quota-usage.entity.js';
+import { Card } from '../entities/card.entity.js';
+import { RecordScanInput } from '../inputs/card.input.js';
+import { tenantDigitisation } from '../peers.js';
+
+@Resolver(() => Card)
+export class ScanResolver {
+  @Mutation(() => Card, {
+    description:
+      'Records a scan of a card: 1 side or 2, each counted against the tenant\'s quota (L15). A scan that would go over is refused whole with QUOTA_EXCEEDED; licensing unreachable: SERVICE_UNAVAILABLE.',
+  })
+  async recordScan(@Arg('input', () => RecordScanInput) input: RecordScanInput, @Ctx() ctx: CardsContext): Promise<Card> {
+    const viewer = requireMember(ctx, 'scan cards (C3)');
+    const sides = sidesCounted(input.sides);
+    if (sides === null) throw badInput(`A scan has 1 side (front) or 2 (front and back); it was ${input.sides} (L15).`, 'sides');
+    const card = await requireVisibleCard(ctx, input.cardId);
+    const contract = await tenantDigitisation(ctx, viewer.tenantId);
+    const limit = quotaLimit(contract);
+    // the usage row exists before any transaction takes a lock on it (INSERT IGNORE / INSERT OR IGNORE)
+    await ctx.dataSource.createQueryBuilder().insert().into(CardQuotaUsage).values({ tenantId: viewer.tenantId, used: 0 }).orIgnore().execute();
+    return ctx.dataSource.transaction(async (manager) => {
+      // L15: one conditional UPDATE; two scans racing at the edge cannot both pass it
+      const counted = await manager
+        .createQueryBuilder()
+        .update(CardQuotaUsage)
+        .set({ used: () => 'used + :sides' })
+        .where('tenantId = :tenantId AND used + :sides <= :limit', { tenantId: viewer.tenantId, sides, limit })
+        .execute();
+      if (!counted.affected) {
+        const used = (await manager.findOneBy(CardQuotaUsage, { tenantId: viewer.tenantId }))?.used ?? 0;
+        const numbers = { ...contract, used };
+        throw quotaExceeded(quotaExceededMessage(numbers, sides), { ...numbers, limit, requested: sides, remaining: remaining(numbers) });
+      }
+      await manager
+        .createQueryBuilder()
+        .update(Card)
+        .set({ scannedSides: () => 'scannedSides + :sides', state: 'SCANNED' })
+        .where('id = :id AND tenantId = :tenantId', { id: card.id, tenantId: viewer.tenantId, sides })
+        .execute();
+      return manager.findOneByOrFail(Card, { id: card.id });
+    });
+  }
+}

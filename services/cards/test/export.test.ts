@@ -1,0 +1,65 @@
+import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/domain/csv.js';
+import { cardsSubgraph } from '../src/index.js';
+import { startFakePeers, type FakePeers } from './fake-peers.js';
+
+const CREATE = `mutation($input: CreateCardInput!) { createCard(input: $input) { id } }`;
+const EXPORT = `{ exportCards { cardCount csv } }`;
+const GRANT = `mutation($input: CardExportPermissionInput!) { setCardExportPermission(input: $input) }`;
+const CAN = `{ canExportCards }`;
+const GROUP = '00000000-0000-4000-8000-0000000ee001';
+
+describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
+  let stack: Stack;
+  let peers: FakePeers;
+  const t: Record<string, string> = {};
+  const insiderId = '00000000-0000-4000-8000-0000000ee011';
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [cardsSubgraph], dialect });
+    peers = await startFakePeers(stack);
+    Object.assign(t, await stack.auth.demoTokens());
+    t.insider = await stack.auth.tokenFor({ id: insiderId });
+    peers.groupsByToken.set(t.insider, [GROUP]);
+  });
+  afterAll(async () => {
+    await peers?.close();
+    await stack?.close();
+  });
+
+  it('C3/C5: export is its own permission: refused until a tenant admin grants it, refused again once withdrawn; guests never', async () => {
+    expect(errorCodes(await stack.client.request(EXPORT, {}, { token: t.member }))).toEqual(['FORBIDDEN']);
+    expect((await stack.client.data<{ canExportCards: boolean }>(CAN, {}, { token: t.member })).canExportCards).toBe(false);
+    expect(errorCodes(await stack.client.request(GRANT, { input: { userId: DEMO.member.id, allowed: true } }, { token: t.member }))).toEqual(['FORBIDDEN']);
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: true } }, { token: t.admin });
+    expect((await stack.client.data<{ canExportCards: boolean }>(CAN, {}, { token: t.member })).canExportCards).toBe(true);
+    expect((await stack.client.data<{ exportCards: { cardCount: number } }>(EXPORT, {}, { token: t.member })).exportCards.cardCount).toBe(2);
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: false } }, { token: t.admin });
+    expect(errorCodes(await stack.client.request(EXPORT, {}, { token: t.member }))).toEqual(['FORBIDDEN']);
+    await stack.client.data(GRANT, { input: { userId: DEMO.guest.id, allowed: true } }, { token: t.admin });
+    expect(errorCodes(await stack.client.request(EXPORT, {}, { token: t.guest }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('C5: every field of every card the viewer may see, readable back as CSV; cards outside the viewer\'s groups are not in it (C3)', async () => {
+    const hidden = (
+      await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: '秘密 次郎', notes: 'a, "quoted"\nnote', visibleToGroupIds: [GROUP] } }, { token: t.insider })
+    ).createCard.id;
+    await stack.client.data(CREATE, { input: { name: '公開 三郎', company: 'Open, Inc.', phones: ['03-1111-2222', '090-3333-4444'], language: 'JA', exchangedOn: '2025-01-02' } }, { token: t.member });
+    for (const userId of [DEMO.member.id, insiderId]) await stack.client.data(GRANT, { input: { userId, allowed: true } }, { token: t.admin });
+
+    const asMember = (await stack.client.data<{ exportCards: { cardCount: number; csv: string } }>(EXPORT, {}, { token: t.member })).exportCards;
+    expect(asMember.csv.startsWith('\ufeffid,name,nameReading,company')).toBe(true);
+    const [header, ...rows] = parseCsv(asMember.csv);
+    expect(rows).toHaveLength(asMember.cardCount);
+    expect(rows.map((r) => r.fields[0])).not.toContain(hidden);
+    const open = rows.find((r) => r.fields[1] === '公開 三郎')!.fields;
+    const col = (name: string) => open[header!.fields.indexOf(name)];
+    expect([col('company'), col('phones'), col('language'), col('exchangedOn'), col('ownerId')]).toEqual(['Open, Inc.', '03-1111-2222;090-3333-4444', 'ja', '2025-01-02', DEMO.member.id]);
+
+    const asInsider = (await stack.client.data<{ exportCards: { cardCount: number; csv: string } }>(EXPORT, {}, { token: t.insider })).exportCards;
+    expect(asInsider.cardCount).toBe(asMember.cardCount + 1);
+    const secret = parseCsv(asInsider.csv).find((r) => r.fields[0] === hidden)!.fields;
+    expect(secret).toContain('a, "quoted"\nnote');
+    expect(secret).toContain(GROUP);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Viewer } from '@kyodo/auth';
+import { appError, type RequestContext } from '@kyodo/subgraph-kit';
+import { DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
+import { Refusal } from './domain/refusal.js';
+import type { LicensingLoaders } from './loaders.js';
+
+export type LicensingContext = RequestContext<LicensingLoaders>;
+
+/** "Today" from the injectable clock, in the tenant's time zone (Asia/Tokyo by default). */
+export function todayFor(ctx: LicensingContext, contract: { timeZone: string } | null): LocalDate {
+  return localDateOf(ctx.clock.now(), contract?.timeZone ?? DEFAULT_TIME_ZONE);
+}
+
+/** Anyone signed in to this tenant: its members and its guests (T1). */
+export function isTenantUser(viewer: Viewer | null, tenantId: string): boolean {
+  return !!viewer && viewer.tenantId === tenantId;
+}
+
+export function isTenantMember(viewer: Viewer | null, tenantId: string): boolean {
+  return !!viewer && viewer.tenantId === tenantId && viewer.kind === 'MEMBER';
+}
+
+export function isTenantAdmin(viewer: Viewer | null, tenantId: string): boolean {
+  return !!viewer && isTenantMember(viewer, tenantId) && viewer.roles.includes('ADMIN');
+}
+
+/** Runs a domain rule and turns its Refusal into the catalog error with the same words. */
+export function applyRule<T>(rule: () => T): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (error instanceof Refusal) throw appError(error.code, error.message, error.field ? { field: error.field } : {});
+    throw error;
+  }
+}
+
+/** A unique-key clash on SQLite or MySQL/MariaDB (the idempotency key raced another request). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;
+  const codes = [e?.code, e?.driverError?.code];
+  return codes.includes('ER_DUP_ENTRY') || codes.includes('SQLITE_CONSTRAINT_UNIQUE') || codes.includes('SQLITE_CONSTRAINT_PRIMARYKEY') || e?.errno === 1062 || e?.driverError?.errno === 1062;
+}

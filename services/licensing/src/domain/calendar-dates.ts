@@ -1,0 +1,71 @@
+/**
+ * Calendar dates as 'YYYY-MM-DD' strings (no time, no zone): what contracts, orders and
+ * invoices are dated with. Plain string comparison orders them.
+ */
+export type LocalDate = string;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
+
+const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLocalDate(value: string): boolean {
+  const match = PATTERN.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function parts(date: LocalDate): [number, number, number] {
+  const match = PATTERN.exec(date);
+  if (!match) throw new Error(`not a calendar date: ${date}`);
+  return [Number(match[1]), Number(match[2]), Number(match[3])];
+}
+
+function format(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Adds whole months; a day that does not exist in the target month becomes its last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return format(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+export function firstOfMonth(date: LocalDate): LocalDate {
+  const [y, m] = parts(date);
+  return format(y, m, 1);
+}
+
+export function lastOfMonth(date: LocalDate): LocalDate {
+  const [y, m] = parts(date);
+  return format(y, m, daysInMonth(y, m));
+}
+
+export function firstOfNextMonth(date: LocalDate): LocalDate {
+  return addMonths(firstOfMonth(date), 1);
+}
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  const [y1, m1, d1] = parts(from);
+  const [y2, m2, d2] = parts(to);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / 86_400_000);
+}
+
+/** The calendar date an instant falls on in a time zone (the tenant's; Asia/Tokyo by default). */
+export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalDate {
+  const formatted = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return formatted;
+}

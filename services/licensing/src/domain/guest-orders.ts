@@ -1,0 +1,106 @@
+import { addDays, addMonths, firstOfNextMonth, lastOfMonth, type LocalDate } from './calendar-dates.js';
+import { totalsOf, type InvoiceLineData } from './invoices.js';
+import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
+import { Refusal, yen } from './refusal.js';
+import { monthPeriod, wholeMonths } from './whole-months.js';
+
+/** What the order rules need of the base contract (L2). */
+export interface BaseContractTerms {
+  course: CourseCode;
+  billingCycle: CycleCode;
+  startsOn: LocalDate;
+  /** Last day of the current term (annual); null on monthly contracts that run until cancelled. */
+  endsOn: LocalDate | null;
+  /** Who sold the base contract: 'ONLINE_STORE' or the reseller's name (L5). */
+  seller: string;
+  basePurchasedOn: LocalDate;
+  cancelledOn: LocalDate | null;
+  /** Guest licences held after every order so far. */
+  guestLicenses: number;
+}
+
+export interface GuestOrderRequest {
+  /** The change: positive buys more guest licences, negative removes some. */
+  quantity: number;
+  orderDate: LocalDate;
+  /** Who sells the guest licences; defaults to the base contract's seller (L5). */
+  seller?: string | null;
+}
+
+export interface GuestQuote {
+  quantity: number;
+  /** Whole months charged (annual, L6); null on monthly contracts. */
+  months: number | null;
+  /** The monthly price per guest that applies (L1). */
+  unitPrice: number;
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** From when the change is billed (monthly: 1st of next month, L7; annual: the order date). */
+  effectiveFrom: LocalDate;
+  /** From when the licence count changes: increases at once, monthly decreases from effectiveFrom. */
+  licensesFrom: LocalDate;
+  /** When the guest licences end: the base contract's end date (annual, L6); null on monthly. */
+  endsOn: LocalDate | null;
+  lines: InvoiceLineData[];
+}
+
+export const MAX_GUEST_CHANGE = 10_000;
+
+/**
+ * L1, L2, L5-L7: the price of changing the number of guest licences, or a Refusal.
+ * - monthly: an increase or a decrease takes effect from the 1st of the month after the order
+ *   (L7); an increase is billed one month (the first changed month) and the licences can be
+ *   assigned at once; a decrease charges nothing and the count drops from that 1st.
+ *   Base contract and guests come from the same seller (L5).
+ * - annual: an increase costs monthly price x guests x whole months to the base contract's end
+ *   (L6), refused with less than one whole month left; a decrease is refused mid-term (L7).
+ */
+export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrderRequest, prices: readonly PriceRowData[]): GuestQuote {
+  const { quantity, orderDate } = request;
+  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('BAD_USER_INPUT', 'Enter how many guest licences to add (a positive number) or remove (a negative number); 0 changes nothing.', 'quantity');
+  if (Math.abs(quantity) > MAX_GUEST_CHANGE) throw new Refusal('BAD_USER_INPUT', `At most ${MAX_GUEST_CHANGE.toLocaleString('en-US')} guest licences can be changed in one order.`, 'quantity');
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('CONFLICT', 'The base contract has been cancelled, so no guest licences can be ordered (L8).');
+  if (orderDate < contract.startsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is before the base contract starts (${contract.startsOn}).`, 'orderDate');
+  if (contract.guestLicenses + quantity < 0) {
+    throw new Refusal('BAD_USER_INPUT', `You hold ${contract.guestLicenses} guest licence(s), so you cannot remove ${-quantity}.`, 'quantity');
+  }
+  const seller = request.seller?.trim() || contract.seller;
+  const price = findPrice(prices, { product: GUEST_LICENSE, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
+  if (!price) throw new Refusal('CONFLICT', `No guest licence price applies to the ${contract.course} course on ${orderDate}; contact sales.`);
+  const unitPrice = price.amount;
+
+  if (contract.billingCycle === 'MONTHLY') {
+    if (seller !== contract.seller) {
+      throw new Refusal('BAD_USER_INPUT', `On monthly billing guests must be bought from the seller of the base contract (${contract.seller}), not ${seller} (L5).`, 'seller');
+    }
+    const effectiveFrom = firstOfNextMonth(orderDate);
+    const lines: InvoiceLineData[] =
+      quantity > 0 ? [{ description: `Guest licences (${contract.course}, monthly), first month`, quantity, unitPrice, periodFrom: effectiveFrom, periodTo: lastOfMonth(effectiveFrom), amount: unitPrice * quantity }] : [];
+    return { quantity, months: null, unitPrice, ...totalsOf(lines), effectiveFrom, licensesFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines };
+  }
+
+  // ANNUAL
+  if (quantity < 0) {
+    throw new Refusal('BAD_USER_INPUT', 'On annual billing the number of guests cannot be reduced during the term; order the reduction with the renewal (L7).', 'quantity');
+  }
+  const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
+  const months = wholeMonths(orderDate, endsOn);
+  if (months < 1) {
+    throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the base contract (it ends on ${endsOn}), so guests cannot be bought now (L6); order them with the renewal.`, 'orderDate');
+  }
+  const lines: InvoiceLineData[] = Array.from({ length: months }, (_, i) => {
+    const period = monthPeriod(orderDate, i);
+    return { description: `Guest licences (${contract.course}, annual), month ${i + 1} of ${months}`, quantity, unitPrice, periodFrom: period.from, periodTo: period.to, amount: unitPrice * quantity };
+  });
+  return { quantity, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, licensesFrom: orderDate, endsOn, lines };
+}
+
+export function describeQuote(quote: GuestQuote): string {
+  return quote.months === null ? `${yen(quote.total)} a month from ${quote.effectiveFrom}` : `${yen(quote.total)} for ${quote.months} month(s) to ${quote.endsOn}`;
+}
+
+/** The number of guest licences in force on a date, from the orders (each applies from its licensesFrom). */
+export function guestLicensesOn(orders: readonly { quantity: number; licensesFrom: LocalDate }[], on: LocalDate): number {
+  return orders.reduce((sum, order) => (order.licensesFrom <= on ? sum + order.quantity : sum), 0);
+}

@@ -1,0 +1,84 @@
+import type { LocalDate } from './calendar-dates.js';
+
+export type CourseCode = 'LIGHT' | 'STANDARD';
+export type CycleCode = 'MONTHLY' | 'ANNUAL';
+
+/** L1: a price is a row with effective dates and eligibility, never a constant in code. */
+export interface PriceRowData {
+  id: string;
+  product: string;
+  course: CourseCode | null;
+  billingCycle: CycleCode | null;
+  /** What one `amount` buys, e.g. GUEST_MONTH (one guest for one month). */
+  unit: string;
+  /** Yen, tax excluded. */
+  amount: number;
+  effectiveFrom: LocalDate;
+  /** Last day the row applies; null: until further notice. */
+  effectiveTo: LocalDate | null;
+  /** Only for customers who bought the base product on or before this date (legacy price); null: everyone. */
+  legacyCutoff: LocalDate | null;
+}
+
+export const GUEST_LICENSE = 'GUEST_LICENSE';
+
+export function isEffectiveOn(row: Pick<PriceRowData, 'effectiveFrom' | 'effectiveTo'>, on: LocalDate): boolean {
+  return row.effectiveFrom <= on && (row.effectiveTo === null || on <= row.effectiveTo);
+}
+
+/** The rows that apply on a date (what `priceBook(asOf)` lists), in a stable order. */
+export function priceBookOn<T extends PriceRowData>(rows: readonly T[], on: LocalDate): T[] {
+  return rows
+    .filter((row) => isEffectiveOn(row, on))
+    .sort((a, b) => a.product.localeCompare(b.product) || (a.course ?? '').localeCompare(b.course ?? '') || (a.billingCycle ?? '').localeCompare(b.billingCycle ?? '') || (a.legacyCutoff ?? '').localeCompare(b.legacyCutoff ?? '') || a.id.localeCompare(b.id));
+}
+
+export interface PriceQuery {
+  product: string;
+  course: CourseCode | null;
+  billingCycle: CycleCode | null;
+  on: LocalDate;
+  /** When the customer bought the base product (decides the legacy row). */
+  basePurchasedOn: LocalDate;
+}
+
+/**
+ * L1: the row for a product/course/cycle on a date. A legacy row whose cutoff the customer's
+ * base purchase is on or before wins over the general row; among several, the latest cutoff
+ * (the narrowest eligibility) and then the latest effectiveFrom win. Null when none applies.
+ */
+export function findPrice<T extends PriceRowData>(rows: readonly T[], query: PriceQuery): T | null {
+  const candidates = rows.filter(
+    (row) =>
+      row.product === query.product &&
+      row.course === query.course &&
+      row.billingCycle === query.billingCycle &&
+      isEffectiveOn(row, query.on) &&
+      (row.legacyCutoff === null || query.basePurchasedOn <= row.legacyCutoff),
+  );
+  candidates.sort((a, b) => {
+    if ((a.legacyCutoff === null) !== (b.legacyCutoff === null)) return a.legacyCutoff === null ? 1 : -1;
+    if (a.legacyCutoff && b.legacyCutoff && a.legacyCutoff !== b.legacyCutoff) return a.legacyCutoff < b.legacyCutoff ? -1 : 1;
+    return a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0;
+  });
+  return candidates[0] ?? null;
+}
+
+/**
+ * The rows the first migration seeds. Current prices are the vendor's (L1). The legacy rows
+ * (base product bought on or before 2014-04-12) are PLAUSIBLE, NOT the vendor's: the source
+ * only says the price differs; we assume Light 500/month, 5,880/year and Standard 1,000/month,
+ * 11,760/year (the annual price = 12 months less 2 %, the same ratio as the current rows).
+ * The card-service rows (L11, L15) are plausible list prices as well.
+ */
+export const SEED_PRICE_ROWS: readonly PriceRowData[] = [
+  { id: '00000000-0000-4000-8000-0000000f0001', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 580, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0002', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 6820, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0003', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 1200, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0004', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 14110, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0011', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 500, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0012', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 5880, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0013', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 1000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0014', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 11760, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0021', product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, unit: 'PACK_1000_SIDES', amount: 30000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+];

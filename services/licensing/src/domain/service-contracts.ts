@@ -1,0 +1,95 @@
+import holidayJp from '@holiday-jp/holiday_jp';
+import { addDays, addMonths, firstOfMonth, type LocalDate } from './calendar-dates.js';
+
+/** L11: the card service's products and where it runs. */
+export type ServiceProductCode = 'START_PACK' | 'CORPORATE_LICENSE';
+export type DeploymentCode = 'CLOUD' | 'ON_PREMISES';
+
+/** L12: named-user licences, at least 5 contracted even for fewer users. */
+export const MIN_NAMED_SEATS = 5;
+
+export function contractedSeats(users: number): number {
+  return Math.max(MIN_NAMED_SEATS, Math.ceil(users));
+}
+
+/** L13: business days from the papers to the start information: 8 (cloud), 12 (on-premises). */
+export const DELIVERY_BUSINESS_DAYS: Record<DeploymentCode, number> = { CLOUD: 8, ON_PREMISES: 12 };
+
+export interface NationalHolidays {
+  readonly [day: string]: unknown;
+}
+
+/** Japanese business days: not Saturday or Sunday, not a national (or substitute) holiday. */
+export function isBusinessDay(day: LocalDate, holidays: NationalHolidays = holidayJp.holidays as NationalHolidays): boolean {
+  const weekday = new Date(`${day}T00:00:00.000Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && holidays[day] === undefined;
+}
+
+/** The n-th business day strictly after `from`. */
+export function addBusinessDays(from: LocalDate, n: number, holidays?: NationalHolidays): LocalDate {
+  let day = from;
+  let counted = 0;
+  while (counted < n) {
+    day = addDays(day, 1);
+    if (isBusinessDay(day, holidays)) counted++;
+  }
+  return day;
+}
+
+/** L13: the day the start information is delivered: 8 (cloud) or 12 (on-premises) business days after the papers arrive. */
+export function deliveryDate(papersReceivedOn: LocalDate, deployment: DeploymentCode, holidays?: NationalHolidays): LocalDate {
+  return addBusinessDays(papersReceivedOn, DELIVERY_BUSINESS_DAYS[deployment], holidays);
+}
+
+/** L13: billing starts on day 1 of the second month after the delivery month (delivered 10 November -> 1 January). */
+export function billingStartsOn(deliveredOn: LocalDate): LocalDate {
+  return addMonths(firstOfMonth(deliveredOn), 2);
+}
+
+/** L13: a term is one year from its start (1 January -> 31 December). */
+export function termEndsOn(termStartsOn: LocalDate): LocalDate {
+  return addDays(addMonths(termStartsOn, 12), -1);
+}
+
+/** L14: the last day a termination notice stops the renewal: 30 days before the term ends. */
+export function noticeDeadline(termEnd: LocalDate): LocalDate {
+  return addDays(termEnd, -30);
+}
+
+export interface ServiceTerm {
+  startsOn: LocalDate;
+  endsOn: LocalDate;
+  /** Whether it renews for another year when it ends (no notice received in time, L14). */
+  renews: boolean;
+  /** The service has ended (a notice stopped the renewal and the term is over). */
+  ended: boolean;
+}
+
+/**
+ * L13/L14: the term in force on `today`. Before billing starts (the set-up period) that is the
+ * first term. A term renews for another year unless a termination notice was received at least
+ * 30 days before it ends; a notice received later takes effect at the end of the next term.
+ */
+export function termOn(billingStart: LocalDate, noticeReceivedOn: LocalDate | null, today: LocalDate): ServiceTerm {
+  let startsOn = billingStart;
+  for (;;) {
+    const endsOn = termEndsOn(startsOn);
+    const renews = noticeReceivedOn === null || noticeReceivedOn > noticeDeadline(endsOn);
+    if (today <= endsOn) return { startsOn, endsOn, renews, ended: false };
+    if (!renews) return { startsOn, endsOn, renews, ended: true };
+    startsOn = addDays(endsOn, 1);
+  }
+}
+
+/** L15: sides one digitisation pack adds (a pack size we chose: 1,000 card sides). */
+export const SIDES_PER_PACK = 1000;
+
+export function cardSideQuota(includedSides: number, purchasedSides: number): number {
+  return includedSides + purchasedSides;
+}
+
+/** L15: each side scanned counts 1 (a two-sided scan counts 2 even if the back is blank); beyond the quota it is refused. */
+export function refuseScan(usedSides: number, scanSides: number, quota: number): string | null {
+  if (usedSides + scanSides <= quota) return null;
+  return `This scan needs ${scanSides} card side(s) but only ${Math.max(0, quota - usedSides)} of ${quota} are left; buy a digitisation pack first (L15).`;
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { isLocalDate } from '../domain/calendar-dates.js';
+import { quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
+import { refuseAssignment } from '../domain/guest-licenses.js';
+import { type InvoiceLineData } from '../domain/invoices.js';
+import { Contract } from '../entities/contract.entity.js';
+import { GuestLicenseAssignment } from '../entities/guest-license-assignment.entity.js';
+import { GuestLicenseOrder } from '../entities/guest-license-order.entity.js';
+import { Invoice, InvoiceLine } from '../entities/invoice.entity.js';
+import { PriceRow } from '../entities/price-row.entity.js';
+import { GuestLicenseAssignmentInput, OrderGuestLicensesInput, QuoteGuestLicensesInput } from '../inputs/guest-license.inputs.js';
+import { Quote } from '../types/licensing.types.js';
+
+const NO_CONTRACT = 'This tenant has no base contract: guests can only be bought on top of one (L2).';
+
+export function contractTerms(contract: Contract): BaseContractTerms {
+  return {
+    course: contract.course,
+    billingCycle: contract.billingCycle,
+    startsOn: contract.startsOn,
+    endsOn: contract.endsOn,
+    seller: contract.seller,
+    basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn,
+    cancelledOn: contract.cancelledOn,
+    guestLicenses: contract.guestLicensesHeld,
+  };
+}
+
+export function idempotencyKeyOf(raw: string): string {
+  const key = raw.trim();
+  if (!key || key.length > 100) throw badInput('The idempotency key has 1 to 100 characters (e.g. a UUID).', 'idempotencyKey');
+  return key;
+}
+
+/** Writes an invoice and its lines; returns its id. */
+export async function writeInvoice(manager: EntityManager, tenantId: string, issuedOn: string, lines: readonly InvoiceLineData[], totals: { subtotal: number; tax: number; total: number }): Promise<string> {
+  const id = randomUUID();
+  await manager.insert(Invoice, { id, tenantId, issuedOn, ...totals });
+  if (lines.length > 0) await manager.insert(InvoiceLine, lines.map((line, position) => ({ id: randomUUID(), invoiceId: id, position, ...line })));
+  return id;
+}
+
+async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteGuestLicensesInput): Promise<{ contract: Contract; quote: GuestQuote; orderDate: string }> {
+  const contract = await manager.findOneBy(Contract, { tenantId });
+  if (!contract) throw conflict(NO_CONTRACT);
+  const orderDate = input.orderDate ?? todayFor(ctx, contract);
+  if (!isLocalDate(orderDate)) throw badInput('The order date is written YYYY-MM-DD.', 'orderDate');
+  const prices = await manager.find(PriceRow);
+  const quote = applyRule(() => quoteGuestOrder(contractTerms(contract), { quantity: input.quantity, orderDate, seller: input.seller }, prices));
+  return { contract, quote, orderDate };
+}
+
+function sameOrder(order: GuestLicenseOrder, input: OrderGuestLicensesInput): GuestLicenseOrder {
+  if (order.quantity !== input.quantity || (input.orderDate != null && input.orderDate !== order.orderDate)) {
+    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for a different order (${order.quantity} guest licence(s) on ${order.orderDate}); use a new key for a new order.`);
+  }
+  return order;
+}
+
+@Resolver(() => GuestLicenseOrder)
+export class GuestLicenseResolver {
+  @Query(() => Quote, { description: 'L5-L7: the price of a guest licence change before ordering it. Tenant administrators only.' })
+  async quoteGuestLicenses(@Arg('input', () => QuoteGuestLicensesInput) input: QuoteGuestLicensesInput, @Ctx() ctx: LicensingContext): Promise<Quote> {
+    const viewer = requireAdmin(ctx, 'price guest licences');
+    const { quote } = await quoteFor(ctx, ctx.dataSource.manager, viewer.tenantId, input);
+    return quote;
+  }
+
+  @Mutation(() => GuestLicenseOrder, {
+    description:
+      'L5-L7: buys (positive quantity) or removes (negative) guest licences as quoted, and bills it. The same idempotency key twice buys once. Tenant administrators only.',
+  })
+  async orderGuestLicenses(@Arg('input', () => OrderGuestLicensesInput) input: OrderGuestLicensesInput, @Ctx() ctx: LicensingContext): Promise<GuestLicenseOrder> {
+    const viewer = requireAdmin(ctx, 'order guest licences');
+    const key = idempotencyKeyOf(input.idempotencyKey);
+    const orders = ctx.dataSource.getRepository(GuestLicenseOrder);
+    const earlier = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
+    if (earlier) return sameOrder(earlier, input);
+    try {
+      return await ctx.dataSource.transaction(async (manager) => {
+        const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input);
+        // the count changes in one conditional UPDATE: concurrent orders never leave it wrong
+        const changed = await manager
+          .createQueryBuilder()
+          .update(Contract)
+          .set({ guestLicensesHeld: () => 'guestLicensesHeld + :delta' })
+          .where('id = :id AND cancelledOn IS NULL AND guestLicensesHeld + :delta >= 0 AND guestLicensesHeld + :delta >= guestLicensesAssigned')
+          .setParameters({ id: contract.id, delta: quote.quantity })
+          .execute();
+        if ((changed.affected ?? 0) !== 1) {
+          const now = await manager.findOneByOrFail(Contract, { id: contract.id });
+          if (now.cancelledOn) throw conflict('The base contract has been cancelled, so no guest licences can be ordered (L8).');
+          if (now.guestLicensesHeld + quote.quantity < 0) throw badInput(`You hold ${now.guestLicensesHeld} guest licence(s), so you cannot remove ${-quote.quantity}.`, 'quantity');
+          throw conflict(`${now.guestLicensesAssigned} guest licence(s) are assigned to guests; unassign some before reducing to ${now.guestLicensesHeld + quote.quantity}.`);
+        }
+        const after = await manager.findOneByOrFail(Contract, { id: contract.id });
+        const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+        const order = manager.create(GuestLicenseOrder, {
+          id: randomUUID(),
+          tenantId: viewer.tenantId,
+          idempotencyKey: key,
+          quantity: quote.quantity,
+          guestLicensesAfter: after.guestLicensesHeld,
+          orderDate,
+          effectiveFrom: quote.effectiveFrom,
+          licensesFrom: quote.licensesFrom,
+          endsOn: quote.endsOn,
+          months: quote.months,
+          unitPrice: quote.unitPrice,
+          subtotal: quote.subtotal,
+          tax: quote.tax,
+          total: quote.total,
+          seller: input.seller?.trim() || contract.seller,
+          orderedBy: viewer.userId,
+          invoiceId,
+        });
+        await manager.insert(GuestLicenseOrder, order);
+        return manager.findOneByOrFail(GuestLicenseOrder, { id: order.id });
+      });
+    } catch (error) {
+      // another request with the same key won the race: it bought; this one returns that order
+      if (isUniqueViolation(error)) {
+        const first = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
+        if (first) return sameOrder(first, input);
+      }
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing (a decrease).' })
+  async invoice(@Root() order: GuestLicenseOrder, @Ctx() ctx: LicensingContext): Promise<Invoice | null> {
+    return order.invoiceId ? ctx.loaders.invoiceById.load(order.invoiceId) : null;
+  }
+
+  @Query(() => [GuestLicenseOrder], { description: "The tenant's guest licence orders, oldest first. Tenant administrators only." })
+  async guestLicenseOrders(@Ctx() ctx: LicensingContext): Promise<GuestLicenseOrder[]> {
+    const viewer = requireAdmin(ctx, "see the tenant's orders");
+    return ctx.loaders.ordersByTenant.load(viewer.tenantId);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "L3: assigns one of the tenant's guest licences to a guest, who is then LICENSED. At most as many as bought. Tenant administrators only.",
+  })
+  async assignGuestLicense(@Arg('input', () => GuestLicenseAssignmentInput) input: GuestLicenseAssignmentInput, @Ctx() ctx: LicensingContext): Promise<boolean> {
+    const viewer = requireAdmin(ctx, 'assign guest licences');
+    const userId = input.userId.trim();
+    if (!userId || userId.length > 36) throw badInput('Give the id of a guest.', 'userId');
+    return ctx.dataSource.transaction(async (manager) => {
+      const contract = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
+      if (!contract) throw conflict(NO_CONTRACT);
+      if (contract.cancelledOn) throw conflict('The base contract has been cancelled; its guest licences with it (L8).');
+      if (await manager.existsBy(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId })) return true;
+      const taken = await manager
+        .createQueryBuilder()
+        .update(Contract)
+        .set({ guestLicensesAssigned: () => 'guestLicensesAssigned + 1' })
+        .where('id = :id AND cancelledOn IS NULL AND guestLicensesAssigned < guestLicensesHeld', { id: contract.id })
+        .execute();
+      if ((taken.affected ?? 0) !== 1) {
+        const now = await manager.findOneByOrFail(Contract, { id: contract.id });
+        throw conflict(refuseAssignment(now.guestLicensesHeld, now.guestLicensesAssigned) ?? 'The licence could not be assigned; try again.');
+      }
+      await manager.insert(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId, assignedBy: viewer.userId });
+      return true;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Frees the guest licence assigned to a guest. Tenant administrators only.' })
+  async unassignGuestLicense(@Arg('input', () => GuestLicenseAssignmentInput) input: GuestLicenseAssignmentInput, @Ctx() ctx: LicensingContext): Promise<boolean> {
+    const viewer = requireAdmin(ctx, 'assign guest licences');
+    return ctx.dataSource.transaction(async (manager) => {
+      const removed = await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId: input.userId });
+      if ((removed.affected ?? 0) !== 1) throw notFound('A guest licence assigned to that user');
+      await manager
+        .createQueryBuilder()
+        .update(Contract)
+        .set({ guestLicensesAssigned: () => 'guestLicensesAssigned - 1' })
+        .where('tenantId = :tenantId AND guestLicensesAssigned > 0', { tenantId: viewer.tenantId })
+        .execute();
+      return true;
+    });
+  }
+
+  @Mutation(() => Contract, {
+    description: 'L8: cancels the base contract today; its guest licences end with it and the guest spaces become unreadable to everyone. Tenant administrators only.',
+  })
+  async cancelContract(@Ctx() ctx: LicensingContext): Promise<Contract> {
+    const viewer = requireAdmin(ctx, 'cancel the contract');
+    return ctx.dataSource.transaction(async (manager) => {
+      const contract = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
+      if (!contract) throw notFound('The base contract');
+      if (contract.cancelledOn) throw conflict(`The base contract was already cancelled on ${contract.cancelledOn}.`);
+      const cancelledOn = todayFor(ctx, contract);
+      await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId });
+      await manager.update(Contract, contract.id, { cancelledOn, guestLicensesHeld: 0, guestLicensesAssigned: 0 });
+      return manager.findOneByOrFail(Contract, { id: contract.id });
+    });
+  }
+}
+
+@Resolver(() => Invoice)
+export class InvoiceResolver {
+  @Query(() => [Invoice], { description: "The tenant's invoices, newest first. Tenant administrators only." })
+  async invoices(@Ctx() ctx: LicensingContext): Promise<Invoice[]> {
+    const viewer = requireAdmin(ctx, "see the tenant's invoices");
+    return ctx.dataSource.getRepository(Invoice).find({ where: { tenantId: viewer.tenantId }, order: { issuedOn: 'DESC', createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  @FieldResolver(() => [InvoiceLine])
+  async lines(@Root() invoice: Invoice, @Ctx() ctx: LicensingContext): Promise<InvoiceLine[]> {
+    return ctx.loaders.linesByInvoice.load(invoice.id);
+  }
+}

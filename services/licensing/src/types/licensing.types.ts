@@ -1,0 +1,88 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+export enum GuestLicenseStatus {
+  TRIAL = 'TRIAL',
+  LICENSED = 'LICENSED',
+  TRIAL_EXPIRED = 'TRIAL_EXPIRED',
+  FREE = 'FREE',
+}
+registerEnumType(GuestLicenseStatus, {
+  name: 'GuestLicenseStatus',
+  description: 'L3/L9: TRIAL (30 days from the first sign-in), LICENSED (a licence is assigned), TRIAL_EXPIRED (no access until one is), FREE (a linked guest).',
+});
+
+@ObjectType({ description: "A guest's licence: status and the last day of the free trial (L3)." })
+export class GuestLicense {
+  @Field(() => GuestLicenseStatus)
+  status: GuestLicenseStatus;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The last day of the 30-day trial (the first sign-in day is day 1); null before the first sign-in.' })
+  trialEndsOn: string | null;
+
+  @Field(() => Boolean, { description: 'Whether one of the tenant\'s guest licences is assigned to this guest.' })
+  assigned: boolean;
+}
+
+@ObjectType({ description: 'The price of a guest licence order before it is placed (L5-L7).' })
+export class Quote {
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => Int, { nullable: true, description: 'Whole months charged (annual, L6); null on monthly billing.' })
+  months: number | null;
+
+  @Field(() => Int, { description: 'The monthly price per guest (L1), yen excluding tax.' })
+  unitPrice: number;
+
+  @Field(() => Int)
+  subtotal: number;
+
+  @Field(() => Int, { description: 'Consumption tax, 10 % rounded down.' })
+  tax: number;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => DateScalar, { description: 'From when the change is billed (monthly: the 1st of the next month).' })
+  effectiveFrom: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "The guests' end date: the base contract's end (annual); null on monthly billing." })
+  endsOn: string | null;
+}
+
+@ObjectType({ description: 'L10: the free guest allowance of a tenant on the allowance model.' })
+export class GuestAllowance {
+  @Field(() => Int)
+  memberSeats: number;
+
+  @Field(() => Int)
+  guestsPerMember: number;
+
+  @Field(() => Int)
+  allowedGuests: number;
+}
+
+@ObjectType({ description: 'L15: the card sides a tenant may digitise; the cards subgraph enforces it.' })
+export class CardDigitisation {
+  @Field(() => Int, { description: 'Sides included in the service contract.' })
+  includedSides: number;
+
+  @Field(() => Int, { description: 'Sides bought with digitisation packs (1,000 per pack).' })
+  purchasedSides: number;
+}
+
+@ObjectType({ description: 'L13/L14: the term of the service contract in force.' })
+export class ServiceTermType {
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
+
+  @Field(() => Boolean, { description: 'Renews for another year at its end (no termination notice received 30 days before).' })
+  renews: boolean;
+
+  @Field(() => Boolean)
+  ended: boolean;
+}

@@ -1,0 +1,332 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, firstOfNextMonth, isLocalDate, localDateOf } from '../src/domain/calendar-dates.js';
+import { guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
+import { grantsAccess, guestLicenseStatus, trialEndsOn } from '../src/domain/guest-licenses.js';
+import { taxOn, totalsOf } from '../src/domain/invoices.js';
+import { findPrice, priceBookOn, SEED_PRICE_ROWS } from '../src/domain/price-book.js';
+import { guestAllowance, refuseInvitationBeyondAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
+import { Refusal } from '../src/domain/refusal.js';
+import {
+  addBusinessDays,
+  billingStartsOn,
+  cardSideQuota,
+  contractedSeats,
+  deliveryDate,
+  noticeDeadline,
+  refuseScan,
+  termEndsOn,
+  termOn,
+} from '../src/domain/service-contracts.js';
+import { wholeMonths } from '../src/domain/whole-months.js';
+
+describe('calendar dates', () => {
+  it.each([
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2024-01-31', 1, '2024-02-29'],
+    ['2024-02-29', 12, '2025-02-28'],
+    ['2026-03-31', 1, '2026-04-30'],
+    ['2026-12-15', 1, '2027-01-15'],
+    ['2026-05-31', -3, '2026-02-28'],
+  ])('addMonths(%s, %i) = %s (clamped to the month end)', (from, months, expected) => {
+    expect(addMonths(from, months)).toBe(expected);
+  });
+
+  it('firstOfNextMonth, isLocalDate, and the tenant-time-zone date of an instant', () => {
+    expect(firstOfNextMonth('2026-12-31')).toBe('2027-01-01');
+    expect(isLocalDate('2026-02-29')).toBe(false);
+    expect(isLocalDate('2024-02-29')).toBe(true);
+    expect(isLocalDate('2024-2-9')).toBe(false);
+    // 23:30 UTC on 31 March is already 1 April in Tokyo
+    expect(localDateOf(new Date('2026-03-31T15:30:00Z'), 'Asia/Tokyo')).toBe('2026-04-01');
+    expect(localDateOf(new Date('2026-03-31T15:30:00Z'), 'UTC')).toBe('2026-03-31');
+  });
+});
+
+describe('L6 whole months from D to E inclusive', () => {
+  it.each([
+    // the vendor's worked example: 1 March -> 31 October = 8 whole months
+    ['2026-03-01', '2026-10-31', 8],
+    ['2026-03-02', '2026-10-31', 7],
+    ['2026-04-01', '2027-03-31', 12],
+    ['2026-03-31', '2026-04-28', 0],
+    ['2026-03-31', '2026-04-29', 1],
+    ['2026-03-31', '2026-04-30', 1],
+    ['2026-10-15', '2026-10-31', 0],
+    ['2026-11-01', '2026-10-31', 0],
+    // month ends: orders on the 29th-31st
+    ['2026-01-29', '2026-02-28', 1],
+    ['2026-01-30', '2026-02-26', 0],
+    ['2026-01-30', '2026-02-27', 1],
+    ['2026-01-31', '2026-02-27', 1],
+    ['2026-01-31', '2026-03-30', 2],
+    ['2025-12-31', '2026-12-30', 12],
+    // leap years
+    ['2024-01-31', '2024-02-28', 1],
+    ['2024-01-31', '2024-02-27', 0],
+    ['2024-02-29', '2025-02-27', 12],
+    ['2024-02-29', '2025-02-26', 11],
+    ['2023-02-28', '2024-02-27', 12],
+  ])('L6: from %s to %s = %i', (from, to, months) => {
+    expect(wholeMonths(from, to)).toBe(months);
+  });
+});
+
+describe('L1 price book', () => {
+  it.each([
+    ['LIGHT', 'MONTHLY', '2020-01-01', 580],
+    ['LIGHT', 'ANNUAL', '2020-01-01', 6820],
+    ['STANDARD', 'MONTHLY', '2020-01-01', 1200],
+    ['STANDARD', 'ANNUAL', '2020-01-01', 14110],
+    ['LIGHT', 'MONTHLY', '2014-04-12', 500],
+    ['STANDARD', 'MONTHLY', '2014-04-12', 1000],
+    ['STANDARD', 'ANNUAL', '2013-01-01', 11760],
+    ['LIGHT', 'MONTHLY', '2014-04-13', 580],
+  ] as const)('L1: %s %s, base bought on %s -> %i yen per guest', (course, cycle, bought, amount) => {
+    expect(findPrice(SEED_PRICE_ROWS, { product: 'GUEST_LICENSE', course, billingCycle: cycle, on: '2026-06-01', basePurchasedOn: bought })?.amount).toBe(amount);
+  });
+
+  it('L1: rows have effective dates: a row not yet in force, or ended, does not apply', () => {
+    const rows = [
+      { ...SEED_PRICE_ROWS[0]!, id: 'old', effectiveTo: '2026-03-31' },
+      { ...SEED_PRICE_ROWS[0]!, id: 'new', amount: 640, effectiveFrom: '2026-04-01' },
+    ];
+    const q = { product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', basePurchasedOn: '2020-01-01' } as const;
+    expect(findPrice(rows, { ...q, on: '2026-03-31' })?.id).toBe('old');
+    expect(findPrice(rows, { ...q, on: '2026-04-01' })?.amount).toBe(640);
+    expect(findPrice(rows, { ...q, on: '2011-10-31' })).toBeNull();
+    expect(priceBookOn(rows, '2026-04-01').map((r) => r.id)).toEqual(['new']);
+    expect(priceBookOn(SEED_PRICE_ROWS, '2026-04-01')).toHaveLength(SEED_PRICE_ROWS.length);
+  });
+});
+
+describe('invoices: 10 % tax rounded down per invoice', () => {
+  it.each([
+    [[9280], 9280, 928, 10208],
+    [[580], 580, 58, 638],
+    [[1, 1, 1, 1, 1, 1, 1, 1, 1], 9, 0, 9],
+    [[15, 15], 30, 3, 33],
+    [[], 0, 0, 0],
+  ])('lines %j -> subtotal %i, tax %i, total %i', (amounts, subtotal, tax, total) => {
+    expect(totalsOf(amounts.map((amount) => ({ amount })))).toEqual({ subtotal, tax, total });
+  });
+  it('tax is never on fractions of yen', () => {
+    expect(taxOn(99)).toBe(9);
+    expect(() => taxOn(1.5)).toThrow();
+  });
+});
+
+const annual = (over: Partial<BaseContractTerms> = {}): BaseContractTerms => ({
+  course: 'LIGHT',
+  billingCycle: 'ANNUAL',
+  startsOn: '2025-11-01',
+  endsOn: '2026-10-31',
+  seller: 'ONLINE_STORE',
+  basePurchasedOn: '2025-11-01',
+  cancelledOn: null,
+  guestLicenses: 0,
+  ...over,
+});
+const monthly = (over: Partial<BaseContractTerms> = {}) => annual({ billingCycle: 'MONTHLY', endsOn: null, course: 'STANDARD', ...over });
+
+function refusal(run: () => unknown): { code: string; message: string } {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof Refusal) return { code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('L5-L7 guest orders', () => {
+  it("L6: the vendor's worked example: 2 Light guests on 1 March, term ending 31 October = 2 x 580 x 8 = 9,280 yen", () => {
+    const quote = quoteGuestOrder(annual(), { quantity: 2, orderDate: '2026-03-01' }, SEED_PRICE_ROWS);
+    expect(quote).toMatchObject({ months: 8, unitPrice: 580, subtotal: 9280, tax: 928, total: 10208, effectiveFrom: '2026-03-01', endsOn: '2026-10-31' });
+    expect(quote.lines).toHaveLength(8);
+    expect(quote.lines[0]).toMatchObject({ periodFrom: '2026-03-01', periodTo: '2026-03-31', amount: 1160 });
+    expect(quote.lines[7]).toMatchObject({ periodFrom: '2026-10-01', periodTo: '2026-10-31' });
+  });
+
+  it.each([
+    ['2026-03-02', 7],
+    ['2026-09-30', 1],
+    ['2026-01-31', 9],
+    ['2026-02-28', 8],
+  ])('L6: an annual order on %s is charged %i whole month(s) (part months dropped)', (orderDate, months) => {
+    expect(quoteGuestOrder(annual(), { quantity: 1, orderDate }, SEED_PRICE_ROWS).months).toBe(months);
+  });
+
+  it('L6: under one whole month left, guests cannot be bought (BAD_USER_INPUT)', () => {
+    expect(refusal(() => quoteGuestOrder(annual(), { quantity: 1, orderDate: '2026-10-02' }, SEED_PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/Less than one whole month/) });
+  });
+
+  it('L7: annual decrease refused mid-term; monthly decrease takes effect from the 1st of next month and charges nothing', () => {
+    expect(refusal(() => quoteGuestOrder(annual({ guestLicenses: 3 }), { quantity: -1, orderDate: '2026-03-01' }, SEED_PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/renewal/) });
+    const quote = quoteGuestOrder(monthly({ guestLicenses: 3 }), { quantity: -1, orderDate: '2026-03-31' }, SEED_PRICE_ROWS);
+    expect(quote).toMatchObject({ months: null, subtotal: 0, total: 0, effectiveFrom: '2026-04-01', licensesFrom: '2026-04-01', endsOn: null });
+  });
+
+  it('L7: a monthly increase is billed from the 1st of the next month, the licences usable at once', () => {
+    const quote = quoteGuestOrder(monthly(), { quantity: 2, orderDate: '2026-12-31' }, SEED_PRICE_ROWS);
+    expect(quote).toMatchObject({ months: null, unitPrice: 1200, subtotal: 2400, tax: 240, total: 2640, effectiveFrom: '2027-01-01', licensesFrom: '2026-12-31', endsOn: null });
+  });
+
+  it('L5: monthly guests come from the base contract\'s seller; annual ones may come from another', () => {
+    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 1, orderDate: '2026-03-01', seller: 'Reseller K' }, SEED_PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/same|seller of the base contract/) });
+    expect(quoteGuestOrder(annual(), { quantity: 1, orderDate: '2026-03-01', seller: 'Reseller K' }, SEED_PRICE_ROWS).subtotal).toBe(580 * 8);
+  });
+
+  it('L1/L2: the legacy row applies to bases bought on or before 2014-04-12; minimum 1, no zero orders; not below zero; L8 cancelled contracts order nothing', () => {
+    expect(quoteGuestOrder(monthly({ basePurchasedOn: '2014-04-12' }), { quantity: 1, orderDate: '2026-03-01' }, SEED_PRICE_ROWS).unitPrice).toBe(1000);
+    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 0, orderDate: '2026-03-01' }, SEED_PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
+    expect(refusal(() => quoteGuestOrder(monthly({ guestLicenses: 1 }), { quantity: -2, orderDate: '2026-03-01' }, SEED_PRICE_ROWS)).message).toMatch(/hold 1 guest licence/);
+    expect(refusal(() => quoteGuestOrder(monthly({ cancelledOn: '2026-02-01' }), { quantity: 1, orderDate: '2026-03-01' }, SEED_PRICE_ROWS)).code).toBe('CONFLICT');
+    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 1, orderDate: '2025-10-31' }, SEED_PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('L7: the count in force on a date follows each order\'s licensesFrom', () => {
+    const orders = [
+      { quantity: 3, licensesFrom: '2026-03-10' },
+      { quantity: -1, licensesFrom: '2026-04-01' },
+    ];
+    expect([guestLicensesOn(orders, '2026-03-09'), guestLicensesOn(orders, '2026-03-31'), guestLicensesOn(orders, '2026-04-01')]).toEqual([0, 3, 2]);
+  });
+});
+
+/** A small seeded generator: the property test is repeatable, no extra dependency. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('property: quotes agree with their invoice lines', () => {
+  it('L6/L7: for random order dates and terms, the quoted amount equals the sum of the invoice lines and the months never exceed the term', () => {
+    const next = random(20260401);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    let checked = 0;
+    for (let run = 0; run < 2000; run++) {
+      const startsOn = addMonths('2012-01-01', Math.floor(next() * 180)).slice(0, 8) + String(1 + Math.floor(next() * 28)).padStart(2, '0');
+      const termMonths = pick([12, 12, 24, 36]);
+      const endsOn = addMonths(startsOn, termMonths);
+      const end = new Date(Date.parse(`${endsOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const offsetDays = Math.floor(next() * (termMonths * 31 + 10));
+      const orderDate = new Date(Date.parse(`${startsOn}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
+      const contract = annual({ startsOn, endsOn: end, course: pick(['LIGHT', 'STANDARD']), billingCycle: pick(['ANNUAL', 'MONTHLY']), basePurchasedOn: startsOn });
+      const quantity = 1 + Math.floor(next() * 50);
+      let quote;
+      try {
+        quote = quoteGuestOrder(contract, { quantity, orderDate }, SEED_PRICE_ROWS);
+      } catch (error) {
+        expect(error).toBeInstanceOf(Refusal);
+        expect(contract.billingCycle === 'ANNUAL' && wholeMonths(orderDate, end) < 1).toBe(true);
+        continue;
+      }
+      checked++;
+      const sum = quote.lines.reduce((s, l) => s + l.amount, 0);
+      expect(quote.subtotal).toBe(sum);
+      expect(quote.total).toBe(totalsOf(quote.lines).total);
+      expect(quote.tax).toBe(Math.floor(sum / 10));
+      const months = quote.months;
+      if (months !== null) {
+        expect(months).toBeLessThanOrEqual(termMonths);
+        expect(months).toBe(quote.lines.length);
+        expect(quote.subtotal).toBe(quote.unitPrice * quantity * months);
+        expect((quote.lines.at(-1)?.periodTo ?? '') <= end).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+});
+
+describe('L3/L8/L9 guest licence status', () => {
+  const tz = { cancelled: false, timeZone: 'Asia/Tokyo' };
+  const signedIn = new Date('2026-03-01T03:00:00Z'); // 1 March, 12:00 in Tokyo
+  it.each([
+    ['L3: before the first sign-in the trial has not started', { firstSignInAt: null, isLinked: false, hasAssignedLicense: false }, tz, '2027-01-01', 'TRIAL', null],
+    ['L3: day 1 of the trial', { firstSignInAt: signedIn, isLinked: false, hasAssignedLicense: false }, tz, '2026-03-01', 'TRIAL', '2026-03-30'],
+    ['L3: day 30, the last day', { firstSignInAt: signedIn, isLinked: false, hasAssignedLicense: false }, tz, '2026-03-30', 'TRIAL', '2026-03-30'],
+    ['L3: day 31: expired, nothing charged', { firstSignInAt: signedIn, isLinked: false, hasAssignedLicense: false }, tz, '2026-03-31', 'TRIAL_EXPIRED', '2026-03-30'],
+    ['L3: a licence assigned', { firstSignInAt: signedIn, isLinked: false, hasAssignedLicense: true }, tz, '2026-06-01', 'LICENSED', '2026-03-30'],
+    ['L9: a linked guest is free', { firstSignInAt: signedIn, isLinked: true, hasAssignedLicense: false }, tz, '2026-06-01', 'FREE', '2026-03-30'],
+    ['L8: a cancelled base contract cancels the licence', { firstSignInAt: signedIn, isLinked: false, hasAssignedLicense: true }, { ...tz, cancelled: true }, '2026-06-01', 'TRIAL_EXPIRED', '2026-03-30'],
+  ] as const)('%s', (_name, guest, tenant, today, status, endsOn) => {
+    expect(guestLicenseStatus(guest, tenant, today)).toEqual({ status, trialEndsOn: endsOn });
+  });
+
+  it('L3: the first sign-in day is the tenant\'s calendar day (Tokyo by default)', () => {
+    // 20:00 UTC on 28 Feb is already 1 March in Tokyo
+    expect(trialEndsOn(new Date('2026-02-28T20:00:00Z'), 'Asia/Tokyo')).toBe('2026-03-30');
+    expect(trialEndsOn(new Date('2026-02-28T20:00:00Z'), 'UTC')).toBe('2026-03-29');
+    expect(grantsAccess('TRIAL_EXPIRED')).toBe(false);
+    expect(['TRIAL', 'LICENSED', 'FREE'].every((s) => grantsAccess(s as 'TRIAL'))).toBe(true);
+  });
+});
+
+describe('L4/L10 quotas', () => {
+  it.each([
+    [0, 0],
+    [1, 5 * 1024 ** 3],
+    [100, 500 * 1024 ** 3],
+  ])('L4: %i member(s) -> %i bytes (guests add nothing)', (members, bytes) => {
+    expect(storageQuotaBytes(members)).toBe(bytes);
+  });
+  it('L10: 5 guests per paid member; the invitation beyond is refused with the numbers', () => {
+    expect(guestAllowance(100)).toBe(500);
+    expect(refuseInvitationBeyondAllowance(2, 9)).toBeNull();
+    expect(refuseInvitationBeyondAllowance(2, 10)).toBe('5 guests per paid member: 2 member(s) allow 10 guest(s); 10 are invited already (L10).');
+  });
+});
+
+describe('L11-L15 service contracts', () => {
+  it.each([
+    [1, 5],
+    [5, 5],
+    [6, 6],
+  ])('L12: %i user(s) -> %i named licences (minimum 5)', (users, seats) => {
+    expect(contractedSeats(users)).toBe(seats);
+  });
+
+  it.each([
+    // Mon 2 Nov 2026 (Culture Day 3 Nov is a holiday): 8 business days -> Fri 13 Nov
+    ['2026-11-02', 'CLOUD', '2026-11-13'],
+    ['2026-11-02', 'ON_PREMISES', '2026-11-19'],
+    // across Golden Week 2026 (29 Apr, 3-6 May holidays incl. the substitute holiday)
+    ['2026-04-24', 'CLOUD', '2026-05-12'],
+    // papers on a Saturday: counting starts on Monday
+    ['2026-01-03', 'CLOUD', '2026-01-15'],
+  ] as const)('L13: papers on %s, %s -> delivered %s (business days, Japanese holidays)', (papers, deployment, delivered) => {
+    expect(deliveryDate(papers, deployment)).toBe(delivered);
+  });
+
+  it('L13: billing from day 1 of the second month after delivery; a term is one year', () => {
+    expect(billingStartsOn('2026-11-10')).toBe('2027-01-01');
+    expect(billingStartsOn('2026-12-31')).toBe('2027-02-01');
+    expect(termEndsOn('2027-01-01')).toBe('2027-12-31');
+    expect(addBusinessDays('2026-12-28', 1, {})).toBe('2026-12-29');
+  });
+
+  it.each([
+    ['no notice: renews', null, '2027-12-31', { startsOn: '2027-01-01', endsOn: '2027-12-31', renews: true, ended: false }],
+    ['no notice: the second year', null, '2028-01-01', { startsOn: '2028-01-01', endsOn: '2028-12-31', renews: true, ended: false }],
+    ['notice 30 days before the end (1 Dec): ends', '2027-12-01', '2027-12-15', { startsOn: '2027-01-01', endsOn: '2027-12-31', renews: false, ended: false }],
+    ['notice 29 days before (2 Dec): renews once more', '2027-12-02', '2028-01-01', { startsOn: '2028-01-01', endsOn: '2028-12-31', renews: false, ended: false }],
+    ['after a stopped term the service has ended', '2027-06-01', '2028-01-01', { startsOn: '2027-01-01', endsOn: '2027-12-31', renews: false, ended: true }],
+    ['set-up period: the first term', null, '2026-12-01', { startsOn: '2027-01-01', endsOn: '2027-12-31', renews: true, ended: false }],
+  ] as const)('L14: %s', (_name, notice, today, term) => {
+    expect(termOn('2027-01-01', notice, today)).toEqual(term);
+    expect(noticeDeadline('2027-12-31')).toBe('2027-12-01');
+  });
+
+  it('L15: each side counts; beyond the included sides and packs a scan is refused', () => {
+    const quota = cardSideQuota(1000, 1000);
+    expect(quota).toBe(2000);
+    expect(refuseScan(1998, 2, quota)).toBeNull();
+    expect(refuseScan(1999, 2, quota)).toMatch(/needs 2 card side\(s\) but only 1 of 2000/);
+  });
+});

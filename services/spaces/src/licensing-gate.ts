@@ -1,0 +1,132 @@
+import { createPeerClient, forbidden, quotaExceeded, type PeerClient } from '@kyodo/subgraph-kit';
+import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { Invitation } from './entities/invitation.entity.js';
+import { SpaceMember } from './entities/space-member.entity.js';
+import type { Tenant } from './entities/tenant.entity.js';
+import { User } from './entities/user.entity.js';
+import type { SpacesContext } from './context.js';
+import { rolesOf } from './session.js';
+
+/**
+ * Guest access is sold (L3, L8, L10): licensing decides, spaces enforces. Spaces asks licensing
+ * over the peer client (the gateway credential plus a user's token, so licensing applies its own
+ * rules) at guest sign-in, token refresh, tenant switch and invitation acceptance, and on every
+ * read of a guest space (once per request). It fails closed: when licensing cannot be reached
+ * the request is refused with SERVICE_UNAVAILABLE, never let through.
+ *
+ * A deployment without licensing (a directory that does not know it: only spaces' own tests start
+ * spaces alone) has nothing to enforce; `npm start` and production always name it.
+ */
+const LICENSING = 'licensing';
+
+const GATE = `query LicensingGate($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contractStatus } ... on User { guestLicense { status trialEndsOn } } } }`;
+const ALLOWANCE = `query GuestAllowance($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { guestAllowance { memberSeats guestsPerMember allowedGuests } } } }`;
+
+type GateAnswer = { _entities: Array<{ contractStatus?: string | null; guestLicense?: { status: string; trialEndsOn: string | null } | null } | null> };
+
+function peerClient(ctx: SpacesContext): PeerClient | null {
+  const directory = ctx.deps.peers;
+  if (!directory || !directory.urlOf(LICENSING)) return null;
+  return createPeerClient({ directory, gatewaySecret: ctx.deps.gatewaySecret, logger: ctx.logger });
+}
+
+const CANCELLED = "This organisation's contract has been cancelled, so its guest spaces can no longer be opened by anyone (L8).";
+
+function trialEnded(trialEndsOn: string | null): string {
+  return `Your free guest trial ended${trialEndsOn ? ` on ${trialEndsOn}` : ''}. An administrator of this organisation must buy a guest licence and assign it to you before you can open its guest spaces again (L3).`;
+}
+
+/** Why guest spaces are closed to this user now (L3 trial ended, L8 contract cancelled), or null. */
+async function refusalFor(ctx: SpacesContext, user: User, token: string): Promise<string | null> {
+  const client = peerClient(ctx);
+  if (!client) return null;
+  const representations: unknown[] = [{ __typename: 'Tenant', id: user.tenantId }];
+  if (user.kind === 'GUEST') {
+    representations.push({
+      __typename: 'User',
+      id: user.id,
+      kind: 'GUEST',
+      firstSignInAt: user.firstSignInAt ? new Date(user.firstSignInAt).toISOString() : null,
+      isLinkedGuest: user.linkedUserId != null,
+      tenant: { id: user.tenantId },
+    });
+  }
+  const data = await client.request<GateAnswer>(LICENSING, GATE, { r: representations }, { token, purpose: user.kind === 'GUEST' ? 'check your guest licence' : "check the organisation's contract" });
+  if (data._entities[0]?.contractStatus === 'CANCELLED') return CANCELLED;
+  const license = data._entities[1]?.guestLicense;
+  if (user.kind === 'GUEST' && license?.status === 'TRIAL_EXPIRED') return trialEnded(license.trialEndsOn);
+  return null;
+}
+
+/** At sign-in (and refresh, switch, acceptance): a guest whose trial ended, or of a cancelled tenant, gets no token. */
+export async function assertGuestMayEnter(ctx: SpacesContext, user: User, tenant: Tenant, now: Date): Promise<void> {
+  if (user.kind !== 'GUEST' || !peerClient(ctx)) return;
+  const issuer = ctx.deps.issuer;
+  if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
+  // a short-lived token of the guest themself: licensing shows a guest their own licence only
+  const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user) }, { now });
+  const refusal = await refusalFor(ctx, user, token);
+  if (refusal) throw forbidden(refusal);
+}
+
+const readChecks = new WeakMap<SpacesContext, Promise<string | null>>();
+
+/** Why the viewer may not read guest spaces now, or null; checked once per request. */
+export async function guestSpacesRefusal(ctx: SpacesContext): Promise<string | null> {
+  const viewer = ctx.viewer;
+  if (!viewer || !ctx.token || !peerClient(ctx)) return null;
+  let check = readChecks.get(ctx);
+  if (!check) {
+    const token = ctx.token;
+    check = (async () => {
+      const user = await ctx.loaders.userById.load(viewer.userId);
+      if (!user || user.tenantId !== viewer.tenantId) return null;
+      return refusalFor(ctx, user, token);
+    })();
+    readChecks.set(ctx, check);
+  }
+  return check;
+}
+
+/** On reads of a guest space: refused (FORBIDDEN, with the reason) when the trial ended or the contract was cancelled. */
+export async function assertGuestSpacesReadable(ctx: SpacesContext): Promise<void> {
+  const refusal = await guestSpacesRefusal(ctx);
+  if (refusal) throw forbidden(refusal);
+}
+
+/**
+ * L10: on the allowance model, an invitation that would bring a new guest beyond 5 per paid
+ * member is refused with QUOTA_EXCEEDED and the numbers. Guests counted: the tenant's guests in
+ * at least one space, plus pending invitations to addresses that are not guests yet.
+ */
+export async function assertGuestAllowance(ctx: SpacesContext, manager: EntityManager, tenantId: string, email: string, now: Date): Promise<void> {
+  const client = peerClient(ctx);
+  if (!client || !ctx.token) return;
+  const data = await client.request<{ _entities: Array<{ guestAllowance?: { memberSeats: number; guestsPerMember: number; allowedGuests: number } | null } | null> }>(
+    LICENSING,
+    ALLOWANCE,
+    { r: [{ __typename: 'Tenant', id: tenantId }] },
+    { token: ctx.token, purpose: 'check the guest allowance' },
+  );
+  const allowance = data._entities[0]?.guestAllowance;
+  if (!allowance) return;
+  const guests = await manager
+    .getRepository(User)
+    .createQueryBuilder('u')
+    .innerJoin(SpaceMember, 'm', 'm.userId = u.id')
+    .where('u.tenantId = :tenantId AND u.kind = :kind', { tenantId, kind: 'GUEST' })
+    .select('DISTINCT u.email', 'email')
+    .getRawMany<{ email: string }>();
+  const emails = new Set(guests.map((g) => g.email));
+  if (emails.has(email)) return;
+  const pending = await manager.find(Invitation, { where: { tenantId, acceptedAt: IsNull(), expiresAt: MoreThan(now) } });
+  for (const invitation of pending) emails.add(invitation.email);
+  if (emails.has(email)) return;
+  const invited = emails.size;
+  if (invited >= allowance.allowedGuests) {
+    throw quotaExceeded(
+      `${allowance.guestsPerMember} guests per paid member: ${allowance.memberSeats} member(s) allow ${allowance.allowedGuests} guest(s); ${invited} are invited already (L10).`,
+      { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited },
+    );
+  }
+}

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO, errorCodes, signInAs, testDialects, type Stack } from '@kyodo/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFullStack } from './full-stack.js';
+
+const CREATE_GROUP = `mutation($input: CreateGroupInput!) { createGroup(input: $input) { id } }`;
+const ADD_TO_GROUP = `mutation($input: GroupMemberInput!) { addGroupMember(input: $input) { id } }`;
+const CREATE = `mutation($input: CreateCardInput!) { createCard(input: $input) { id name visibleToGroupIds owner { id name } } }`;
+const LIST = `query($search: String) { cards(first: 100, search: $search) { edges { node { id name } } } }`;
+const CARD = `query($id: ID!) { card(id: $id) { id name } }`;
+const UPDATE = `mutation($input: UpdateCardInput!) { updateCard(input: $input) { id } }`;
+const SCAN = `mutation($input: RecordScanInput!) { recordScan(input: $input) { id state scannedSides } }`;
+const QUOTA = `{ viewer { tenant { cardQuota { included purchased used remaining } } } }`;
+const EXPORT = `{ exportCards { cardCount csv } }`;
+const GRANT = `mutation($input: CardExportPermissionInput!) { setCardExportPermission(input: $input) }`;
+const BUY = `mutation($input: OrderDigitisationPackInput!) { orderDigitisationPack(input: $input) { id sides } }`;
+
+type Quota = { included: number; purchased: number; used: number; remaining: number };
+
+describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (dialect) => {
+  let stack: Stack;
+  let admin: string;
+  let member: string;
+  let guest: string;
+  beforeAll(async () => {
+    stack = await startFullStack({ dialect });
+    [admin, member, guest] = await Promise.all([signInAs(stack.client, 'admin'), signInAs(stack.client, 'member'), signInAs(stack.client, 'guest')]);
+  });
+  afterAll(() => stack?.close());
+
+  const ids = async (token: string, search?: string) =>
+    (await stack.client.data<{ cards: { edges: Array<{ node: { id: string } }> } }>(LIST, { search }, { token })).cards.edges.map((e) => e.node.id);
+  const quota = async () => (await stack.client.data<{ viewer: { tenant: { cardQuota: Quota } } }>(QUOTA, {}, { token: admin })).viewer.tenant.cardQuota;
+
+  it('C3: a card limited to a group: its member finds it; a member outside it cannot by list, search, id or export, nor change it; a guest sees no cards', async () => {
+    const group = (await stack.client.data<{ createGroup: { id: string } }>(CREATE_GROUP, { input: { name: '機密プロジェクト' } }, { token: admin })).createGroup;
+    await stack.client.data(ADD_TO_GROUP, { input: { groupId: group.id, userId: DEMO.admin.id } }, { token: admin });
+    const card = (
+      await stack.client.data<{ createCard: { id: string; visibleToGroupIds: string[]; owner: { id: string; name: string } } }>(
+        CREATE,
+        { input: { name: '極秘 花子', nameReading: 'ゴクヒ ハナコ', company: '株式会社ひみつ', email: 'hanako@himitsu.example', visibleToGroupIds: [group.id] } },
+        { token: admin },
+      )
+    ).createCard;
+    // the owner comes from spaces through the gateway
+    expect(card.owner).toEqual({ id: DEMO.admin.id, name: DEMO.admin.name });
+    expect(await ids(admin)).toContain(card.id);
+    expect(await ids(admin, 'ごくひ')).toEqual([card.id]);
+
+    expect(await ids(member)).not.toContain(card.id);
+    expect(await ids(member, 'ごくひ')).toEqual([]);
+    expect(await ids(member, 'himitsu')).toEqual([]);
+    expect((await stack.client.data<{ card: null }>(CARD, { id: card.id }, { token: member })).card).toBeNull();
+    expect(errorCodes(await stack.client.request(UPDATE, { input: { id: card.id, name: 'x' } }, { token: member }))).toEqual(['NOT_FOUND']);
+    // export (C5) is its own permission; granted, the member's export still leaves the card out, the admin's has it
+    expect(errorCodes(await stack.client.request(EXPORT, {}, { token: member }))).toEqual(['FORBIDDEN']);
+    for (const userId of [DEMO.member.id, DEMO.admin.id]) await stack.client.data(GRANT, { input: { userId, allowed: true } }, { token: admin });
+    const exported = async (token: string) => (await stack.client.data<{ exportCards: { csv: string } }>(EXPORT, {}, { token })).exportCards.csv;
+    expect(await exported(member)).not.toContain(card.id);
+    expect(await exported(member)).not.toContain('極秘');
+    expect(await exported(member)).toContain('山田 太郎');
+    expect(await exported(admin)).toContain(card.id);
+    // tenant-wide cards are there for the member
+    expect(await ids(member, '山田')).toEqual(['00000000-0000-4000-8000-000000000201']);
+
+    expect(await ids(guest)).toEqual([]);
+    expect(errorCodes(await stack.client.request(EXPORT, {}, { token: guest }))).toEqual(['FORBIDDEN']);
+    expect((await stack.client.data<{ card: null }>(CARD, { id: '00000000-0000-4000-8000-000000000201' }, { token: guest })).card).toBeNull();
+  });
+
+  it('L15: scan to the quota edge and be refused with the numbers; buy a pack in licensing and scan again', async () => {
+    const card = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: 'Scan Edge' } }, { token: member })).createCard;
+    expect(await quota()).toEqual({ included: 1000, purchased: 0, used: 0, remaining: 1000 });
+    // 998 sides already used (a fast way to reach the edge): set in the cards database
+    await stack.handles.cards!.dataSource.query('INSERT INTO card_quota_usage (tenantId, used) VALUES (?, ?)', [DEMO.tenant.id, 998]);
+    const toEdge = await stack.client.data<{ recordScan: { state: string; scannedSides: number } }>(SCAN, { input: { cardId: card.id, sides: 2 } }, { token: member });
+    expect(toEdge.recordScan).toEqual({ id: card.id, state: 'SCANNED', scannedSides: 2 });
+    expect(await quota()).toEqual({ included: 1000, purchased: 0, used: 1000, remaining: 0 });
+
+    const refused = await stack.client.request(SCAN, { input: { cardId: card.id, sides: 1 } }, { token: member });
+    expect(errorCodes(refused)).toEqual(['QUOTA_EXCEEDED']);
+    expect(refused.errors?.[0]?.message).toContain("only 0 of the tenant's 1000 (1000 included + 0 purchased) remain");
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ included: 1000, purchased: 0, used: 1000, requested: 1 });
+
+    await stack.client.data(BUY, { input: { packs: 1, idempotencyKey: randomUUID() } }, { token: admin });
+    const after = await stack.client.data<{ recordScan: { scannedSides: number } }>(SCAN, { input: { cardId: card.id, sides: 2 } }, { token: member });
+    expect(after.recordScan.scannedSides).toBe(4);
+    expect(await quota()).toEqual({ included: 1000, purchased: 1000, used: 1002, remaining: 998 });
+  });
+});
