@@ -27,6 +27,11 @@ export interface GatewayDeps {
   /** Serve the Hive Laboratory sandbox on GET /graphql for browsers (default true). */
   sandbox?: boolean;
   /**
+   * Download paths the gateway forwards to the subgraph that serves them (signed, expiring
+   * links to card images and exports): path prefix -> subgraph name. Default `/files/` -> cards.
+   */
+  fileRoutes?: Readonly<Record<string, string>>;
+  /**
    * Who may introspect the schema: 'everyone' but guests (default; the sandbox works without
    * signing in), or 'members' only (production: anonymous callers are refused too).
    */
@@ -152,6 +157,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const subgraphs = supergraphSubgraphs(supergraphSdl);
   if (subgraphs.length === 0) throw new Error('The supergraph names no subgraphs (no @join__graph); run `npm run compose`.');
   const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
+  const fileRoutes = deps.fileRoutes ?? { '/files/': 'cards' };
   const sandbox = deps.sandbox ?? true;
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
@@ -206,6 +212,39 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     return { ready: supergraph === 'loaded' && checks.every(([, check]) => check.ok), supergraph, subgraphs: report };
   }
 
+  /**
+   * A download is a plain GET a browser follows (an <img> or a link): no bearer token, the
+   * signature in the path is the permission. The subgraph checks it; the gateway only adds its
+   * credential, as for GraphQL, so the subgraph need not be exposed.
+   */
+  async function forwardFile(req: IncomingMessage, res: ServerResponse, subgraphName: string): Promise<void> {
+    const subgraph = subgraphs.find((s) => s.name === subgraphName);
+    if (!subgraph) {
+      sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+      return;
+    }
+    const target = new URL(req.url ?? '/', subgraph.url);
+    let upstream: Response;
+    try {
+      upstream = await fetch(target, { method: req.method, headers: { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret }, signal: AbortSignal.timeout(30_000) });
+    } catch {
+      sendJson(res, 503, { errors: [{ message: `Cannot reach the ${subgraphName} service right now; try again shortly.`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'content-length', 'content-disposition', 'cache-control', 'etag', 'last-modified']) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    if (!upstream.body || req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    for await (const chunk of upstream.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
+    res.end();
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://gateway');
     if (pathname === '/healthz') {
@@ -220,6 +259,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         ...(report.ready ? {} : { reason: report.supergraph === 'failed' ? 'the supergraph did not load' : `not healthy: ${failed.join(', ')}` }),
         ...report,
       });
+      return;
+    }
+    const fileRoute = Object.entries(fileRoutes).find(([prefix]) => pathname.startsWith(prefix));
+    if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {
+      await forwardFile(req, res, fileRoute[1]);
       return;
     }
     if (sandbox && pathname.startsWith(SANDBOX_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -68,6 +68,27 @@ describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (d
     expect((await stack.client.data<{ card: null }>(CARD, { id: '00000000-0000-4000-8000-000000000201' }, { token: guest })).card).toBeNull();
   });
 
+  it('C1/C3: an image uploaded through the gateway downloads through the gateway by its signed link; a member outside the group gets no link', async () => {
+    // the smallest valid PNG: signature, IHDR, IDAT, IEND
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    const group = (await stack.client.data<{ createGroup: { id: string } }>(CREATE_GROUP, { input: { name: 'Images' } }, { token: admin })).createGroup;
+    await stack.client.data(ADD_TO_GROUP, { input: { groupId: group.id, userId: DEMO.admin.id } }, { token: admin });
+    const card = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: 'Picture Person', visibleToGroupIds: [group.id] } }, { token: admin })).createCard;
+    const set = await stack.client.data<{ setCardImage: { frontImage: { url: string; contentType: string } } }>(
+      `mutation($input: SetCardImageInput!) { setCardImage(input: $input) { frontImage { url contentType } } }`,
+      { input: { cardId: card.id, side: 'FRONT', base64: png.toString('base64') } },
+      { token: admin },
+    );
+    const download = await fetch(new URL(set.setCardImage.frontImage.url, stack.gatewayUrl));
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe(set.setCardImage.frontImage.contentType);
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    // a forged link is refused by the cards service, through the gateway
+    const forged = await fetch(new URL(set.setCardImage.frontImage.url.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), stack.gatewayUrl));
+    expect(forged.status).toBeGreaterThanOrEqual(400);
+    expect((await stack.client.data<{ card: null }>(`query($id: ID!) { card(id: $id) { frontImage { url } } }`, { id: card.id }, { token: member })).card).toBeNull();
+  });
+
   it('L15: scan to the quota edge and be refused with the numbers; buy a pack in licensing and scan again', async () => {
     const card = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: 'Scan Edge' } }, { token: member })).createCard;
     expect(await quota()).toEqual({ included: 1000, purchased: 0, used: 0, remaining: 1000 });

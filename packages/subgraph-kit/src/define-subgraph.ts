@@ -9,7 +9,7 @@ import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definit
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
 import { runMigrations } from './migrations.js';
-import { createSubgraphServer } from './server.js';
+import { createSubgraphServer, type SubgraphRoute } from './server.js';
 
 export interface SubgraphSpec<TLoaders> {
   name: string;
@@ -31,6 +31,13 @@ export interface SubgraphSpec<TLoaders> {
    * schema is built; the returned stop function runs on close, before the DataSource goes.
    */
   background?: (runtime: BackgroundRuntime) => () => Promise<void> | void;
+  /** Extra HTTP handlers beside /graphql (see SubgraphRoute); built once the DataSource is up. */
+  routes?: (runtime: RouteRuntime) => SubgraphRoute[];
+}
+
+export interface RouteRuntime extends BackgroundRuntime {
+  /** The deps the subgraph was built with, dataDir resolved. */
+  deps: SubgraphDeps;
 }
 
 export interface BackgroundRuntime {
@@ -66,6 +73,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       if (deps.migrate !== false) await runMigrations(dataSource, logger);
       const schema = await buildSchema();
       const clock = deps.clock ?? systemClock;
+      const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data') };
       const server = createSubgraphServer({
         name: spec.name,
         schema,
@@ -76,7 +84,8 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         gatewaySecret: deps.gatewaySecret,
         requireGatewayCredential: deps.requireGatewayCredential,
         createLoaders: spec.createLoaders,
-        deps: { ...deps, dataDir: resolve(deps.dataDir ?? 'data') },
+        deps: resolvedDeps,
+        routes: spec.routes?.({ dataSource, clock, logger, deps: resolvedDeps }),
       });
       const stopBackground = spec.background?.({ dataSource, clock, logger });
       return {

@@ -14,6 +14,13 @@ import type { Logger } from './logger.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * An extra HTTP handler a subgraph serves beside /graphql (files it signs links to...). It answers
+ * and resolves true, or resolves false to let the next one try. Routes are tried before /graphql
+ * and get the same gateway-credential check in production.
+ */
+export type SubgraphRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
 export interface SubgraphServerOptions<TLoaders> {
   name: string;
   schema: GraphQLSchema;
@@ -26,6 +33,8 @@ export interface SubgraphServerOptions<TLoaders> {
   /** Fresh loaders for each request, so nothing cached leaks between viewers. */
   createLoaders: (viewer: Viewer | null, dataSource: DataSource) => TLoaders;
   deps: SubgraphDeps;
+  /** Extra handlers tried, in order, for any path other than /health, the JWKS and /graphql. */
+  routes?: SubgraphRoute[];
 }
 
 export interface SubgraphServer {
@@ -120,7 +129,8 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       sendJson(res, 200, { keys: [options.deps.issuer.publicJwk] });
       return;
     }
-    if (url.pathname !== '/graphql') {
+    const routes = options.routes ?? [];
+    if (url.pathname !== '/graphql' && routes.length === 0) {
       sendJson(res, 404, { errors: [{ message: 'Not found: the GraphQL endpoint is /graphql.' }] });
       return;
     }
@@ -132,6 +142,11 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
         });
         return;
       }
+    }
+    if (url.pathname !== '/graphql') {
+      for (const route of routes) if (await route(req, res)) return;
+      sendJson(res, 404, { errors: [{ message: 'Not found: the GraphQL endpoint is /graphql.' }] });
+      return;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {

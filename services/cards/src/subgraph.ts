@@ -6,10 +6,13 @@ import { CardQuotaUsage } from './entities/card-quota-usage.entity.js';
 import { Card } from './entities/card.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
 import { UserRef } from './entities/user.type.js';
+import { cardFilesRoute } from './card-files.js';
 import { createCardsLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { resolveCardReference } from './resolvers/card.reference.js';
 import { CardExportResolver } from './resolvers/card-export.resolver.js';
+import { CardImageResolver } from './resolvers/card-image.resolver.js';
+import { CardReadingResolver } from './resolvers/card-reading.resolver.js';
 import { CardImportResolver } from './resolvers/card-import.resolver.js';
 import { CardPersonResolver } from './resolvers/card-person.resolver.js';
 import { CardResolver } from './resolvers/card.resolver.js';
@@ -24,13 +27,14 @@ export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, Ca
 export const cardsSubgraph = defineSubgraph({
   name: 'cards',
   defaultPort: 4003,
-  resolvers: [CardResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver],
+  resolvers: [CardResolver, CardImageResolver, CardReadingResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver],
   orphanedTypes: [UserRef, TenantRef, Card],
   referenceResolvers: { Card: { __resolveReference: resolveCardReference } },
   entities: cardsEntities,
   migrations,
   createLoaders: createCardsLoaders,
   seedDemo: seedCardsDemo,
+  routes: (runtime) => [cardFilesRoute(runtime)],
 });
 
 export const createCardsSubgraph = (deps: SubgraphDeps) => cardsSubgraph.create(deps);

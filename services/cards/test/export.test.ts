@@ -1,4 +1,5 @@
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../src/domain/csv.js';
 import { cardsSubgraph } from '../src/index.js';
@@ -61,5 +62,34 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     const secret = parseCsv(asInsider.csv).find((r) => r.fields[0] === hidden)!.fields;
     expect(secret).toContain('a, "quoted"\nnote');
     expect(secret).toContain(GROUP);
+  });
+
+  it('C5/C3: the zip holds cards.csv and the images of visible cards only, downloaded from a signed link; only with the export permission', async () => {
+    const SET = `mutation($input: SetCardImageInput!) { setCardImage(input: $input) { id } }`;
+    const ZIP = `mutation { exportCardsZip { cardCount sizeBytes url } }`;
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('front of the open card')]);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('back')]);
+    const open = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: 'Zip Open' } }, { token: t.member })).createCard.id;
+    const hidden = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: 'Zip Hidden', visibleToGroupIds: [GROUP] } }, { token: t.insider })).createCard.id;
+    await stack.client.data(SET, { input: { cardId: open, side: 'FRONT', base64: jpeg.toString('base64') } }, { token: t.member });
+    await stack.client.data(SET, { input: { cardId: open, side: 'BACK', base64: png.toString('base64') } }, { token: t.member });
+    await stack.client.data(SET, { input: { cardId: hidden, side: 'FRONT', base64: jpeg.toString('base64') } }, { token: t.insider });
+
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: false } }, { token: t.admin });
+    expect(errorCodes(await stack.client.request(ZIP, {}, { token: t.member }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await stack.client.request(ZIP, {}, { token: t.guest }))).toEqual(['FORBIDDEN']);
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: true } }, { token: t.admin });
+    const file = (await stack.client.data<{ exportCardsZip: { cardCount: number; sizeBytes: number; url: string } }>(ZIP, {}, { token: t.member })).exportCardsZip;
+    const response = await fetch(new URL(stack.subgraphUrls.cards!).origin + file.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Buffer.from(entries[`images/${open}-front.jpg`]!).equals(jpeg)).toBe(true);
+    expect(Buffer.from(entries[`images/${open}-back.png`]!).equals(png)).toBe(true);
+    expect(Object.keys(entries).filter((name) => name.includes(hidden))).toEqual([]);
+    const rows = parseCsv(strFromU8(entries['cards.csv']!)).slice(1);
+    expect(rows).toHaveLength(file.cardCount);
+    expect(rows.map((r) => r.fields[0])).toContain(open);
+    expect(rows.map((r) => r.fields[0])).not.toContain(hidden);
   });
 });

@@ -13,6 +13,7 @@ import { GuestLicenseResolver, InvoiceResolver } from './resolvers/guest-license
 import { PriceBookResolver } from './resolvers/price-book.resolver.js';
 import { DigitisationPackResolver } from './resolvers/service-contract.resolver.js';
 import { ContractResolver, ServiceContractResolver, TenantContractResolver } from './resolvers/tenant.resolver.js';
+import { TerminationNoticeResolver } from './resolvers/termination-notice.resolver.js';
 import { UserLicenseResolver } from './resolvers/user.resolver.js';
 import { seedLicensingDemo } from './seed.js';
 
@@ -31,6 +32,7 @@ export const licensingSubgraph = defineSubgraph({
     GuestLicenseResolver,
     InvoiceResolver,
     DigitisationPackResolver,
+    TerminationNoticeResolver,
   ],
   orphanedTypes: [TenantRef, UserRef],
   entities: licensingEntities,

@@ -3,7 +3,7 @@ import { addMonths, firstOfNextMonth, isLocalDate, localDateOf } from '../src/do
 import { guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
 import { grantsAccess, guestLicenseStatus, trialEndsOn } from '../src/domain/guest-licenses.js';
 import { taxOn, totalsOf } from '../src/domain/invoices.js';
-import { findPrice, priceBookOn, SEED_PRICE_ROWS } from '../src/domain/price-book.js';
+import { findPrice, priceBookOn } from '../src/domain/price-book.js';
 import { guestAllowance, refuseInvitationBeyondAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
 import { Refusal } from '../src/domain/refusal.js';
 import {
@@ -17,7 +17,9 @@ import {
   termEndsOn,
   termOn,
 } from '../src/domain/service-contracts.js';
+import { noticeStopsRenewal, serviceEndsOn, settleBaseTerm } from '../src/domain/renewals.js';
 import { wholeMonths } from '../src/domain/whole-months.js';
+import { PRICE_ROWS } from './price-rows.fixture.js';
 
 describe('calendar dates', () => {
   it.each([
@@ -82,20 +84,20 @@ describe('L1 price book', () => {
     ['STANDARD', 'ANNUAL', '2013-01-01', 11760],
     ['LIGHT', 'MONTHLY', '2014-04-13', 580],
   ] as const)('L1: %s %s, base bought on %s -> %i yen per guest', (course, cycle, bought, amount) => {
-    expect(findPrice(SEED_PRICE_ROWS, { product: 'GUEST_LICENSE', course, billingCycle: cycle, on: '2026-06-01', basePurchasedOn: bought })?.amount).toBe(amount);
+    expect(findPrice(PRICE_ROWS, { product: 'GUEST_LICENSE', course, billingCycle: cycle, on: '2026-06-01', basePurchasedOn: bought })?.amount).toBe(amount);
   });
 
   it('L1: rows have effective dates: a row not yet in force, or ended, does not apply', () => {
     const rows = [
-      { ...SEED_PRICE_ROWS[0]!, id: 'old', effectiveTo: '2026-03-31' },
-      { ...SEED_PRICE_ROWS[0]!, id: 'new', amount: 640, effectiveFrom: '2026-04-01' },
+      { ...PRICE_ROWS[0]!, id: 'old', effectiveTo: '2026-03-31' },
+      { ...PRICE_ROWS[0]!, id: 'new', amount: 640, effectiveFrom: '2026-04-01' },
     ];
     const q = { product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', basePurchasedOn: '2020-01-01' } as const;
     expect(findPrice(rows, { ...q, on: '2026-03-31' })?.id).toBe('old');
     expect(findPrice(rows, { ...q, on: '2026-04-01' })?.amount).toBe(640);
     expect(findPrice(rows, { ...q, on: '2011-10-31' })).toBeNull();
     expect(priceBookOn(rows, '2026-04-01').map((r) => r.id)).toEqual(['new']);
-    expect(priceBookOn(SEED_PRICE_ROWS, '2026-04-01')).toHaveLength(SEED_PRICE_ROWS.length);
+    expect(priceBookOn(PRICE_ROWS, '2026-04-01')).toHaveLength(PRICE_ROWS.length);
   });
 });
 
@@ -140,7 +142,7 @@ function refusal(run: () => unknown): { code: string; message: string } {
 
 describe('L5-L7 guest orders', () => {
   it("L6: the vendor's worked example: 2 Light guests on 1 March, term ending 31 October = 2 x 580 x 8 = 9,280 yen", () => {
-    const quote = quoteGuestOrder(annual(), { quantity: 2, orderDate: '2026-03-01' }, SEED_PRICE_ROWS);
+    const quote = quoteGuestOrder(annual(), { quantity: 2, orderDate: '2026-03-01' }, PRICE_ROWS);
     expect(quote).toMatchObject({ months: 8, unitPrice: 580, subtotal: 9280, tax: 928, total: 10208, effectiveFrom: '2026-03-01', endsOn: '2026-10-31' });
     expect(quote.lines).toHaveLength(8);
     expect(quote.lines[0]).toMatchObject({ periodFrom: '2026-03-01', periodTo: '2026-03-31', amount: 1160 });
@@ -153,35 +155,35 @@ describe('L5-L7 guest orders', () => {
     ['2026-01-31', 9],
     ['2026-02-28', 8],
   ])('L6: an annual order on %s is charged %i whole month(s) (part months dropped)', (orderDate, months) => {
-    expect(quoteGuestOrder(annual(), { quantity: 1, orderDate }, SEED_PRICE_ROWS).months).toBe(months);
+    expect(quoteGuestOrder(annual(), { quantity: 1, orderDate }, PRICE_ROWS).months).toBe(months);
   });
 
   it('L6: under one whole month left, guests cannot be bought (BAD_USER_INPUT)', () => {
-    expect(refusal(() => quoteGuestOrder(annual(), { quantity: 1, orderDate: '2026-10-02' }, SEED_PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/Less than one whole month/) });
+    expect(refusal(() => quoteGuestOrder(annual(), { quantity: 1, orderDate: '2026-10-02' }, PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/Less than one whole month/) });
   });
 
   it('L7: annual decrease refused mid-term; monthly decrease takes effect from the 1st of next month and charges nothing', () => {
-    expect(refusal(() => quoteGuestOrder(annual({ guestLicenses: 3 }), { quantity: -1, orderDate: '2026-03-01' }, SEED_PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/renewal/) });
-    const quote = quoteGuestOrder(monthly({ guestLicenses: 3 }), { quantity: -1, orderDate: '2026-03-31' }, SEED_PRICE_ROWS);
+    expect(refusal(() => quoteGuestOrder(annual({ guestLicenses: 3 }), { quantity: -1, orderDate: '2026-03-01' }, PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/renewal/) });
+    const quote = quoteGuestOrder(monthly({ guestLicenses: 3 }), { quantity: -1, orderDate: '2026-03-31' }, PRICE_ROWS);
     expect(quote).toMatchObject({ months: null, subtotal: 0, total: 0, effectiveFrom: '2026-04-01', licensesFrom: '2026-04-01', endsOn: null });
   });
 
   it('L7: a monthly increase is billed from the 1st of the next month, the licences usable at once', () => {
-    const quote = quoteGuestOrder(monthly(), { quantity: 2, orderDate: '2026-12-31' }, SEED_PRICE_ROWS);
+    const quote = quoteGuestOrder(monthly(), { quantity: 2, orderDate: '2026-12-31' }, PRICE_ROWS);
     expect(quote).toMatchObject({ months: null, unitPrice: 1200, subtotal: 2400, tax: 240, total: 2640, effectiveFrom: '2027-01-01', licensesFrom: '2026-12-31', endsOn: null });
   });
 
   it('L5: monthly guests come from the base contract\'s seller; annual ones may come from another', () => {
-    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 1, orderDate: '2026-03-01', seller: 'Reseller K' }, SEED_PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/same|seller of the base contract/) });
-    expect(quoteGuestOrder(annual(), { quantity: 1, orderDate: '2026-03-01', seller: 'Reseller K' }, SEED_PRICE_ROWS).subtotal).toBe(580 * 8);
+    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 1, orderDate: '2026-03-01', seller: 'Reseller K' }, PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/same|seller of the base contract/) });
+    expect(quoteGuestOrder(annual(), { quantity: 1, orderDate: '2026-03-01', seller: 'Reseller K' }, PRICE_ROWS).subtotal).toBe(580 * 8);
   });
 
   it('L1/L2: the legacy row applies to bases bought on or before 2014-04-12; minimum 1, no zero orders; not below zero; L8 cancelled contracts order nothing', () => {
-    expect(quoteGuestOrder(monthly({ basePurchasedOn: '2014-04-12' }), { quantity: 1, orderDate: '2026-03-01' }, SEED_PRICE_ROWS).unitPrice).toBe(1000);
-    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 0, orderDate: '2026-03-01' }, SEED_PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
-    expect(refusal(() => quoteGuestOrder(monthly({ guestLicenses: 1 }), { quantity: -2, orderDate: '2026-03-01' }, SEED_PRICE_ROWS)).message).toMatch(/hold 1 guest licence/);
-    expect(refusal(() => quoteGuestOrder(monthly({ cancelledOn: '2026-02-01' }), { quantity: 1, orderDate: '2026-03-01' }, SEED_PRICE_ROWS)).code).toBe('CONFLICT');
-    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 1, orderDate: '2025-10-31' }, SEED_PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
+    expect(quoteGuestOrder(monthly({ basePurchasedOn: '2014-04-12' }), { quantity: 1, orderDate: '2026-03-01' }, PRICE_ROWS).unitPrice).toBe(1000);
+    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 0, orderDate: '2026-03-01' }, PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
+    expect(refusal(() => quoteGuestOrder(monthly({ guestLicenses: 1 }), { quantity: -2, orderDate: '2026-03-01' }, PRICE_ROWS)).message).toMatch(/hold 1 guest licence/);
+    expect(refusal(() => quoteGuestOrder(monthly({ cancelledOn: '2026-02-01' }), { quantity: 1, orderDate: '2026-03-01' }, PRICE_ROWS)).code).toBe('CONFLICT');
+    expect(refusal(() => quoteGuestOrder(monthly(), { quantity: 1, orderDate: '2025-10-31' }, PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
   });
 
   it('L7: the count in force on a date follows each order\'s licensesFrom', () => {
@@ -205,6 +207,49 @@ function random(seed: number): () => number {
   };
 }
 
+describe('L7/L14 renewals of the annual base contract', () => {
+  it('L7: an annual decrease for the renewal is quoted at zero and takes effect on the first day of the next term', () => {
+    const quote = quoteGuestOrder(annual({ guestLicenses: 3 }), { quantity: -2, orderDate: '2026-03-01', forRenewal: true }, PRICE_ROWS);
+    expect(quote).toMatchObject({ quantity: -2, months: 0, subtotal: 0, tax: 0, total: 0, effectiveFrom: '2026-11-01', licensesFrom: '2026-11-01', endsOn: '2027-10-31', lines: [] });
+  });
+
+  it.each([
+    ['an increase', annual({ guestLicenses: 3 }), 1, 'BAD_USER_INPUT', /Only a decrease/],
+    ['on monthly billing', monthly({ guestLicenses: 3 }), -1, 'BAD_USER_INPUT', /Monthly billing has no renewal/],
+    ['below zero', annual({ guestLicenses: 1 }), -2, 'BAD_USER_INPUT', /cannot remove 2/],
+    ['when a notice in time ends the contract', annual({ guestLicenses: 3, terminationNoticeOn: '2026-10-01' }), -1, 'CONFLICT', /does not renew/],
+  ] as const)('L7/L14: a renewal order is refused %s', (_name, contract, quantity, code, message) => {
+    expect(refusal(() => quoteGuestOrder(contract, { quantity, orderDate: '2026-03-01', forRenewal: true }, PRICE_ROWS))).toMatchObject({ code, message: expect.stringMatching(message) });
+  });
+
+  it('L7/L14: a notice received too late (2 October for a term ending 31 October) still lets the renewal be reduced', () => {
+    expect(quoteGuestOrder(annual({ guestLicenses: 3, terminationNoticeOn: '2026-10-02' }), { quantity: -1, orderDate: '2026-10-02', forRenewal: true }, PRICE_ROWS).licensesFrom).toBe('2026-11-01');
+  });
+
+  it.each([
+    ['within the term: nothing to do', '2026-10-31', null, '2026-10-31', null],
+    ['monthly (no term): nothing to do', null, null, '2027-05-01', null],
+    ['the day after the term: renews for a year', '2026-10-31', null, '2026-11-01', { endsOn: '2027-10-31', endedOn: null }],
+    ['years later: every term renewed', '2026-10-31', null, '2029-03-01', { endsOn: '2029-10-31', endedOn: null }],
+    ['notice 30 days before the end (1 Oct): ends with the term', '2026-10-31', '2026-10-01', '2026-11-01', { endsOn: '2026-10-31', endedOn: '2026-10-31' }],
+    ['notice 29 days before (2 Oct): renews once more', '2026-10-31', '2026-10-02', '2026-11-01', { endsOn: '2027-10-31', endedOn: null }],
+    ['notice 29 days before, a year on: ends with the following term', '2026-10-31', '2026-10-02', '2027-11-01', { endsOn: '2027-10-31', endedOn: '2027-10-31' }],
+    ['leap year: a term ending 29 Feb 2028 renews to 28 Feb 2029', '2028-02-29', null, '2028-03-01', { endsOn: '2029-02-28', endedOn: null }],
+    ['a term starting on 29 Feb ends on 28 Feb, not the 27th', '2028-02-28', null, '2028-02-29', { endsOn: '2029-02-28', endedOn: null }],
+  ] as const)('L14: %s', (_name, termEnd, notice, today, settled) => {
+    expect(settleBaseTerm(termEnd, notice, today)).toEqual(settled);
+  });
+
+  it.each([
+    ['2026-10-01', '2026-10-31', true, '2026-10-31'],
+    ['2026-10-02', '2026-10-31', false, '2027-10-31'],
+    ['2026-01-01', '2026-10-31', true, '2026-10-31'],
+  ] as const)('L14: a notice received on %s, term ending %s: stops this renewal %s, the contract ends on %s', (receivedOn, termEnd, stops, endsOn) => {
+    expect(noticeStopsRenewal(receivedOn, termEnd)).toBe(stops);
+    expect(serviceEndsOn(receivedOn, termEnd)).toBe(endsOn);
+  });
+});
+
 describe('property: quotes agree with their invoice lines', () => {
   it('L6/L7: for random order dates and terms, the quoted amount equals the sum of the invoice lines and the months never exceed the term', () => {
     const next = random(20260401);
@@ -221,7 +266,7 @@ describe('property: quotes agree with their invoice lines', () => {
       const quantity = 1 + Math.floor(next() * 50);
       let quote;
       try {
-        quote = quoteGuestOrder(contract, { quantity, orderDate }, SEED_PRICE_ROWS);
+        quote = quoteGuestOrder(contract, { quantity, orderDate }, PRICE_ROWS);
       } catch (error) {
         expect(error).toBeInstanceOf(Refusal);
         expect(contract.billingCycle === 'ANNUAL' && wholeMonths(orderDate, end) < 1).toBe(true);
@@ -308,6 +353,8 @@ describe('L11-L15 service contracts', () => {
     expect(billingStartsOn('2026-11-10')).toBe('2027-01-01');
     expect(billingStartsOn('2026-12-31')).toBe('2027-02-01');
     expect(termEndsOn('2027-01-01')).toBe('2027-12-31');
+    expect(termEndsOn('2028-02-29')).toBe('2029-02-28');
+    expect(termEndsOn('2027-03-01')).toBe('2028-02-29');
     expect(addBusinessDays('2026-12-28', 1, {})).toBe('2026-12-29');
   });
 

@@ -3,6 +3,9 @@ import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
 import { licensingSubgraph } from '../src/index.js';
+import { fakeSpaces } from './fake-spaces.js';
+import { PRICE_ROWS } from './price-rows.fixture.js';
+import { priceBookOn } from '../src/domain/price-book.js';
 
 const QUOTE = `query($input: QuoteGuestLicensesInput!) { quoteGuestLicenses(input: $input) { months unitPrice subtotal tax total effectiveFrom endsOn } }`;
 const ORDER = `mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { id quantity guestLicensesAfter months subtotal tax total effectiveFrom invoice { total lines { amount } } } }`;
@@ -12,6 +15,7 @@ const LICENSE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on U
 
 const ANNUAL_TENANT = '00000000-0000-4000-8000-00000000c001';
 const ANNUAL_ADMIN = '00000000-0000-4000-8000-00000000c011';
+const OTHER_GUEST = '00000000-0000-4000-8000-00000000c021';
 
 describe.each(testDialects())('licensing guest licences, orders and invoices on %s', (dialect) => {
   let stack: Stack;
@@ -20,8 +24,13 @@ describe.each(testDialects())('licensing guest licences, orders and invoices on 
   let member: string;
   let guest: string;
   let annualAdmin: string;
+  const spaces = fakeSpaces({
+    [DEMO.guest.id]: { kind: 'GUEST', tenantId: DEMO.tenant.id },
+    [DEMO.member.id]: { kind: 'MEMBER', tenantId: DEMO.tenant.id },
+    [OTHER_GUEST]: { kind: 'GUEST', tenantId: ANNUAL_TENANT },
+  });
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [licensingSubgraph], dialect, clock });
+    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition], dialect, clock });
     await stack.handles.licensing!.dataSource.getRepository(Contract).insert({
       id: '00000000-0000-4000-8000-00000000c101',
       tenantId: ANNUAL_TENANT,
@@ -121,6 +130,24 @@ describe.each(testDialects())('licensing guest licences, orders and invoices on 
     expect((await stack.client.data<{ _entities: Array<{ guestLicense: { status: string } }> }>(LICENSE, { r: linked }, { token: admin }))._entities[0]?.guestLicense.status).toBe('FREE');
   });
 
+  it("assignGuestLicense asks spaces with the admin's token: a member, another tenant's guest or an unknown user is BAD_USER_INPUT; spaces down is SERVICE_UNAVAILABLE", async () => {
+    for (const userId of [DEMO.member.id, OTHER_GUEST, '00000000-0000-4000-8000-00000000dead']) {
+      const refused = await stack.client.request(ASSIGN, { userId }, { token: admin });
+      expect(errorCodes(refused), userId).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors?.[0]?.message).toMatch(/not a guest of this organisation/);
+    }
+    expect(spaces.authorizations.at(-1)).toBe(`Bearer ${admin}`);
+    spaces.down = true;
+    try {
+      const unreachable = await stack.client.request(ASSIGN, { userId: DEMO.guest.id }, { token: admin });
+      expect(errorCodes(unreachable)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(unreachable.errors?.[0]?.message).toMatch(/spaces service cannot be reached/);
+    } finally {
+      spaces.down = false;
+    }
+    expect(((await tenantOf(DEMO.tenant.id, admin))?.contract as { guestLicensesAssigned: number }).guestLicensesAssigned).toBe(1);
+  });
+
   it('L4 storage quota, L15 card digitisation: members see them; guests, other tenants and anonymous callers get null', async () => {
     expect(await tenantOf(DEMO.tenant.id, member)).toMatchObject({ storageQuotaBytes: 10 * 5 * 1024 ** 3, contractStatus: 'ACTIVE', cardDigitisation: { includedSides: 1000, purchasedSides: 0 } });
     expect(await tenantOf(DEMO.tenant.id, guest)).toMatchObject({ contract: null, storageQuotaBytes: null, contractStatus: 'ACTIVE', cardDigitisation: null });
@@ -142,6 +169,9 @@ describe.each(testDialects())('licensing guest licences, orders and invoices on 
     );
     expect(priceBook.filter((r) => r.legacyCutoff === null && r.course === 'LIGHT').map((r) => r.amount).sort()).toEqual([580, 6820]);
     expect(priceBook.some((r) => r.legacyCutoff === '2014-04-12')).toBe(true);
+    // the migration's frozen rows are the ones the domain tests price against
+    const { priceBook: seeded } = await stack.client.data<{ priceBook: unknown[] }>(`{ priceBook(asOf: "2026-03-01") { id product course billingCycle unit amount effectiveFrom effectiveTo legacyCutoff } }`);
+    expect(seeded).toEqual(priceBookOn(PRICE_ROWS, '2026-03-01'));
     expect((await stack.client.data<{ priceBook: unknown[] }>(`{ priceBook(asOf: "2010-01-01") { id } }`)).priceBook).toEqual([]);
   });
 

@@ -103,6 +103,12 @@ export class Card {
   @Column({ type: 'varchar', length: 200, nullable: true })
   backImageKey: string | null;
 
+  @Column({ type: 'int', nullable: true })
+  frontImageBytes: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  backImageBytes: number | null;
+
   @Field(() => CardStateEnum)
   @Column({ type: 'varchar', length: 10, default: 'VERIFIED' })
   state: CardState;

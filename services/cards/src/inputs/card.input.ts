@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CardLanguageEnum } from '../entities/card.entity.js';
 
 @InputType({ description: 'A new card (C1); visibleToGroupIds limits it to those groups (C3), else the whole tenant sees it.' })
@@ -95,4 +95,64 @@ export class RecordScanInput {
 
   @Field(() => Int)
   sides: number;
+}
+
+export enum CardSideEnum {
+  FRONT = 'front',
+  BACK = 'back',
+}
+registerEnumType(CardSideEnum, { name: 'CardSide', description: 'The front or the back of a card (C1).' });
+
+@InputType({ description: 'An image of one side of a card (C1): JPEG or PNG, at most 700 KiB, base64 in one string.' })
+export class SetCardImageInput {
+  @Field(() => ID)
+  cardId: string;
+
+  @Field(() => CardSideEnum)
+  side: CardSideEnum;
+
+  @Field(() => String, { description: 'The image file, base64-encoded (at most 700 KiB of bytes).' })
+  base64: string;
+}
+
+@InputType({ description: 'An operator\'s check of a READ card (C2): the corrections, if any (only the fields given change); the card becomes VERIFIED.' })
+export class VerifyCardInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  nameReading?: string | null;
+
+  @Field(() => String, { nullable: true })
+  company?: string | null;
+
+  @Field(() => String, { nullable: true })
+  department?: string | null;
+
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  addresses?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  phones?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  url?: string | null;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+
+  @Field(() => CardLanguageEnum, { nullable: true })
+  language?: CardLanguageEnum | null;
+
+  @Field(() => String, { nullable: true })
+  exchangedOn?: string | null;
 }

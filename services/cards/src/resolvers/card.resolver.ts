@@ -8,6 +8,7 @@ import { cursorDate, decodeCursor, encodeCursor, pageSize } from '../cursor.js';
 import { checkCardFields, searchTextOf, type FieldProblem, type RawCardFields } from '../domain/card-fields.js';
 import { limitKeepsAuthor, readsCards } from '../domain/visibility.js';
 import { Card } from '../entities/card.entity.js';
+import { imageStoreFor } from '../image-store.js';
 import { UserRef } from '../entities/user.type.js';
 import { CreateCardInput, UpdateCardInput } from '../inputs/card.input.js';
 import { viewerGroupIds } from '../peers.js';
@@ -98,12 +99,16 @@ export class CardResolver {
   async deleteCard(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<string> {
     requireMember(ctx, 'delete cards (C3)');
     const card = await requireVisibleCard(ctx, id);
-    return ctx.dataSource.transaction(async (manager) => {
+    const deletedId = await ctx.dataSource.transaction(async (manager) => {
       await manager.delete('card_groups', { cardId: card.id });
       const deleted = await manager.delete(Card, { id: card.id, tenantId: card.tenantId });
       if (!deleted.affected) throw notFound('Card');
       return card.id;
     });
+    // the images go once the card is gone; a leftover file is harmless, a dangling key is not
+    const store = imageStoreFor(ctx.deps);
+    for (const key of [card.frontImageKey, card.backImageKey]) if (key) await store.delete(key).catch(() => undefined);
+    return deletedId;
   }
 
   @FieldResolver(() => UserRef, { description: 'Who exchanged the card.' })

@@ -2,6 +2,8 @@ import { addDays, addMonths, firstOfNextMonth, lastOfMonth, type LocalDate } fro
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal, yen } from './refusal.js';
+import { noticeStopsRenewal } from './renewals.js';
+import { termEndsOn } from './service-contracts.js';
 import { monthPeriod, wholeMonths } from './whole-months.js';
 
 /** What the order rules need of the base contract (L2). */
@@ -17,6 +19,8 @@ export interface BaseContractTerms {
   cancelledOn: LocalDate | null;
   /** Guest licences held after every order so far. */
   guestLicenses: number;
+  /** L14: when a termination notice was received; null or absent: none. */
+  terminationNoticeOn?: LocalDate | null;
 }
 
 export interface GuestOrderRequest {
@@ -25,6 +29,8 @@ export interface GuestOrderRequest {
   orderDate: LocalDate;
   /** Who sells the guest licences; defaults to the base contract's seller (L5). */
   seller?: string | null;
+  /** L7: an annual decrease ordered for the renewal: it takes effect at the next term and costs nothing now. */
+  forRenewal?: boolean | null;
 }
 
 export interface GuestQuote {
@@ -71,6 +77,9 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
   const unitPrice = price.amount;
 
   if (contract.billingCycle === 'MONTHLY') {
+    if (request.forRenewal) {
+      throw new Refusal('BAD_USER_INPUT', 'Monthly billing has no renewal: order the decrease as it is and it takes effect from the 1st of next month (L7).', 'forRenewal');
+    }
     if (seller !== contract.seller) {
       throw new Refusal('BAD_USER_INPUT', `On monthly billing guests must be bought from the seller of the base contract (${contract.seller}), not ${seller} (L5).`, 'seller');
     }
@@ -81,10 +90,11 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
   }
 
   // ANNUAL
-  if (quantity < 0) {
-    throw new Refusal('BAD_USER_INPUT', 'On annual billing the number of guests cannot be reduced during the term; order the reduction with the renewal (L7).', 'quantity');
-  }
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
+  if (request.forRenewal) return quoteRenewalDecrease(contract, quantity, orderDate, endsOn, unitPrice);
+  if (quantity < 0) {
+    throw new Refusal('BAD_USER_INPUT', 'On annual billing the number of guests cannot be reduced during the term; order the reduction for the renewal (forRenewal: true) and it takes effect at the next term (L7).', 'quantity');
+  }
   const months = wholeMonths(orderDate, endsOn);
   if (months < 1) {
     throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the base contract (it ends on ${endsOn}), so guests cannot be bought now (L6); order them with the renewal.`, 'orderDate');
@@ -94,6 +104,22 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
     return { description: `Guest licences (${contract.course}, annual), month ${i + 1} of ${months}`, quantity, unitPrice, periodFrom: period.from, periodTo: period.to, amount: unitPrice * quantity };
   });
   return { quantity, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, licensesFrom: orderDate, endsOn, lines };
+}
+
+/**
+ * L7/L14: an annual decrease ordered for the renewal: quoted at zero now, the count drops on the
+ * first day of the next term. Only decreases (an increase is bought now, L6), only on annual
+ * billing (monthly decreases already wait for the next month), and not when a termination
+ * notice ends the contract at this term's end (there is no renewal to reduce).
+ */
+function quoteRenewalDecrease(contract: BaseContractTerms, quantity: number, orderDate: LocalDate, endsOn: LocalDate, unitPrice: number): GuestQuote {
+  if (quantity > 0) throw new Refusal('BAD_USER_INPUT', 'Only a decrease is ordered for the renewal; guests are added now, charged to the end of the term (L6).', 'quantity');
+  if (orderDate > endsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is after the current term ends (${endsOn}).`, 'orderDate');
+  if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
+    throw new Refusal('CONFLICT', `A termination notice was received on ${contract.terminationNoticeOn}, so the base contract ends on ${endsOn} and does not renew (L14); there is nothing to reduce.`);
+  }
+  const nextTermStart = addDays(endsOn, 1);
+  return { quantity, months: 0, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom: nextTermStart, licensesFrom: nextTermStart, endsOn: termEndsOn(nextTermStart), lines: [] };
 }
 
 export function describeQuote(quote: GuestQuote): string {

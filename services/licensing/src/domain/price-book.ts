@@ -63,22 +63,3 @@ export function findPrice<T extends PriceRowData>(rows: readonly T[], query: Pri
   });
   return candidates[0] ?? null;
 }
-
-/**
- * The rows the first migration seeds. Current prices are the vendor's (L1). The legacy rows
- * (base product bought on or before 2014-04-12) are PLAUSIBLE, NOT the vendor's: the source
- * only says the price differs; we assume Light 500/month, 5,880/year and Standard 1,000/month,
- * 11,760/year (the annual price = 12 months less 2 %, the same ratio as the current rows).
- * The card-service rows (L11, L15) are plausible list prices as well.
- */
-export const SEED_PRICE_ROWS: readonly PriceRowData[] = [
-  { id: '00000000-0000-4000-8000-0000000f0001', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 580, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
-  { id: '00000000-0000-4000-8000-0000000f0002', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 6820, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
-  { id: '00000000-0000-4000-8000-0000000f0003', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 1200, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
-  { id: '00000000-0000-4000-8000-0000000f0004', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 14110, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
-  { id: '00000000-0000-4000-8000-0000000f0011', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 500, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
-  { id: '00000000-0000-4000-8000-0000000f0012', product: GUEST_LICENSE, course: 'LIGHT', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 5880, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
-  { id: '00000000-0000-4000-8000-0000000f0013', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 1000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
-  { id: '00000000-0000-4000-8000-0000000f0014', product: GUEST_LICENSE, course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 11760, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
-  { id: '00000000-0000-4000-8000-0000000f0021', product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, unit: 'PACK_1000_SIDES', amount: 30000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
-];

@@ -46,9 +46,14 @@ export function billingStartsOn(deliveredOn: LocalDate): LocalDate {
   return addMonths(firstOfMonth(deliveredOn), 2);
 }
 
-/** L13: a term is one year from its start (1 January -> 31 December). */
+/**
+ * L13: a term is one year from its start (1 January -> 31 December): it ends the day before the
+ * anniversary; a term starting on 29 February, whose anniversary does not exist, ends on 28
+ * February (the Civil Code's art. 143: the last day of that month), not on the 27th.
+ */
 export function termEndsOn(termStartsOn: LocalDate): LocalDate {
-  return addDays(addMonths(termStartsOn, 12), -1);
+  const anniversary = addMonths(termStartsOn, 12);
+  return anniversary.slice(8) === termStartsOn.slice(8) ? addDays(anniversary, -1) : anniversary;
 }
 
 /** L14: the last day a termination notice stops the renewal: 30 days before the term ends. */

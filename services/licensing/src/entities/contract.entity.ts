@@ -55,7 +55,7 @@ export class Contract {
   @Column({ type: 'varchar', length: 10 })
   startsOn: string;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day of the current term (annual); null on monthly billing, which runs until cancelled. Guests bought later end on it too (L6).' })
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the current term (annual; it renews for a year at its end unless a termination notice stops it, L14); null on monthly billing, which runs until cancelled. Guests bought later end on it too (L6).' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   endsOn: string | null;
 
@@ -88,6 +88,10 @@ export class Contract {
   @Field(() => DateScalar, { nullable: true, description: 'When the base contract was cancelled (L8); null while it runs.' })
   @Column({ type: 'varchar', length: 10, nullable: true })
   cancelledOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'L14: when a termination notice was received; the term then ends without renewing (at this term\'s end if received 30 days before it, else at the next one\'s).' })
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  terminationNoticeOn: string | null;
 
   @Field(() => String, { description: "The tenant's time zone: it decides what \"today\" is for trials and orders." })
   @Column({ type: 'varchar', length: 40, default: 'Asia/Tokyo' })

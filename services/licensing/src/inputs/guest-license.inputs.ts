@@ -11,6 +11,9 @@ export class QuoteGuestLicensesInput {
 
   @Field(() => String, { nullable: true, description: 'Who sells the guest licences: "ONLINE_STORE" or a reseller; defaults to the base contract\'s seller (L5).' })
   seller?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'L7: an annual decrease for the renewal: costs nothing now, the count drops on the first day of the next term. Default false.' })
+  forRenewal?: boolean | null;
 }
 
 @InputType({ description: 'A guest licence order; the same idempotency key twice buys once.' })

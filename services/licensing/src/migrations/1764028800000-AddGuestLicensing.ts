@@ -1,6 +1,25 @@
 import { createdAtColumn } from '@kyodo/subgraph-kit';
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { SEED_PRICE_ROWS } from '../domain/price-book.js';
+
+/**
+ * L1: the price rows this migration seeds, frozen here: a shipped migration never reads code
+ * that can change later (a new price is a new row, added by a new migration). Current prices are
+ * the vendor's. The legacy rows (base product bought on or before 2014-04-12) are PLAUSIBLE, NOT
+ * the vendor's: the source only says the price differs; we assume Light 500/month, 5,880/year and
+ * Standard 1,000/month, 11,760/year (the annual price = 12 months less 2 %, the same ratio as the
+ * current rows). The card-service row (L11, L15) is a plausible list price as well.
+ */
+const SEEDED_PRICE_ROWS = [
+  { id: '00000000-0000-4000-8000-0000000f0001', product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 580, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0002', product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 6820, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0003', product: 'GUEST_LICENSE', course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 1200, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0004', product: 'GUEST_LICENSE', course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 14110, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0011', product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 500, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0012', product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 5880, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0013', product: 'GUEST_LICENSE', course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 1000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0014', product: 'GUEST_LICENSE', course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'GUEST_YEAR', amount: 11760, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: '2014-04-12' },
+  { id: '00000000-0000-4000-8000-0000000f0021', product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, unit: 'PACK_1000_SIDES', amount: 30000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+];
 
 const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
 const date = (name: string, isNullable = false) => ({ name, type: 'varchar', length: '10', isNullable });
@@ -40,7 +59,7 @@ export class AddGuestLicensing1764028800000 implements MigrationInterface {
       }),
     );
     // L1: prices are data, seeded here; a price change is a new row with effective dates
-    await queryRunner.manager.createQueryBuilder().insert().into('price_rows').values(SEED_PRICE_ROWS.map((row) => ({ ...row }))).execute();
+    await queryRunner.manager.createQueryBuilder().insert().into('price_rows').values(SEEDED_PRICE_ROWS.map((row) => ({ ...row }))).execute();
     await queryRunner.createTable(
       new Table({
         name: 'guest_license_orders',

@@ -3,6 +3,8 @@ import { badInput, conflict, notFound, requireAdmin } from '@kyodo/subgraph-kit'
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { settleContract } from '../contract-renewal.js';
+import { assertGuestOfTenant } from '../spaces-guests.js';
 import { isLocalDate } from '../domain/calendar-dates.js';
 import { quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
@@ -27,6 +29,7 @@ export function contractTerms(contract: Contract): BaseContractTerms {
     basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn,
     cancelledOn: contract.cancelledOn,
     guestLicenses: contract.guestLicensesHeld,
+    terminationNoticeOn: contract.terminationNoticeOn,
   };
 }
 
@@ -45,12 +48,13 @@ export async function writeInvoice(manager: EntityManager, tenantId: string, iss
 }
 
 async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteGuestLicensesInput): Promise<{ contract: Contract; quote: GuestQuote; orderDate: string }> {
-  const contract = await manager.findOneBy(Contract, { tenantId });
-  if (!contract) throw conflict(NO_CONTRACT);
+  const found = await manager.findOneBy(Contract, { tenantId });
+  if (!found) throw conflict(NO_CONTRACT);
+  const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
   if (!isLocalDate(orderDate)) throw badInput('The order date is written YYYY-MM-DD.', 'orderDate');
   const prices = await manager.find(PriceRow);
-  const quote = applyRule(() => quoteGuestOrder(contractTerms(contract), { quantity: input.quantity, orderDate, seller: input.seller }, prices));
+  const quote = applyRule(() => quoteGuestOrder(contractTerms(contract), { quantity: input.quantity, orderDate, seller: input.seller, forRenewal: input.forRenewal }, prices));
   return { contract, quote, orderDate };
 }
 
@@ -144,15 +148,17 @@ export class GuestLicenseResolver {
 
   @Mutation(() => Boolean, {
     description:
-      "L3: assigns one of the tenant's guest licences to a guest, who is then LICENSED. At most as many as bought. Tenant administrators only.",
+      "L3: assigns one of the tenant's guest licences to a guest of the tenant (spaces is asked; not a guest: BAD_USER_INPUT, spaces unreachable: SERVICE_UNAVAILABLE), who is then LICENSED. At most as many as bought. Tenant administrators only.",
   })
   async assignGuestLicense(@Arg('input', () => GuestLicenseAssignmentInput) input: GuestLicenseAssignmentInput, @Ctx() ctx: LicensingContext): Promise<boolean> {
     const viewer = requireAdmin(ctx, 'assign guest licences');
     const userId = input.userId.trim();
     if (!userId || userId.length > 36) throw badInput('Give the id of a guest.', 'userId');
+    await assertGuestOfTenant(ctx, viewer.tenantId, userId);
     return ctx.dataSource.transaction(async (manager) => {
-      const contract = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
-      if (!contract) throw conflict(NO_CONTRACT);
+      const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
+      if (!found) throw conflict(NO_CONTRACT);
+      const contract = await settleContract(manager, found, todayFor(ctx, found));
       if (contract.cancelledOn) throw conflict('The base contract has been cancelled; its guest licences with it (L8).');
       if (await manager.existsBy(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId })) return true;
       const taken = await manager
@@ -192,8 +198,9 @@ export class GuestLicenseResolver {
   async cancelContract(@Ctx() ctx: LicensingContext): Promise<Contract> {
     const viewer = requireAdmin(ctx, 'cancel the contract');
     return ctx.dataSource.transaction(async (manager) => {
-      const contract = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
-      if (!contract) throw notFound('The base contract');
+      const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
+      if (!found) throw notFound('The base contract');
+      const contract = await settleContract(manager, found, todayFor(ctx, found));
       if (contract.cancelledOn) throw conflict(`The base contract was already cancelled on ${contract.cancelledOn}.`);
       const cancelledOn = todayFor(ctx, contract);
       await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId });

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '../access.js';
+import { currentContract } from '../contract-renewal.js';
 import { guestLicensesOn } from '../domain/guest-orders.js';
 import { guestAllowance, GUESTS_PER_MEMBER, storageQuotaBytes } from '../domain/quotas.js';
 import { termOn } from '../domain/service-contracts.js';
@@ -15,7 +16,7 @@ export class TenantContractResolver {
   @FieldResolver(() => Contract, { nullable: true, description: "The tenant's base contract; visible to its own members only (guests and other tenants get null)." })
   async contract(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<Contract | null> {
     if (!isTenantMember(ctx.viewer, tenant.id)) return null;
-    return ctx.loaders.contractByTenantId.load(tenant.id);
+    return currentContract(ctx, tenant.id);
   }
 
   @FieldResolver(() => ContractStatus, {
@@ -24,7 +25,7 @@ export class TenantContractResolver {
   })
   async contractStatus(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<ContractStatus | null> {
     if (!isTenantUser(ctx.viewer, tenant.id)) return null;
-    const contract = await ctx.loaders.contractByTenantId.load(tenant.id);
+    const contract = await currentContract(ctx, tenant.id);
     if (!contract) return null;
     return contract.cancelledOn && contract.cancelledOn <= todayFor(ctx, contract) ? ContractStatus.CANCELLED : ContractStatus.ACTIVE;
   }
@@ -32,14 +33,14 @@ export class TenantContractResolver {
   @FieldResolver(() => SafeIntScalar, { nullable: true, description: "L4: member seats x 5 GiB (guests add nothing); the tenant's members only." })
   async storageQuotaBytes(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<number | null> {
     if (!isTenantMember(ctx.viewer, tenant.id)) return null;
-    const contract = await ctx.loaders.contractByTenantId.load(tenant.id);
+    const contract = await currentContract(ctx, tenant.id);
     return contract ? storageQuotaBytes(contract.cancelledOn ? 0 : contract.memberSeats) : null;
   }
 
   @FieldResolver(() => GuestAllowance, { nullable: true, description: "L10: the free guest allowance when the tenant is on that model; null otherwise. The tenant's members only." })
   async guestAllowance(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<GuestAllowance | null> {
     if (!isTenantMember(ctx.viewer, tenant.id)) return null;
-    const contract = await ctx.loaders.contractByTenantId.load(tenant.id);
+    const contract = await currentContract(ctx, tenant.id);
     if (!contract || contract.licenseModel !== LicenseModel.GUEST_ALLOWANCE) return null;
     return { memberSeats: contract.memberSeats, guestsPerMember: GUESTS_PER_MEMBER, allowedGuests: guestAllowance(contract.memberSeats) };
   }

@@ -1,5 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantAdmin, isTenantUser, todayFor, type LicensingContext } from '../access.js';
+import { currentContract } from '../contract-renewal.js';
 import { guestLicenseStatus } from '../domain/guest-licenses.js';
 import { DEFAULT_TIME_ZONE } from '../domain/calendar-dates.js';
 import { UserRef } from '../entities/user.type.js';
@@ -19,7 +20,7 @@ export class UserLicenseResolver {
     if (user.kind !== 'GUEST' || !tenantId) return null;
     const viewer = ctx.viewer;
     if (!isTenantAdmin(viewer, tenantId) && !(isTenantUser(viewer, tenantId) && viewer?.userId === user.id)) return null;
-    const [contract, assignment] = await Promise.all([ctx.loaders.contractByTenantId.load(tenantId), ctx.loaders.assignmentByKey.load(assignmentKey(tenantId, user.id))]);
+    const [contract, assignment] = await Promise.all([currentContract(ctx, tenantId), ctx.loaders.assignmentByKey.load(assignmentKey(tenantId, user.id))]);
     const firstSignInAt = user.firstSignInAt ? new Date(user.firstSignInAt) : null;
     const result = guestLicenseStatus(
       { firstSignInAt: firstSignInAt && !Number.isNaN(firstSignInAt.getTime()) ? firstSignInAt : null, isLinked: user.isLinkedGuest === true, hasAssignedLicense: !!assignment },

@@ -86,3 +86,27 @@ export class ServiceTermType {
   @Field(() => Boolean)
   ended: boolean;
 }
+
+export enum NoticeTarget {
+  BASE_CONTRACT = 'BASE_CONTRACT',
+  CARD_SERVICE = 'CARD_SERVICE',
+}
+registerEnumType(NoticeTarget, { name: 'NoticeTarget', description: 'Which contract a termination notice is for (L14): the annual base contract or the card service contract.' });
+
+@ObjectType({ description: 'L14: a termination notice as received, and when the contract ends because of it.' })
+export class TerminationNotice {
+  @Field(() => NoticeTarget)
+  contract: NoticeTarget;
+
+  @Field(() => DateScalar, { description: 'The day the notice was received (today, in the tenant\'s time zone).' })
+  receivedOn: string;
+
+  @Field(() => DateScalar, { description: 'The last day of the term in force when the notice arrived.' })
+  termEndsOn: string;
+
+  @Field(() => DateScalar, { description: 'The last day of the contract: termEndsOn when the notice came at least 30 days before it, else the end of the following term.' })
+  endsOn: string;
+
+  @Field(() => Boolean, { description: 'True when the notice came fewer than 30 days before termEndsOn: the contract renews once more, then ends.' })
+  renewsOnceMore: boolean;
+}

@@ -1,0 +1,36 @@
+/** C1: what a card image may be. */
+export type CardImageType = 'image/jpeg' | 'image/png';
+export type CardSide = 'front' | 'back';
+
+/**
+ * C1: the largest image accepted. The image travels base64 in one GraphQL string, and the gateway
+ * and subgraphs cap a body at 1 MiB: 700 KiB of bytes is about 933 KiB of base64, with room left
+ * for the rest of the request. A card photographed or scanned at 300 dpi is 100-400 KiB as JPEG.
+ */
+export const MAX_IMAGE_BYTES = 700 * 1024;
+
+/** C1: the type by magic bytes, never by what the client claims: JPEG FF D8 FF, PNG 89 50 4E 47 0D 0A 1A 0A. */
+export function detectImageType(bytes: Uint8Array): CardImageType | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= png.length && png.every((b, i) => bytes[i] === b)) return 'image/png';
+  return null;
+}
+
+export const extensionOf = (type: CardImageType): string => (type === 'image/png' ? 'png' : 'jpg');
+
+/** The type of a stored image from its key's extension (keys are only ever made by imageKeyFor). */
+export function typeOfKey(key: string): CardImageType {
+  return key.endsWith('.png') ? 'image/png' : 'image/jpeg';
+}
+
+/** C1: the checks on an uploaded image, in the order a client would fix them: the problem, or the bytes and their type. */
+export function cardImageProblem(base64: string, maxBytes = MAX_IMAGE_BYTES): { message: string } | { bytes: Buffer; type: CardImageType } {
+  if (!/^[A-Za-z0-9+/=\r\n]*$/.test(base64)) return { message: 'The image is not base64.' };
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) return { message: 'The image is empty.' };
+  if (bytes.length > maxBytes) return { message: `An image is at most ${Math.floor(maxBytes / 1024)} KiB; this one has ${bytes.length} bytes. Scan at 300 dpi or save it as JPEG.` };
+  const type = detectImageType(bytes);
+  if (!type) return { message: 'The image must be a JPEG or a PNG file; these bytes are neither.' };
+  return { bytes, type };
+}
