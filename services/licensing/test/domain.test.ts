@@ -17,7 +17,7 @@ import {
   termEndsOn,
   termOn,
 } from '../src/domain/service-contracts.js';
-import { noticeStopsRenewal, serviceEndsOn, settleBaseTerm } from '../src/domain/renewals.js';
+import { noticeStopsRenewal, renewalInvoice, renewedTermStarts, serviceEndsOn, settleBaseTerm } from '../src/domain/renewals.js';
 import { wholeMonths } from '../src/domain/whole-months.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
@@ -238,6 +238,32 @@ describe('L7/L14 renewals of the annual base contract', () => {
     ['a term starting on 29 Feb ends on 28 Feb, not the 27th', '2028-02-28', null, '2028-02-29', { endsOn: '2029-02-28', endedOn: null }],
   ] as const)('L14: %s', (_name, termEnd, notice, today, settled) => {
     expect(settleBaseTerm(termEnd, notice, today)).toEqual(settled);
+  });
+
+  it.each([
+    ['one renewal', '2026-10-31', { endsOn: '2027-10-31', endedOn: null }, ['2026-11-01']],
+    ['years later: one start per renewed term', '2026-10-31', { endsOn: '2029-10-31', endedOn: null }, ['2026-11-01', '2027-11-01', '2028-11-01']],
+    ['ended with its own term: nothing renewed', '2026-10-31', { endsOn: '2026-10-31', endedOn: '2026-10-31' }, []],
+    ['renewed once more, then ended', '2026-10-31', { endsOn: '2027-10-31', endedOn: '2027-10-31' }, ['2026-11-01']],
+    ['leap year: the term after 28 Feb 2028 starts on 29 Feb', '2028-02-28', { endsOn: '2029-02-28', endedOn: null }, ['2028-02-29']],
+  ] as const)('L14: renewed term starts, %s', (_name, previousEnd, settlement, starts) => {
+    expect(renewedTermStarts(previousEnd, settlement)).toEqual(starts);
+  });
+
+  it.each([
+    ['L1/L14: 3 Light guests renewed on 1 Nov 2026 = 3 x 6,820', 'LIGHT', '2020-01-01', 3, '2026-11-01', { subtotal: 20460, tax: 2046, total: 22506, unitPrice: 6820, periodTo: '2027-10-31' }],
+    ['L1/L14: 2 Standard guests = 2 x 14,110', 'STANDARD', '2020-01-01', 2, '2026-11-01', { subtotal: 28220, tax: 2822, total: 31042, unitPrice: 14110, periodTo: '2027-10-31' }],
+    ['L1: a base bought on or before 2014-04-12 renews at the legacy row', 'LIGHT', '2014-04-12', 1, '2026-11-01', { subtotal: 5880, tax: 588, total: 6468, unitPrice: 5880, periodTo: '2027-10-31' }],
+    ['L1/L14: a term starting on 29 Feb 2028 ends on 28 Feb 2029', 'LIGHT', '2020-01-01', 1, '2028-02-29', { subtotal: 6820, tax: 682, total: 7502, unitPrice: 6820, periodTo: '2029-02-28' }],
+  ] as const)('%s', (_name, course, basePurchasedOn, guests, termStartsOn, expected) => {
+    const invoice = renewalInvoice({ course, basePurchasedOn }, guests, termStartsOn, PRICE_ROWS)!;
+    expect(invoice).toMatchObject({ subtotal: expected.subtotal, tax: expected.tax, total: expected.total });
+    expect(invoice.lines).toEqual([{ description: expect.stringMatching(/renewal/), quantity: guests, unitPrice: expected.unitPrice, periodFrom: termStartsOn, periodTo: expected.periodTo, amount: expected.subtotal }]);
+  });
+
+  it('L7/L14: no guest licence held for the new term (all reduced for the renewal): no renewal invoice; no annual price row: CONFLICT in plain words', () => {
+    expect(renewalInvoice({ course: 'LIGHT', basePurchasedOn: '2020-01-01' }, 0, '2026-11-01', PRICE_ROWS)).toBeNull();
+    expect(refusal(() => renewalInvoice({ course: 'LIGHT', basePurchasedOn: '2020-01-01' }, 1, '2026-11-01', PRICE_ROWS.filter((row) => row.billingCycle !== 'ANNUAL')))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/No annual guest licence price/) });
   });
 
   it.each([

@@ -175,6 +175,29 @@ describe.each(testDialects())('licensing guest licences, orders and invoices on 
     expect((await stack.client.data<{ priceBook: unknown[] }>(`{ priceBook(asOf: "2010-01-01") { id } }`)).priceBook).toEqual([]);
   });
 
+  it.each([
+    ['monthly: the saving reaches the bill only after a decrease order', () => ({ tenantId: DEMO.tenant.id, guestId: DEMO.guest.id, token: admin })],
+    ['annual: an invoice already issued is not refunded', () => ({ tenantId: ANNUAL_TENANT, guestId: OTHER_GUEST, token: annualAdmin })],
+  ])('L9: a guest who becomes linked is FREE, and neither the licence count nor any invoice changes (%s); no credit note appears', async (_name, who) => {
+    const { tenantId, guestId, token } = who();
+    await stack.client.data(ASSIGN, { userId: guestId }, { token });
+    const readInvoices = async () => (await stack.client.data<{ invoices: Array<{ total: number }> }>(`{ invoices { id issuedOn subtotal tax total lines { description quantity unitPrice amount } } }`, {}, { token })).invoices;
+    const [contractBefore, invoicesBefore] = [(await tenantOf(tenantId, token))?.contract, await readInvoices()];
+    expect(invoicesBefore.length).toBeGreaterThan(0);
+    const status = async (isLinkedGuest: boolean) =>
+      (await stack.client.data<{ _entities: Array<{ guestLicense: { status: string } }> }>(
+        LICENSE,
+        { r: [{ __typename: 'User', id: guestId, kind: 'GUEST', isLinkedGuest, firstSignInAt: '2026-01-01T00:00:00Z', tenant: { id: tenantId } }] },
+        { token },
+      ))._entities[0]?.guestLicense.status;
+    expect(await status(false)).toBe('LICENSED');
+    expect(await status(true)).toBe('FREE');
+    expect((await tenantOf(tenantId, token))?.contract).toEqual(contractBefore);
+    const invoicesAfter = await readInvoices();
+    expect(invoicesAfter).toEqual(invoicesBefore);
+    expect(invoicesAfter.every((invoice) => invoice.total > 0)).toBe(true);
+  });
+
   it('L8: cancelling the base contract cancels the guest licences: count 0, the licensed guest loses the licence, no more orders', async () => {
     expect(errorCodes(await stack.client.request(`mutation { cancelContract { status } }`, {}, { token: member }))).toEqual(['FORBIDDEN']);
     const { cancelContract } = await stack.client.data<{ cancelContract: { status: string; guestLicenses: number; cancelledOn: string } }>(

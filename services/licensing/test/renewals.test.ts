@@ -7,6 +7,7 @@ import { licensingSubgraph } from '../src/index.js';
 const ORDER = `mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { quantity guestLicensesAfter months total effectiveFrom endsOn invoice { id } } }`;
 const QUOTE = `query($input: QuoteGuestLicensesInput!) { quoteGuestLicenses(input: $input) { months total effectiveFrom endsOn } }`;
 const NOTICE = `mutation($contract: NoticeTarget!) { submitTerminationNotice(contract: $contract) { contract receivedOn termEndsOn endsOn renewsOnceMore } }`;
+const INVOICES = `{ invoices { issuedOn subtotal tax total lines { description quantity unitPrice periodFrom periodTo amount } } }`;
 const CONTRACT = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contract { endsOn guestLicenses status cancelledOn terminationNoticeOn } contractStatus serviceContract { terminationNoticeOn currentTerm { endsOn renews } } } } }`;
 
 const tenant = (i: number) => `00000000-0000-4000-8000-00000000d00${i}`;
@@ -20,14 +21,16 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
     stack = await startStack({ subgraphs: [licensingSubgraph], dialect, clock });
     // two Light annual contracts, terms 1 Nov 2025 - 31 Oct 2026
     await stack.handles.licensing!.dataSource.getRepository(Contract).insert(
-      [1, 2].map((i) => ({ id: `00000000-0000-4000-8000-00000000d10${i}`, tenantId: tenant(i), course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2025-11-01', endsOn: '2026-10-31', memberSeats: 3 })),
+      [1, 2, 3].map((i) => ({ id: `00000000-0000-4000-8000-00000000d10${i}`, tenantId: tenant(i), course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2025-11-01', endsOn: '2026-10-31', memberSeats: 3 })),
     );
-    
   });
   afterAll(() => stack?.close());
 
   // tokens signed at the clock's time: the clock travels years ahead
   const tokenOf = (i: number) => stack.auth.issuer.sign({ userId: admin(i), tenantId: tenant(i), kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
+
+  type InvoiceRow = { issuedOn: string; subtotal: number; tax: number; total: number; lines: Array<Record<string, unknown>> };
+  const invoicesOf = async (i: number) => (await stack.client.data<{ invoices: InvoiceRow[] }>(INVOICES, {}, { token: await tokenOf(i) })).invoices;
 
   const contractOf = async (i: number) =>
     (await stack.client.data<{ _entities: Array<{ contract: Record<string, unknown>; contractStatus: string }> }>(CONTRACT, { r: [{ __typename: 'Tenant', id: tenant(i) }] }, { token: await tokenOf(i) }))._entities[0]!;
@@ -41,14 +44,37 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
     expect((await stack.client.data<{ quoteGuestLicenses: unknown }>(QUOTE, { input }, { token: await tokenOf(1) })).quoteGuestLicenses).toEqual({ months: 0, total: 0, effectiveFrom: '2026-11-01', endsOn: '2027-10-31' });
     const { orderGuestLicenses } = await stack.client.data<{ orderGuestLicenses: unknown }>(ORDER, { input: { ...input, idempotencyKey: 'down-renewal' } }, { token: await tokenOf(1) });
     expect(orderGuestLicenses).toEqual({ quantity: -1, guestLicensesAfter: 2, months: 0, total: 0, effectiveFrom: '2026-11-01', endsOn: '2027-10-31', invoice: null });
+    // the same key with forRenewal flipped is another order: CONFLICT, in plain words, and nothing changes
+    for (const flipped of [{ ...input, forRenewal: false }, { quantity: -1 }]) {
+      const clash = await stack.client.request(ORDER, { input: { ...flipped, idempotencyKey: 'down-renewal' } }, { token: await tokenOf(1) });
+      expect(errorCodes(clash)).toEqual(['CONFLICT']);
+      expect(clash.errors?.[0]?.message).toMatch(/already used for an order for the renewal.*use a new key/);
+    }
+    const buyClash = await stack.client.request(ORDER, { input: { quantity: 3, forRenewal: true, idempotencyKey: 'buy-3' } }, { token: await tokenOf(1) });
+    expect(errorCodes(buyClash)).toEqual(['CONFLICT']);
+    expect(buyClash.errors?.[0]?.message).toMatch(/already used for an order for the current term/);
     expect((await contractOf(1)).contract).toMatchObject({ endsOn: '2026-10-31', guestLicenses: 3, status: 'ACTIVE' });
 
     clock.set(tokyoNoon('2026-10-31'));
     expect((await contractOf(1)).contract).toMatchObject({ endsOn: '2026-10-31', guestLicenses: 3 });
+    expect(await invoicesOf(1)).toHaveLength(1); // the purchase of 3; no renewal bill before the term ends
     clock.set(tokyoNoon('2026-11-01'));
-    expect((await contractOf(1)).contract).toMatchObject({ endsOn: '2027-10-31', guestLicenses: 2, status: 'ACTIVE', cancelledOn: null });
+    // six concurrent reads roll the term over once and bill it once
+    const reads = await Promise.all(Array.from({ length: 6 }, () => contractOf(1)));
+    for (const read of reads) expect(read.contract).toMatchObject({ endsOn: '2027-10-31', guestLicenses: 2, status: 'ACTIVE', cancelledOn: null });
     // idempotent: reading again changes nothing
     expect((await contractOf(1)).contract).toMatchObject({ endsOn: '2027-10-31', guestLicenses: 2 });
+    const [renewal, purchase, ...none] = await invoicesOf(1);
+    expect(none).toEqual([]);
+    expect(purchase).toMatchObject({ issuedOn: '2026-04-15' });
+    // L1/L7/L14: the 2 licences held for the new term (3 less the renewal decrease) x 6,820 (Light, annual, on 1 Nov 2026)
+    expect(renewal).toEqual({
+      issuedOn: '2026-11-01',
+      subtotal: 13640,
+      tax: 1364,
+      total: 15004,
+      lines: [{ description: 'Guest licences (LIGHT, annual), renewal 2026-11-01 to 2027-10-31', quantity: 2, unitPrice: 6820, periodFrom: '2026-11-01', periodTo: '2027-10-31', amount: 13640 }],
+    });
   });
 
   it('L14: a notice at least 30 days before the term ends stops the renewal: the contract ends, its guest licences with it (L8); a second notice is a CONFLICT', async () => {
@@ -65,6 +91,7 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
     expect(await contractOf(1)).toMatchObject({ contract: { status: 'ACTIVE', guestLicenses: 2 }, contractStatus: 'ACTIVE' });
     clock.set(tokyoNoon('2027-11-01'));
     expect(await contractOf(1)).toMatchObject({ contract: { status: 'CANCELLED', guestLicenses: 0, endsOn: '2027-10-31', cancelledOn: '2027-11-01' }, contractStatus: 'CANCELLED' });
+    expect((await invoicesOf(1)).map((invoice) => invoice.issuedOn)).toEqual(['2026-11-01', '2026-04-15']); // a contract that ends is not billed again
     expect(errorCodes(await stack.client.request(ORDER, { input: { quantity: 1, idempotencyKey: 'after-end' } }, { token: await tokenOf(1) }))).toEqual(['CONFLICT']);
   });
 
@@ -76,6 +103,24 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
     expect(await contractOf(2)).toMatchObject({ contract: { status: 'ACTIVE', endsOn: '2027-10-31', terminationNoticeOn: '2026-10-02' } });
     clock.set(tokyoNoon('2027-11-01'));
     expect(await contractOf(2)).toMatchObject({ contract: { status: 'CANCELLED', endsOn: '2027-10-31', cancelledOn: '2027-11-01' } });
+    expect(await invoicesOf(2)).toEqual([]); // no guest licences held: the renewal bills nothing
+  });
+
+  it('L14/L1: terms renewed while nobody looked are each billed once, in the transaction of the order that rolls them over', async () => {
+    clock.set(tokyoNoon('2026-04-15'));
+    await stack.client.data(ORDER, { input: { quantity: 1, idempotencyKey: 'one' } }, { token: await tokenOf(3) });
+    clock.set(tokyoNoon('2028-11-02'));
+    const { orderGuestLicenses } = await stack.client.data<{ orderGuestLicenses: { guestLicensesAfter: number; endsOn: string } }>(ORDER, { input: { quantity: 1, idempotencyKey: 'two' } }, { token: await tokenOf(3) });
+    expect(orderGuestLicenses).toMatchObject({ guestLicensesAfter: 2, endsOn: '2029-10-31' });
+    expect(await contractOf(3)).toMatchObject({ contract: { endsOn: '2029-10-31', guestLicenses: 2 } });
+    const invoices = await invoicesOf(3);
+    expect(invoices.map((invoice) => [invoice.issuedOn, invoice.total])).toEqual([
+      ['2028-11-02', 6380 + 638], // the order: 1 x 580 x 11 whole months
+      ['2028-11-01', 7502], // 1 x 6,820 + 682 tax for each renewed term
+      ['2027-11-01', 7502],
+      ['2026-11-01', 7502],
+      ['2026-04-15', 3480 + 348],
+    ]);
   });
 
   it('L14: the card service contract takes a notice too; a monthly base contract has no term (BAD_USER_INPUT); administrators only', async () => {

@@ -6,6 +6,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 @ObjectType({ description: 'A bill: lines, subtotal, consumption tax (10 %, rounded down per invoice), total; integer yen.' })
 @Entity({ name: 'invoices' })
 @Index('ix_invoices_tenant', ['tenantId'])
+@Index('uq_invoices_renewal', ['renewalKey'], { unique: true })
 export class Invoice {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -29,6 +30,10 @@ export class Invoice {
   @Field(() => Int)
   @Column({ type: 'int' })
   total: number;
+
+  /** L14: contract id and term start on the invoice of a renewed annual term (unique: billed once); null on other invoices. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  renewalKey: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

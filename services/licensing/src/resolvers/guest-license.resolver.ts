@@ -8,7 +8,6 @@ import { assertGuestOfTenant } from '../spaces-guests.js';
 import { isLocalDate } from '../domain/calendar-dates.js';
 import { quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
-import { type InvoiceLineData } from '../domain/invoices.js';
 import { Contract } from '../entities/contract.entity.js';
 import { GuestLicenseAssignment } from '../entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from '../entities/guest-license-order.entity.js';
@@ -16,6 +15,7 @@ import { Invoice, InvoiceLine } from '../entities/invoice.entity.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { GuestLicenseAssignmentInput, OrderGuestLicensesInput, QuoteGuestLicensesInput } from '../inputs/guest-license.inputs.js';
 import { Quote } from '../types/licensing.types.js';
+import { writeInvoice } from '../invoicing.js';
 
 const NO_CONTRACT = 'This tenant has no base contract: guests can only be bought on top of one (L2).';
 
@@ -39,14 +39,6 @@ export function idempotencyKeyOf(raw: string): string {
   return key;
 }
 
-/** Writes an invoice and its lines; returns its id. */
-export async function writeInvoice(manager: EntityManager, tenantId: string, issuedOn: string, lines: readonly InvoiceLineData[], totals: { subtotal: number; tax: number; total: number }): Promise<string> {
-  const id = randomUUID();
-  await manager.insert(Invoice, { id, tenantId, issuedOn, ...totals });
-  if (lines.length > 0) await manager.insert(InvoiceLine, lines.map((line, position) => ({ id: randomUUID(), invoiceId: id, position, ...line })));
-  return id;
-}
-
 async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteGuestLicensesInput): Promise<{ contract: Contract; quote: GuestQuote; orderDate: string }> {
   const found = await manager.findOneBy(Contract, { tenantId });
   if (!found) throw conflict(NO_CONTRACT);
@@ -58,9 +50,16 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
   return { contract, quote, orderDate };
 }
 
+/** An order placed for the renewal (L7) is the only kind charged for 0 months (monthly orders have none, annual ones at least 1). */
+const wasForRenewal = (order: GuestLicenseOrder) => order.months === 0;
+
 function sameOrder(order: GuestLicenseOrder, input: OrderGuestLicensesInput): GuestLicenseOrder {
   if (order.quantity !== input.quantity || (input.orderDate != null && input.orderDate !== order.orderDate)) {
     throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for a different order (${order.quantity} guest licence(s) on ${order.orderDate}); use a new key for a new order.`);
+  }
+  if (wasForRenewal(order) !== (input.forRenewal === true)) {
+    const first = wasForRenewal(order) ? 'for the renewal' : 'for the current term';
+    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for an order ${first} (${order.quantity} guest licence(s) on ${order.orderDate}); use a new key for a new order.`);
   }
   return order;
 }

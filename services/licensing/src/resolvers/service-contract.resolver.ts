@@ -8,7 +8,8 @@ import { SIDES_PER_PACK } from '../domain/service-contracts.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { DigitisationPackOrder, ServiceContract } from '../entities/service-contract.entity.js';
 import { OrderDigitisationPackInput } from '../inputs/guest-license.inputs.js';
-import { idempotencyKeyOf, writeInvoice } from './guest-license.resolver.js';
+import { writeInvoice } from '../invoicing.js';
+import { idempotencyKeyOf } from './guest-license.resolver.js';
 
 export const MAX_PACKS_PER_ORDER = 100;
 
