@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose';
 import { JWT_ALG, type SigningKeys, type VerificationKey } from './keys.js';
-import { ROLES, type Role, type UserKind, type Viewer } from './viewer.js';
+import { ROLES, SCOPES, type Role, type Scope, type UserKind, type Viewer } from './viewer.js';
 
 export const TOKEN_ISSUER = 'kyodo:spaces';
 export const TOKEN_AUDIENCE = 'kyodo';
@@ -34,7 +34,11 @@ export function createTokenIssuer(keys: SigningKeys, ttlSeconds = DEFAULT_TOKEN_
     publicJwk: keys.publicJwk,
     async sign(viewer, options = {}) {
       const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
-      return new SignJWT({ tid: viewer.tenantId, kind: viewer.kind, roles: viewer.roles })
+      const claims: JWTPayload = { tid: viewer.tenantId, kind: viewer.kind, roles: viewer.roles };
+      if (viewer.scopes !== undefined) claims.scope = viewer.scopes;
+      const jwt = new SignJWT(claims);
+      if (viewer.tokenId !== undefined) jwt.setJti(viewer.tokenId);
+      return jwt
         .setProtectedHeader({ alg: JWT_ALG, kid: keys.kid, typ: 'JWT' })
         .setSubject(viewer.userId)
         .setIssuer(TOKEN_ISSUER)
@@ -47,13 +51,21 @@ export function createTokenIssuer(keys: SigningKeys, ttlSeconds = DEFAULT_TOKEN_
 }
 
 function toViewer(payload: JWTPayload): Viewer {
-  const { sub, tid, kind, roles } = payload as JWTPayload & { tid?: unknown; kind?: unknown; roles?: unknown };
+  const { sub, tid, kind, roles, scope, jti } = payload as JWTPayload & { tid?: unknown; kind?: unknown; roles?: unknown; scope?: unknown };
   const validKind = kind === 'MEMBER' || kind === 'GUEST';
   const validRoles = Array.isArray(roles) && roles.every((r) => (ROLES as readonly string[]).includes(r as string));
   if (typeof sub !== 'string' || typeof tid !== 'string' || !validKind || !validRoles) {
     throw new TokenError('The access token is missing required claims.', 'invalid');
   }
-  return { userId: sub, tenantId: tid, kind: kind as UserKind, roles: roles as Role[] };
+  const viewer: Viewer = { userId: sub, tenantId: tid, kind: kind as UserKind, roles: roles as Role[] };
+  if (scope === undefined && jti === undefined) return viewer;
+  // C6: an integration token names known scopes (at least one) and its stored id; anything else
+  // is refused rather than read as a full session
+  const validScope = Array.isArray(scope) && scope.length > 0 && scope.every((s) => (SCOPES as readonly string[]).includes(s as string));
+  if (!validScope || typeof jti !== 'string' || !jti) {
+    throw new TokenError('The integration token has unknown or missing scopes.', 'invalid');
+  }
+  return { ...viewer, scopes: scope as Scope[], tokenId: jti };
 }
 
 /** Verify with a known public key, or with a JWKS endpoint (keys fetched and cached by jose). */

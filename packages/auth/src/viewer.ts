@@ -4,11 +4,29 @@ export type UserKind = 'MEMBER' | 'GUEST';
 export const ROLES = ['ADMIN', 'SUPPORT_AGENT'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * C6: what an integration token may do. A token with scopes is limited to them; a normal
+ * sign-in carries none and may do whatever its user may.
+ */
+export const SCOPES = ['cards:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** For messages: what a scope lets a token do ("This integration token can only read cards."). */
+export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = { 'cards:read': 'read cards' };
+
 export interface Viewer {
   userId: string;
   tenantId: string;
   kind: UserKind;
   roles: Role[];
+  /** Only on integration tokens (C6): what the token is limited to. Absent: a normal session. */
+  scopes?: Scope[];
+  /** Only on integration tokens: the stored token id (`jti`), so spaces can check it is not revoked. */
+  tokenId?: string;
+}
+
+export function isScoped(viewer: Viewer | null | undefined): viewer is Viewer & { scopes: Scope[] } {
+  return !!viewer && viewer.scopes !== undefined;
 }
 
 export function isAdmin(viewer: Viewer | null | undefined): boolean {

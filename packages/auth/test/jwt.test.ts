@@ -50,6 +50,40 @@ describe('ES256 access tokens', () => {
     await expect(createTokenVerifier(keys).verify(token)).rejects.toMatchObject({ reason: 'invalid' });
   });
 
+  it('C6: round-trips an integration token: scopes and the stored id (jti), absent on sessions', async () => {
+    const keys = await generateSigningKeys();
+    const scoped: Viewer = { ...viewer, roles: [], scopes: ['cards:read'], tokenId: 'tok-1' };
+    const verifier = createTokenVerifier(keys);
+    await expect(verifier.verify(await createTokenIssuer(keys).sign(scoped, { ttlSeconds: 365 * 24 * 3600 }))).resolves.toEqual(scoped);
+    const session = await verifier.verify(await createTokenIssuer(keys).sign(viewer));
+    expect(session).not.toHaveProperty('scopes');
+    expect(session).not.toHaveProperty('tokenId');
+  });
+
+  it('C6: refuses unknown, empty or malformed scopes and a scope without a token id', async () => {
+    const keys = await generateSigningKeys();
+    const sign = (claims: Record<string, unknown>, jti?: string) => {
+      const jwt = new SignJWT({ tid: 't1', kind: 'MEMBER', roles: [], ...claims })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('u1')
+        .setIssuer('kyodo:spaces')
+        .setAudience('kyodo')
+        .setExpirationTime('5m');
+      if (jti) jwt.setJti(jti);
+      return jwt.sign(keys.privateKey);
+    };
+    const verifier = createTokenVerifier(keys);
+    for (const token of [
+      await sign({ scope: ['cards:write'] }, 't'),
+      await sign({ scope: [] }, 't'),
+      await sign({ scope: 'cards:read' }, 't'),
+      await sign({ scope: ['cards:read'] }),
+      await sign({}, 't'),
+    ]) {
+      await expect(verifier.verify(token)).rejects.toMatchObject({ reason: 'invalid' });
+    }
+  });
+
   it('parses bearer headers strictly', () => {
     expect(bearerToken(undefined)).toBeNull();
     expect(bearerToken('Bearer abc.def.ghi')).toBe('abc.def.ghi');

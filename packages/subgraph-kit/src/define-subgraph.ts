@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Viewer } from '@kyodo/auth';
+import type { Scope, Viewer } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
@@ -9,6 +9,7 @@ import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definit
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
 import { runMigrations } from './migrations.js';
+import type { ScopedAccess } from './scoped-access.js';
 import { createSubgraphServer, type SubgraphRoute } from './server.js';
 
 export interface SubgraphSpec<TLoaders> {
@@ -33,6 +34,13 @@ export interface SubgraphSpec<TLoaders> {
   background?: (runtime: BackgroundRuntime) => () => Promise<void> | void;
   /** Extra HTTP handlers beside /graphql (see SubgraphRoute); built once the DataSource is up. */
   routes?: (runtime: RouteRuntime) => SubgraphRoute[];
+  /**
+   * C6: the integration-token scopes this subgraph serves, for queries only. Without it every
+   * operation from an integration token is refused here.
+   */
+  acceptsScopes?: readonly Scope[];
+  /** C6: decides each query of an integration token before any resolver (see ScopedAccess). */
+  admitScopedQuery?: ScopedAccess<TLoaders>['admitQuery'];
 }
 
 export interface RouteRuntime extends BackgroundRuntime {
@@ -86,6 +94,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         createLoaders: spec.createLoaders,
         deps: resolvedDeps,
         routes: spec.routes?.({ dataSource, clock, logger, deps: resolvedDeps }),
+        scopedAccess: { acceptsScopes: spec.acceptsScopes, admitQuery: spec.admitScopedQuery },
       });
       const stopBackground = spec.background?.({ dataSource, clock, logger });
       return {

@@ -13,5 +13,6 @@ export * from './demo.js';
 export * from './definition.js';
 export * from './define-subgraph.js';
 export * from './server.js';
+export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';

@@ -5,6 +5,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
+import { scopedTokenPlugin, type ScopedAccess } from './scoped-access.js';
 import type { DataSource } from 'typeorm';
 import type { SubgraphDeps } from './definition.js';
 import { systemClock, type Clock } from './clock.js';
@@ -35,6 +36,8 @@ export interface SubgraphServerOptions<TLoaders> {
   deps: SubgraphDeps;
   /** Extra handlers tried, in order, for any path other than /health, the JWKS and /graphql. */
   routes?: SubgraphRoute[];
+  /** C6: what integration tokens may do here (nothing, by default). */
+  scopedAccess?: ScopedAccess<TLoaders>;
 }
 
 export interface SubgraphServer {
@@ -85,6 +88,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      scopedTokenPlugin<TLoaders>(options.scopedAccess ?? {}),
     ],
   });
   let started: Promise<void> | undefined;

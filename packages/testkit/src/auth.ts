@@ -1,4 +1,4 @@
-import { createTokenIssuer, createTokenVerifier, generateSigningKeys, type Role, type TokenIssuer, type TokenVerifier, type UserKind } from '@kyodo/auth';
+import { createTokenIssuer, createTokenVerifier, generateSigningKeys, type Role, type Scope, type TokenIssuer, type TokenVerifier, type UserKind } from '@kyodo/auth';
 import { DEMO } from '@kyodo/subgraph-kit';
 
 export interface TestAuth {
@@ -6,7 +6,7 @@ export interface TestAuth {
   verifier: TokenVerifier;
   gatewaySecret: string;
   /** A token for anyone, for subgraphs tested without spaces. */
-  tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[] }): Promise<string>;
+  tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[]; scopes?: Scope[]; tokenId?: string }): Promise<string>;
   /** Tokens for the demo fixtures: admin, member (plain), guest, and the vendor's support agent. */
   demoTokens(): Promise<{ admin: string; member: string; guest: string; agent: string }>;
 }
@@ -15,7 +15,13 @@ export async function createTestAuth(): Promise<TestAuth> {
   const keys = await generateSigningKeys();
   const issuer = createTokenIssuer(keys);
   const tokenFor: TestAuth['tokenFor'] = (user) =>
-    issuer.sign({ userId: user.id, tenantId: user.tenantId ?? DEMO.tenant.id, kind: user.kind ?? 'MEMBER', roles: user.roles ?? [] });
+    issuer.sign({
+      userId: user.id,
+      tenantId: user.tenantId ?? DEMO.tenant.id,
+      kind: user.kind ?? 'MEMBER',
+      roles: user.roles ?? [],
+      ...(user.scopes ? { scopes: user.scopes, tokenId: user.tokenId ?? 'test-integration-token' } : {}),
+    });
   return {
     issuer,
     verifier: createTokenVerifier(keys),

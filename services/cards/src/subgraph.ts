@@ -7,6 +7,7 @@ import { Card } from './entities/card.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
 import { UserRef } from './entities/user.type.js';
 import { cardFilesRoute } from './card-files.js';
+import { admitIntegrationTokenQuery } from './integration-access.js';
 import { createCardsLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { resolveCardReference } from './resolvers/card.reference.js';
@@ -35,6 +36,9 @@ export const cardsSubgraph = defineSubgraph({
   createLoaders: createCardsLoaders,
   seedDemo: seedCardsDemo,
   routes: (runtime) => [cardFilesRoute(runtime)],
+  // C6: integration tokens read cards (queries only), checked with spaces on every request
+  acceptsScopes: ['cards:read'],
+  admitScopedQuery: admitIntegrationTokenQuery,
 });
 
 export const createCardsSubgraph = (deps: SubgraphDeps) => cardsSubgraph.create(deps);

@@ -9,6 +9,8 @@ import type { Stack } from '@kyodo/testkit';
 export interface FakePeers {
   /** Groups per bearer token; a token not listed is in no group. */
   groupsByToken: Map<string, string[]>;
+  /** Tokens spaces refuses as revoked integration tokens (C6). */
+  revoked: Set<string>;
   digitisation: { includedSides: number; purchasedSides: number };
   /** How many calls each peer got (memoised per request: one per request at most). */
   calls: { spaces: number; licensing: number };
@@ -20,6 +22,7 @@ export interface FakePeers {
 export async function startFakePeers(stack: Stack): Promise<FakePeers> {
   const state: FakePeers['calls'] = { spaces: 0, licensing: 0 };
   const groupsByToken = new Map<string, string[]>();
+  const revoked = new Set<string>();
   const digitisation = { includedSides: 1000, purchasedSides: 0 };
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -30,6 +33,10 @@ export async function startFakePeers(stack: Stack): Promise<FakePeers> {
       res.writeHead(200, { 'content-type': 'application/json' });
       if (req.url === '/spaces/graphql' && query.includes('groupIds')) {
         state.spaces++;
+        if (revoked.has(token)) {
+          res.end(JSON.stringify({ data: null, errors: [{ message: 'This integration token has been revoked.', extensions: { code: 'UNAUTHENTICATED' } }] }));
+          return;
+        }
         res.end(JSON.stringify({ data: { viewer: { groupIds: groupsByToken.get(token) ?? [] } } }));
       } else if (req.url === '/licensing/graphql' && query.includes('cardDigitisation')) {
         state.licensing++;
@@ -49,6 +56,7 @@ export async function startFakePeers(stack: Stack): Promise<FakePeers> {
   setReachable('licensing', true);
   return {
     groupsByToken,
+    revoked,
     digitisation,
     calls: state,
     setReachable,

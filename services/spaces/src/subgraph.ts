@@ -1,6 +1,7 @@
 import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
+import { IntegrationToken } from './entities/integration-token.entity.js';
 import { Group } from './entities/group.entity.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
@@ -10,12 +11,14 @@ import { ThreadRead } from './entities/thread-read.entity.js';
 import { SpaceApp } from './entities/space-app.entity.js';
 import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
+import { admitScopedSpacesQuery } from './integration-access.js';
 import { createSpacesLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
 import { AccountLinkResolver } from './resolvers/account-link.resolver.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { resolveGroupReference } from './resolvers/group.reference.js';
 import { GroupResolver } from './resolvers/group.resolver.js';
+import { IntegrationTokenResolver } from './resolvers/integration-token.resolver.js';
 import { InvitationResolver } from './resolvers/invitation.resolver.js';
 import { SignInResolver } from './resolvers/sign-in.resolver.js';
 import { resolveSpaceReference } from './resolvers/space.reference.js';
@@ -28,13 +31,13 @@ import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
   defaultPort: 4001,
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   referenceResolvers: {
     User: { __resolveReference: resolveUserReference },
@@ -46,6 +49,8 @@ export const spacesSubgraph = defineSubgraph({
   migrations,
   createLoaders: createSpacesLoaders,
   seedDemo: seedSpacesDemo,
+  // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
+  admitScopedQuery: admitScopedSpacesQuery,
 });
 
 export const createSpacesSubgraph = (deps: SubgraphDeps) => spacesSubgraph.create(deps);

@@ -6,6 +6,7 @@ import { DEFAULT_GUEST_PERMISSIONS } from '../src/domain/spaces.js';
 import { hashInvitationToken, newInvitationToken } from '../src/domain/invitations.js';
 import { Comment } from '../src/entities/comment.entity.js';
 import { Group } from '../src/entities/group.entity.js';
+import { IntegrationToken } from '../src/entities/integration-token.entity.js';
 import { Invitation } from '../src/entities/invitation.entity.js';
 import { SpaceApp } from '../src/entities/space-app.entity.js';
 import { SpaceMember } from '../src/entities/space-member.entity.js';
@@ -51,6 +52,8 @@ interface World {
   /** An app in a fresh space shaped like X. */
   freshAppX(): Promise<string>;
   freshInvitationToken(): Promise<string>;
+  /** C6: an unrevoked integration token of tenant A (acting as memberA). */
+  freshIntegrationTokenA(): Promise<string>;
   /** A member of tenant A in no space, to be added somewhere. */
   freshMemberA(): Promise<string>;
 }
@@ -106,6 +109,13 @@ const TABLE: Record<string, Row> = {
   createGroup: { run: async () => ({ query: `mutation { createGroup(input: { name: "G ${randomUUID()}" }) { id } }` }), expect: tenantAdmin },
   addGroupMember: {
     run: async (w) => ({ query: `mutation { addGroupMember(input: { groupId: "${w.groupA}", userId: "${w.ids.memberA}" }) { id } }` }),
+    expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1
+  },
+  // ---- C6 integration tokens: tenant administrators of their own tenant only
+  integrationTokens: { run: async () => ({ query: '{ integrationTokens { id } }' }), expect: tenantAdmin },
+  issueIntegrationToken: { run: async () => ({ query: 'mutation { issueIntegrationToken(input: { name: "CRM" }) { id } }' }), expect: tenantAdmin },
+  revokeIntegrationToken: {
+    run: async (w) => ({ query: `mutation { revokeIntegrationToken(id: "${await w.freshIntegrationTokenA()}") }` }),
     expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1
   },
   // ---- spaces
@@ -210,6 +220,20 @@ describe.each(testDialects())('authorization table of the spaces subgraph on %s'
         return id;
       },
       freshMemberA: async () => (await person('MEMBER', [])).id,
+      async freshIntegrationTokenA() {
+        const id = randomUUID();
+        await ds.getRepository(IntegrationToken).insert({
+          id,
+          tenantId: DEMO.tenant.id,
+          userId: ids.memberA,
+          name: 'CRM',
+          scopes: 'cards:read',
+          createdBy: ids.adminA,
+          expiresAt: new Date(Date.now() + 86_400_000),
+          revokedAt: null,
+        });
+        return id;
+      },
       async freshInvitationToken() {
         const { token, tokenHash } = newInvitationToken();
         expect(hashInvitationToken(token)).toBe(tokenHash);

@@ -9,6 +9,6 @@ describe.each(testDialects())('spaces migrations on %s', (dialect) => {
     expect(report.reverted).toBe(spacesMigrations.length);
     expect(report.tablesAfterRevert).toEqual([]);
     expect(report.reapplied).toEqual(report.applied);
-    expect(report.tablesAfterUp).toEqual(['comments', 'group_members', 'groups', 'invitations', 'space_apps', 'space_members', 'spaces', 'tenants', 'thread_reads', 'threads', 'users']);
+    expect(report.tablesAfterUp).toEqual(['comments', 'group_members', 'groups', 'integration_tokens', 'invitations', 'space_apps', 'space_members', 'spaces', 'tenants', 'thread_reads', 'threads', 'users']);
   });
 });

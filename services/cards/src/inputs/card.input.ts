@@ -43,11 +43,9 @@ export class CreateCardInput {
   visibleToGroupIds?: string[] | null;
 }
 
-@InputType({ description: 'Changes to a card: only the fields given change; an empty visibleToGroupIds opens the card to the whole tenant.' })
-export class UpdateCardInput {
-  @Field(() => ID)
-  id: string;
-
+/** The C1 text fields as optional changes: only the fields given change. */
+@InputType({ description: "Not in the schema by itself: the fields UpdateCardInput and VerifyCardInput share." })
+class CardFieldChanges {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -83,6 +81,12 @@ export class UpdateCardInput {
 
   @Field(() => String, { nullable: true })
   exchangedOn?: string | null;
+}
+
+@InputType({ description: 'Changes to a card: only the fields given change; an empty visibleToGroupIds opens the card to the whole tenant.' })
+export class UpdateCardInput extends CardFieldChanges {
+  @Field(() => ID)
+  id: string;
 
   @Field(() => [ID], { nullable: true })
   visibleToGroupIds?: string[] | null;
@@ -116,43 +120,7 @@ export class SetCardImageInput {
 }
 
 @InputType({ description: 'An operator\'s check of a READ card (C2): the corrections, if any (only the fields given change); the card becomes VERIFIED.' })
-export class VerifyCardInput {
+export class VerifyCardInput extends CardFieldChanges {
   @Field(() => ID)
   id: string;
-
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  nameReading?: string | null;
-
-  @Field(() => String, { nullable: true })
-  company?: string | null;
-
-  @Field(() => String, { nullable: true })
-  department?: string | null;
-
-  @Field(() => String, { nullable: true })
-  title?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  addresses?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  phones?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  url?: string | null;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
-
-  @Field(() => CardLanguageEnum, { nullable: true })
-  language?: CardLanguageEnum | null;
-
-  @Field(() => String, { nullable: true })
-  exchangedOn?: string | null;
 }
