@@ -43,15 +43,14 @@ export interface SubgraphSpec<TLoaders> {
   admitScopedQuery?: ScopedAccess<TLoaders>['admitQuery'];
 }
 
-export interface RouteRuntime extends BackgroundRuntime {
-  /** The deps the subgraph was built with, dataDir resolved. */
-  deps: SubgraphDeps;
-}
+export type RouteRuntime = BackgroundRuntime;
 
 export interface BackgroundRuntime {
   dataSource: DataSource;
   clock: Clock;
   logger: Logger;
+  /** The deps the subgraph was built with, dataDir resolved. */
+  deps: SubgraphDeps;
 }
 
 /**
@@ -96,7 +95,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         routes: spec.routes?.({ dataSource, clock, logger, deps: resolvedDeps }),
         scopedAccess: { acceptsScopes: spec.acceptsScopes, admitQuery: spec.admitScopedQuery },
       });
-      const stopBackground = spec.background?.({ dataSource, clock, logger });
+      const stopBackground = spec.background?.({ dataSource, clock, logger, deps: resolvedDeps });
       return {
         name: spec.name,
         schema,

@@ -28,6 +28,11 @@ export interface SubgraphDeps {
   onQuery?: (sql: string) => void;
   /** Where the other subgraphs are, for the few calls one subgraph makes to another (peers.ts). */
   peers?: PeerDirectory;
+  /**
+   * The process environment, for settings only one subgraph reads (it validates its own with
+   * zod, e.g. cards' `CARDS_S3_*`). `npm start` passes process.env; tests pass what they need.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface SubgraphHandle {

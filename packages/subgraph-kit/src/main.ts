@@ -58,6 +58,7 @@ export async function runSubgraphMain(definition: SubgraphDefinition, options: {
     peers: peerDirectoryFromEnv(),
     smtpUrl: env.SMTP_URL,
     publicUrl: env.PUBLIC_URL,
+    env: process.env,
   });
   if (env.SEED_DEMO === 'true') await handle.seedDemo();
   const url = await handle.listen(env.PORT ?? definition.defaultPort, env.HOST);

@@ -31,8 +31,17 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   res.end(message);
 }
 
-/** The export zips, kept under the data dir until their link expires. */
-export const exportKey = (id: string) => `exports/${id}.zip`;
+/** Where the export zips are kept in the image store until their link expires. */
+export const EXPORTS_FOLDER = 'exports/';
+
+/** An export zip's key carries the moment its link expires, so the sweep knows without a database row. */
+export const exportKey = (id: string, expiresAt: number) => `${EXPORTS_FOLDER}${expiresAt}-${id}.zip`;
+
+/** When the link of this export expires; null for a key without one (written before keys carried it). */
+export function exportExpiryOf(key: string): number | null {
+  const match = /^exports\/(\d+)-[0-9a-f-]{36}\.zip$/.exec(key);
+  return match ? Number(match[1]) : null;
+}
 
 /** GET /files/<signed link>: the image or export the link names, while it has not expired (C3/C5). */
 export function cardFilesRoute(runtime: RouteRuntime): SubgraphRoute {

@@ -6,6 +6,7 @@ import { CardQuotaUsage } from './entities/card-quota-usage.entity.js';
 import { Card } from './entities/card.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
 import { UserRef } from './entities/user.type.js';
+import { startCardsBackground } from './card-background.js';
 import { cardFilesRoute } from './card-files.js';
 import { admitIntegrationTokenQuery } from './integration-access.js';
 import { createCardsLoaders } from './loaders.js';
@@ -36,6 +37,8 @@ export const cardsSubgraph = defineSubgraph({
   createLoaders: createCardsLoaders,
   seedDemo: seedCardsDemo,
   routes: (runtime) => [cardFilesRoute(runtime)],
+  // C4: fails imports a restart interrupted; C5: deletes export zips whose link has expired
+  background: (runtime) => startCardsBackground(runtime),
   // C6: integration tokens read cards (queries only), checked with spaces on every request
   acceptsScopes: ['cards:read'],
   admitScopedQuery: admitIntegrationTokenQuery,

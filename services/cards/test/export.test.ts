@@ -1,7 +1,11 @@
+import { ManualClock, silentLogger } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteExpiredExports, startCardsBackground } from '../src/card-background.js';
+import { FILE_LINK_TTL_MS } from '../src/card-files.js';
 import { parseCsv } from '../src/domain/csv.js';
+import { imageStoreFor } from '../src/image-store.js';
 import { cardsSubgraph } from '../src/index.js';
 import { startFakePeers, type FakePeers } from './fake-peers.js';
 
@@ -91,5 +95,53 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     expect(rows).toHaveLength(file.cardCount);
     expect(rows.map((r) => r.fields[0])).toContain(open);
     expect(rows.map((r) => r.fields[0])).not.toContain(hidden);
+  });
+});
+
+describe.each(testDialects())('export zips are deleted once their link expires (C5) on %s', (dialect) => {
+  const ZIP = `mutation { exportCardsZip { url urlExpiresAt } }`;
+  const clock = new ManualClock('2026-03-02T09:00:00Z');
+  let stack: Stack;
+  let peers: FakePeers;
+  let member: string;
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [cardsSubgraph], dialect, clock });
+    peers = await startFakePeers(stack);
+    const tokens = await stack.auth.demoTokens();
+    member = tokens.member;
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: true } }, { token: tokens.admin });
+  });
+  afterAll(async () => {
+    await peers?.close();
+    await stack?.close();
+  });
+  const exportZip = async () => (await stack.client.data<{ exportCardsZip: { url: string; urlExpiresAt: string } }>(ZIP, {}, { token: member })).exportCardsZip;
+  const store = () => imageStoreFor({ dataDir: stack.dataDir });
+
+  it('C5: a zip stays while its link is valid and the sweep deletes it once the link has expired', async () => {
+    const file = await exportZip();
+    expect(await store().list('exports/')).toHaveLength(1);
+    clock.advance(FILE_LINK_TTL_MS - 1);
+    expect(await deleteExpiredExports(store(), clock.now())).toBe(0);
+    expect((await fetch(new URL(stack.subgraphUrls.cards!).origin + file.url)).status).toBe(200);
+    clock.advance(1);
+    expect(await deleteExpiredExports(store(), clock.now())).toBe(1);
+    expect(await store().list('exports/')).toEqual([]);
+    expect((await fetch(new URL(stack.subgraphUrls.cards!).origin + file.url)).status).toBe(410);
+  });
+
+  it('C5: the background sweep does it by itself, on the injected clock, and stops on close', async () => {
+    await exportZip();
+    const runtime = { dataSource: stack.handles.cards!.dataSource, clock, logger: silentLogger, deps: { databaseUrl: '', verifier: stack.auth.verifier, dataDir: stack.dataDir } };
+    const stop = startCardsBackground(runtime, 10);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await store().list('exports/')).toHaveLength(1);
+      clock.advance(FILE_LINK_TTL_MS);
+      for (let i = 0; i < 100 && (await store().list('exports/')).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await store().list('exports/')).toEqual([]);
+    } finally {
+      await stop();
+    }
   });
 });

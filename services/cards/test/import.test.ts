@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
+import { silentLogger } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTERRUPTED_IMPORT_MESSAGE } from '../src/card-background.js';
+import { CardImportJob, CardImportStatus } from '../src/entities/card-import-job.entity.js';
 import { Card } from '../src/entities/card.entity.js';
 import { cardsSubgraph } from '../src/index.js';
 import { startFakePeers, type FakePeers } from './fake-peers.js';
@@ -107,6 +111,27 @@ describe.each(testDialects())('CSV import (C4) on %s', (dialect) => {
     const noName = await run(await upload(Buffer.from('company,email\nAcme,a@acme.example\n')), true);
     expect(noName.job.status).toBe('CHECKED');
     expect(noName.job.errors).toEqual([{ line: 1, field: null, message: expect.stringContaining('no name column') }]);
+  });
+
+  it('C4: imports a restart caught CHECKING or IMPORTING are marked FAILED on start with a plain error and may run again; others are left alone', async () => {
+    const jobs = stack.handles.cards!.dataSource.getRepository(CardImportJob);
+    const statuses = [CardImportStatus.CHECKING, CardImportStatus.IMPORTING, CardImportStatus.UPLOADING, CardImportStatus.CHECKED];
+    const ids = statuses.map(() => randomUUID());
+    for (const [i, status] of statuses.entries()) {
+      await jobs.insert({ id: ids[i], tenantId: DEMO.tenant.id, userId: DEMO.member.id, status, encoding: 'AUTO', parts: 1, bytes: 10, processedRows: 5 });
+    }
+    // a restart: the service starts again on the same database (its start-up work is awaited on close)
+    const restarted = await cardsSubgraph.create({ databaseUrl: stack.databases.cards!.url, verifier: stack.auth.verifier, dataDir: stack.dataDir, logger: silentLogger });
+    await restarted.close();
+    const after = await Promise.all(ids.map(async (id) => (await stack.client.data<{ cardImportJob: Job }>(POLL, { id }, { token: member })).cardImportJob));
+    for (const job of after.slice(0, 2)) {
+      expect(job).toMatchObject({ status: 'FAILED', importedRows: 0, errorCount: 1, errors: [{ line: 0, field: null, message: INTERRUPTED_IMPORT_MESSAGE }] });
+    }
+    expect(INTERRUPTED_IMPORT_MESSAGE).toBe('The import was interrupted by a restart; run it again.');
+    expect(after.slice(2).map((job) => job.status)).toEqual(['UPLOADING', 'CHECKED']);
+    // FAILED may run again (here no file was ever stored: it fails again, on our side, and says so)
+    const again = await run(ids[0]!, true);
+    expect(again.job).toMatchObject({ status: 'FAILED', errorCount: 1, errors: [{ line: 0, message: expect.stringContaining('on our side') }] });
   });
 
   it("C3/C4: guests may not import; another member cannot see or run someone else's import; parts go in order", async () => {

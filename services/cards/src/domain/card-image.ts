@@ -20,6 +20,14 @@ export function detectImageType(bytes: Uint8Array): CardImageType | null {
 export const extensionOf = (type: CardImageType): string => (type === 'image/png' ? 'png' : 'jpg');
 
 /** The type of a stored image from its key's extension (keys are only ever made by imageKeyFor). */
+const SAFE_KEY = /^[0-9A-Za-z-]+(\/[0-9A-Za-z-]+)*\.[a-z]{3}$/;
+
+/** The key, if it is one this service makes (never a path a client could steer): the stores check every key. */
+export function checkImageKey(key: string): string {
+  if (!SAFE_KEY.test(key)) throw new Error(`not an image key: ${key}`);
+  return key;
+}
+
 export function typeOfKey(key: string): CardImageType {
   return key.endsWith('.png') ? 'image/png' : 'image/jpeg';
 }

@@ -89,8 +89,6 @@ export class CardExportResolver {
   async exportCardsZip(@Ctx() ctx: CardsContext): Promise<CardExportFile> {
     await requireExport(ctx);
     const store = imageStoreFor(ctx.deps);
-    const id = randomUUID();
-    const key = exportKey(id);
     const rows: ExportRow[] = [];
     const zip = new ZipWriter();
     for await (const page of visibleCardPages(ctx)) {
@@ -104,8 +102,9 @@ export class CardExportResolver {
     }
     zip.add('cards.csv', strToU8(exportCsv(rows)), true);
     const bytes = zip.finish();
-    await store.put(key, bytes);
     const expiresAt = ctx.clock.now().getTime() + FILE_LINK_TTL_MS;
+    const key = exportKey(randomUUID(), expiresAt);
+    await store.put(key, bytes);
     return { cardCount: rows.length, sizeBytes: bytes.length, url: fileUrl(ctx.deps, { key, kind: 'export', expiresAt }), urlExpiresAt: new Date(expiresAt) };
   }
 }
