@@ -1,11 +1,13 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CardLanguageEnum } from '../entities/card.entity.js';
 
-@InputType({ description: 'A new card (C1); visibleToGroupIds limits it to those groups (C3), else the whole tenant sees it.' })
-export class CreateCardInput {
-  @Field(() => String)
-  name: string;
-
+/**
+ * The C1 text fields besides the name, all optional: what a new card may carry and what an
+ * update or an operator's check may change (only the fields given change). Never in the schema
+ * by itself: only the inputs below, which extend it.
+ */
+@InputType()
+class CardTextFields {
   @Field(() => String, { nullable: true })
   nameReading?: string | null;
 
@@ -38,55 +40,24 @@ export class CreateCardInput {
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD.' })
   exchangedOn?: string | null;
+}
+
+@InputType({ description: 'A new card (C1); visibleToGroupIds limits it to those groups (C3), else the whole tenant sees it.' })
+export class CreateCardInput extends CardTextFields {
+  @Field(() => String)
+  name: string;
 
   @Field(() => [ID], { nullable: true })
   visibleToGroupIds?: string[] | null;
 }
 
-/** The C1 text fields as optional changes: only the fields given change. */
-@InputType({ description: "Not in the schema by itself: the fields UpdateCardInput and VerifyCardInput share." })
-class CardFieldChanges {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  nameReading?: string | null;
-
-  @Field(() => String, { nullable: true })
-  company?: string | null;
-
-  @Field(() => String, { nullable: true })
-  department?: string | null;
-
-  @Field(() => String, { nullable: true })
-  title?: string | null;
-
-  @Field(() => [String], { nullable: true })
-  addresses?: string[] | null;
-
-  @Field(() => [String], { nullable: true })
-  phones?: string[] | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  url?: string | null;
-
-  @Field(() => String, { nullable: true })
-  notes?: string | null;
-
-  @Field(() => CardLanguageEnum, { nullable: true })
-  language?: CardLanguageEnum | null;
-
-  @Field(() => String, { nullable: true })
-  exchangedOn?: string | null;
-}
-
 @InputType({ description: 'Changes to a card: only the fields given change; an empty visibleToGroupIds opens the card to the whole tenant.' })
-export class UpdateCardInput extends CardFieldChanges {
+export class UpdateCardInput extends CardTextFields {
   @Field(() => ID)
   id: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
 
   @Field(() => [ID], { nullable: true })
   visibleToGroupIds?: string[] | null;
@@ -120,7 +91,10 @@ export class SetCardImageInput {
 }
 
 @InputType({ description: 'An operator\'s check of a READ card (C2): the corrections, if any (only the fields given change); the card becomes VERIFIED.' })
-export class VerifyCardInput extends CardFieldChanges {
+export class VerifyCardInput extends CardTextFields {
   @Field(() => ID)
   id: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
 }
