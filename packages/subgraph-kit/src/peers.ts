@@ -1,5 +1,6 @@
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { appError, isKnownCode, type ErrorCode } from './errors.js';
+import type { RequestContext } from './context.js';
 import type { Logger } from './logger.js';
 
 /** The subgraphs and the port each listens on by default (`npm start`). */
@@ -74,4 +75,9 @@ export function createPeerClient(options: { directory: PeerDirectory; gatewaySec
       return body.data;
     },
   };
+}
+
+/** The peer client for a request: the subgraph's peer directory, gateway credential and logger. */
+export function peerClientFor(ctx: Pick<RequestContext, 'deps' | 'logger'>): PeerClient {
+  return createPeerClient({ directory: ctx.deps.peers ?? { urlOf: () => undefined }, gatewaySecret: ctx.deps.gatewaySecret, logger: ctx.logger });
 }

@@ -1,9 +1,5 @@
-import { createPeerClient, type PeerClient } from '@kyodo/subgraph-kit';
+import { peerClientFor } from '@kyodo/subgraph-kit';
 import type { CardsContext } from './context.js';
-
-function peerClient(ctx: CardsContext): PeerClient {
-  return createPeerClient({ directory: ctx.deps.peers ?? { urlOf: () => undefined }, gatewaySecret: ctx.deps.gatewaySecret, logger: ctx.logger });
-}
 
 const VIEWER_GROUPS = /* GraphQL */ `query CardsViewerGroups { viewer { groupIds } }`;
 
@@ -15,7 +11,7 @@ const VIEWER_GROUPS = /* GraphQL */ `query CardsViewerGroups { viewer { groupIds
 export function viewerGroupIds(ctx: CardsContext): Promise<ReadonlySet<string>> {
   return ctx.loaders.memo('viewerGroupIds', async () => {
     if (!ctx.viewer || ctx.viewer.kind !== 'MEMBER') return new Set<string>();
-    const data = await peerClient(ctx).request<{ viewer: { groupIds: string[] } | null }>('spaces', VIEWER_GROUPS, {}, { token: ctx.token, purpose: 'find your groups' });
+    const data = await peerClientFor(ctx).request<{ viewer: { groupIds: string[] } | null }>('spaces', VIEWER_GROUPS, {}, { token: ctx.token, purpose: 'find your groups' });
     return new Set(data.viewer?.groupIds ?? []);
   });
 }
@@ -38,7 +34,7 @@ export interface Digitisation {
  */
 export function tenantDigitisation(ctx: CardsContext, tenantId: string): Promise<Digitisation> {
   return ctx.loaders.memo(`digitisation:${tenantId}`, async () => {
-    const data = await peerClient(ctx).request<{ _entities: Array<{ cardDigitisation?: { includedSides: number; purchasedSides: number } | null } | null> }>(
+    const data = await peerClientFor(ctx).request<{ _entities: Array<{ cardDigitisation?: { includedSides: number; purchasedSides: number } | null } | null> }>(
       'licensing',
       DIGITISATION,
       { r: [{ __typename: 'Tenant', id: tenantId }] },

@@ -1,4 +1,4 @@
-import { badInput, createPeerClient } from '@kyodo/subgraph-kit';
+import { badInput, peerClientFor } from '@kyodo/subgraph-kit';
 import type { LicensingContext } from './access.js';
 
 /**
@@ -14,7 +14,7 @@ const GUEST_OF_TENANT = `query GuestOfTenant($r: [_Any!]!) { _entities(represent
 type Answer = { _entities: Array<{ id?: string; kind?: string; tenant?: { id: string } | null } | null> };
 
 export async function assertGuestOfTenant(ctx: LicensingContext, tenantId: string, userId: string): Promise<void> {
-  const client = createPeerClient({ directory: ctx.deps.peers ?? { urlOf: () => undefined }, gatewaySecret: ctx.deps.gatewaySecret, logger: ctx.logger });
+  const client = peerClientFor(ctx);
   const data = await client.request<Answer>(SPACES, GUEST_OF_TENANT, { r: [{ __typename: 'User', id: userId }] }, { token: ctx.token, purpose: 'check that the user is a guest of this organisation' });
   const user = data._entities[0];
   if (!user || user.id !== userId || user.kind !== 'GUEST' || user.tenant?.id !== tenantId) {

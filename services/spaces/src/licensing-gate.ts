@@ -1,4 +1,4 @@
-import { createPeerClient, forbidden, quotaExceeded, type PeerClient } from '@kyodo/subgraph-kit';
+import { forbidden, peerClientFor, quotaExceeded, type PeerClient } from '@kyodo/subgraph-kit';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { Invitation } from './entities/invitation.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
@@ -25,9 +25,9 @@ const ALLOWANCE = `query GuestAllowance($r: [_Any!]!) { _entities(representation
 type GateAnswer = { _entities: Array<{ contractStatus?: string | null; guestLicense?: { status: string; trialEndsOn: string | null } | null } | null> };
 
 function peerClient(ctx: SpacesContext): PeerClient | null {
-  const directory = ctx.deps.peers;
-  if (!directory || !directory.urlOf(LICENSING)) return null;
-  return createPeerClient({ directory, gatewaySecret: ctx.deps.gatewaySecret, logger: ctx.logger });
+  // enforcement needs licensing in the directory; only spaces' own test stacks run without it
+  if (!ctx.deps.peers?.urlOf(LICENSING)) return null;
+  return peerClientFor(ctx);
 }
 
 const CANCELLED = "This organisation's contract has been cancelled, so its guest spaces can no longer be opened by anyone (L8).";
