@@ -1,5 +1,5 @@
 import type { Viewer } from '@kyodo/auth';
-import { createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
+import { createBatchWave, createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
 import { In, type DataSource } from 'typeorm';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
@@ -19,10 +19,13 @@ function once<T>(compute: () => Promise<T>): () => Promise<T> {
 
 /** Fresh for every request: nothing cached leaks between viewers, and every list is batched. */
 export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSource) {
-  const spaceById = createByIdLoader((ids) => dataSource.getRepository(Space).findBy({ id: In([...ids]) }), (s) => s.id);
+  // one wave per request: the statement count depends on the query, not on which answer came first
+  const wave = createBatchWave();
+  const spaceById = createByIdLoader((ids) => dataSource.getRepository(Space).findBy({ id: In([...ids]) }), (s) => s.id, { wave });
   const membersBySpace = createGroupLoader(
     (ids) => dataSource.getRepository(SpaceMember).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'ASC', userId: 'ASC' } }),
     (m) => m.spaceId,
+      { wave },
   );
   /** The viewer's own memberships, by space id (one query per request). */
   const viewerMemberships = once(async () => {
@@ -31,8 +34,8 @@ export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSourc
     return new Map(rows.map((m) => [m.spaceId, m]));
   });
   return {
-    userById: createByIdLoader((ids) => dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id),
-    tenantById: createByIdLoader((ids) => dataSource.getRepository(Tenant).findBy({ id: In([...ids]) }), (t) => t.id),
+    userById: createByIdLoader((ids) => dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id, { wave }),
+    tenantById: createByIdLoader((ids) => dataSource.getRepository(Tenant).findBy({ id: In([...ids]) }), (t) => t.id, { wave }),
     spaceById,
     membersBySpace,
     viewerMemberships,
@@ -47,20 +50,23 @@ export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSourc
     threadsBySpace: createGroupLoader(
       (ids) => dataSource.getRepository(Thread).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'DESC', id: 'ASC' } }),
       (t) => t.spaceId,
+      { wave },
     ),
     appsBySpace: createGroupLoader(
       (ids) => dataSource.getRepository(SpaceApp).find({ where: { spaceId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (a) => a.spaceId,
+      { wave },
     ),
-    threadById: createByIdLoader((ids) => dataSource.getRepository(Thread).findBy({ id: In([...ids]) }), (t) => t.id),
+    threadById: createByIdLoader((ids) => dataSource.getRepository(Thread).findBy({ id: In([...ids]) }), (t) => t.id, { wave }),
     commentsByThread: createGroupLoader(
       (ids) => dataSource.getRepository(Comment).find({ where: { threadId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (c) => c.threadId,
+      { wave },
     ),
-    groupById: createByIdLoader((ids) => dataSource.getRepository(Group).findBy({ id: In([...ids]) }), (g) => g.id),
-    membersByGroup: createGroupLoader((ids) => dataSource.getRepository(GroupMember).findBy({ groupId: In([...ids]) }), (m) => m.groupId),
+    groupById: createByIdLoader((ids) => dataSource.getRepository(Group).findBy({ id: In([...ids]) }), (g) => g.id, { wave }),
+    membersByGroup: createGroupLoader((ids) => dataSource.getRepository(GroupMember).findBy({ groupId: In([...ids]) }), (m) => m.groupId, { wave }),
     /** The groups each user belongs to (cards asks for the viewer's, C3). */
-    groupsByUser: createGroupLoader((ids) => dataSource.getRepository(GroupMember).find({ where: { userId: In([...ids]) }, order: { groupId: 'ASC' } }), (m) => m.userId),
+    groupsByUser: createGroupLoader((ids) => dataSource.getRepository(GroupMember).find({ where: { userId: In([...ids]) }, order: { groupId: 'ASC' } }), (m) => m.userId, { wave }),
   };
 }
 
