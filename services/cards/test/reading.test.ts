@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,15 +32,18 @@ const hasTesseract = await tesseractAvailable();
 // Debian's ImageMagick first: a same-named stand-in earlier on PATH is not ImageMagick
 const isImageMagick = (command: string) => run(command, ['-version']).then(({ stdout }) => /^Version: ImageMagick/m.test(stdout), () => false);
 const convertCommand = (await isImageMagick('/usr/bin/convert')) ? '/usr/bin/convert' : (await isImageMagick('convert')) ? 'convert' : null;
-const hasConvert = convertCommand !== null;
+// a font file named outright: ImageMagick's default (Helvetica) needs Ghostscript's fonts, which a
+// --no-install-recommends ImageMagick lacks; .ci/run installs fonts-dejavu-core
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+const hasConvert = convertCommand !== null && existsSync(FONT);
 if (!hasTesseract || !hasConvert) {
-  console.warn(`SKIPPED the OCR tests (C2): ${hasTesseract ? '' : 'tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-eng). '}${hasConvert ? '' : 'ImageMagick convert is not installed (apt-get install imagemagick).'}`);
+  console.warn(`SKIPPED the OCR tests (C2): ${hasTesseract ? '' : 'tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-jpn tesseract-ocr-eng). '}${hasConvert ? '' : 'ImageMagick convert or the DejaVu font is not installed (apt-get install imagemagick fonts-dejavu-core).'}`);
 }
 
 /** An English business card as a PNG, made by ImageMagick. */
 async function englishCard(): Promise<Buffer> {
   const lines = ['Acme Trading Ltd.', 'John Smith', 'Sales Manager', 'john.smith@acme.example.com', 'Tel: +81 3-1234-5678', 'https://www.acme.example.com'];
-  const args = ['-size', '1000x600', 'xc:white', '-fill', 'black', '-pointsize', '40'];
+  const args = ['-size', '1000x600', 'xc:white', '-fill', 'black', '-font', FONT, '-pointsize', '40'];
   lines.forEach((line, i) => args.push('-annotate', `+50+${90 + i * 85}`, line));
   const { stdout } = await run(convertCommand!, [...args, 'png:-'], { encoding: 'buffer', maxBuffer: 10 * 1024 * 1024 });
   return stdout;
@@ -51,7 +55,7 @@ describe.skipIf(!hasTesseract || !hasConvert)('C2 tesseract reader', () => {
     expect(read.email).toBe('john.smith@acme.example.com');
     expect(read.phones).toContain('+81 3-1234-5678');
     expect(read.company).toBe('Acme Trading Ltd.');
-  });
+  }, 60_000);
 });
 
 const CREATE = `mutation($input: CreateCardInput!) { createCard(input: $input) { id } }`;
@@ -100,5 +104,5 @@ describe.each(testDialects())('C2 reading and verifying on %s', (dialect) => {
     const verified = (await stack.client.data<{ verifyCard: { state: string; title: string } }>(VERIFY, { input: { id, title: 'Head of Sales' } }, { token: t.insider })).verifyCard;
     expect(verified).toMatchObject({ state: 'VERIFIED', title: 'Head of Sales' });
     expect(errorCodes(await stack.client.request(VERIFY, { input: { id } }, { token: t.insider }))).toEqual(['CONFLICT']);
-  });
+  }, 60_000); // OCR by Tesseract: seconds on a busy 2-core machine
 });
