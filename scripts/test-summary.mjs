@@ -2,12 +2,13 @@
 // Totals vitest's JSON reports (one per workspace, written when KYODO_VITEST_JSON_DIR is set;
 // see vitest.shared.mjs) and prints one line: `N passed, M failed`. CI reads that line.
 //
-//   node scripts/test-summary.mjs <report-dir> [--exit-code <status of the test command>]
+//   node scripts/test-summary.mjs <report-dir> [--exit-code <status of the test command>] [--failed-check <name>]...
 //
 // A test file that fails to load (no test ran in it) counts as one failed test, and so does a
 // workspace with a `test` script that left no report (it crashed before vitest reported):
 // neither may look like a green run. With --exit-code, a test command that failed while no test
-// did (turbo or vitest itself broke) counts as one failed too. Details go to stderr; stdout has the one line only.
+// did (turbo or vitest itself broke) counts as one failed too. Each --failed-check (typecheck, lint,
+// schema check: CI steps that are not vitest tests) counts as one failed. Details go to stderr; stdout has the one line only.
 // Exit code: 0 when nothing failed, 1 otherwise, 2 on bad usage.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -81,9 +82,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     commandStatus = Number(args[at + 1]);
     args.splice(at, 2);
   }
+  const failedChecks = [];
+  for (let i = args.indexOf('--failed-check'); i !== -1; i = args.indexOf('--failed-check')) {
+    failedChecks.push(args[i + 1]);
+    args.splice(i, 2);
+  }
   const dir = args[0] ?? process.env.KYODO_VITEST_JSON_DIR;
   if (!dir || !Number.isInteger(commandStatus)) {
-    process.stderr.write('usage: node scripts/test-summary.mjs <dir with vitest JSON reports> [--exit-code <n>] (or set KYODO_VITEST_JSON_DIR)\n');
+    process.stderr.write('usage: node scripts/test-summary.mjs <dir with vitest JSON reports> [--exit-code <n>] [--failed-check <name>]... (or set KYODO_VITEST_JSON_DIR)\n');
     process.exit(2);
   }
   const summary = summarize(resolve(dir));
@@ -93,6 +99,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.stderr.write(`test-summary: the test command exited with ${commandStatus} although no test failed; counted as 1 failed\n`);
     failed = 1;
   }
+  for (const check of failedChecks) process.stderr.write(`test-summary: the ${check} check failed; counted as 1 failed\n`);
+  failed += failedChecks.length;
   process.stdout.write(`${passed} passed, ${failed} failed\n`);
   process.exit(failed === 0 ? 0 : 1);
 }
