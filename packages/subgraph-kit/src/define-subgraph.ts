@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
 import { systemClock, type Clock } from './clock.js';
-import { createDataSource } from './database.js';
+import { createDataSource, initializeDataSource } from './database.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
@@ -75,7 +75,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       migrations: spec.migrations,
       onQuery: deps.onQuery,
     });
-    await dataSource.initialize();
+    await initializeDataSource(dataSource, deps.databaseUrl);
     try {
       if (deps.migrate !== false) await runMigrations(dataSource, logger);
       const schema = await buildSchema();

@@ -29,7 +29,7 @@ describe('parseEnv', () => {
     expect(problems).toHaveLength(4);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'DATABASE_URL: must be sqlite:<path>, mysql://... or mariadb://...',
+        'DATABASE_URL: has an unknown scheme: must be sqlite:<path>, mysql://... or mariadb://...',
         'GATEWAY_SECRET: must be at least 16 characters',
         expect.stringMatching(/^LOG_LEVEL: .*"debug"\|"info"\|"warn"\|"error"/),
         expect.stringMatching(/^NODE_ENV: /),
