@@ -3,6 +3,7 @@ import type { Scope, Viewer } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
+import type { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
 import { createDataSource, initializeDataSource } from './database.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
@@ -41,6 +42,8 @@ export interface SubgraphSpec<TLoaders> {
   acceptsScopes?: readonly Scope[];
   /** C6: decides each query of an integration token before any resolver (see ScopedAccess). */
   admitScopedQuery?: ScopedAccess<TLoaders>['admitQuery'];
+  /** The subgraph's own env settings, read from `deps.env` (see SubgraphDefinition.envSchema). */
+  envSchema?: z.ZodType;
 }
 
 export type RouteRuntime = BackgroundRuntime;
@@ -116,5 +119,5 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     }
   }
 
-  return { name: spec.name, defaultPort: spec.defaultPort, buildSchema, create };
+  return { name: spec.name, defaultPort: spec.defaultPort, envSchema: spec.envSchema, buildSchema, create };
 }

@@ -71,11 +71,6 @@ async function resolveKeys(env: MainEnv, signs: boolean): Promise<{ verifier: To
 export interface SubgraphMainOptions {
   /** Only spaces signs people in: it needs the private key too. */
   signsTokens?: boolean;
-  /**
-   * The subgraph's own settings (read again from `deps.env` by the subgraph), checked in the
-   * same pass as the common ones so a start names every problem at once.
-   */
-  envSchema?: z.ZodType;
 }
 
 /**
@@ -92,7 +87,8 @@ export async function runSubgraphMain(definition: SubgraphDefinition, options: S
 
 async function startSubgraph(definition: SubgraphDefinition, options: SubgraphMainOptions): Promise<void> {
   const schema = subgraphMainEnvSchema(options);
-  const env = parseEnv(options.envSchema ? z.intersection(schema, options.envSchema) : schema) as MainEnv;
+  // the subgraph's own settings in the same pass, so a start names every problem at once
+  const env = parseEnv(definition.envSchema ? z.intersection(schema, definition.envSchema) : schema) as MainEnv;
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   const { verifier, issuer } = await resolveKeys(env, options.signsTokens ?? false);
   const production = env.NODE_ENV === 'production';
