@@ -33,6 +33,11 @@ export interface SubgraphSpec<TLoaders> {
    * schema is built; the returned stop function runs on close, before the DataSource goes.
    */
   background?: (runtime: BackgroundRuntime) => () => Promise<void> | void;
+  /**
+   * Start-up work that needs the subgraph's own settings and must finish before the first
+   * request (checking keys, re-encrypting stored secrets): runs once, after the migrations.
+   */
+  prepare?: (runtime: BackgroundRuntime) => Promise<void>;
   /** Extra HTTP handlers beside /graphql (see SubgraphRoute); built once the DataSource is up. */
   routes?: (runtime: RouteRuntime) => SubgraphRoute[];
   /**
@@ -84,6 +89,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       const schema = await buildSchema();
       const clock = deps.clock ?? systemClock;
       const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data') };
+      await spec.prepare?.({ dataSource, clock, logger, deps: resolvedDeps });
       const server = createSubgraphServer({
         name: spec.name,
         schema,

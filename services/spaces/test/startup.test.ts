@@ -30,7 +30,7 @@ describe('spaces start-up: configuration problems are named in one message, with
     expect(run.code).toBe(1);
     const lines = run.stderr.trim().split('\n');
     expect(lines[0]).toBe('spaces cannot start: Invalid environment:');
-    expect(lines.slice(1).map((line) => line.trim().split(':')[0]).sort()).toEqual(['DATABASE_URL', 'GATEWAY_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY']);
+    expect(lines.slice(1).map((line) => line.trim().split(':')[0]).sort()).toEqual(['DATABASE_URL', 'GATEWAY_SECRET', 'JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'TOTP_ENCRYPTION_KEYS']);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 180_000);
 
