@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTokenVerifier, loadOrCreateDevKeys, verificationKeyFromPem, type TokenVerifier } from '@kyodo/auth';
-import { createLogger, parseEnv } from '@kyodo/subgraph-kit';
+import { createLogger, parseEnv, StartupError, startupStep } from '@kyodo/subgraph-kit';
 import { z } from 'zod';
 import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
 import { createGateway } from './gateway.js';
@@ -41,7 +41,8 @@ async function verifierFor(env: GatewayEnv): Promise<TokenVerifier> {
   return createTokenVerifier(await loadOrCreateDevKeys(resolve(env.DATA_DIR)));
 }
 
-const env = parseEnv(gatewayEnvSchema);
+// a configuration problem ends start-up with one plain message listing every variable, no stack
+const env = await startupStep('gateway', () => parseEnv(gatewayEnvSchema));
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const subgraphUrls = Object.fromEntries(
   Object.entries(SUBGRAPH_URL_ENV).flatMap(([name, key]) => {
@@ -50,8 +51,13 @@ const subgraphUrls = Object.fromEntries(
   }),
 );
 const supergraphPath = resolve(env.SUPERGRAPH_PATH);
+const supergraphSdl = await startupStep('gateway', () =>
+  readFile(supergraphPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new StartupError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${error.code ?? error.message}); run \`npm run compose\` or point it at the composed supergraph.`);
+  }),
+);
 const gateway = await createGateway({
-  supergraphSdl: await readFile(supergraphPath, 'utf8'),
+  supergraphSdl,
   subgraphUrls,
   verifier: await verifierFor(env),
   gatewaySecret: env.GATEWAY_SECRET ?? (await loadOrCreateDevGatewaySecret(resolve(env.DATA_DIR))),

@@ -4,3 +4,4 @@ export * from './jwt.js';
 export * from './password.js';
 export * from './totp.js';
 export * from './gateway-credential.js';
+export * from './secret-box.js';

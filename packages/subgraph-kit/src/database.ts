@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { StartupError } from './startup.js';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
 
 export type Dialect = 'sqlite' | 'mysql' | 'mariadb';
@@ -14,7 +15,7 @@ export interface DatabaseTarget {
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (!path) throw new Error('DATABASE_URL sqlite:<path> needs a file path.');
+    if (!path) throw new StartupError('DATABASE_URL sqlite:<path> needs a file path.');
     return { dialect: 'sqlite', location: path };
   }
   const match = /^(mysql|mariadb):\/\//.exec(url);
@@ -23,13 +24,13 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
     try {
       parsed = new URL(url);
     } catch {
-      throw new Error(`DATABASE_URL "${withoutPassword(url)}" is not a valid URL (e.g. ${match[1]}://user:password@127.0.0.1:3306/kyodo_spaces; percent-encode special characters in the password).`);
+      throw new StartupError(`DATABASE_URL "${withoutPassword(url)}" is not a valid URL (e.g. ${match[1]}://user:password@127.0.0.1:3306/kyodo_spaces; percent-encode special characters in the password).`);
     }
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-    if (!database) throw new Error(`DATABASE_URL ${parsed.protocol}//... must name a database (e.g. ${parsed.protocol}//root@127.0.0.1:3306/kyodo_spaces).`);
+    if (!database) throw new StartupError(`DATABASE_URL ${parsed.protocol}//... must name a database (e.g. ${parsed.protocol}//root@127.0.0.1:3306/kyodo_spaces).`);
     return { dialect: match[1] as Dialect, location: url, database };
   }
-  throw new Error(`Unsupported DATABASE_URL "${withoutPassword(url)}": use sqlite:<path>, mysql://... or mariadb://...`);
+  throw new StartupError(`Unsupported DATABASE_URL "${withoutPassword(url)}" (unknown scheme): use sqlite:<path>, mysql://... or mariadb://...`);
 }
 
 /** Error messages end up in logs: never echo the credentials of a connection URL. */
@@ -64,7 +65,13 @@ export function createDataSource(config: DataSourceConfig): DataSource {
   } as const;
   let options: DataSourceOptions;
   if (target.dialect === 'sqlite') {
-    if (target.location !== ':memory:') mkdirSync(dirname(target.location), { recursive: true });
+    if (target.location !== ':memory:') {
+      try {
+        mkdirSync(dirname(target.location), { recursive: true });
+      } catch (error) {
+        throw new StartupError(`DATABASE_URL: cannot create the folder for the SQLite file ${target.location} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+      }
+    }
     options = {
       ...common,
       type: 'better-sqlite3',
@@ -108,6 +115,60 @@ export function createDataSource(config: DataSourceConfig): DataSource {
     };
   }
   return dataSource;
+}
+
+/**
+ * Connects, turning the usual mistakes in DATABASE_URL into one plain StartupError line (which
+ * variable, what is wrong, what to do) instead of the driver's stack. Never shows the password.
+ */
+export async function initializeDataSource(dataSource: DataSource, url: string): Promise<void> {
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    const message = describeConnectionError(error, url);
+    if (message) throw new StartupError(message);
+    throw error;
+  }
+}
+
+type DriverError = { code?: string; errno?: number; errors?: DriverError[]; message?: string };
+
+/** What went wrong connecting to DATABASE_URL, for a person; null when it is not a known connection problem. */
+export function describeConnectionError(error: unknown, url: string): string | null {
+  const target = parseDatabaseUrl(url);
+  const driverError = (error ?? {}) as DriverError;
+  // Node's connect over several addresses (localhost: ::1 and 127.0.0.1) reports an AggregateError
+  const code = driverError.code ?? driverError.errors?.[0]?.code;
+  if (target.dialect === 'sqlite') {
+    if (code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'SQLITE_NOTADB' || code === 'SQLITE_READONLY') {
+      return `DATABASE_URL: cannot open the SQLite file ${target.location} (${code}); check the path and its permissions.`;
+    }
+    return null;
+  }
+  const parsed = new URL(url);
+  const where = `${parsed.hostname}:${parsed.port || '3306'}`;
+  const user = decodeURIComponent(parsed.username) || '(no user)';
+  switch (code) {
+    case 'ECONNREFUSED':
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'ECONNRESET':
+      return `DATABASE_URL: cannot connect to ${where} (${code}); is the ${target.dialect === 'mariadb' ? 'MariaDB' : 'MySQL'} server running and reachable there?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `DATABASE_URL: cannot connect to ${where}: the host name "${parsed.hostname}" is not known (${code}).`;
+    case 'ER_ACCESS_DENIED_ERROR':
+    case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
+    case 'ER_NOT_SUPPORTED_AUTH_MODE':
+      return `DATABASE_URL: access denied for user "${user}" at ${where}; check the user name and password (percent-encode special characters in the password).`;
+    case 'ER_DBACCESS_DENIED_ERROR':
+      return `DATABASE_URL: user "${user}" may not use the database "${target.database}" at ${where}; grant it access (GRANT ALL ON \`${target.database}\`.* TO ...).`;
+    case 'ER_BAD_DB_ERROR':
+      return `DATABASE_URL: the database "${target.database}" does not exist at ${where}; create it first: CREATE DATABASE \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`;
+    default:
+      return null;
+  }
 }
 
 export function dialectOf(dataSource: DataSource): Dialect {

@@ -3,8 +3,9 @@ import type { Scope, Viewer } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { NonEmptyArray } from 'type-graphql';
+import type { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
-import { createDataSource } from './database.js';
+import { createDataSource, initializeDataSource } from './database.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
@@ -32,6 +33,11 @@ export interface SubgraphSpec<TLoaders> {
    * schema is built; the returned stop function runs on close, before the DataSource goes.
    */
   background?: (runtime: BackgroundRuntime) => () => Promise<void> | void;
+  /**
+   * Start-up work that needs the subgraph's own settings and must finish before the first
+   * request (checking keys, re-encrypting stored secrets): runs once, after the migrations.
+   */
+  prepare?: (runtime: BackgroundRuntime) => Promise<void>;
   /** Extra HTTP handlers beside /graphql (see SubgraphRoute); built once the DataSource is up. */
   routes?: (runtime: RouteRuntime) => SubgraphRoute[];
   /**
@@ -41,6 +47,8 @@ export interface SubgraphSpec<TLoaders> {
   acceptsScopes?: readonly Scope[];
   /** C6: decides each query of an integration token before any resolver (see ScopedAccess). */
   admitScopedQuery?: ScopedAccess<TLoaders>['admitQuery'];
+  /** The subgraph's own env settings, read from `deps.env` (see SubgraphDefinition.envSchema). */
+  envSchema?: z.ZodType;
 }
 
 export type RouteRuntime = BackgroundRuntime;
@@ -75,12 +83,13 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       migrations: spec.migrations,
       onQuery: deps.onQuery,
     });
-    await dataSource.initialize();
+    await initializeDataSource(dataSource, deps.databaseUrl);
     try {
       if (deps.migrate !== false) await runMigrations(dataSource, logger);
       const schema = await buildSchema();
       const clock = deps.clock ?? systemClock;
       const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data') };
+      await spec.prepare?.({ dataSource, clock, logger, deps: resolvedDeps });
       const server = createSubgraphServer({
         name: spec.name,
         schema,
@@ -116,5 +125,5 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     }
   }
 
-  return { name: spec.name, defaultPort: spec.defaultPort, buildSchema, create };
+  return { name: spec.name, defaultPort: spec.defaultPort, envSchema: spec.envSchema, buildSchema, create };
 }

@@ -1,6 +1,7 @@
 import type { TokenIssuer, TokenVerifier } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import type { PeerDirectory } from './peers.js';
@@ -50,6 +51,11 @@ export interface SubgraphHandle {
 export interface SubgraphDefinition {
   readonly name: string;
   readonly defaultPort: number;
+  /**
+   * The subgraph's own settings (it reads them from `deps.env`): its main checks them in the
+   * same pass as the common ones, so one start names every missing or invalid variable.
+   */
+  readonly envSchema?: z.ZodType;
   /** The schema alone, without a database: what composition reads. */
   buildSchema(): Promise<GraphQLSchema>;
   create(deps: SubgraphDeps): Promise<SubgraphHandle>;

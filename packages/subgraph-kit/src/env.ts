@@ -1,18 +1,19 @@
 import { z } from 'zod';
+import { StartupError } from './startup.js';
 
 /** Parse process env with a zod schema; a bad value stops start-up with every problem listed. */
 export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    throw new StartupError(`Invalid environment:\n${lines.join('\n')}`);
   }
   return result.data;
 }
 
 export const databaseUrlSchema = z
   .string()
-  .regex(/^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+)$/, 'must be sqlite:<path>, mysql://... or mariadb://...');
+  .regex(/^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+)$/, 'has an unknown scheme: must be sqlite:<path>, mysql://... or mariadb://...');
 
 /** The env every subgraph main reads; each adds its own fields with `.extend`. */
 export const subgraphEnvSchema = z

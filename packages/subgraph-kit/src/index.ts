@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './errors.js';
 export * from './env.js';
+export * from './startup.js';
 export * from './logger.js';
 export * from './database.js';
 export * from './migrations.js';

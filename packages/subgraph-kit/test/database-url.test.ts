@@ -38,7 +38,7 @@ describe('parseDatabaseUrl', () => {
 
   it('refuses other schemes and lists the supported ones', () => {
     expect(() => parseDatabaseUrl('postgres://localhost/kyodo')).toThrow(
-      'Unsupported DATABASE_URL "postgres://localhost/kyodo": use sqlite:<path>, mysql://... or mariadb://...',
+      'Unsupported DATABASE_URL "postgres://localhost/kyodo" (unknown scheme): use sqlite:<path>, mysql://... or mariadb://...',
     );
     expect(() => parseDatabaseUrl('')).toThrow(/Unsupported DATABASE_URL/);
     expect(() => parseDatabaseUrl('/tmp/x.sqlite')).toThrow(/Unsupported DATABASE_URL/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseEnv, subgraphEnvSchema } from '../src/index.js';
+import { parseEnv, subgraphEnvSchema, subgraphMainEnvSchema } from '../src/index.js';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -29,7 +29,7 @@ describe('parseEnv', () => {
     expect(problems).toHaveLength(4);
     expect(problems).toEqual(
       expect.arrayContaining([
-        'DATABASE_URL: must be sqlite:<path>, mysql://... or mariadb://...',
+        'DATABASE_URL: has an unknown scheme: must be sqlite:<path>, mysql://... or mariadb://...',
         'GATEWAY_SECRET: must be at least 16 characters',
         expect.stringMatching(/^LOG_LEVEL: .*"debug"\|"info"\|"warn"\|"error"/),
         expect.stringMatching(/^NODE_ENV: /),
@@ -65,5 +65,37 @@ describe('parseEnv', () => {
 
   it('works with any schema and names the root when the problem has no path', () => {
     expect(() => parseEnv(z.object({ PORT: z.coerce.number().int() }), { PORT: 'eighty' })).toThrow(/^Invalid environment:\n {2}PORT: /);
+  });
+});
+
+describe('subgraphMainEnvSchema (what a subgraph process checks before it starts)', () => {
+  const problems = (schema: z.ZodType, env: Record<string, string>) => {
+    try {
+      parseEnv(schema, env);
+      return [];
+    } catch (error) {
+      return (error as Error).message.split('\n').slice(1).map((line) => line.trim().split(':')[0]);
+    }
+  };
+
+  it('production: names every missing variable in one pass, keys included, for a verifying and a signing subgraph', () => {
+    expect(problems(subgraphMainEnvSchema(), { NODE_ENV: 'production' }).sort()).toEqual(['DATABASE_URL', 'GATEWAY_SECRET', 'JWT_PUBLIC_KEY']);
+    expect(problems(subgraphMainEnvSchema({ signsTokens: true }), { NODE_ENV: 'production', LOG_LEVEL: 'loud' }).sort()).toEqual([
+      'DATABASE_URL',
+      'GATEWAY_SECRET',
+      'JWT_PRIVATE_KEY',
+      'JWT_PUBLIC_KEY',
+      'LOG_LEVEL',
+    ]);
+    const extra = z.object({ OWN_SETTING: z.string() });
+    expect(problems(z.intersection(subgraphMainEnvSchema(), extra), { NODE_ENV: 'production', JWKS_URL: 'https://id.example/jwks.json' }).sort()).toEqual([
+      'DATABASE_URL',
+      'GATEWAY_SECRET',
+      'OWN_SETTING',
+    ]);
+  });
+
+  it('development needs none of them', () => {
+    expect(problems(subgraphMainEnvSchema({ signsTokens: true }), {})).toEqual([]);
   });
 });

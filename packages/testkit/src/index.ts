@@ -5,3 +5,4 @@ export * from './stack.js';
 export * from './fixtures.js';
 export * from './migrations.js';
 export * from './mail.js';
+export * from './main-process.js';

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 
 export interface MailFile {
   file: string;
@@ -37,4 +38,44 @@ export async function readMailbox(dataDir: string): Promise<MailFile[]> {
       return { file: join(dir, name), raw, decoded: decodeQuotedPrintable(raw) };
     }),
   );
+}
+
+export interface SmtpSink {
+  /** `smtp://127.0.0.1:<port>`, for SMTP_URL / `deps.smtpUrl`. */
+  url: string;
+  /** Every message received so far, in order. */
+  messages: Array<{ from: string; to: string[]; raw: string }>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a free local port that keeps what it receives (plain SMTP, no auth). */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const messages: SmtpSink['messages'] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  const port = await new Promise<number>((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.server.address();
+      if (typeof address === 'object' && address) done(address.port);
+      else fail(new Error('the SMTP sink has no port'));
+    });
+  });
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
 }

@@ -30,6 +30,10 @@ export interface StackOptions {
   production?: boolean;
   onQuery?: (subgraph: string, sql: string) => void;
   auth?: TestAuth;
+  /** SMTP server for outgoing mail (e.g. a `startSmtpSink()`); without it mail is written under dataDir. */
+  smtpUrl?: string;
+  /** The environment each subgraph reads its own settings from (`deps.env`). */
+  env?: Record<string, string | undefined>;
 }
 
 export interface Stack {
@@ -79,6 +83,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         onQuery: options.onQuery ? (sql) => options.onQuery!(definition.name, sql) : undefined,
         // looked up per call: a subgraph may ask a peer that starts after it
         peers: { urlOf: (name) => subgraphUrls[name] },
+        smtpUrl: options.smtpUrl,
+        env: options.env,
       });
       handles[definition.name] = handle;
       if (options.seed !== false) await handle.seedDemo();

@@ -8,6 +8,7 @@ import { TenantRef } from './entities/tenant.type.js';
 import { UserRef } from './entities/user.type.js';
 import { startCardsBackground } from './card-background.js';
 import { cardFilesRoute } from './card-files.js';
+import { imageStoreEnvSchema } from './image-store.js';
 import { admitIntegrationTokenQuery } from './integration-access.js';
 import { createCardsLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -42,6 +43,8 @@ export const cardsSubgraph = defineSubgraph({
   // C6: integration tokens read cards (queries only), checked with spaces on every request
   acceptsScopes: ['cards:read'],
   admitScopedQuery: admitIntegrationTokenQuery,
+  // CARDS_S3_*: checked with the common settings at start-up, so every problem is named at once
+  envSchema: imageStoreEnvSchema,
 });
 
 export const createCardsSubgraph = (deps: SubgraphDeps) => cardsSubgraph.create(deps);

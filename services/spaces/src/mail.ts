@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SubgraphDeps } from '@kyodo/subgraph-kit';
+import { appError, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import nodemailer from 'nodemailer';
 import type { MailFormat } from './entities/enums.js';
 
@@ -30,14 +30,39 @@ export function renderMail(mail: OutgoingMail): { text: string; html?: string } 
 }
 
 /**
+ * Callers send inside their transaction, so these bound how long a slow or silent mail server
+ * can hold it open (nodemailer waits up to 2 minutes for a connection and 10 for a reply by default);
+ * query parameters of SMTP_URL (`?connectionTimeout=...`) still override them.
+ */
+const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
+/** The SMTP URL for a log line: host and port, never the user or password. */
+const smtpHost = (smtpUrl: string) => smtpUrl.replace(/^(smtps?:\/\/)[^@/]*@/i, '$1');
+
+/**
  * Sends through SMTP when `smtpUrl` is set (SMTP_URL); otherwise writes the RFC 5322 message
  * as an .eml file under `<dataDir>/mail/`, where a person or a test can open it.
- * Returns the file written, if any.
+ * Returns the file written, if any. A mail server that cannot be reached or refuses the
+ * message is SERVICE_UNAVAILABLE: callers send before they commit, so nothing was changed.
  */
-export async function sendMail(deps: Pick<SubgraphDeps, 'smtpUrl' | 'dataDir'>, mail: OutgoingMail, now: Date): Promise<string | null> {
+export async function sendMail(
+  deps: Pick<SubgraphDeps, 'smtpUrl' | 'dataDir' | 'logger'>,
+  mail: OutgoingMail,
+  now: Date,
+  purpose = 'send the mail',
+): Promise<string | null> {
   const message = { from: MAIL_FROM, to: mail.to, subject: mail.subject, date: now, ...renderMail(mail) };
   if (deps.smtpUrl) {
-    await nodemailer.createTransport(deps.smtpUrl).sendMail(message);
+    const transport = nodemailer.createTransport({ url: deps.smtpUrl, ...SMTP_TIMEOUTS });
+    try {
+      await transport.sendMail(message);
+    } catch (error) {
+      const { code, responseCode } = error as { code?: string; responseCode?: number };
+      deps.logger?.error('mail not sent', { smtp: smtpHost(deps.smtpUrl), code, responseCode, error: error instanceof Error ? error.message : String(error) });
+      throw appError('SERVICE_UNAVAILABLE', `The mail server cannot be reached to ${purpose}; nothing was changed. Please try again shortly.`);
+    } finally {
+      transport.close();
+    }
     return null;
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });

@@ -30,6 +30,7 @@ import { CommentResolver, ThreadResolver } from './resolvers/thread.resolver.js'
 import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
+import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 
 export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken];
 
@@ -51,6 +52,9 @@ export const spacesSubgraph = defineSubgraph({
   seedDemo: seedSpacesDemo,
   // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
   admitScopedQuery: admitScopedSpacesQuery,
+  // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start
+  envSchema: totpEnvSchema,
+  prepare: prepareTotpSecrets,
 });
 
 export const createSpacesSubgraph = (deps: SubgraphDeps) => spacesSubgraph.create(deps);

@@ -4,6 +4,7 @@ import { createClient, DEMO, errorCodes, signInAs, startStack, testDialects, typ
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { User } from '../src/entities/user.entity.js';
 import { spacesSubgraph } from '../src/index.js';
+import { totpSecretsFor } from '../src/totp-secrets.js';
 
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { token expiresAt user { id name kind email firstSignInAt tenant { subdomain } } } }`;
 const input = (email: string, password: string, extra: Record<string, unknown> = {}) => ({ input: { tenant: 'demo', email, password, ...extra } });
@@ -50,7 +51,9 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
 
   it('T3: with TOTP on, asks for the code, refuses a wrong one, accepts the right one', async () => {
     const secret = generateTotpSecret();
-    await stack.handles.spaces!.dataSource.getRepository(User).update(DEMO.member.id, { totpSecret: secret, totpEnabled: true });
+    // stored as the service stores it: encrypted at rest (T3)
+    const sealed = (await totpSecretsFor({ dataDir: stack.dataDir })).seal(secret, DEMO.member.id);
+    await stack.handles.spaces!.dataSource.getRepository(User).update(DEMO.member.id, { totpSecret: sealed, totpEnabled: true });
     const missing = await stack.client.request(SIGN_IN, input(DEMO.member.email, DEMO.member.password));
     expect(errorCodes(missing)).toEqual(['UNAUTHENTICATED']);
     expect(missing.errors?.[0]?.extensions?.otpRequired).toBe(true);

@@ -50,7 +50,8 @@ export class User {
   @Column({ type: 'varchar', length: 200 })
   passwordHash: string;
 
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  /** T3: encrypted at rest, a `v1:<keyId>:<iv>:<ciphertext>` envelope (totp-secrets.ts); never the secret itself. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
   totpSecret: string | null;
 
   @Column({ type: 'boolean', default: false })

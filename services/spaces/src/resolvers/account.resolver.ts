@@ -7,6 +7,7 @@ import { User } from '../entities/user.entity.js';
 import { assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
+import { totpSecretsFor } from '../totp-secrets.js';
 import { TotpSetup } from '../types/totp-setup.type.js';
 import type { SpacesContext } from '../context.js';
 
@@ -21,7 +22,9 @@ export class AccountResolver {
       if (!user) throw unauthenticated('This account no longer exists; sign in again.');
       if (user.totpEnabled) throw conflict('A one-time password is already on for this account.');
       const secret = generateTotpSecret();
-      await manager.update(User, user.id, { totpSecret: secret, totpEnabled: false });
+      // only the encrypted form is stored; the secret itself is shown this once
+      const sealed = (await totpSecretsFor(ctx.deps)).seal(secret, user.id);
+      await manager.update(User, user.id, { totpSecret: sealed, totpEnabled: false });
       return { secret, otpauthUri: totpUri(secret, user.email) };
     });
   }
@@ -34,7 +37,8 @@ export class AccountResolver {
       if (!user) throw unauthenticated('This account no longer exists; sign in again.');
       if (user.totpEnabled) throw conflict('A one-time password is already on for this account.');
       if (!user.totpSecret) throw badInput('Start with enableTotp, then enter the code your app shows.', 'code');
-      if (!verifyTotp(user.totpSecret, code.trim(), ctx.clock.now())) throw badInput('The code is wrong or has expired; enter the current 6-digit code.', 'code');
+      const secret = (await totpSecretsFor(ctx.deps)).open(user.totpSecret, user.id);
+      if (!verifyTotp(secret, code.trim(), ctx.clock.now())) throw badInput('The code is wrong or has expired; enter the current 6-digit code.', 'code');
       await manager.update(User, user.id, { totpEnabled: true });
       return true;
     });

@@ -124,7 +124,8 @@ export class InvitationResolver {
       await manager.insert(Invitation, invitation);
       const inviter = await manager.findOneBy(User, { id: viewer.userId });
       const link = invitationLink(ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL, token);
-      // sent inside the transaction: if the mail cannot be sent, no invitation is left behind
+      // sent inside the transaction, last: if the mail cannot be sent (SERVICE_UNAVAILABLE) the
+      // transaction rolls back, so no invitation (nor space membership) is left without its mail
       await sendMail(
         ctx.deps,
         {
@@ -141,6 +142,7 @@ export class InvitationResolver {
           ],
         },
         now,
+        'send the invitation',
       );
       return manager.findOneByOrFail(Invitation, { id: invitation.id });
     });
@@ -194,6 +196,7 @@ export class InvitationResolver {
             paragraphs: [`Welcome, ${user.name}. Your guest account at ${tenant.name} is ready.`, `Sign in at ${ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL} with ${user.email}.`],
           },
           now,
+          'send the account confirmation',
         );
       }
       return { user, tenant, created };

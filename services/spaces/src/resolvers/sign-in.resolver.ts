@@ -6,6 +6,7 @@ import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
 import { assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
+import { totpSecretsFor } from '../totp-secrets.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import type { SpacesContext } from '../context.js';
 
@@ -62,7 +63,8 @@ export class SignInResolver {
     if (!(await verifyPassword(user.passwordHash, input.password))) throw await fail(WRONG_CREDENTIALS);
     if (user.totpEnabled && user.totpSecret) {
       if (!input.otp) throw appError('UNAUTHENTICATED', 'This account uses a one-time password: enter the 6-digit code from your authenticator app.', { otpRequired: true });
-      if (!verifyTotp(user.totpSecret, input.otp, now)) throw await fail('The one-time password is wrong or has expired.', { otpRequired: true });
+      const secret = (await totpSecretsFor(ctx.deps)).open(user.totpSecret, user.id);
+      if (!verifyTotp(secret, input.otp, now)) throw await fail('The one-time password is wrong or has expired.', { otpRequired: true });
     }
     if (user.kind === 'GUEST' && input.client === SignInClient.MOBILE) {
       throw forbidden('Guests cannot use the mobile app (S5); sign in from a web browser.');
