@@ -8,6 +8,7 @@ import { createDataSource } from './database.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
+import { guardOwnedIds, type OwnedIdsSpec } from './owned-ids.js';
 import { runMigrations } from './migrations.js';
 import type { ScopedAccess } from './scoped-access.js';
 import { createSubgraphServer, type SubgraphRoute } from './server.js';
@@ -20,6 +21,8 @@ export interface SubgraphSpec<TLoaders> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
+  /** T1: what every ID a mutation takes names, and how this subgraph proves the caller's tenant owns it (see owned-ids.ts). */
+  ownedIds: OwnedIdsSpec;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
   entities: MixedList<Function | string | EntitySchema>;
   /** The explicit, ordered migration list. */
@@ -63,7 +66,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     schemaPromise ??= buildFederatedSchema(
       { resolvers: spec.resolvers, orphanedTypes: spec.orphanedTypes, validate: false },
       spec.referenceResolvers,
-    );
+    ).then((schema) => guardOwnedIds(schema, spec.ownedIds, spec.name));
     return schemaPromise;
   };
 
