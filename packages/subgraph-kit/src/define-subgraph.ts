@@ -119,5 +119,5 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     }
   }
 
-  return { name: spec.name, defaultPort: spec.defaultPort, buildSchema, create };
+  return { name: spec.name, defaultPort: spec.defaultPort, buildSchema, create, ownedIds: spec.ownedIds };
 }
