@@ -9,6 +9,7 @@ import { createDataSource, initializeDataSource } from './database.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
+import { guardOwnedIds, type OwnedIdsSpec } from './owned-ids.js';
 import { runMigrations } from './migrations.js';
 import type { ScopedAccess } from './scoped-access.js';
 import { createSubgraphServer, type SubgraphRoute } from './server.js';
@@ -21,6 +22,8 @@ export interface SubgraphSpec<TLoaders> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers;
+  /** T1: what every ID a mutation takes names, and how this subgraph proves the caller's tenant owns it (see owned-ids.ts). */
+  ownedIds: OwnedIdsSpec;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
   entities: MixedList<Function | string | EntitySchema>;
   /** The explicit, ordered migration list. */
@@ -71,7 +74,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     schemaPromise ??= buildFederatedSchema(
       { resolvers: spec.resolvers, orphanedTypes: spec.orphanedTypes, validate: false },
       spec.referenceResolvers,
-    );
+    ).then((schema) => guardOwnedIds(schema, spec.ownedIds, spec.name));
     return schemaPromise;
   };
 
@@ -125,5 +128,5 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     }
   }
 
-  return { name: spec.name, defaultPort: spec.defaultPort, envSchema: spec.envSchema, buildSchema, create };
+  return { name: spec.name, defaultPort: spec.defaultPort, envSchema: spec.envSchema, buildSchema, create, ownedIds: spec.ownedIds };
 }

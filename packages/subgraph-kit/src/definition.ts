@@ -1,3 +1,4 @@
+import type { OwnedIdsSpec } from './owned-ids.js';
 import type { TokenIssuer, TokenVerifier } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -59,4 +60,6 @@ export interface SubgraphDefinition {
   /** The schema alone, without a database: what composition reads. */
   buildSchema(): Promise<GraphQLSchema>;
   create(deps: SubgraphDeps): Promise<SubgraphHandle>;
+  /** T1: what each id its mutations take names (the authorisation matrix reads it to pick fixtures). */
+  readonly ownedIds?: OwnedIdsSpec;
 }

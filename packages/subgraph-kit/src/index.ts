@@ -17,3 +17,4 @@ export * from './server.js';
 export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';
+export * from './owned-ids.js';

@@ -12,6 +12,7 @@ import { imageStoreEnvSchema } from './image-store.js';
 import { admitIntegrationTokenQuery } from './integration-access.js';
 import { createCardsLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { cardsOwnedIds } from './owned-ids.js';
 import { resolveCardReference } from './resolvers/card.reference.js';
 import { CardExportResolver } from './resolvers/card-export.resolver.js';
 import { CardImageResolver } from './resolvers/card-image.resolver.js';
@@ -32,6 +33,7 @@ export const cardsSubgraph = defineSubgraph({
   defaultPort: 4003,
   resolvers: [CardResolver, CardImageResolver, CardReadingResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver],
   orphanedTypes: [UserRef, TenantRef, Card],
+  ownedIds: cardsOwnedIds,
   referenceResolvers: { Card: { __resolveReference: resolveCardReference } },
   entities: cardsEntities,
   migrations,

@@ -26,6 +26,7 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     Object.assign(t, await stack.auth.demoTokens());
     t.insider = await stack.auth.tokenFor({ id: insiderId });
     peers.groupsByToken.set(t.insider, [GROUP]);
+    peers.userTenants.set(insiderId, DEMO.tenant.id);
   });
   afterAll(async () => {
     await peers?.close();
@@ -43,6 +44,17 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     expect(errorCodes(await stack.client.request(EXPORT, {}, { token: t.member }))).toEqual(['FORBIDDEN']);
     await stack.client.data(GRANT, { input: { userId: DEMO.guest.id, allowed: true } }, { token: t.admin });
     expect(errorCodes(await stack.client.request(EXPORT, {}, { token: t.guest }))).toEqual(['FORBIDDEN']);
+  });
+
+  it("T1: a tenant admin cannot grant the export permission to another tenant's user: NOT_FOUND, as for an unknown id, and nothing is written", async () => {
+    const FOREIGN_USER = '00000000-0000-4000-8000-00000000b011';
+    peers.userTenants.set(FOREIGN_USER, '00000000-0000-4000-8000-00000000b001');
+    const foreign = await stack.client.request(GRANT, { input: { userId: FOREIGN_USER, allowed: true } }, { token: t.admin });
+    const unknown = await stack.client.request(GRANT, { input: { userId: '00000000-0000-4000-8000-00000000dead', allowed: true } }, { token: t.admin });
+    expect([errorCodes(foreign), errorCodes(unknown)]).toEqual([['NOT_FOUND'], ['NOT_FOUND']]);
+    expect(foreign.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+    const rows = await stack.handles.cards!.dataSource.query('SELECT userId FROM card_export_grants');
+    expect((rows as Array<{ userId: string }>).map((r) => r.userId)).not.toContain(FOREIGN_USER);
   });
 
   it('C5: every field of every card the viewer may see, readable back as CSV; cards outside the viewer\'s groups are not in it (C3)', async () => {

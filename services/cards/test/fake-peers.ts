@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Stack } from '@kyodo/testkit';
+import { DEMO, type Stack } from '@kyodo/testkit';
 
 /**
  * Stand-ins for spaces (the viewer's groups) and licensing (the card digitisation contract),
@@ -9,6 +9,10 @@ import type { Stack } from '@kyodo/testkit';
 export interface FakePeers {
   /** Groups per bearer token; a token not listed is in no group. */
   groupsByToken: Map<string, string[]>;
+  /** T1: the tenant of each user spaces knows (the demo people by default); anyone else is unknown. */
+  userTenants: Map<string, string>;
+  /** T1: group ids that belong to another tenant (spaces answers null for them); any other group is the caller's. */
+  foreignGroups: Set<string>;
   /** Tokens spaces refuses as revoked integration tokens (C6). */
   revoked: Set<string>;
   digitisation: { includedSides: number; purchasedSides: number };
@@ -23,15 +27,24 @@ export async function startFakePeers(stack: Stack): Promise<FakePeers> {
   const state: FakePeers['calls'] = { spaces: 0, licensing: 0 };
   const groupsByToken = new Map<string, string[]>();
   const revoked = new Set<string>();
+  const userTenants = new Map<string, string>([DEMO.admin, DEMO.member, DEMO.guest].map((u) => [u.id, DEMO.tenant.id]));
+  const foreignGroups = new Set<string>();
   const digitisation = { includedSides: 1000, purchasedSides: 0 };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
       const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-      const { query } = JSON.parse(body) as { query: string };
+      const { query, variables } = JSON.parse(body) as { query: string; variables?: { r?: Array<{ __typename: string; id: string }> } };
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.url === '/spaces/graphql' && query.includes('groupIds')) {
+      if (req.url === '/spaces/graphql' && query.includes('_entities')) {
+        // the ownership check of subgraph-kit (T1): users with their tenant, groups unless foreign
+        const entities = (variables?.r ?? []).map(({ __typename, id }) => {
+          if (__typename === 'User') return userTenants.has(id) ? { id, tenant: { id: userTenants.get(id) } } : null;
+          return foreignGroups.has(id) ? null : { id };
+        });
+        res.end(JSON.stringify({ data: { _entities: entities } }));
+      } else if (req.url === '/spaces/graphql' && query.includes('groupIds')) {
         state.spaces++;
         if (revoked.has(token)) {
           res.end(JSON.stringify({ data: null, errors: [{ message: 'This integration token has been revoked.', extensions: { code: 'UNAUTHENTICATED' } }] }));
@@ -56,6 +69,8 @@ export async function startFakePeers(stack: Stack): Promise<FakePeers> {
   setReachable('licensing', true);
   return {
     groupsByToken,
+    userTenants,
+    foreignGroups,
     revoked,
     digitisation,
     calls: state,

@@ -9,6 +9,7 @@ import { TenantRef } from './entities/tenant.type.js';
 import { UserRef } from './entities/user.type.js';
 import { createLicensingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { licensingOwnedIds } from './owned-ids.js';
 import { GuestLicenseResolver, InvoiceResolver } from './resolvers/guest-license.resolver.js';
 import { PriceBookResolver } from './resolvers/price-book.resolver.js';
 import { DigitisationPackResolver } from './resolvers/service-contract.resolver.js';
@@ -35,6 +36,7 @@ export const licensingSubgraph = defineSubgraph({
     TerminationNoticeResolver,
   ],
   orphanedTypes: [TenantRef, UserRef],
+  ownedIds: licensingOwnedIds,
   entities: licensingEntities,
   migrations,
   createLoaders: createLicensingLoaders,

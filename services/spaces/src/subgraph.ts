@@ -14,6 +14,7 @@ import { User } from './entities/user.entity.js';
 import { admitScopedSpacesQuery } from './integration-access.js';
 import { createSpacesLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { spacesOwnedIds } from './owned-ids.js';
 import { AccountLinkResolver } from './resolvers/account-link.resolver.js';
 import { AccountResolver } from './resolvers/account.resolver.js';
 import { resolveGroupReference } from './resolvers/group.reference.js';
@@ -40,6 +41,7 @@ export const spacesSubgraph = defineSubgraph({
   defaultPort: 4001,
   resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver],
   orphanedTypes: [Tenant, User, Space, Group],
+  ownedIds: spacesOwnedIds,
   referenceResolvers: {
     User: { __resolveReference: resolveUserReference },
     Tenant: { __resolveReference: resolveTenantReference },

@@ -49,6 +49,45 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
     expect(errorCodes(await stack.client.request(SIGN_IN, input(email, DEMO.admin.password)))).toEqual([]);
   });
 
+  it('T3 under a race: 50 concurrent wrong passwords lock the account (the count is one atomic change, not read-then-write)', async () => {
+    const email = 'admin@demo.example';
+    const users = stack.handles.spaces!.dataSource.getRepository(User);
+    clock.advance(16 * 60_000); // any lock left by the tests above has run out
+    expect(errorCodes(await stack.client.request(SIGN_IN, input(email, DEMO.admin.password)))).toEqual([]);
+    const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => stack.client.request(SIGN_IN, input(email, `wrong-${i}`))));
+    // exactly five guesses are judged; every other one is refused because the lock was reached meanwhile
+    const codes = burst.map((r) => errorCodes(r)[0]);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(45);
+    const row = await users.findOneByOrFail({ id: DEMO.admin.id });
+    expect(row.lockedUntil).not.toBeNull();
+    expect(errorCodes(await stack.client.request(SIGN_IN, input(email, DEMO.admin.password)))).toEqual(['TOO_MANY_REQUESTS']);
+    clock.advance(16 * 60_000);
+  }, 30_000);
+
+  it('T3 under a race: 49 wrong passwords and the right one in one burst: the right one is refused once the lock is reached', async () => {
+    const email = 'admin@demo.example';
+    expect(errorCodes(await stack.client.request(SIGN_IN, input(email, DEMO.admin.password)))).toEqual([]);
+    // the right password goes out while the burst is still in flight, once five wrong ones have been answered
+    let answered = 0;
+    let fiveAnswered!: () => void;
+    const gate = new Promise<void>((resolve) => (fiveAnswered = resolve));
+    const wrong = Array.from({ length: 49 }, (_, i) =>
+      stack.client.request(SIGN_IN, input(email, `wrong-${i}`)).then((r) => {
+        if (errorCodes(r)[0] === 'UNAUTHENTICATED' && ++answered === 5) fiveAnswered();
+        return r;
+      }),
+    );
+    await gate;
+    const right = stack.client.request(SIGN_IN, input(email, DEMO.admin.password));
+    const results = await Promise.all([...wrong, right]);
+    expect(errorCodes(results.at(-1)!)).toEqual(['TOO_MANY_REQUESTS']);
+    expect(results.some((r) => r.data)).toBe(false);
+    expect((await stack.handles.spaces!.dataSource.getRepository(User).findOneByOrFail({ id: DEMO.admin.id })).lockedUntil).not.toBeNull();
+    clock.advance(16 * 60_000);
+    expect(errorCodes(await stack.client.request(SIGN_IN, input(email, DEMO.admin.password)))).toEqual([]);
+  }, 30_000);
+
   it('T3: with TOTP on, asks for the code, refuses a wrong one, accepts the right one', async () => {
     const secret = generateTotpSecret();
     // stored as the service stores it: encrypted at rest (T3)

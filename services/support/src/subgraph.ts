@@ -9,6 +9,7 @@ import { Ticket } from './entities/ticket.entity.js';
 import { UserRef } from './entities/user.type.js';
 import { createSupportLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { supportOwnedIds } from './owned-ids.js';
 import { CatalogueResolver, SupportProductVersionResolver } from './resolvers/catalogue.resolver.js';
 import { OpenTicketResolver } from './resolvers/open-ticket.resolver.js';
 import { RegistrantResolver } from './resolvers/registrant.resolver.js';
@@ -34,6 +35,7 @@ export const supportSubgraph = defineSubgraph({
     SupportProductVersionResolver,
   ],
   orphanedTypes: [UserRef],
+  ownedIds: supportOwnedIds,
   entities: supportEntities,
   migrations,
   createLoaders: createSupportLoaders,

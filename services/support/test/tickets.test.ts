@@ -5,6 +5,7 @@ import { SupportRegistrant } from '../src/entities/support-registrant.entity.js'
 import { Ticket } from '../src/entities/ticket.entity.js';
 import { supportSubgraph } from '../src/index.js';
 import { JAPANESE_ONLY_NOTICE } from '../src/domain/language.js';
+import { startFakeSpaces, type FakeSpaces } from './fake-spaces.js';
 import { ASSIGN, MY_TICKETS, OPEN_TICKET, openTicket, REPLY, reply, SET_STATUS, TICKET, ticketInput, type TicketData } from './support-api.js';
 
 const OTHER_TENANT = '00000000-0000-4000-8000-00000000b001';
@@ -15,14 +16,20 @@ const DUE_THURSDAY = '2025-11-20T08:30:00.000Z';
 
 describe.each(testDialects())('support tickets on %s', (dialect) => {
   let stack: Stack;
+  let spaces: FakeSpaces;
   const clock = new ManualClock(START);
   let tokens: { admin: string; member: string; guest: string; agent: string; otherAdmin: string };
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [supportSubgraph], dialect, clock });
+    spaces = await startFakeSpaces(stack);
+    spaces.userTenants.set(OTHER_ADMIN, OTHER_TENANT);
     await stack.handles.support!.dataSource.getRepository(SupportRegistrant).insert({ userId: OTHER_ADMIN, tenantId: OTHER_TENANT, registeredBy: OTHER_ADMIN });
     tokens = { ...(await stack.auth.demoTokens()), otherAdmin: await stack.auth.tokenFor({ id: OTHER_ADMIN, tenantId: OTHER_TENANT, roles: ['ADMIN'] }) };
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await spaces?.close();
+    await stack?.close();
+  });
 
   const open = (token: string | null, overrides: Record<string, unknown> = {}) =>
     stack.client.request<{ openTicket: TicketData }>(OPEN_TICKET, { input: ticketInput(overrides) }, { token });
@@ -85,10 +92,26 @@ describe.each(testDialects())('support tickets on %s', (dialect) => {
       [DEMO.admin.id, DEMO.member.id].sort(),
     );
     expect((await open(tokens.member)).errors).toBeUndefined();
-    expect(errorCodes(await stack.client.request(ADD, { u: OTHER_ADMIN }, { token: tokens.admin }))).toEqual(['CONFLICT']);
+    // T1: another tenant's user is not found here, whether or not they are a registrant over there
+    expect(errorCodes(await stack.client.request(ADD, { u: OTHER_ADMIN }, { token: tokens.admin }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await stack.client.request(REMOVE, { u: OTHER_ADMIN }, { token: tokens.admin }))).toEqual(['NOT_FOUND']);
     expect((await stack.client.data<{ removeSupportRegistrant: boolean }>(REMOVE, { u: DEMO.member.id }, { token: tokens.admin })).removeSupportRegistrant).toBe(true);
     expect(errorCodes(await open(tokens.member))).toEqual(['FORBIDDEN']);
+  });
+
+  it("T1/P1: an admin cannot make another tenant's user a registrant (NOT_FOUND, nothing written), so no agent's ticket for them is filed under the admin's tenant", async () => {
+    const FOREIGN_MEMBER = '00000000-0000-4000-8000-00000000b012';
+    spaces.userTenants.set(FOREIGN_MEMBER, OTHER_TENANT);
+    const ADD = `mutation($u: ID!) { addSupportRegistrant(userId: $u) { id } }`;
+    const foreign = await stack.client.request(ADD, { u: FOREIGN_MEMBER }, { token: tokens.admin });
+    const unknown = await stack.client.request(ADD, { u: '00000000-0000-4000-8000-00000000dead' }, { token: tokens.admin });
+    expect([errorCodes(foreign), errorCodes(unknown)]).toEqual([['NOT_FOUND'], ['NOT_FOUND']]);
+    expect(foreign.errors?.[0]?.message).toBe(unknown.errors?.[0]?.message);
+    const registrants = stack.handles.support!.dataSource.getRepository(SupportRegistrant);
+    expect(await registrants.countBy({ userId: FOREIGN_MEMBER })).toBe(0);
+    const phone = await open(tokens.agent, { channel: 'PHONE', requesterId: FOREIGN_MEMBER });
+    expect(errorCodes(phone)).toEqual(['BAD_USER_INPUT']);
+    expect(await stack.handles.support!.dataSource.getRepository(Ticket).countBy({ requesterId: FOREIGN_MEMBER })).toBe(0);
   });
 
   it('P2: FAX is refused with a plain message; a customer cannot file a phone call', async () => {

@@ -1,7 +1,8 @@
 import { timingDummyHash, verifyPassword, verifyTotp } from '@kyodo/auth';
 import { appError, badInput, forbidden, unauthenticated } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Field, InputType, Mutation, registerEnumType, Resolver } from 'type-graphql';
-import { afterFailure, afterSuccess, isLocked } from '../domain/sign-in.js';
+import { IsNull, type Repository } from 'typeorm';
+import { afterFailure, afterSuccess, isLocked, type SignInState } from '../domain/sign-in.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
 import { assertGuestMayEnter } from '../licensing-gate.js';
@@ -52,13 +53,11 @@ export class SignInResolver {
       await verifyPassword(await timingDummyHash(), input.password);
       throw unauthenticated(WRONG_CREDENTIALS);
     }
-    if (isLocked(user, now)) {
-      const minutes = Math.ceil((user.lockedUntil!.getTime() - now.getTime()) / 60_000);
-      throw appError('TOO_MANY_REQUESTS', `Too many failed sign-ins: this account is locked for ${minutes} more minute(s).`);
-    }
+    if (isLocked(user, now)) throw lockedError(user, now);
     const fail = async (message: string, extensions: Record<string, unknown> = {}) => {
-      await users.update(user.id, afterFailure(user, now));
-      return appError('UNAUTHENTICATED', message, extensions);
+      // the guess counts only if the account was not locked meanwhile by concurrent guesses
+      const outcome = await changeSignInState(users, user.id, (state) => (isLocked(state, now) ? { refuse: lockedError(state, now) } : { next: afterFailure(state, now) }));
+      return outcome ?? appError('UNAUTHENTICATED', message, extensions);
     };
     if (!(await verifyPassword(user.passwordHash, input.password))) throw await fail(WRONG_CREDENTIALS);
     if (user.totpEnabled && user.totpSecret) {
@@ -72,8 +71,45 @@ export class SignInResolver {
     // L3/L8: the trial starts now at the latest; licensing says whether the guest may still enter
     await assertGuestMayEnter(ctx, Object.assign(new User(), user, { firstSignInAt: user.firstSignInAt ?? now }), tenant, now);
     const changes = { ...afterSuccess(), firstSignInAt: user.firstSignInAt ?? now };
-    await users.update(user.id, changes);
+    // the right password is refused too if concurrent wrong ones reached the lock while it was checked
+    const refused = await changeSignInState(users, user.id, (state) => (isLocked(state, now) ? { refuse: lockedError(state, now) } : { next: changes }));
+    if (refused) throw refused;
     Object.assign(user, changes);
     return issueSession(ctx, user, tenant, now);
   }
+}
+
+function lockedError(state: SignInState, now: Date) {
+  const minutes = Math.ceil((state.lockedUntil!.getTime() - now.getTime()) / 60_000);
+  return appError('TOO_MANY_REQUESTS', `Too many failed sign-ins: this account is locked for ${minutes} more minute(s) (T3).`);
+}
+
+type SignInDecision = { next: SignInState & Partial<User> } | { refuse: Error };
+
+/** A lost compare-and-set means another sign-in changed the row; with N racing, N rounds at most. */
+const MAX_ROUNDS = 200;
+
+/**
+ * T3 across processes and replicas: the lockout state changes only by a compare-and-set on the
+ * exact state the domain decided from (`UPDATE ... WHERE failedSignIns = ? AND lockedUntil = ?`),
+ * one atomic statement on SQLite and MariaDB alike; a lost race re-reads and decides again. So the
+ * rules stay in domain/sign-in.ts alone, and no two guesses are counted from the same state (a
+ * read-then-write let 50 concurrent guesses count as 1). Answers the refusal, or null once written.
+ */
+async function changeSignInState(users: Repository<User>, userId: string, decide: (state: SignInState) => SignInDecision): Promise<Error | null> {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const state = await users.findOneOrFail({ where: { id: userId }, select: { id: true, failedSignIns: true, lockedUntil: true, firstSignInAt: true } });
+    const decision = decide(state);
+    if ('refuse' in decision) return decision.refuse;
+    // nothing to write (MariaDB would report 0 rows affected for an unchanged row)
+    if (Object.entries(decision.next).every(([key, value]) => sameValue(value, (state as unknown as Record<string, unknown>)[key]))) return null;
+    const result = await users.update({ id: userId, failedSignIns: state.failedSignIns, lockedUntil: state.lockedUntil ?? IsNull() }, decision.next);
+    if (result.affected) return null;
+  }
+  return appError('TOO_MANY_REQUESTS', 'Too many sign-ins at once for this account; please try again in a moment (T3).');
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
 }

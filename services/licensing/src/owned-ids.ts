@@ -1,0 +1,11 @@
+import { ownedBySpaces, type OwnedIdsSpec } from '@kyodo/subgraph-kit';
+
+/** T1: what each id licensing's mutations take names, and how it is proven the caller's (see subgraph-kit owned-ids.ts). */
+export const licensingOwnedIds: OwnedIdsSpec = {
+  ids: {
+    'GuestLicenseAssignmentInput.userId': { kind: 'User' },
+  },
+  owners: {
+    User: ownedBySpaces('User'),
+  },
+};
