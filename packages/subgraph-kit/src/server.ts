@@ -13,6 +13,9 @@ import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
 
+/** Longer than any client's or load balancer's idle timeout (AWS ALB 60 s), see listen(). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
@@ -199,6 +202,12 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
           else res.end();
         });
       });
+      // A keep-alive socket must be closed by the client (the gateway, a peer, a load balancer),
+      // never by the server while a request may be on its way: Node's 5 s default is shorter than
+      // undici's 4 s plus any event-loop stall and than load balancers' 60 s idle timeouts, and
+      // the loser of that race sees ECONNRESET on a request the server never read.
+      httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+      httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
       await new Promise<void>((resolve, reject) => {
         httpServer!.once('error', reject);
         httpServer!.listen(port, host, () => resolve());

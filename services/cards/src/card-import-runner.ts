@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock, Logger } from '@kyodo/subgraph-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { searchTextOf, samePersonKeys } from './domain/card-fields.js';
@@ -72,6 +73,9 @@ export async function runImportJob(runtime: ImportRuntime, jobId: string, dryRun
       rows.push(...checked.rows);
       problems.push(...checked.problems);
       await jobs.update({ id: jobId }, { processedRows: Math.min(i + CHECK_SLICE, shape.body.length) });
+      // let requests in between slices: on SQLite every await above completes synchronously, and
+      // a 50,000-row check would otherwise hold the event loop for seconds (the poll included)
+      await nextTurn();
     }
     if (dryRun || problems.length > 0) return await fail(problems, dryRun ? CardImportStatus.CHECKED : CardImportStatus.FAILED);
     await jobs.update({ id: jobId }, { status: CardImportStatus.IMPORTING, processedRows: 0 });
