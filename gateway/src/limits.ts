@@ -15,7 +15,7 @@ export interface GatewayLimits {
   maxCost: number;
   /** Directives in the document. */
   maxDirectives: number;
-  /** Request body bytes (by Content-Length); larger requests get 413 before parsing. */
+  /** Request body bytes, counted as they arrive (chunked or not); larger requests get 413 and are not parsed. */
   maxBodyBytes: number;
 }
 
