@@ -4,9 +4,10 @@ import { createGatewayRuntime, Logger as HiveLogger, type GatewayPlugin, type Lo
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
+import { useClientMistakeChecks } from './client-mistakes.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
@@ -178,6 +179,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
+  // the supergraph's types in this module's graphql realm, for checks that need types (variables, list sizes)
+  const shapes = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = new WeakMap<Request, Viewer>();
   const runtime = createGatewayRuntime({
@@ -202,7 +205,12 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         return headers;
       },
     },
-    plugins: () => [useTokenCheck(deps.verifier, viewers), useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers), useQueryLimits(limits)],
+    plugins: () => [
+      useTokenCheck(deps.verifier, viewers),
+      useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
+      useQueryLimits(limits),
+      ...useClientMistakeChecks(shapes),
+    ],
   });
 
   async function readiness(): Promise<ReadinessReport> {

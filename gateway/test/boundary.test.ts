@@ -1,4 +1,4 @@
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Agent, createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +13,11 @@ interface RawResponse {
 /** A request with a hand-made request target (fetch would normalise it) and an optional streamed body. */
 function raw(gatewayUrl: string, target: string, options: { method?: string; headers?: Record<string, string>; body?: (write: (chunk: Buffer) => boolean) => Promise<void> } = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(gatewayUrl);
-  return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path: target, method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
+  // keep-alive, as browsers and curl do: the gateway answers 413 at the limit and drains the rest of
+  // the upload; to a client that sent `Connection: close` it closes the socket under the upload
+  const keepAlive = new Agent({ keepAlive: true });
+  return new Promise<RawResponse>((resolve, reject) => {
+    const req = request({ host: hostname, port, path: target, method: options.method ?? 'GET', headers: options.headers, agent: keepAlive }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -30,7 +33,7 @@ function raw(gatewayUrl: string, target: string, options: { method?: string; hea
       .body((chunk) => req.write(chunk))
       .then(() => req.end())
       .catch(() => req.destroy());
-  });
+  }).finally(() => keepAlive.destroy());
 }
 
 /** Stands for a host an attacker names in the request target; it must never hear from the gateway. */
