@@ -208,7 +208,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     plugins: () => [
       useTokenCheck(deps.verifier, viewers),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
-      useQueryLimits(limits),
+      ...useQueryLimits(limits, shapes),
       ...useClientMistakeChecks(shapes),
     ],
   });
