@@ -4,9 +4,13 @@ import { createGatewayRuntime, Logger as HiveLogger, type GatewayPlugin, type Lo
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
-import { GraphQLError, type ValidationRule } from 'graphql';
+import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
+import { useClientMistakeChecks } from './client-mistakes.js';
+import { corsOptionsFor } from './cors.js';
+import { readBodyWithin } from './request-body.js';
+import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
@@ -36,6 +40,11 @@ export interface GatewayDeps {
    * signing in), or 'members' only (production: anonymous callers are refused too).
    */
   introspection?: 'everyone' | 'members';
+  /**
+   * Browser origins allowed to call the gateway with credentials (CORS), exact
+   * `scheme://host[:port]` strings. Default none: no Origin is reflected, and `null` never is.
+   */
+  corsOrigins?: readonly string[];
 }
 
 export interface GatewayHandle {
@@ -90,27 +99,29 @@ function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer
  * refused too, or a guest could simply drop the token.
  */
 function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap<Request, Viewer>): GatewayPlugin {
+  // Yoga caches validation results by document and the *names* of the rules added, so each
+  // audience needs its own named rule: one shared name served a guest the anonymous caller's
+  // cached message.
+  const GuestIntrospectionRule = introspectionRule('GuestIntrospectionRule', 'Guests cannot explore the API schema (introspection is for members of the organisation).');
+  const AnonymousIntrospectionRule = introspectionRule('AnonymousIntrospectionRule', 'Sign in as a member to explore the API schema (introspection is off for anonymous callers here).');
   return {
     onValidate({ addValidationRule, context }) {
       const viewer = viewers.get((context as { request: Request }).request);
       const allowed = viewer ? viewer.kind === 'MEMBER' : policy === 'everyone';
       if (allowed) return;
-      const rule: ValidationRule = (validation) => ({
-        Field(node) {
-          if (node.name.value !== '__schema' && node.name.value !== '__type') return;
-          validation.reportError(
-            new GraphQLError(
-              viewer
-                ? 'Guests cannot explore the API schema (introspection is for members of the organisation).'
-                : 'Sign in as a member to explore the API schema (introspection is off for anonymous callers here).',
-              { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } },
-            ),
-          );
-        },
-      });
-      addValidationRule(rule);
+      addValidationRule(viewer ? GuestIntrospectionRule : AnonymousIntrospectionRule);
     },
   };
+}
+
+function introspectionRule(name: string, message: string): ValidationRule {
+  const rule: ValidationRule = (validation) => ({
+    Field(node) {
+      if (node.name.value !== '__schema' && node.name.value !== '__type') return;
+      validation.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } }));
+    },
+  });
+  return Object.defineProperty(rule, 'name', { value: name });
 }
 
 const HIVE_TO_KYODO_LEVEL: Record<HiveLogLevel, keyof Logger> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
@@ -141,13 +152,19 @@ function hiveLoggerFor(logger: Logger): HiveLogger {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
-function wantsHtml(req: IncomingMessage): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+function badRequest(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, headers);
+}
+
+/** GraphQL over HTTP: a POST body is `application/json`; anything else is refused before it is read. */
+function isJsonPost(req: IncomingMessage): boolean {
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return mediaType === 'application/json';
 }
 
 export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
@@ -162,6 +179,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
+  // the supergraph's types in this module's graphql realm, for checks that need types (variables, list sizes)
+  const shapes = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = new WeakMap<Request, Viewer>();
   const runtime = createGatewayRuntime({
@@ -171,6 +190,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     graphqlEndpoint: GRAPHQL_PATH,
     logging: hiveLoggerFor(logger),
     landingPage: false,
+    cors: corsOptionsFor(deps.corsOrigins ?? []),
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
     renderGraphiQL: (options) => renderSandboxPage({ title: options?.title }),
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
@@ -185,7 +205,12 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         return headers;
       },
     },
-    plugins: () => [useTokenCheck(deps.verifier, viewers), useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers), useQueryLimits(limits)],
+    plugins: () => [
+      useTokenCheck(deps.verifier, viewers),
+      useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
+      ...useQueryLimits(limits, shapes),
+      ...useClientMistakeChecks(shapes),
+    ],
   });
 
   async function readiness(): Promise<ReadinessReport> {
@@ -217,13 +242,17 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
    * signature in the path is the permission. The subgraph checks it; the gateway only adds its
    * credential, as for GraphQL, so the subgraph need not be exposed.
    */
-  async function forwardFile(req: IncomingMessage, res: ServerResponse, subgraphName: string): Promise<void> {
+  async function forwardFile(req: IncomingMessage, res: ServerResponse, prefix: string, subgraphName: string): Promise<void> {
     const subgraph = subgraphs.find((s) => s.name === subgraphName);
     if (!subgraph) {
       sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
-    const target = new URL(req.url ?? '/', subgraph.url);
+    const target = fileForwardTarget(req.url, prefix, subgraph.url);
+    if (!target) {
+      badRequest(res, 400, `This download path is not valid: it must stay under ${prefix} (no "..", backslashes or encoded slashes).`);
+      return;
+    }
     let upstream: Response;
     try {
       upstream = await fetch(target, { method: req.method, headers: { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret }, signal: AbortSignal.timeout(30_000) });
@@ -246,7 +275,13 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { pathname } = new URL(req.url ?? '/', 'http://gateway');
+    const target = req.url;
+    if (!isOriginForm(target)) {
+      badRequest(res, 400, 'The request target must be a path (/graphql); this gateway is not a proxy.', { connection: 'close' });
+      req.resume();
+      return;
+    }
+    const { pathname } = new URL(target, 'http://gateway');
     if (pathname === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
       return;
@@ -261,23 +296,32 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       });
       return;
     }
-    const fileRoute = Object.entries(fileRoutes).find(([prefix]) => pathname.startsWith(prefix));
+    // matched on the raw target, not the normalised pathname: `/files/../x` is refused, not rerouted
+    const fileRoute = Object.entries(fileRoutes).find(([prefix]) => target.startsWith(prefix));
     if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {
-      await forwardFile(req, res, fileRoute[1]);
+      await forwardFile(req, res, fileRoute[0], fileRoute[1]);
       return;
     }
     if (sandbox && pathname.startsWith(SANDBOX_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveSandboxAsset(pathname, res)) return;
     }
-    if (pathname === GRAPHQL_PATH && !wantsHtml(req)) {
-      const length = Number(req.headers['content-length'] ?? 0);
-      if (length > limits.maxBodyBytes) {
-        sendJson(res, 413, {
-          errors: [{ message: `The request body is ${length} bytes; the limit is ${limits.maxBodyBytes}.`, extensions: { code: 'BAD_REQUEST' } }],
-        });
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      if (pathname === GRAPHQL_PATH && req.method === 'POST' && !isJsonPost(req)) {
+        // form-encoded and text/plain POSTs are what a cross-site form can send without CORS
+        badRequest(res, 415, 'Send GraphQL requests as POST with Content-Type: application/json (GraphQL over HTTP).');
         req.resume();
         return;
       }
+      // read here, counting bytes, so the engine never buffers more than the limit
+      const reading = await readBodyWithin(req, limits.maxBodyBytes);
+      if (!reading.ok) {
+        // the rest is drained and dropped (memory stays bounded), so the client can read the answer
+        badRequest(res, reading.status, reading.message);
+        req.resume();
+        return;
+      }
+      // @whatwg-node/server (under Yoga and Hive) takes a body already read from `req.body`
+      (req as IncomingMessage & { body?: Buffer }).body = reading.body;
     }
     await runtime.handle(req, res);
   }

@@ -2,6 +2,7 @@ export * from './compose.js';
 export * from './dev-secret.js';
 export * from './gateway.js';
 export * from './limits.js';
+export * from './list-cost.js';
 export * from './mask-errors.js';
 export * from './sandbox.js';
 export * from './subgraphs.js';

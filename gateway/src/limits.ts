@@ -1,5 +1,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import type { GatewayPlugin } from '@graphql-hive/gateway';
+import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import { listCostRule } from './list-cost.js';
 
 type RejectCallback = (context: ValidationContext | null, error: GraphQLError) => void;
 
@@ -11,11 +13,11 @@ export interface GatewayLimits {
   maxAliases: number;
   /** Lexical tokens in the document: bounds parse work before anything else runs. */
   maxTokens: number;
-  /** graphql-armor's cost estimate (objects, scalars, weighted by depth). */
+  /** Fields counted once per item of the lists above them (first/last, or a default): see list-cost.ts. */
   maxCost: number;
   /** Directives in the document. */
   maxDirectives: number;
-  /** Request body bytes (by Content-Length); larger requests get 413 before parsing. */
+  /** Request body bytes, counted as they arrive (chunked or not); larger requests get 413 and are not parsed. */
   maxBodyBytes: number;
 }
 
@@ -69,15 +71,20 @@ export function resolveLimits(overrides: Partial<GatewayLimits> = {}): GatewayLi
   return limits;
 }
 
-/** The armor plugins with our limits and messages; field suggestions ("Did you mean ...") are blocked too. */
-export function useQueryLimits(limits: GatewayLimits) {
+/**
+ * The armor plugins with our limits and messages; field suggestions ("Did you mean ...") are
+ * blocked too. The cost limit is ours (list sizes counted), on `shapes`, the supergraph's types.
+ */
+export function useQueryLimits(limits: GatewayLimits, shapes: GraphQLSchema): GatewayPlugin[] {
   const common = { propagateOnRejection: false, exposeLimits: true } as const;
-  return EnvelopArmorPlugin({
+  const ListCostRule = listCostRule(shapes, limits.maxCost);
+  const armor = EnvelopArmorPlugin({
     maxDepth: { ...common, n: limits.maxDepth, flattenFragments: true, ignoreIntrospection: true, onReject: [refuse('maxDepth', limits.maxDepth)] },
     maxAliases: { ...common, n: limits.maxAliases, onReject: [refuse('maxAliases', limits.maxAliases)] },
     maxTokens: { ...common, n: limits.maxTokens, onReject: [refuse('maxTokens', limits.maxTokens)] },
-    costLimit: { ...common, maxCost: limits.maxCost, ignoreIntrospection: true, onReject: [refuse('maxCost', limits.maxCost)] },
+    costLimit: { enabled: false },
     maxDirectives: { ...common, n: limits.maxDirectives, onReject: [refuse('maxDirectives', limits.maxDirectives)] },
     blockFieldSuggestion: { enabled: true },
   });
+  return [armor as GatewayPlugin, { onValidate: ({ addValidationRule }) => addValidationRule(ListCostRule) }];
 }

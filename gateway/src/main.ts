@@ -23,6 +23,8 @@ const gatewayEnvSchema = z
     JWT_PUBLIC_KEY: z.string().optional(),
     JWKS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Browser origins allowed to call the gateway (CORS), comma-separated exact origins, e.g. https://app.example.com. */
+    CORS_ORIGINS: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -56,6 +58,15 @@ const supergraphSdl = await startupStep('gateway', () =>
     throw new StartupError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${error.code ?? error.message}); run \`npm run compose\` or point it at the composed supergraph.`);
   }),
 );
+/**
+ * Production allows only what CORS_ORIGINS lists (default none: the web app and the sandbox are
+ * served by the gateway itself, same origin, and need no CORS). Development adds the gateway's own
+ * localhost origins and Vite's default dev server port, so a locally served app works unconfigured.
+ */
+const corsOrigins = [
+  ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+  ...(env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, 'http://localhost:5173', 'http://127.0.0.1:5173']),
+];
 const gateway = await createGateway({
   supergraphSdl,
   subgraphUrls,
@@ -64,6 +75,7 @@ const gateway = await createGateway({
   logger,
   // in production only members explore the schema; locally the sandbox works signed out
   introspection: env.NODE_ENV === 'production' ? 'members' : 'everyone',
+  corsOrigins,
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });

@@ -22,7 +22,7 @@ describe('query limits', () => {
   }
 
   it('answers an operation inside every limit', async () => {
-    const { status, body } = await gw.post({ query: nested(3) });
+    const { status, body } = await gw.post({ query: '{ people(first: 1) { id friends { id } } }' });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
   });
@@ -50,11 +50,26 @@ describe('query limits', () => {
     expect(error.extensions).toMatchObject({ limit: 'maxTokens', max: 120 });
   });
 
-  it('refuses an operation costlier than maxCost', async () => {
-    // wide rather than deep (depth 4, cost about 36): only the cost limit catches it
+  it('refuses an operation costlier than maxCost, saying the cost and the limit', async () => {
+    // wide rather than deep (depth 4): only the cost limit catches it
     const error = await refused('{ people { id name friends { id name friends { id name } } } notes { id text author { id name } } }');
-    expect(error.message).toMatch(/asks for too much at once \(Query Cost limit of 30 exceeded, found [\d.]+\)/);
-    expect(error.extensions).toMatchObject({ limit: 'maxCost', max: 30 });
+    expect(error.message).toMatch(/asks for too much at once \(its cost is at least \d+; the limit is 30\. Each field counts once per item of the lists above it/);
+    expect(error.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: 30 });
+    expect(error.extensions?.cost).toBeGreaterThan(30);
+  });
+
+  it('counts list sizes: first multiplies what is under a list, a list without first counts 20', async () => {
+    // people(first: 1) { id friends { id } }: 1 + 1 + 1 + 1 x 20 = 23, inside 30
+    expect((await gw.post({ query: '{ people(first: 1) { id friends { id } } }' })).body.errors).toBeUndefined();
+    // people(first: 2): 1 + 2 + 2 + 2 x 20 = 45
+    const error = await refused('{ people(first: 2) { id friends { id } } }', 'maxCost');
+    expect(error.extensions).toMatchObject({ cost: 45, max: 30 });
+    // a variable page size counts as the largest page (100)
+    const { body } = await gw.post({ query: 'query ($n: Int) { people(first: $n) { id } }', variables: { n: 1 } });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost', cost: 101 });
+    // fragments count like the fields they stand for
+    const viaFragment = await refused('{ people(first: 2) { ...F } } fragment F on Person { id friends { id } }', 'maxCost');
+    expect(viaFragment.extensions).toMatchObject({ cost: 45 });
   });
 
   it('refuses more directives than maxDirectives', async () => {
@@ -76,6 +91,29 @@ describe('query limits', () => {
 
   it('still lets introspection through (the sandbox needs it)', async () => {
     const { status, body } = await gw.post({ query: '{ __schema { queryType { name } types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+});
+
+describe('the default cost limit', () => {
+  let gw: TinyGateway;
+  beforeAll(async () => {
+    gw = await startTinyGateway();
+  });
+  afterAll(() => gw.close());
+
+  const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: people(first: 10) { id name friends { id name } }`).join(' ')} }`;
+
+  it('refuses 30 aliases of a nested list query (each alone costs 431)', async () => {
+    const { status, body } = await gw.post({ query: aliased(30) });
+    expect(status).toBe(400);
+    expect(body.errors?.find((e) => e.extensions?.limit === 'maxCost')?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', max: 5000 });
+    expect(body.data).toBeUndefined();
+  });
+
+  it('answers a few of them', async () => {
+    const { status, body } = await gw.post({ query: aliased(3) });
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
   });

@@ -12,6 +12,9 @@ import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
  */
 export interface RecordedRequest {
   subgraph: string;
+  method: string;
+  /** The request target as received (path and query). */
+  url: string;
   headers: IncomingHttpHeaders;
   query: string;
 }
@@ -125,7 +128,7 @@ async function startSubgraph(name: string, sdl: string, schema: GraphQLSchema, l
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const text = Buffer.concat(chunks).toString('utf8');
       const body = text ? (JSON.parse(text) as { query?: string }) : undefined;
-      log.push({ subgraph: name, headers: req.headers, query: body?.query ?? '' });
+      log.push({ subgraph: name, method: req.method ?? '', url: req.url ?? '', headers: req.headers, query: body?.query ?? '' });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
