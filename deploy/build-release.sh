@@ -10,13 +10,14 @@
 # Usage: deploy/build-release.sh [--out DIR] [--skip-install] [--skip-build] [TARGET...]
 #   TARGET    gateway, spaces, licensing, cards, support or migrate (default: all six);
 #             migrate holds every subgraph plus scripts/ and runs `npm run migrate` at the root
-#   --out     where the releases go (default: <repo>/deploy/release, git-ignored by .dockerignore)
+#   --out     where the releases go (default: $TMPDIR/kyodo-release, outside the repository so
+#             lint and the workspaces never see the copies)
 #   --skip-install  do not run `npm ci` (node_modules is already installed, e.g. in CI)
 #   --skip-build    do not run `npm run build` (dist/ is already built)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-out="$root/deploy/release"
+out="${TMPDIR:-/tmp}/kyodo-release"
 install=true
 build=true
 targets=()
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --skip-install) install=false; shift ;;
     --skip-build) build=false; shift ;;
-    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
     -*) echo "build-release: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
