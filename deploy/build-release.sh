@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
     --out) out="$2"; shift 2 ;;
     --skip-install) install=false; shift ;;
     --skip-build) build=false; shift ;;
-    -h|--help) sed -n '2,17p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "${BASH_SOURCE[0]}"; exit 0 ;;
     -*) echo "build-release: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
