@@ -1,5 +1,5 @@
 import { checkCardFields, type CardFields, type RawCardFields } from './card-fields.js';
-import type { CsvRecord } from './csv.js';
+import { restoreTextCell, type CsvRecord } from './csv.js';
 
 /** C4: the columns an import reads, by English or Japanese header (exports of other services differ). */
 const HEADER_ALIASES: Record<string, keyof CardFields> = {
@@ -71,7 +71,8 @@ export function checkRecords(columns: Array<keyof CardFields | null>, records: C
     const raw: RawCardFields & Record<string, unknown> = {};
     columns.forEach((column, i) => {
       if (!column) return;
-      const value = record.fields[i] ?? '';
+      // C4/C5: a cell our export marked as text (a leading ' before =, +, -, @) reads back as it was.
+      const value = restoreTextCell(record.fields[i] ?? '');
       if (column === 'addresses' || column === 'phones') raw[column] = value.split(LIST_SEPARATOR);
       else if (column === 'language') raw.language = (value.trim().toLowerCase() || 'ja') as CardFields['language'];
       else raw[column] = value;
