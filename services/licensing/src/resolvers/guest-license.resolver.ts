@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
@@ -139,7 +139,7 @@ export class GuestLicenseResolver {
     return order.invoiceId ? ctx.loaders.invoiceById.load(order.invoiceId) : null;
   }
 
-  @Query(() => [GuestLicenseOrder], { description: "The tenant's guest licence orders, oldest first. Tenant administrators only." })
+  @Query(() => [GuestLicenseOrder], { ...SURVIVES_OUTAGE, description: "The tenant's guest licence orders, oldest first. Tenant administrators only." })
   async guestLicenseOrders(@Ctx() ctx: LicensingContext): Promise<GuestLicenseOrder[]> {
     const viewer = requireAdmin(ctx, "see the tenant's orders");
     return ctx.loaders.ordersByTenant.load(viewer.tenantId);
@@ -211,7 +211,7 @@ export class GuestLicenseResolver {
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => [Invoice], { description: "The tenant's invoices, newest first. Tenant administrators only." })
+  @Query(() => [Invoice], { ...SURVIVES_OUTAGE, description: "The tenant's invoices, newest first. Tenant administrators only." })
   async invoices(@Ctx() ctx: LicensingContext): Promise<Invoice[]> {
     const viewer = requireAdmin(ctx, "see the tenant's invoices");
     return ctx.dataSource.getRepository(Invoice).find({ where: { tenantId: viewer.tenantId }, order: { issuedOn: 'DESC', createdAt: 'DESC', id: 'ASC' } });

@@ -1,4 +1,4 @@
-import { badInput, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { badInput, forbidden, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SupportContext } from '../context.js';
 import { businessDeadline, tokyoDate } from '../domain/business-calendar.js';
@@ -23,12 +23,12 @@ export class CatalogueResolver {
     return businessDeadline(receivedAt, await ctx.loaders.calendar());
   }
 
-  @Query(() => [SupportCategoryType], { description: 'P4: what a ticket may be about; out-of-scope categories are answered as such.' })
+  @Query(() => [SupportCategoryType], { ...SURVIVES_OUTAGE, description: 'P4: what a ticket may be about; out-of-scope categories are answered as such.' })
   supportCategories(): SupportCategoryType[] {
     return SUPPORT_CATEGORIES.map((c) => ({ ...c }));
   }
 
-  @Query(() => [SupportProduct], { description: 'P5: the products support answers for, with each version\'s end of support.' })
+  @Query(() => [SupportProduct], { ...SURVIVES_OUTAGE, description: 'P5: the products support answers for, with each version\'s end of support.' })
   async supportProducts(@Ctx() ctx: SupportContext): Promise<SupportProduct[]> {
     return ctx.dataSource.getRepository(SupportProduct).find({ order: { id: 'ASC' } });
   }
