@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { assertGuestOfTenant } from '../spaces-guests.js';
-import { isLocalDate } from '../domain/calendar-dates.js';
+import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 import { quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
 import { Contract } from '../entities/contract.entity.js';
@@ -44,7 +44,7 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
   if (!found) throw conflict(NO_CONTRACT);
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
-  if (!isLocalDate(orderDate)) throw badInput('The order date is written YYYY-MM-DD.', 'orderDate');
+  if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
   const prices = await manager.find(PriceRow);
   const quote = applyRule(() => quoteGuestOrder(contractTerms(contract), { quantity: input.quantity, orderDate, seller: input.seller, forRenewal: input.forRenewal }, prices));
   return { contract, quote, orderDate };
