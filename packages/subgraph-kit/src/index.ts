@@ -17,3 +17,4 @@ export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';
 export * from './partial-answers.js';
+export * from './text-input.js';
