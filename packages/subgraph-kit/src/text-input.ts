@@ -24,7 +24,7 @@ const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 // eslint-disable-next-line no-control-regex -- as above
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/u;
 
-type Mark = 'multiLine' | 'verbatim';
+type Mark = Exclude<TextKind, 'singleLine'>;
 /** Marked properties per input class prototype (inherited marks are found up the chain). */
 const marks = new WeakMap<object, Map<string, Mark>>();
 
@@ -49,24 +49,37 @@ function markOf(holder: object, property: string): Mark | undefined {
   return undefined;
 }
 
+/** The kind of text an input class's property takes, as its marks say: for checks outside GraphQL (C4 import). */
+export function textKindOf(inputClass: abstract new (...args: never[]) => unknown, property: string): TextKind {
+  return markOf(Object.create(inputClass.prototype as object) as object, property) ?? 'singleLine';
+}
+
 function describe(char: string): string {
   const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
   return `U+${code}`;
 }
 
+/** What a field's text may be: one line (the default), several lines, or a verbatim secret. */
+export type TextKind = 'singleLine' | 'multiLine' | 'verbatim';
+
 /**
- * The checked and normalised form of one text value, or a BAD_USER_INPUT naming the field.
- * Exported for text that arrives other than as a GraphQL argument (a CSV import row).
+ * The checked and normalised form of one text value, or the problem in words naming the field.
+ * Exported for text that arrives other than as a GraphQL argument (a CSV import row, C4).
  */
-export function checkedText(value: string, field: string, kind?: Mark): string {
-  if (kind === 'verbatim') return value;
+export function checkText(value: string, field: string, kind: TextKind = 'singleLine'): { text: string; problem: null } | { text: null; problem: string } {
+  if (kind === 'verbatim') return { text: value, problem: null };
   const text = kind === 'multiLine' ? value.replace(/\r\n?/g, '\n') : value;
   const found = (kind === 'multiLine' ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).exec(text);
-  if (found) {
-    const what = kind === 'multiLine' ? 'may hold line breaks and tabs but no other control characters' : 'must be one line of text without control characters';
-    throw badInput(`${field} ${what} (found ${describe(found[0])} at position ${found.index + 1}).`, field);
-  }
-  return text.normalize('NFC');
+  if (!found) return { text: text.normalize('NFC'), problem: null };
+  const what = kind === 'multiLine' ? 'may hold line breaks and tabs but no other control characters' : 'must be one line of text without control characters';
+  return { text: null, problem: `${field} ${what} (found ${describe(found[0])} at position ${found.index + 1}).` };
+}
+
+/** checkText for an argument: the normalised text, or BAD_USER_INPUT naming the field. */
+export function checkedText(value: string, field: string, kind?: TextKind): string {
+  const checked = checkText(value, field, kind);
+  if (checked.problem !== null) throw badInput(checked.problem, field);
+  return checked.text;
 }
 
 /** Checks and normalises, in place, every string inside an input object (nested inputs and lists too). */
