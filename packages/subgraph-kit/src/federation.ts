@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { checkTextInputs } from './text-input.js';
 
 export const FEDERATION_VERSION = 'v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable', '@external', '@requires', '@provides', '@inaccessible', '@tag', '@override'];
@@ -24,6 +25,8 @@ export async function buildFederatedSchema(
     // one DateTime scalar (ISO 8601) across every subgraph, so composition sees the same type
     ...options,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }, ...(options.scalarsMap ?? [])],
+    // every argument's text is checked (no control characters) and NFC-normalised in one place
+    validateFn: options.validateFn ?? checkTextInputs,
     skipCheck: true,
   });
   const link = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;

@@ -18,3 +18,5 @@ export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';
 export * from './owned-ids.js';
+export * from './partial-answers.js';
+export * from './text-input.js';

@@ -1,16 +1,20 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Clock, Logger } from '@kyodo/subgraph-kit';
+import { checkText, textKindOf, type Clock, type Logger } from '@kyodo/subgraph-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { searchTextOf, samePersonKeys } from './domain/card-fields.js';
-import { checkImportShape, checkRecords, type ImportRowProblem } from './domain/card-import.js';
+import { checkImportShape, checkRecords, type CellTextCheck, type ImportRowProblem } from './domain/card-import.js';
 import { CsvSyntaxError, parseCsv } from './domain/csv.js';
 import { decodeCsv, type CsvEncoding } from './domain/encoding.js';
 import { CardGroup } from './entities/card-group.entity.js';
 import { CardImportError, CardImportJob, CardImportStatus } from './entities/card-import-job.entity.js';
 import { Card } from './entities/card.entity.js';
+import { CreateCardInput } from './inputs/card.input.js';
 import { randomUUID } from 'node:crypto';
+
+/** C4: a cell is checked like the same field of createCard (C1): one line, or several for notes. */
+const importCellCheck: CellTextCheck = (value, field) => checkText(value, field, textKindOf(CreateCardInput, field));
 
 export const MAX_IMPORT_ROWS = 50_000;
 const CHECK_SLICE = 1000;
@@ -69,7 +73,7 @@ export async function runImportJob(runtime: ImportRuntime, jobId: string, dryRun
     const rows: ReturnType<typeof checkRecords>['rows'] = [];
     const problems: ImportRowProblem[] = [];
     for (let i = 0; i < shape.body.length; i += CHECK_SLICE) {
-      const checked = checkRecords(shape.columns, shape.body.slice(i, i + CHECK_SLICE));
+      const checked = checkRecords(shape.columns, shape.body.slice(i, i + CHECK_SLICE), importCellCheck);
       rows.push(...checked.rows);
       problems.push(...checked.problems);
       await jobs.update({ id: jobId }, { processedRows: Math.min(i + CHECK_SLICE, shape.body.length) });

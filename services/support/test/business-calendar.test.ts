@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   businessDeadline,
   japaneseBusinessCalendar,
+  OutsideCalendarError,
   tokyoDate,
   type ClosingDay,
 } from '../src/domain/business-calendar.js';
@@ -73,6 +74,16 @@ describe('P7 businessDeadline: 17:30 Asia/Tokyo on the first business day strict
     const everyDay: ClosingDay[] = [];
     for (let m = 1; m <= 12; m++) for (let d = 1; d <= 31; d++) everyDay.push({ month: m, day: d, year: null, reason: 'closed' });
     expect(() => businessDeadline(new Date('2025-11-19T01:00:00Z'), japaneseBusinessCalendar(everyDay))).toThrow(/no business day/);
+  });
+
+  it('P7: covers whole years of the holiday table; a receipt or a deadline outside them is an OutsideCalendarError, not a guess', () => {
+    expect(calendar.covers).toEqual({ from: '1970-01-01', to: '2050-12-31' });
+    for (const at of ['9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '1969-12-31T14:59:59Z', '2050-12-31T15:00:00Z', '+275760-09-13T00:00:00Z']) {
+      expect(() => businessDeadline(new Date(at), calendar), at).toThrow(OutsideCalendarError);
+    }
+    // received inside, but the next business day would fall after the covered years (New Year break)
+    expect(() => businessDeadline(new Date('2050-12-28T03:00:00Z'), calendar)).toThrow(/1970-01-01 to 2050-12-31/);
+    expect(businessDeadline(new Date('1969-12-31T15:00:00Z'), calendar).toISOString()).toBe(dueOn('1970-01-05'));
   });
 
   it('tokyoDate: the calendar day in Asia/Tokyo (UTC+9, no daylight saving)', () => {

@@ -303,6 +303,20 @@ describe.each(testDialects())('support tickets on %s', (dialect) => {
     expect((await stack.client.data<{ businessDeadline: string }>(q, { at: '2025-05-02T02:00:00Z' })).businessDeadline).toBe('2025-05-07T08:30:00.000Z');
   });
 
+  it('P7: businessDeadline refuses instants outside the years the holiday calendar covers, and impossible dates, as BAD_USER_INPUT', async () => {
+    const q = `query($at: DateTime!) { businessDeadline(receivedAt: $at) }`;
+    for (const at of ['9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', '1969-12-31T12:00:00Z', '2050-12-31T12:00:00Z', '10000-01-01T00:00:00Z', '2027-02-30T00:00:00Z', '2027-13-01T00:00:00Z']) {
+      const response = await stack.client.request(q, { at });
+      expect(errorCodes(response), at).toEqual(['BAD_USER_INPUT']);
+      expect(response.errors![0]!.message, at).toMatch(/receivedAt|DateTime/);
+    }
+    const outside = await stack.client.request(q, { at: '9999-12-31T23:59:59Z' });
+    expect(outside.errors![0]!.message).toMatch(/1970-01-01.*2050-12-31/);
+    // inside the range, up to the last year's end
+    expect((await stack.client.data<{ businessDeadline: string }>(q, { at: '1970-01-05T02:00:00Z' })).businessDeadline).toBe('1970-01-06T08:30:00.000Z');
+    expect((await stack.client.data<{ businessDeadline: string }>(q, { at: '2050-12-27T02:00:00Z' })).businessDeadline).toBe('2050-12-28T08:30:00.000Z');
+  });
+
   it('myTickets pages with an opaque cursor and refuses more than 100 at once', async () => {
     const first = await stack.client.data<{ myTickets: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
       MY_TICKETS,

@@ -1,5 +1,5 @@
 import { checkCardFields, type CardFields, type RawCardFields } from './card-fields.js';
-import type { CsvRecord } from './csv.js';
+import { restoreTextCell, type CsvRecord } from './csv.js';
 
 /** C4: the columns an import reads, by English or Japanese header (exports of other services differ). */
 const HEADER_ALIASES: Record<string, keyof CardFields> = {
@@ -59,8 +59,14 @@ export function mapHeader(header: CsvRecord): { columns: Array<keyof CardFields 
   return { columns, problem };
 }
 
+/**
+ * The text rule every argument goes through (subgraph-kit's checkText: no control characters,
+ * NFC), handed in so this module stays plain; without it cells are taken as they are.
+ */
+export type CellTextCheck = (value: string, field: keyof CardFields) => { text: string; problem: null } | { text: null; problem: string };
+
 /** C4: checks rows with the same rules as createCard (C1); each bad row is reported with its line and reason. */
-export function checkRecords(columns: Array<keyof CardFields | null>, records: CsvRecord[]): CheckedImport {
+export function checkRecords(columns: Array<keyof CardFields | null>, records: CsvRecord[], checkText?: CellTextCheck): CheckedImport {
   const rows: CheckedImport['rows'] = [];
   const problems: ImportRowProblem[] = [];
   for (const record of records) {
@@ -69,13 +75,27 @@ export function checkRecords(columns: Array<keyof CardFields | null>, records: C
       continue;
     }
     const raw: RawCardFields & Record<string, unknown> = {};
+    const textProblems: string[] = [];
+    let textField: keyof CardFields | null = null;
     columns.forEach((column, i) => {
       if (!column) return;
-      const value = record.fields[i] ?? '';
+      // C4/C5: a cell our export marked as text (a leading ' before =, +, -, @) reads back as it was.
+      let value = restoreTextCell(record.fields[i] ?? '');
+      const checkedCell = checkText?.(value, column);
+      if (checkedCell && checkedCell.problem !== null) {
+        textProblems.push(checkedCell.problem);
+        textField ??= column;
+        return;
+      }
+      if (checkedCell) value = checkedCell.text;
       if (column === 'addresses' || column === 'phones') raw[column] = value.split(LIST_SEPARATOR);
       else if (column === 'language') raw.language = (value.trim().toLowerCase() || 'ja') as CardFields['language'];
       else raw[column] = value;
     });
+    if (textProblems.length > 0) {
+      problems.push({ line: record.line, field: textField, message: `line ${record.line}: ${textProblems.join(' ')}` });
+      continue;
+    }
     const checked = checkCardFields(raw);
     if (checked.problems.length > 0) {
       problems.push({ line: record.line, field: checked.problems[0]!.field, message: `line ${record.line}: ${checked.problems.map((p) => p.message).join(' ')}` });

@@ -67,6 +67,37 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
+/** What an export puts before a formula-looking cell: Excel's own "this is text" mark. */
+const TEXT_MARK = "'";
+/**
+ * C5: a cell starting with one of = + - @ tab CR is read as a formula by Excel, LibreOffice and
+ * Google Sheets (OWASP "CSV Injection"): `=HYPERLINK(...)`, `@SUM(...)`, `+`/`-` expressions;
+ * tab and CR because some readers skip them before looking for the sign. A cell that already
+ * starts with marks before such a sign (`'=x`) gets one more, so the pair is exact:
+ * restoreTextCell(neutraliseFormula(s)) === s for every s.
+ */
+const MARKABLE = /^'*[=+\-@\t\r]/;
+
+/**
+ * C5: makes a text cell inert for spreadsheet programs by prefixing a single quote, as OWASP
+ * advises for every such cell. Legitimate values are prefixed too (a phone `+81-3-...`, a
+ * department `-`): telling them from formulas is exactly what cannot be done safely.
+ * `restoreTextCell` undoes it on import, so our own export reads back unchanged (C4).
+ */
+export function neutraliseFormula(text: string): string {
+  return MARKABLE.test(text) ? `${TEXT_MARK}${text}` : text;
+}
+
+/**
+ * C4: undoes `neutraliseFormula` for a cell read from a CSV: a single quote before a formula
+ * sign (or before more quotes and then one) is the mark an export added, not data. Any other
+ * leading quote (`'90s` or a lone `'`) is kept. A file from another service whose cell really
+ * begins `'=` loses that one quote: the price of reading our own exports back unchanged.
+ */
+export function restoreTextCell(text: string): string {
+  return text.startsWith(TEXT_MARK) && MARKABLE.test(text.slice(1)) ? text.slice(1) : text;
+}
+
 /** Quotes a value for CSV output when it needs it (comma, quote, line break). */
 export function csvField(value: string | number | null | undefined): string {
   const text = value == null ? '' : String(value);

@@ -1,3 +1,4 @@
+import { MultiLineText } from '@kyodo/subgraph-kit';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CardLanguageEnum } from '../entities/card.entity.js';
 
@@ -33,6 +34,7 @@ class CardTextFields {
   url?: string | null;
 
   @Field(() => String, { nullable: true })
+  @MultiLineText()
   notes?: string | null;
 
   @Field(() => CardLanguageEnum, { nullable: true, description: 'Default JA.' })

@@ -1,4 +1,4 @@
-import { badInput, notFound, requireMember } from '@kyodo/subgraph-kit';
+import { badInput, notFound, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { cardGroupIds, findVisibleCard, requireVisibleCard, visibleCardsQuery, whereSearch } from '../card-access.js';
@@ -34,6 +34,7 @@ async function checkedGroupIds(ctx: CardsContext, ids: readonly string[] | null 
 @Resolver(() => Card)
 export class CardResolver {
   @Query(() => CardConnection, {
+    ...SURVIVES_OUTAGE,
     description: 'Cards the viewer may see (C3), newest first; `search` finds name, reading, company or email (kana and width folded). Guests get none.',
   })
   async cards(

@@ -8,12 +8,27 @@ export const DEFAULT_TIME_ZONE = 'Asia/Tokyo';
 
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The dates a client may send (our policy): from the Unix epoch to the end of 2999. Year 0 and
+ * 9999 are valid ISO dates, but Date.UTC reads years 0-99 as 1900-1999 and a term end or
+ * renewal a year after 9999-12-31 is no longer 'YYYY-MM-DD'; every date the rules compute from
+ * an accepted one stays far inside what they handle.
+ */
+export const ACCEPTED_DATES = { from: '1970-01-01', to: '2999-12-31' } as const;
+
 export function isLocalDate(value: string): boolean {
   const match = PATTERN.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
+
+/** A real calendar day within ACCEPTED_DATES: what a date from a client must be. */
+export function isAcceptedDate(value: string): boolean {
+  return isLocalDate(value) && value >= ACCEPTED_DATES.from && value <= ACCEPTED_DATES.to;
+}
+
+export const ACCEPTED_DATE_MESSAGE = `A date is a real calendar day from ${ACCEPTED_DATES.from} to ${ACCEPTED_DATES.to}, written YYYY-MM-DD (e.g. 2026-03-01).`;
 
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { assertGuestOfTenant } from '../spaces-guests.js';
-import { isLocalDate } from '../domain/calendar-dates.js';
+import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 import { quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
 import { Contract } from '../entities/contract.entity.js';
@@ -44,7 +44,7 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
   if (!found) throw conflict(NO_CONTRACT);
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
-  if (!isLocalDate(orderDate)) throw badInput('The order date is written YYYY-MM-DD.', 'orderDate');
+  if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
   const prices = await manager.find(PriceRow);
   const quote = applyRule(() => quoteGuestOrder(contractTerms(contract), { quantity: input.quantity, orderDate, seller: input.seller, forRenewal: input.forRenewal }, prices));
   return { contract, quote, orderDate };
@@ -139,7 +139,7 @@ export class GuestLicenseResolver {
     return order.invoiceId ? ctx.loaders.invoiceById.load(order.invoiceId) : null;
   }
 
-  @Query(() => [GuestLicenseOrder], { description: "The tenant's guest licence orders, oldest first. Tenant administrators only." })
+  @Query(() => [GuestLicenseOrder], { ...SURVIVES_OUTAGE, description: "The tenant's guest licence orders, oldest first. Tenant administrators only." })
   async guestLicenseOrders(@Ctx() ctx: LicensingContext): Promise<GuestLicenseOrder[]> {
     const viewer = requireAdmin(ctx, "see the tenant's orders");
     return ctx.loaders.ordersByTenant.load(viewer.tenantId);
@@ -211,7 +211,7 @@ export class GuestLicenseResolver {
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
-  @Query(() => [Invoice], { description: "The tenant's invoices, newest first. Tenant administrators only." })
+  @Query(() => [Invoice], { ...SURVIVES_OUTAGE, description: "The tenant's invoices, newest first. Tenant administrators only." })
   async invoices(@Ctx() ctx: LicensingContext): Promise<Invoice[]> {
     const viewer = requireAdmin(ctx, "see the tenant's invoices");
     return ctx.dataSource.getRepository(Invoice).find({ where: { tenantId: viewer.tenantId }, order: { issuedOn: 'DESC', createdAt: 'DESC', id: 'ASC' } });

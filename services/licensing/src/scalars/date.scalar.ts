@@ -1,6 +1,7 @@
 import { appError } from '@kyodo/subgraph-kit';
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
+import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 
 /**
  * Built with graphql-scalars' own GraphQLScalarType: under test runners graphql can be loaded
@@ -9,13 +10,17 @@ import type { GraphQLScalarType } from 'graphql';
 const ScalarType = GraphQLLocalDate.constructor as typeof GraphQLScalarType;
 const base = GraphQLLocalDate.toConfig();
 
+/** graphql-scalars checks the form and the calendar; the range (ACCEPTED_DATES) is ours. */
 function checked<A extends unknown[]>(parse: (...args: A) => unknown) {
   return (...args: A) => {
+    let value: unknown;
     try {
-      return parse(...args);
+      value = parse(...args);
     } catch {
-      throw appError('BAD_USER_INPUT', 'A date is a real calendar day written YYYY-MM-DD (e.g. 2026-03-01).');
+      throw appError('BAD_USER_INPUT', ACCEPTED_DATE_MESSAGE);
     }
+    if (typeof value !== 'string' || !isAcceptedDate(value)) throw appError('BAD_USER_INPUT', ACCEPTED_DATE_MESSAGE);
+    return value;
   };
 }
 

@@ -1,3 +1,4 @@
+import { VerbatimText } from '@kyodo/subgraph-kit';
 import { Field, InputType } from 'type-graphql';
 
 @InputType()
@@ -9,5 +10,6 @@ export class AcceptInvitationInput {
   name: string;
 
   @Field(() => String, { description: 'The new password; for an existing guest, their current password.' })
+  @VerbatimText()
   password: string;
 }

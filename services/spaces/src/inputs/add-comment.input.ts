@@ -1,3 +1,4 @@
+import { MultiLineText } from '@kyodo/subgraph-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -6,5 +7,6 @@ export class AddCommentInput {
   threadId: string;
 
   @Field(() => String)
+  @MultiLineText()
   text: string;
 }

@@ -1,3 +1,4 @@
+import { MultiLineText } from '@kyodo/subgraph-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -9,5 +10,6 @@ export class CreateThreadInput {
   title: string;
 
   @Field(() => String, { nullable: true })
+  @MultiLineText()
   body?: string | null;
 }

@@ -1,3 +1,4 @@
+import { MultiLineText } from '@kyodo/subgraph-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType()
@@ -6,5 +7,6 @@ export class UpdateSpaceBodyInput {
   spaceId: string;
 
   @Field(() => String)
+  @MultiLineText()
   body: string;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireAdmin, requireMember } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, requireAdmin, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GroupMember } from '../entities/group-member.entity.js';
 import { Group } from '../entities/group.entity.js';
@@ -9,7 +9,7 @@ import type { SpacesContext } from '../context.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
-  @Query(() => [Group], { description: "The tenant's groups (departments): members only (S3: guests see no directory)." })
+  @Query(() => [Group], { ...SURVIVES_OUTAGE, description: "The tenant's groups (departments): members only (S3: guests see no directory)." })
   async groups(@Ctx() ctx: SpacesContext): Promise<Group[]> {
     const viewer = requireMember(ctx, "see the tenant's groups (S3)");
     const groups = await ctx.dataSource.getRepository(Group).find({ where: { tenantId: viewer.tenantId }, order: { name: 'ASC' } });

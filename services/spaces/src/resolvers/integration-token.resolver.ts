@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { badInput, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { INTEGRATION_TOKEN_SCOPES, INTEGRATION_TOKEN_TTL_SECONDS, integrationTokenName } from '../domain/integration-tokens.js';
 import { IntegrationToken } from '../entities/integration-token.entity.js';
@@ -11,7 +11,7 @@ import type { SpacesContext } from '../context.js';
 /** C6: tokens other systems read cards with; issued, listed and revoked by tenant administrators. */
 @Resolver(() => IntegrationToken)
 export class IntegrationTokenResolver {
-  @Query(() => [IntegrationToken], { description: "C6: the tenant's integration tokens, newest first, revoked ones included: tenant administrators only." })
+  @Query(() => [IntegrationToken], { ...SURVIVES_OUTAGE, description: "C6: the tenant's integration tokens, newest first, revoked ones included: tenant administrators only." })
   async integrationTokens(@Ctx() ctx: SpacesContext): Promise<IntegrationToken[]> {
     const viewer = requireAdmin(ctx, 'see integration tokens');
     return ctx.dataSource.getRepository(IntegrationToken).find({ where: { tenantId: viewer.tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });

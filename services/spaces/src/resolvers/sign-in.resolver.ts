@@ -1,5 +1,5 @@
 import { timingDummyHash, verifyPassword, verifyTotp } from '@kyodo/auth';
-import { appError, badInput, forbidden, unauthenticated } from '@kyodo/subgraph-kit';
+import { appError, badInput, forbidden, unauthenticated, VerbatimText } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Field, InputType, Mutation, registerEnumType, Resolver } from 'type-graphql';
 import { IsNull, type Repository } from 'typeorm';
 import { afterFailure, afterSuccess, isLocked, type SignInState } from '../domain/sign-in.js';
@@ -26,6 +26,7 @@ export class SignInInput {
   email: string;
 
   @Field(() => String)
+  @VerbatimText()
   password: string;
 
   @Field(() => String, { nullable: true, description: 'The 6-digit one-time password, when the account uses a second factor (T3).' })

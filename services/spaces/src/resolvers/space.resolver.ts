@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireViewer } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { enforce, requireSpace, visibleSpace } from '../access.js';
 import { canSeeSpace, DEFAULT_GUEST_PERMISSIONS, refuseCreateSpace, refuseJoinUnderPolicy, refuseSpaceAdministration } from '../domain/spaces.js';
@@ -43,7 +43,7 @@ export async function removeMembership(manager: EntityManager, spaceId: string, 
 
 @Resolver(() => Space)
 export class SpaceResolver {
-  @Query(() => [Space], { description: 'The spaces the viewer may see (S1-S3): a guest sees only the guest spaces they were invited into.' })
+  @Query(() => [Space], { ...SURVIVES_OUTAGE, description: 'The spaces the viewer may see (S1-S3): a guest sees only the guest spaces they were invited into.' })
   async spaces(@Ctx() ctx: SpacesContext): Promise<Space[]> {
     const viewer = requireViewer(ctx);
     const memberships = await ctx.loaders.viewerMemberships();

@@ -27,6 +27,18 @@ export interface ClosingDay {
 export interface BusinessCalendar {
   /** Why the day is not a business day ("Saturday", a holiday's name...), or null when it is one. */
   closedBecause(day: LocalDate): string | null;
+  /**
+   * The days the calendar can answer for: whole years of its holiday table. Outside them a
+   * holiday is unknown, so a deadline there would be a guess.
+   */
+  readonly covers: { readonly from: LocalDate; readonly to: LocalDate };
+}
+
+/** P7: an instant or deadline outside the days the calendar covers (a client's mistake, not a fault). */
+export class OutsideCalendarError extends Error {
+  constructor(readonly covers: BusinessCalendar['covers']) {
+    super(`The support calendar covers ${covers.from} to ${covers.to} (Asia/Tokyo), the years its national holidays are known for.`);
+  }
 }
 
 /** The Tokyo calendar day an instant falls on. */
@@ -60,7 +72,11 @@ export function japaneseBusinessCalendar(
   closingDays: readonly ClosingDay[],
   holidays: NationalHolidays = holidayJp.holidays as NationalHolidays,
 ): BusinessCalendar {
+  const years = Object.keys(holidays).map((day) => Number(day.slice(0, 4)));
+  if (years.length === 0) throw new Error('the national holiday table is empty: the support calendar cannot answer for any day');
+  const covers = { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years)}-12-31` };
   return {
+    covers,
     closedBecause(day) {
       const [year, month, date] = day.split('-').map(Number) as [number, number, number];
       const weekday = new Date(`${day}T00:00:00.000Z`).getUTCDay();
@@ -83,9 +99,16 @@ export function isBusinessDay(day: LocalDate, calendar: BusinessCalendar): boole
  * closing, on a holiday: it is still "the day received").
  */
 export function businessDeadline(receivedAt: Date, calendar: BusinessCalendar): Date {
+  const { from, to } = calendar.covers;
+  // checked as instants before any date arithmetic: near the ends of Date's range the Tokyo
+  // offset alone overflows, and past year 9999 a date no longer prints as 'YYYY-MM-DD'
+  const t = receivedAt.getTime();
+  if (!(t >= tokyoInstant(from, '00:00').getTime() && t < tokyoInstant(nextDay(to), '00:00').getTime())) throw new OutsideCalendarError(calendar.covers);
   let day = nextDay(tokyoDate(receivedAt));
   // a year without one business day means the closing-day data is wrong: stop rather than loop
   for (let i = 0; i < 366; i++, day = nextDay(day)) {
+    // the deadline itself must be a day whose holidays are known
+    if (day > to) throw new OutsideCalendarError(calendar.covers);
     if (isBusinessDay(day, calendar)) return tokyoInstant(day, CLOSING_TIME);
   }
   throw new Error(`no business day within a year after ${tokyoDate(receivedAt)}: check the support closing days`);

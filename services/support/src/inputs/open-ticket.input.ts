@@ -1,3 +1,4 @@
+import { MultiLineText } from '@kyodo/subgraph-kit';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Channel, TicketPriority } from '../entities/enums.js';
 
@@ -55,6 +56,7 @@ export class OpenTicketInput {
   subject: string;
 
   @Field(() => String)
+  @MultiLineText()
   body: string;
 
   @Field(() => String, { nullable: true, description: 'P3: the 6-digit number on the licence certificate; required for EMAIL.' })

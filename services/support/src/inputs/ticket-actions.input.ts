@@ -1,3 +1,4 @@
+import { MultiLineText } from '@kyodo/subgraph-kit';
 import { Field, ID, InputType } from 'type-graphql';
 import { TicketPriority, TicketStatus } from '../entities/enums.js';
 import { AttachmentInput } from './open-ticket.input.js';
@@ -8,6 +9,7 @@ export class ReplyToTicketInput {
   ticketId: string;
 
   @Field(() => String)
+  @MultiLineText()
   body: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Agents only: a note the customer never sees.' })

@@ -1,7 +1,7 @@
-import { badInput, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { badInput, forbidden, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SupportContext } from '../context.js';
-import { businessDeadline, tokyoDate } from '../domain/business-calendar.js';
+import { businessDeadline, OutsideCalendarError, tokyoDate } from '../domain/business-calendar.js';
 import { isSupported } from '../domain/intake.js';
 import { SUPPORT_CATEGORIES } from '../domain/scope.js';
 import { isSupportAgent } from '../domain/ticket-access.js';
@@ -20,15 +20,20 @@ export class CatalogueResolver {
   @Query(() => Date, { description: 'P7: when a ticket received at `receivedAt` is due: 17:30 Asia/Tokyo on the next business day.' })
   async businessDeadline(@Arg('receivedAt', () => Date) receivedAt: Date, @Ctx() ctx: SupportContext): Promise<Date> {
     if (Number.isNaN(receivedAt.getTime())) throw badInput('receivedAt must be a date and time.', 'receivedAt');
-    return businessDeadline(receivedAt, await ctx.loaders.calendar());
+    try {
+      return businessDeadline(receivedAt, await ctx.loaders.calendar());
+    } catch (error) {
+      if (error instanceof OutsideCalendarError) throw badInput(`receivedAt: ${error.message} Ask about a time within it.`, 'receivedAt');
+      throw error;
+    }
   }
 
-  @Query(() => [SupportCategoryType], { description: 'P4: what a ticket may be about; out-of-scope categories are answered as such.' })
+  @Query(() => [SupportCategoryType], { ...SURVIVES_OUTAGE, description: 'P4: what a ticket may be about; out-of-scope categories are answered as such.' })
   supportCategories(): SupportCategoryType[] {
     return SUPPORT_CATEGORIES.map((c) => ({ ...c }));
   }
 
-  @Query(() => [SupportProduct], { description: 'P5: the products support answers for, with each version\'s end of support.' })
+  @Query(() => [SupportProduct], { ...SURVIVES_OUTAGE, description: 'P5: the products support answers for, with each version\'s end of support.' })
   async supportProducts(@Ctx() ctx: SupportContext): Promise<SupportProduct[]> {
     return ctx.dataSource.getRepository(SupportProduct).find({ order: { id: 'ASC' } });
   }

@@ -1,4 +1,4 @@
-import { conflict, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { conflict, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SupportContext } from '../context.js';
 import { SupportRegistrant } from '../entities/support-registrant.entity.js';
@@ -12,7 +12,7 @@ import { UserRef } from '../entities/user.type.js';
  */
 @Resolver()
 export class RegistrantResolver {
-  @Query(() => [UserRef], { description: "Tenant administrators: the organisation's support registrants (P1)." })
+  @Query(() => [UserRef], { ...SURVIVES_OUTAGE, description: "Tenant administrators: the organisation's support registrants (P1)." })
   async supportRegistrants(@Ctx() ctx: SupportContext): Promise<UserRef[]> {
     const viewer = requireAdmin(ctx, 'see the support registrants');
     const rows = await ctx.dataSource.getRepository(SupportRegistrant).find({ where: { tenantId: viewer.tenantId }, order: { createdAt: 'ASC', userId: 'ASC' } });

@@ -1,4 +1,4 @@
-import { forbidden, notFound, requireMember, requireViewer } from '@kyodo/subgraph-kit';
+import { forbidden, notFound, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { closeSolvedTickets } from '../auto-close.js';
 import type { SupportContext } from '../context.js';
@@ -25,7 +25,7 @@ export class TicketResolver {
     return ticket;
   }
 
-  @Query(() => TicketConnection, { description: "The signed-in customer's organisation's tickets, newest first." })
+  @Query(() => TicketConnection, { ...SURVIVES_OUTAGE, description: "The signed-in customer's organisation's tickets, newest first." })
   async myTickets(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -38,6 +38,7 @@ export class TicketResolver {
   }
 
   @Query(() => TicketConnection, {
+    ...SURVIVES_OUTAGE,
     description: 'Agents only: every tenant\'s tickets still being worked on (NEW, OPEN, PENDING), late ones first (P7), then by due time. first: at most 100.',
   })
   async supportQueue(
