@@ -43,6 +43,10 @@ export function defineKyodoConfig(packageDir, test = {}) {
     test: {
       include: ['test/**/*.test.ts'],
       reporters: kyodoReporters(packageDir),
+      // most tests start a subgraph with a fresh database: on a busy 2-core CI machine 5 s is
+      // not enough, yet a hang still fails within the minute
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
       ...test,
     },
   });
