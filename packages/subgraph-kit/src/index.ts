@@ -16,3 +16,5 @@ export * from './server.js';
 export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';
+export * from './registry.js';
+export * from './schema-publish.js';
