@@ -15,10 +15,8 @@ const gatewayEnvSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default('data'),
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
-    SPACES_URL: z.url().optional(),
-    LICENSING_URL: z.url().optional(),
-    CARDS_URL: z.url().optional(),
-    SUPPORT_URL: z.url().optional(),
+    // each subgraph's URL variable (SPACES_URL...), as listed in subgraphs.json
+    ...Object.fromEntries(Object.values(SUBGRAPH_URL_ENV).map((key) => [key, z.url().optional()])),
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     JWT_PUBLIC_KEY: z.string().optional(),
     JWKS_URL: z.url().optional(),
@@ -45,7 +43,7 @@ const env = parseEnv(gatewayEnvSchema);
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const subgraphUrls = Object.fromEntries(
   Object.entries(SUBGRAPH_URL_ENV).flatMap(([name, key]) => {
-    const url = env[key as keyof GatewayEnv];
+    const url = (env as Record<string, unknown>)[key];
     return typeof url === 'string' ? [[name, url]] : [];
   }),
 );
