@@ -8,6 +8,7 @@ import { GraphQLError, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -36,12 +37,19 @@ export interface GatewayDeps {
    * signing in), or 'members' only (production: anonymous callers are refused too).
    */
   introspection?: 'everyone' | 'members';
+  /**
+   * Serve this file's supergraph and switch to a new one when it changes, without a restart
+   * (supergraph-reload.ts); `supergraphSdl` is then the file's current text.
+   */
+  supergraphFile?: { path: string; pollIntervalMs?: number };
 }
 
 export interface GatewayHandle {
-  /** The supergraph as served, subgraph URLs overridden. */
+  /** The supergraph as served, subgraph URLs overridden (the newest accepted one, when watching a file). */
   readonly supergraphSdl: string;
   readonly subgraphs: readonly SupergraphSubgraph[];
+  /** Replaces the supergraph without a restart: resolves to why it was refused, or undefined when served. */
+  reloadSupergraph(supergraphSdl: string): Promise<string | undefined>;
   readonly limits: Readonly<GatewayLimits>;
   /** Listens (port 0: any free port; host default 127.0.0.1) and resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
@@ -51,6 +59,8 @@ export interface GatewayHandle {
 export interface ReadinessReport {
   ready: boolean;
   supergraph: 'loaded' | 'failed';
+  /** The last supergraph replacement that was refused (the previous one is still served). */
+  supergraphRefused?: SupergraphRefusal;
   subgraphs: Record<string, { ok: boolean; status?: number; error?: string }>;
 }
 
@@ -153,9 +163,10 @@ function wantsHtml(req: IncomingMessage): boolean {
 export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const logger = deps.logger ?? silentLogger;
   const limits = resolveLimits(deps.limits);
-  const supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
-  const subgraphs = supergraphSubgraphs(supergraphSdl);
+  let supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
+  let subgraphs = supergraphSubgraphs(supergraphSdl);
   if (subgraphs.length === 0) throw new Error('The supergraph names no subgraphs (no @join__graph); run `npm run compose`.');
+  let supergraphRefused: SupergraphRefusal | undefined;
   const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
   const fileRoutes = deps.fileRoutes ?? { '/files/': 'cards' };
   const sandbox = deps.sandbox ?? true;
@@ -165,7 +176,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = new WeakMap<Request, Viewer>();
   const runtime = createGatewayRuntime({
-    supergraph: supergraphSdl,
+    // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
+    supergraph: () => supergraphSdl,
+    // a reload lets requests already running finish on the previous graph (up to 30 s) instead of aborting them
+    gracefulSchemaReload: { drainTimeout: 30_000 },
     // the Rust query planner; same plans as Apollo Router and Hive Router read from this supergraph
     unifiedGraphHandler,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -209,7 +223,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       }),
     );
     const report: ReadinessReport['subgraphs'] = Object.fromEntries(checks);
-    return { ready: supergraph === 'loaded' && checks.every(([, check]) => check.ok), supergraph, subgraphs: report };
+    return { ready: supergraph === 'loaded' && checks.every(([, check]) => check.ok), supergraph, ...(supergraphRefused ? { supergraphRefused } : {}), subgraphs: report };
   }
 
   /**
@@ -282,10 +296,47 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     await runtime.handle(req, res);
   }
 
+  async function reloadSupergraph(text: string): Promise<string | undefined> {
+    let next: { sdl: string; subgraphs: SupergraphSubgraph[] };
+    try {
+      next = await checkSupergraph(text, deps.subgraphUrls);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      supergraphRefused = { at: new Date().toISOString(), reason, ...(deps.supergraphFile ? { file: deps.supergraphFile.path } : {}) };
+      logger.error('new supergraph refused; still serving the previous one', { reason, file: deps.supergraphFile?.path });
+      return reason;
+    }
+    const previous = { sdl: supergraphSdl, subgraphs };
+    supergraphSdl = next.sdl;
+    subgraphs = next.subgraphs;
+    runtime.invalidateUnifiedGraph();
+    try {
+      await runtime.getSchema();
+    } catch (error) {
+      // Hive keeps serving its previous graph when a load fails; keep ours in step with it
+      supergraphSdl = previous.sdl;
+      subgraphs = previous.subgraphs;
+      const reason = `the gateway could not load it: ${error instanceof Error ? error.message : String(error)}`;
+      supergraphRefused = { at: new Date().toISOString(), reason };
+      logger.error('new supergraph refused; still serving the previous one', { reason });
+      return reason;
+    }
+    supergraphRefused = undefined;
+    logger.info('supergraph reloaded', { subgraphs: subgraphs.map((s) => `${s.name}=${s.url}`) });
+    return undefined;
+  }
+
+  const watcher = deps.supergraphFile ? watchSupergraphFile(deps.supergraphFile, deps.supergraphSdl, reloadSupergraph, logger) : undefined;
+
   let server: Server | undefined;
   return {
-    supergraphSdl,
-    subgraphs,
+    get supergraphSdl() {
+      return supergraphSdl;
+    },
+    get subgraphs() {
+      return subgraphs;
+    },
+    reloadSupergraph,
     limits,
     async listen(port = 0, host = '127.0.0.1') {
       if (server) throw new Error('The gateway is already listening.');
@@ -311,6 +362,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
     async close() {
+      watcher?.close();
       if (server) {
         const closing = server;
         server = undefined;

@@ -15,6 +15,8 @@ const gatewayEnvSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default('data'),
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
+    // how often the supergraph file is checked for a new version, served without a restart
+    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).default(1000),
     // each subgraph's URL variable (SPACES_URL...), as listed in subgraphs.json
     ...Object.fromEntries(Object.values(SUBGRAPH_URL_ENV).map((key) => [key, z.url().optional()])),
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -56,6 +58,7 @@ const gateway = await createGateway({
   logger,
   // in production only members explore the schema; locally the sandbox works signed out
   introspection: env.NODE_ENV === 'production' ? 'members' : 'everyone',
+  supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });
