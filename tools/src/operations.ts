@@ -12,7 +12,7 @@ export interface ClientOperation {
   document: DocumentNode;
 }
 
-/** Where the corpus comes from: the e2e tests' operations and any `.graphql` file under operations/. */
+/** Where the corpus comes from: the e2e tests' operations and any `.graphql` file under operations/ (a folder or one file each). */
 export const OPERATION_SOURCES = ['test/e2e', 'operations'];
 
 const LOOKS_LIKE_OPERATION = /^\s*(#[^\n]*\n\s*)*(query|mutation|subscription|fragment|\{)/;
@@ -82,6 +82,7 @@ function literalsIn(path: string, code: string): FoundLiteral[] {
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
+  if (/\.(ts|mts|graphql|gql)$/.test(dir)) return [dir];
   try {
     const entries = await readdir(dir, { recursive: true });
     return entries.filter((f) => /\.(ts|mts|graphql|gql)$/.test(f) && !f.includes('node_modules')).map((f) => join(dir, f)).sort();
