@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, Logger as HiveLogger, type GatewayPlugin, type LogLevel as HiveLogLevel } from '@graphql-hive/gateway';
+// the runtime and logger packages, not @graphql-hive/gateway: that one re-exports them plus its CLI's
+// plugins (Prometheus, JWT, NATS/Redis pub-sub...), which cost the process about 150 MB it never uses
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
-import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
+import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { GraphQLError, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTokenVerifier, loadOrCreateDevKeys, verificationKeyFromPem, type TokenVerifier } from '@kyodo/auth';
-import { createLogger, parseEnv } from '@kyodo/subgraph-kit';
+// the kit's light entry points only: its index loads TypeORM, Apollo Server and type-graphql
+import { parseEnv } from '@kyodo/subgraph-kit/env';
+import { createLogger } from '@kyodo/subgraph-kit/logger';
 import { z } from 'zod';
 import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
 import { createGateway } from './gateway.js';

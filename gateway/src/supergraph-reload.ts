@@ -1,6 +1,6 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Logger } from '@kyodo/subgraph-kit';
+import type { Logger } from '@kyodo/subgraph-kit/logger';
 import { supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 /** Why the last new supergraph was not served (shown on /readyz; the previous one still is). */
