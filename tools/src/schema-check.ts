@@ -15,6 +15,7 @@ export interface SchemaApproval {
 }
 
 export const schemaApprovalsFileSchema = z.object({
+  $comment: z.string().optional(),
   approvals: z.array(
     z.object({
       path: z.string().min(1),
