@@ -4,8 +4,9 @@
 // clean stop on Ctrl-C. Plain Node: nothing to build, the services run from source via tsx.
 //
 // Env (all optional):
-//   KYODO_PORT_BASE        gateway port; subgraphs take the next four (default 4000 -> 4001-4004)
-//   GATEWAY_PORT, SPACES_PORT, LICENSING_PORT, CARDS_PORT, SUPPORT_PORT   one port each
+// The subgraphs, their ports (base + offset) and URL variables come from subgraphs.json.
+//   KYODO_PORT_BASE        gateway port; each subgraph takes base + its portOffset (default 4000 -> 4001-4004)
+//   GATEWAY_PORT, <NAME>_PORT (SPACES_PORT...)   one port each
 //   HOST                   interface every process binds (default 127.0.0.1)
 //   DATA_DIR               where SQLite files, dev keys and the dev gateway secret live (default <repo>/data)
 //   SPACES_DATABASE_URL, LICENSING_DATABASE_URL, ...   point one subgraph at another database
@@ -14,7 +15,7 @@
 //   NO_COLOR               no colours even on a terminal
 /* global AbortSignal */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -41,7 +42,9 @@ function portFromEnv(name, fallback) {
   return port;
 }
 
-const base = portFromEnv('KYODO_PORT_BASE', 4000);
+// the one registry of subgraphs (names, ports, URL variables); plain JSON so this script needs no build
+const registry = JSON.parse(readFileSync(join(ROOT, 'subgraphs.json'), 'utf8'));
+const base = portFromEnv('KYODO_PORT_BASE', registry.portBase);
 const host = env.HOST || '127.0.0.1';
 /** Where to reach a service from here: a wildcard bind is still reachable on loopback. */
 const reachHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
@@ -50,14 +53,20 @@ const dataDir = resolve(env.DATA_DIR || join(ROOT, 'data'));
 const timeoutMs = Math.max(1, Number(env.KYODO_START_TIMEOUT) || 90) * 1000;
 const tsconfig = join(ROOT, 'tsconfig.base.json');
 
-const SUBGRAPHS = [
-  { name: 'spaces', dir: 'services/spaces', offset: 1, colour: '36' },
-  { name: 'licensing', dir: 'services/licensing', offset: 2, colour: '35' },
-  { name: 'cards', dir: 'services/cards', offset: 3, colour: '33' },
-  { name: 'support', dir: 'services/support', offset: 4, colour: '34' },
-].map((s) => {
-  const port = portFromEnv(`${s.name.toUpperCase()}_PORT`, base + s.offset);
-  return { ...s, port, healthUrl: `http://${urlHost}:${port}/health`, graphqlUrl: `http://${urlHost}:${port}/graphql` };
+const COLOURS = ['36', '35', '33', '34', '96', '95', '93', '94'];
+/** `my-thing` -> `MY_THING`: the prefix of a subgraph's own variables (`MY_THING_PORT`, `MY_THING_DATABASE_URL`). */
+const envPrefix = (name) => name.toUpperCase().replace(/-/g, '_');
+const SUBGRAPHS = registry.subgraphs.map((s, index) => {
+  const port = portFromEnv(`${envPrefix(s.name)}_PORT`, base + s.portOffset);
+  return {
+    name: s.name,
+    dir: s.workspace,
+    urlEnv: s.urlEnv,
+    colour: COLOURS[index % COLOURS.length],
+    port,
+    healthUrl: `http://${urlHost}:${port}/health`,
+    graphqlUrl: `http://${urlHost}:${port}/graphql`,
+  };
 });
 const gatewayPort = portFromEnv('GATEWAY_PORT', base);
 const GATEWAY = { name: 'gateway', dir: 'gateway', port: gatewayPort, colour: '32', healthUrl: `http://${urlHost}:${gatewayPort}/readyz` };
@@ -163,10 +172,10 @@ function childEnv(service) {
   // one DATABASE_URL for all would put four subgraphs in one database: per-subgraph variables only
   delete out.DATABASE_URL;
   // the gateway routes to these; subgraphs that ask a peer directly (peer client) use them too
-  for (const s of SUBGRAPHS) out[`${s.name.toUpperCase()}_URL`] = s.graphqlUrl;
+  for (const s of SUBGRAPHS) out[s.urlEnv] = s.graphqlUrl;
   if (service !== GATEWAY) {
     out.SEED_DEMO = 'true';
-    const own = env[`${service.name.toUpperCase()}_DATABASE_URL`];
+    const own = env[`${envPrefix(service.name)}_DATABASE_URL`];
     if (own) out.DATABASE_URL = own;
   }
   return out;

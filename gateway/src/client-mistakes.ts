@@ -69,17 +69,17 @@ export const IntrospectionAloneRule: ValidationRule = (context) => {
 /**
  * Variable values are checked against their declared types before the plan runs, the way
  * graphql-js's execute does, but as BAD_USER_INPUT: the planner reports them without any code.
- * `shapes` is the supergraph built by this module's copy of graphql: the engine's schema may come
+ * `shapes()` is the current supergraph built by this module's copy of graphql: the engine's schema may come
  * from another copy (ESM/CJS), and graphql-js refuses types "from another module or realm".
  */
-function useVariableCheck(shapes: GraphQLSchema): GatewayPlugin {
+function useVariableCheck(shapes: () => GraphQLSchema): GatewayPlugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const operation = args.document.definitions.find(
         (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (args.operationName == null || d.name?.value === args.operationName),
       );
       if (!operation?.variableDefinitions?.length) return;
-      const coerced = getVariableValues(shapes, operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 25 });
+      const coerced = getVariableValues(shapes(), operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 25 });
       if (!coerced.errors) return;
       setResultAndStopExecution({
         errors: coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: REQUEST_ERROR_HTTP } })),
@@ -88,7 +88,7 @@ function useVariableCheck(shapes: GraphQLSchema): GatewayPlugin {
   };
 }
 
-export function useClientMistakeChecks(shapes: GraphQLSchema): GatewayPlugin[] {
+export function useClientMistakeChecks(shapes: () => GraphQLSchema): GatewayPlugin[] {
   return [
     {
       onValidate({ addValidationRule }) {

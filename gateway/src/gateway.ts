@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, Logger as HiveLogger, type GatewayPlugin, type LogLevel as HiveLogLevel } from '@graphql-hive/gateway';
+// the runtime and logger packages, not @graphql-hive/gateway: that one re-exports them plus its CLI's
+// plugins (Prometheus, JWT, NATS/Redis pub-sub...), which cost the process about 150 MB it never uses
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
-import { silentLogger, type Logger } from '@kyodo/subgraph-kit';
+import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
@@ -12,6 +15,7 @@ import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -45,12 +49,19 @@ export interface GatewayDeps {
    * `scheme://host[:port]` strings. Default none: no Origin is reflected, and `null` never is.
    */
   corsOrigins?: readonly string[];
+  /**
+   * Serve this file's supergraph and switch to a new one when it changes, without a restart
+   * (supergraph-reload.ts); `supergraphSdl` is then the file's current text.
+   */
+  supergraphFile?: { path: string; pollIntervalMs?: number };
 }
 
 export interface GatewayHandle {
-  /** The supergraph as served, subgraph URLs overridden. */
+  /** The supergraph as served, subgraph URLs overridden (the newest accepted one, when watching a file). */
   readonly supergraphSdl: string;
   readonly subgraphs: readonly SupergraphSubgraph[];
+  /** Replaces the supergraph without a restart: resolves to why it was refused, or undefined when served. */
+  reloadSupergraph(supergraphSdl: string): Promise<string | undefined>;
   readonly limits: Readonly<GatewayLimits>;
   /** Listens (port 0: any free port; host default 127.0.0.1) and resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
@@ -60,6 +71,8 @@ export interface GatewayHandle {
 export interface ReadinessReport {
   ready: boolean;
   supergraph: 'loaded' | 'failed';
+  /** The last supergraph replacement that was refused (the previous one is still served). */
+  supergraphRefused?: SupergraphRefusal;
   subgraphs: Record<string, { ok: boolean; status?: number; error?: string }>;
 }
 
@@ -170,21 +183,27 @@ function isJsonPost(req: IncomingMessage): boolean {
 export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const logger = deps.logger ?? silentLogger;
   const limits = resolveLimits(deps.limits);
-  const supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
-  const subgraphs = supergraphSubgraphs(supergraphSdl);
+  let supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
+  let subgraphs = supergraphSubgraphs(supergraphSdl);
   if (subgraphs.length === 0) throw new Error('The supergraph names no subgraphs (no @join__graph); run `npm run compose`.');
+  let supergraphRefused: SupergraphRefusal | undefined;
   const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
   const fileRoutes = deps.fileRoutes ?? { '/files/': 'cards' };
   const sandbox = deps.sandbox ?? true;
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
-  // the supergraph's types in this module's graphql realm, for checks that need types (variables, list sizes)
-  const shapes = buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true });
+  // the supergraph's types in this module's graphql realm, for checks that need types (variables,
+  // list sizes); rebuilt when a new supergraph is accepted
+  const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
+  let shapes = shapesOf(supergraphSdl);
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = new WeakMap<Request, Viewer>();
   const runtime = createGatewayRuntime({
-    supergraph: supergraphSdl,
+    // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
+    supergraph: () => supergraphSdl,
+    // a reload lets requests already running finish on the previous graph (up to 30 s) instead of aborting them
+    gracefulSchemaReload: { drainTimeout: 30_000 },
     // the Rust query planner; same plans as Apollo Router and Hive Router read from this supergraph
     unifiedGraphHandler,
     graphqlEndpoint: GRAPHQL_PATH,
@@ -208,8 +227,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     plugins: () => [
       useTokenCheck(deps.verifier, viewers),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
-      ...useQueryLimits(limits, shapes),
-      ...useClientMistakeChecks(shapes),
+      ...useQueryLimits(limits, () => shapes),
+      ...useClientMistakeChecks(() => shapes),
     ],
   });
 
@@ -234,7 +253,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       }),
     );
     const report: ReadinessReport['subgraphs'] = Object.fromEntries(checks);
-    return { ready: supergraph === 'loaded' && checks.every(([, check]) => check.ok), supergraph, subgraphs: report };
+    return { ready: supergraph === 'loaded' && checks.every(([, check]) => check.ok), supergraph, ...(supergraphRefused ? { supergraphRefused } : {}), subgraphs: report };
   }
 
   /**
@@ -326,10 +345,48 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     await runtime.handle(req, res);
   }
 
+  async function reloadSupergraph(text: string): Promise<string | undefined> {
+    let next: { sdl: string; subgraphs: SupergraphSubgraph[] };
+    try {
+      next = await checkSupergraph(text, deps.subgraphUrls);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      supergraphRefused = { at: new Date().toISOString(), reason, ...(deps.supergraphFile ? { file: deps.supergraphFile.path } : {}) };
+      logger.error('new supergraph refused; still serving the previous one', { reason, file: deps.supergraphFile?.path });
+      return reason;
+    }
+    const previous = { sdl: supergraphSdl, subgraphs };
+    supergraphSdl = next.sdl;
+    subgraphs = next.subgraphs;
+    runtime.invalidateUnifiedGraph();
+    try {
+      await runtime.getSchema();
+    } catch (error) {
+      // Hive keeps serving its previous graph when a load fails; keep ours in step with it
+      supergraphSdl = previous.sdl;
+      subgraphs = previous.subgraphs;
+      const reason = `the gateway could not load it: ${error instanceof Error ? error.message : String(error)}`;
+      supergraphRefused = { at: new Date().toISOString(), reason };
+      logger.error('new supergraph refused; still serving the previous one', { reason });
+      return reason;
+    }
+    shapes = shapesOf(supergraphSdl);
+    supergraphRefused = undefined;
+    logger.info('supergraph reloaded', { subgraphs: subgraphs.map((s) => `${s.name}=${s.url}`) });
+    return undefined;
+  }
+
+  const watcher = deps.supergraphFile ? watchSupergraphFile(deps.supergraphFile, deps.supergraphSdl, reloadSupergraph, logger) : undefined;
+
   let server: Server | undefined;
   return {
-    supergraphSdl,
-    subgraphs,
+    get supergraphSdl() {
+      return supergraphSdl;
+    },
+    get subgraphs() {
+      return subgraphs;
+    },
+    reloadSupergraph,
     limits,
     async listen(port = 0, host = '127.0.0.1') {
       if (server) throw new Error('The gateway is already listening.');
@@ -355,6 +412,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
     async close() {
+      watcher?.close();
       if (server) {
         const closing = server;
         server = undefined;

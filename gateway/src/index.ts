@@ -8,3 +8,4 @@ export * from './sandbox.js';
 export * from './subgraphs.js';
 export * from './supergraph-file.js';
 export * from './supergraph-urls.js';
+export * from './supergraph-reload.js';

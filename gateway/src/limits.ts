@@ -73,9 +73,9 @@ export function resolveLimits(overrides: Partial<GatewayLimits> = {}): GatewayLi
 
 /**
  * The armor plugins with our limits and messages; field suggestions ("Did you mean ...") are
- * blocked too. The cost limit is ours (list sizes counted), on `shapes`, the supergraph's types.
+ * blocked too. The cost limit is ours (list sizes counted), on `shapes()`, the current supergraph's types.
  */
-export function useQueryLimits(limits: GatewayLimits, shapes: GraphQLSchema): GatewayPlugin[] {
+export function useQueryLimits(limits: GatewayLimits, shapes: () => GraphQLSchema): GatewayPlugin[] {
   const common = { propagateOnRejection: false, exposeLimits: true } as const;
   const ListCostRule = listCostRule(shapes, limits.maxCost);
   const armor = EnvelopArmorPlugin({

@@ -81,9 +81,10 @@ function literalSize(value: ValueNode): number {
   return MAX_LIST_SIZE;
 }
 
-/** The rule, named: Yoga caches validation results by rule name. */
-export function listCostRule(shapes: GraphQLSchema, maxCost: number): ValidationRule {
+/** The rule, named: Yoga caches validation results by rule name. `currentShapes` follows supergraph reloads. */
+export function listCostRule(currentShapes: () => GraphQLSchema, maxCost: number): ValidationRule {
   const rule: ValidationRule = (context) => {
+    const shapes = currentShapes();
     const document = context.getDocument();
     const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
     return {

@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTokenVerifier, loadOrCreateDevKeys, verificationKeyFromPem, type TokenVerifier } from '@kyodo/auth';
-import { createLogger, parseEnv, StartupError, startupStep } from '@kyodo/subgraph-kit';
+// the kit's light entry points only: its index loads TypeORM, Apollo Server and type-graphql
+import { parseEnv } from '@kyodo/subgraph-kit/env';
+import { createLogger } from '@kyodo/subgraph-kit/logger';
+import { StartupError, startupStep } from '@kyodo/subgraph-kit/startup';
 import { z } from 'zod';
 import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
 import { createGateway } from './gateway.js';
@@ -15,10 +18,10 @@ const gatewayEnvSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default('data'),
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
-    SPACES_URL: z.url().optional(),
-    LICENSING_URL: z.url().optional(),
-    CARDS_URL: z.url().optional(),
-    SUPPORT_URL: z.url().optional(),
+    // how often the supergraph file is checked for a new version, served without a restart
+    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // each subgraph's URL variable (SPACES_URL...), as listed in subgraphs.json
+    ...Object.fromEntries(Object.values(SUBGRAPH_URL_ENV).map((key) => [key, z.url().optional()])),
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     JWT_PUBLIC_KEY: z.string().optional(),
     JWKS_URL: z.url().optional(),
@@ -48,7 +51,7 @@ const env = await startupStep('gateway', () => parseEnv(gatewayEnvSchema));
 const logger = createLogger('gateway', env.LOG_LEVEL);
 const subgraphUrls = Object.fromEntries(
   Object.entries(SUBGRAPH_URL_ENV).flatMap(([name, key]) => {
-    const url = env[key as keyof GatewayEnv];
+    const url = (env as Record<string, unknown>)[key];
     return typeof url === 'string' ? [[name, url]] : [];
   }),
 );
@@ -76,6 +79,7 @@ const gateway = await createGateway({
   // in production only members explore the schema; locally the sandbox works signed out
   introspection: env.NODE_ENV === 'production' ? 'members' : 'everyone',
   corsOrigins,
+  supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });

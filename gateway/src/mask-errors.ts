@@ -1,4 +1,4 @@
-import { isKnownCode } from '@kyodo/subgraph-kit';
+import { isKnownCode } from '@kyodo/subgraph-kit/errors';
 import { GraphQLError } from 'graphql';
 
 export const MASKED_MESSAGE = 'Something went wrong on our side. It has been logged; please try again later.';

@@ -1,16 +1,12 @@
-import { cardsSubgraph } from '@kyodo/cards';
-import { licensingSubgraph } from '@kyodo/licensing';
-import { spacesSubgraph } from '@kyodo/spaces';
-import type { SubgraphDefinition } from '@kyodo/subgraph-kit';
-import { supportSubgraph } from '@kyodo/support';
+import { subgraphRegistry, type RegisteredSubgraph } from '@kyodo/subgraph-kit/registry';
 
-/** Every subgraph behind the gateway: what `npm run compose` composes and the env names main.ts reads. */
-export const subgraphDefinitions: readonly SubgraphDefinition[] = [spacesSubgraph, licensingSubgraph, cardsSubgraph, supportSubgraph];
+/**
+ * Every subgraph behind the gateway, from `subgraphs.json` at the root: names, default ports,
+ * URL variables and published schema files. The gateway reads no subgraph code.
+ */
+export function registeredSubgraphs(): readonly RegisteredSubgraph[] {
+  return subgraphRegistry().subgraphs;
+}
 
-/** The env variable that overrides each subgraph's URL. */
-export const SUBGRAPH_URL_ENV: Readonly<Record<string, string>> = {
-  spaces: 'SPACES_URL',
-  licensing: 'LICENSING_URL',
-  cards: 'CARDS_URL',
-  support: 'SUPPORT_URL',
-};
+/** The env variable that overrides each subgraph's URL (`SPACES_URL`...), by subgraph name. */
+export const SUBGRAPH_URL_ENV: Readonly<Record<string, string>> = Object.fromEntries(registeredSubgraphs().map((s) => [s.name, s.urlEnv]));

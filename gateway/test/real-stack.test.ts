@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -5,7 +6,7 @@ import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { createClient, DEMO, startStack, type GraphQLClient, type Stack } from '@kyodo/testkit';
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeSupergraph, createGateway, subgraphDefinitions, withSubgraphUrls } from '../src/index.js';
+import { createGateway, DEFAULT_SUPERGRAPH_PATH, withSubgraphUrls } from '../src/index.js';
 
 /**
  * The real subgraphs, in production mode (they refuse requests without the gateway
@@ -37,9 +38,10 @@ async function startApolloGateway(sdl: string, gatewaySecret: string) {
 }
 
 beforeAll(async () => {
-  supergraphSdl = await composeSupergraph(subgraphDefinitions);
+  // the committed supergraph (its freshness is supergraph.test.ts's job); the subgraphs are
+  // every one in subgraphs.json, loaded by the testkit: the gateway package imports none of them
+  supergraphSdl = await readFile(DEFAULT_SUPERGRAPH_PATH, 'utf8');
   stack = await startStack({
-    subgraphs: [...subgraphDefinitions],
     production: true,
     gateway: (args) => createGateway({ supergraphSdl, ...args }),
   });

@@ -1,22 +1,58 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, composeSupergraphFromSdl, CompositionError, DEFAULT_SUPERGRAPH_PATH, subgraphDefinitions, supergraphFileText, supergraphSubgraphs, withSubgraphUrls } from '../src/index.js';
+import {
+  composeRegisteredSubgraphs,
+  composeSupergraphFromSdl,
+  CompositionError,
+  DEFAULT_SUPERGRAPH_PATH,
+  defaultSubgraphUrl,
+  registeredSubgraphs,
+  SUBGRAPH_URL_ENV,
+  supergraphFileText,
+  supergraphSubgraphs,
+  withSubgraphUrls,
+} from '../src/index.js';
+
+const GATEWAY_DIR = join(import.meta.dirname, '..');
+const SERVICE_PACKAGE = /@kyodo\/(spaces|licensing|cards|support)\b/;
 
 describe('the committed supergraph', () => {
-  it('composes without errors and matches gateway/supergraph.graphql (run `npm run compose` when this fails)', async () => {
-    const fresh = supergraphFileText(await composeSupergraph(subgraphDefinitions));
+  it('composes from the published schemas and matches gateway/supergraph.graphql (run `npm run compose` when this fails)', async () => {
+    const fresh = supergraphFileText(await composeRegisteredSubgraphs(registeredSubgraphs()));
     const committed = await readFile(DEFAULT_SUPERGRAPH_PATH, 'utf8').catch(() => '');
     expect(committed, 'gateway/supergraph.graphql is stale or missing: run `npm run compose` and commit it').toBe(fresh);
   });
 
-  it('routes to the four subgraphs on their default ports', async () => {
+  it('routes to every subgraph in subgraphs.json on its default port', async () => {
     const committed = await readFile(DEFAULT_SUPERGRAPH_PATH, 'utf8');
-    expect(supergraphSubgraphs(committed).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { name: 'cards', url: 'http://localhost:4003/graphql' },
-      { name: 'licensing', url: 'http://localhost:4002/graphql' },
-      { name: 'spaces', url: 'http://localhost:4001/graphql' },
-      { name: 'support', url: 'http://localhost:4004/graphql' },
-    ]);
+    const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+    const registered = registeredSubgraphs().map((s) => ({ name: s.name, url: defaultSubgraphUrl(s) }));
+    expect(registered.map((s) => s.name).sort()).toEqual(['cards', 'licensing', 'spaces', 'support']);
+    expect(registered.find((s) => s.name === 'spaces')?.url).toBe('http://localhost:4001/graphql');
+    expect(supergraphSubgraphs(committed).sort(byName)).toEqual(registered.sort(byName));
+  });
+
+  it('takes each subgraph URL variable from the registry', () => {
+    expect(SUBGRAPH_URL_ENV).toEqual({ spaces: 'SPACES_URL', licensing: 'LICENSING_URL', cards: 'CARDS_URL', support: 'SUPPORT_URL' });
+  });
+});
+
+describe('the gateway loads no subgraph code', () => {
+  it('no file under gateway/src imports @kyodo/spaces, licensing, cards or support', async () => {
+    const files = (await readdir(join(GATEWAY_DIR, 'src'), { recursive: true })).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    const offenders: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(GATEWAY_DIR, 'src', file), 'utf8');
+      if (SERVICE_PACKAGE.test(text)) offenders.push(file);
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('gateway/package.json has no runtime dependency on a subgraph package', async () => {
+    const pkg = JSON.parse(await readFile(join(GATEWAY_DIR, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    expect(Object.keys(pkg.dependencies ?? {}).filter((name) => SERVICE_PACKAGE.test(name))).toEqual([]);
   });
 });
 
@@ -33,6 +69,12 @@ describe('composition helpers', () => {
       expect((error as CompositionError).message).toMatch(/^Supergraph composition failed with \d+ error\(s\):\n {2}- \[[A-Z_]+\] /);
       expect((error as CompositionError).problems.length).toBeGreaterThan(0);
     }
+  });
+
+  it('names the subgraph whose published schema does not parse', () => {
+    expect(() => composeSupergraphFromSdl([{ name: 'a', url: 'http://a/graphql', sdl: a }, { name: 'broken', url: 'http://b/graphql', sdl: 'type Query {' }])).toThrow(
+      /\[INVALID_GRAPHQL\] subgraph "broken"/,
+    );
   });
 
   it('overrides subgraph URLs by name and refuses unknown names', () => {

@@ -1,10 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { cardsSubgraph } from '@kyodo/cards';
 import { createGateway } from '@kyodo/gateway';
-import { licensingSubgraph } from '@kyodo/licensing';
-import { spacesSubgraph } from '@kyodo/spaces';
-import { supportSubgraph } from '@kyodo/support';
 import type { TokenVerifier } from '@kyodo/auth';
 import type { Clock } from '@kyodo/subgraph-kit';
 import { startStack, type StackOptions, type Stack } from '@kyodo/testkit';
@@ -19,13 +15,12 @@ function atClock(verifier: TokenVerifier, clock: Clock): TokenVerifier {
 
 export const SUPERGRAPH_PATH = fileURLToPath(new URL('../../gateway/supergraph.graphql', import.meta.url));
 
-/** All four subgraphs and the gateway over real HTTP, on fresh databases, with the demo tenant. */
+/** Every subgraph in subgraphs.json and the gateway over real HTTP, on fresh databases, with the demo tenant. */
 export async function startFullStack(options: Omit<StackOptions, 'subgraphs' | 'gateway'> = {}): Promise<Stack> {
   const supergraphSdl = await readFile(SUPERGRAPH_PATH, 'utf8');
   const clock = options.clock;
   return startStack({
     ...options,
-    subgraphs: [spacesSubgraph, licensingSubgraph, cardsSubgraph, supportSubgraph],
     gateway: ({ subgraphUrls, verifier, gatewaySecret }) =>
       createGateway({ supergraphSdl, subgraphUrls, verifier: clock ? atClock(verifier, clock) : verifier, gatewaySecret }),
   });

@@ -11,12 +11,13 @@ import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
 import { guardOwnedIds, type OwnedIdsSpec } from './owned-ids.js';
 import { runMigrations } from './migrations.js';
+import { registeredSubgraph } from './registry.js';
 import type { ScopedAccess } from './scoped-access.js';
 import { createSubgraphServer, type SubgraphRoute } from './server.js';
 
 export interface SubgraphSpec<TLoaders> {
+  /** Its name in subgraphs.json, which also gives its default port. */
   name: string;
-  defaultPort: number;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's and TypeORM's own list types
   resolvers: NonEmptyArray<Function>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- see above
@@ -128,5 +129,15 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     }
   }
 
-  return { name: spec.name, defaultPort: spec.defaultPort, envSchema: spec.envSchema, buildSchema, create, ownedIds: spec.ownedIds };
+  return {
+    name: spec.name,
+    // read on use: the registry is the one home of ports, and a subgraph not yet registered still builds its schema
+    get defaultPort() {
+      return registeredSubgraph(spec.name).defaultPort;
+    },
+    envSchema: spec.envSchema,
+    buildSchema,
+    create,
+    ownedIds: spec.ownedIds,
+  };
 }

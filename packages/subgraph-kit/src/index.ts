@@ -20,3 +20,5 @@ export * from './peers.js';
 export * from './owned-ids.js';
 export * from './partial-answers.js';
 export * from './text-input.js';
+export * from './registry.js';
+export * from './schema-publish.js';

@@ -2,23 +2,25 @@ import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { appError, isKnownCode, type ErrorCode } from './errors.js';
 import type { RequestContext } from './context.js';
 import type { Logger } from './logger.js';
+import { subgraphRegistry } from './registry.js';
 
-/** The subgraphs and the port each listens on by default (`npm start`). */
-export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<string, number>> = { spaces: 4001, licensing: 4002, cards: 4003, support: 4004 };
+/** The subgraphs and the port each listens on by default (`npm start`), from subgraphs.json. */
+export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<string, number>> = Object.fromEntries(
+  subgraphRegistry().subgraphs.map((s) => [s.name, s.defaultPort]),
+);
 
 /** Where the other subgraphs are. Looked up per call: in tests they listen after this one starts. */
 export interface PeerDirectory {
   urlOf(name: string): string | undefined;
 }
 
-/** `SPACES_URL`, `LICENSING_URL`... from env, else localhost on the default port. */
+/** Each registered subgraph's URL variable (`SPACES_URL`...) from env, else localhost on its default port. */
 export function peerDirectoryFromEnv(env: NodeJS.ProcessEnv = process.env): PeerDirectory {
   return {
     urlOf(name) {
-      const fromEnv = env[`${name.toUpperCase()}_URL`];
-      if (fromEnv) return fromEnv;
-      const port = DEFAULT_SUBGRAPH_PORTS[name];
-      return port ? `http://127.0.0.1:${port}/graphql` : undefined;
+      const entry = subgraphRegistry().subgraphs.find((s) => s.name === name);
+      if (!entry) return undefined;
+      return env[entry.urlEnv] || `http://127.0.0.1:${entry.defaultPort}/graphql`;
     },
   };
 }

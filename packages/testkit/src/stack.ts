@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { silentLogger, createLogger, type Clock, type SubgraphDefinition, type SubgraphHandle } from '@kyodo/subgraph-kit';
+import { silentLogger, createLogger, loadRegisteredDefinition, subgraphRegistry, type Clock, type SubgraphDefinition, type SubgraphHandle } from '@kyodo/subgraph-kit';
 import type { TokenVerifier } from '@kyodo/auth';
 import { createTestAuth, type TestAuth } from './auth.js';
 import { createClient, type GraphQLClient } from './client.js';
@@ -18,8 +18,14 @@ export interface StartedGateway {
   close(): Promise<void>;
 }
 
+/** Every subgraph in subgraphs.json, loaded from its workspace, in registry order. */
+export async function loadRegisteredSubgraphs(): Promise<SubgraphDefinition[]> {
+  return Promise.all(subgraphRegistry().subgraphs.map((entry) => loadRegisteredDefinition(entry)));
+}
+
 export interface StackOptions {
-  subgraphs: SubgraphDefinition[];
+  /** The subgraphs to start; default: every one in subgraphs.json. */
+  subgraphs?: SubgraphDefinition[];
   /** Builds the gateway; the testkit does not import the gateway package, so tests pass it in. */
   gateway?: (args: GatewayFactoryArgs) => Promise<StartedGateway>;
   dialect?: TestDialect;
@@ -68,7 +74,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    for (const definition of options.subgraphs) {
+    const subgraphs = options.subgraphs ?? (await loadRegisteredSubgraphs());
+    for (const definition of subgraphs) {
       const db = await createTestDatabase(definition.name, options.dialect ?? 'sqlite');
       databases[definition.name] = db;
       const handle = await definition.create({
@@ -95,7 +102,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       gateway = await options.gateway({ subgraphUrls, verifier: auth.verifier, gatewaySecret: auth.gatewaySecret });
       gatewayUrl = await gateway.listen(0);
     }
-    const first = options.subgraphs[0]?.name;
+    const first = subgraphs[0]?.name;
     const mainUrl = gatewayUrl ?? (first ? subgraphUrls[first] : undefined);
     if (!mainUrl) throw new Error('startStack needs at least one subgraph');
     return {

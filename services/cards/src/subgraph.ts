@@ -30,7 +30,6 @@ export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, Ca
 /** Business cards: scans, visibility by group, import and export. */
 export const cardsSubgraph = defineSubgraph({
   name: 'cards',
-  defaultPort: 4003,
   resolvers: [CardResolver, CardImageResolver, CardReadingResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver],
   orphanedTypes: [UserRef, TenantRef, Card],
   ownedIds: cardsOwnedIds,

@@ -23,7 +23,6 @@ export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLi
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
   name: 'licensing',
-  defaultPort: 4002,
   resolvers: [
     TenantContractResolver,
     ContractResolver,

@@ -38,7 +38,6 @@ export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
-  defaultPort: 4001,
   resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   ownedIds: spacesOwnedIds,

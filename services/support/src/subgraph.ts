@@ -23,7 +23,6 @@ export const supportEntities = [SupportRegistrant, Ticket, TicketReply, SupportP
 /** The vendor's support desk: registrants, tickets, the business-hours deadline. */
 export const supportSubgraph = defineSubgraph({
   name: 'support',
-  defaultPort: 4004,
   resolvers: [
     UserSupportResolver,
     RegistrantResolver,
