@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, firstOfNextMonth, isLocalDate, localDateOf } from '../src/domain/calendar-dates.js';
-import { guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
+import { guestLicensesInForce, guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
 import { grantsAccess, guestLicenseStatus, trialEndsOn } from '../src/domain/guest-licenses.js';
 import { taxOn, totalsOf } from '../src/domain/invoices.js';
 import { findPrice, priceBookOn } from '../src/domain/price-book.js';
@@ -192,6 +192,18 @@ describe('L5-L7 guest orders', () => {
       { quantity: -1, licensesFrom: '2026-04-01' },
     ];
     expect([guestLicensesOn(orders, '2026-03-09'), guestLicensesOn(orders, '2026-03-31'), guestLicensesOn(orders, '2026-04-01')]).toEqual([0, 3, 2]);
+  });
+
+  it('L3/L6/L7/L8: licences in force on a day: a future-dated order and a renewal decrease not yet due do not count; a cancelled contract has none', () => {
+    const orders = [
+      { quantity: 2, licensesFrom: '2026-12-15' },
+      { quantity: 1, licensesFrom: '2027-01-01' }, // ordered today for 2027-01-01
+      { quantity: -1, licensesFrom: '2027-11-01' }, // for the renewal
+    ];
+    const running = { cancelledOn: null };
+    expect(['2026-12-31', '2027-01-01', '2027-11-01'].map((day) => guestLicensesInForce(running, orders, day))).toEqual([2, 3, 2]);
+    expect(guestLicensesInForce({ cancelledOn: '2027-02-01' }, orders, '2027-01-31')).toBe(3);
+    expect(guestLicensesInForce({ cancelledOn: '2027-02-01' }, orders, '2027-02-01')).toBe(0);
   });
 });
 
