@@ -22,6 +22,9 @@ export class GuestLicense {
 
   @Field(() => Boolean, { description: 'Whether one of the tenant\'s guest licences is assigned to this guest.' })
   assigned: boolean;
+
+  @Field(() => Boolean, { description: 'L3/L8/L9: whether this status lets the guest into guest spaces (false once the trial ended without a licence); spaces enforces it.' })
+  grantsAccess: boolean;
 }
 
 @ObjectType({ description: 'The price of a guest licence order before it is placed (L5-L7).' })
