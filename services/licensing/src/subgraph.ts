@@ -16,6 +16,8 @@ import { ContractResolver, ServiceContractResolver, TenantContractResolver } fro
 import { TerminationNoticeResolver } from './resolvers/termination-notice.resolver.js';
 import { UserLicenseResolver } from './resolvers/user.resolver.js';
 import { seedLicensingDemo } from './seed.js';
+import { startBillingSchedule } from './billing-run.js';
+import { BillingRunResolver, TenantInvoicesResolver } from './resolvers/billing.resolver.js';
 
 export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder];
 
@@ -33,12 +35,15 @@ export const licensingSubgraph = defineSubgraph({
     InvoiceResolver,
     DigitisationPackResolver,
     TerminationNoticeResolver,
+    BillingRunResolver,
+    TenantInvoicesResolver,
   ],
   orphanedTypes: [TenantRef, UserRef],
   entities: licensingEntities,
   migrations,
   createLoaders: createLicensingLoaders,
   seedDemo: seedLicensingDemo,
+  background: (runtime) => startBillingSchedule(runtime),
 });
 
 export const createLicensingSubgraph = (deps: SubgraphDeps) => licensingSubgraph.create(deps);

@@ -113,3 +113,12 @@ export class TerminationNotice {
   @Field(() => Boolean, { description: 'True when the notice came fewer than 30 days before termEndsOn: the contract renews once more, then ends.' })
   renewsOnceMore: boolean;
 }
+
+@ObjectType('BillingRun', { description: 'L16: what a billing run for a period did: the invoices it issued (none when the period was already billed).' })
+export class BillingRun {
+  @Field(() => String, { description: 'The period billed, YYYY-MM.' })
+  period: string;
+
+  @Field(() => Int, { description: 'How many invoices this run issued.' })
+  issuedCount: number;
+}
