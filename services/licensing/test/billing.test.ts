@@ -82,7 +82,7 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
     (await stack.client.data<{ _entities: Array<{ invoices: Array<{ issuedOn: string; subtotal: number; tax: number; total: number }> | null }> }>(INVOICES, { r: [{ __typename: 'Tenant', id: tenantId }] }, { token }))._entities[0]?.invoices;
   const rowsOf = async (tenantId: string): Promise<Row[]> => ((await invoicesOf(tenantId, await operator())) ?? []).map((i) => [i.issuedOn, i.subtotal, i.tax, i.total] as Row).sort(byDateThenTotal);
 
-  it('L16: 14 months of a mixed set of contracts match the hand-computed table; a second run adds nothing', async () => {
+  it('L16: 14 months of a mixed set of contracts match the hand-computed table; a second run adds nothing', { timeout: 60_000 }, async () => {
     const events: Record<string, () => Promise<void>> = {
       '2027-03-10': async () => void (await stack.client.data(ORDER, { input: { quantity: 2, idempotencyKey: 'a-guests' } }, { token: await adminOf(A) })),
       '2027-04-20': async () => void (await stack.client.data(`mutation { cancelContract { status } }`, {}, { token: await adminOf(D) })),
