@@ -16,3 +16,4 @@ export * from './server.js';
 export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';
+export * from './business-calendar.js';

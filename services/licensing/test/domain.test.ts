@@ -1,3 +1,4 @@
+import { japaneseBusinessCalendar } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { addMonths, firstOfNextMonth, isLocalDate, localDateOf } from '../src/domain/calendar-dates.js';
 import { guestLicensesInForce, guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
@@ -8,6 +9,7 @@ import { guestAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
 import { Refusal } from '../src/domain/refusal.js';
 import {
   addBusinessDays,
+  isBusinessDay,
   billingStartsOn,
   cardSideQuota,
   contractedSeats,
@@ -385,13 +387,24 @@ describe('L11-L15 service contracts', () => {
     expect(deliveryDate(papers, deployment)).toBe(delivered);
   });
 
+  it('L13: over New Year the vendor is closed 29 Dec - 3 Jan, as support is: papers on Thu 17 Dec 2026 -> delivered Mon 4 Jan 2027, billing from 1 March', () => {
+    // 18, 21, 22, 23, 24, 25, 28 Dec = 7 business days; 29-31 Dec and 1-3 Jan closed; 4 Jan = the 8th
+    expect(deliveryDate('2026-12-17', 'CLOUD')).toBe('2027-01-04');
+    expect(billingStartsOn(deliveryDate('2026-12-17', 'CLOUD'))).toBe('2027-03-01');
+    // counting national holidays only (the old calendar) would have delivered on 29 Dec and billed from 1 February
+    expect(deliveryDate('2026-12-17', 'CLOUD', japaneseBusinessCalendar([]))).toBe('2026-12-29');
+    for (const day of ['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']) expect(isBusinessDay(day), day).toBe(false);
+    expect(isBusinessDay('2027-01-04')).toBe(true);
+  });
+
   it('L13: billing from day 1 of the second month after delivery; a term is one year', () => {
     expect(billingStartsOn('2026-11-10')).toBe('2027-01-01');
     expect(billingStartsOn('2026-12-31')).toBe('2027-02-01');
     expect(termEndsOn('2027-01-01')).toBe('2027-12-31');
     expect(termEndsOn('2028-02-29')).toBe('2029-02-28');
     expect(termEndsOn('2027-03-01')).toBe('2028-02-29');
-    expect(addBusinessDays('2026-12-28', 1, {})).toBe('2026-12-29');
+    // without holidays or closing days 29 December is a plain Tuesday
+    expect(addBusinessDays('2026-12-28', 1, japaneseBusinessCalendar([], {}))).toBe('2026-12-29');
   });
 
   it.each([
