@@ -1,7 +1,8 @@
 /** Who is asking: the verified claims of a Kyodo access token. */
 export type UserKind = 'MEMBER' | 'GUEST';
 
-export const ROLES = ['ADMIN', 'SUPPORT_AGENT'] as const;
+/** ADMIN: a tenant's administrator. SUPPORT_AGENT, VENDOR_ADMIN: the vendor's staff (support desk; back office: billing, onboarding). */
+export const ROLES = ['ADMIN', 'SUPPORT_AGENT', 'VENDOR_ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -31,4 +32,9 @@ export function isScoped(viewer: Viewer | null | undefined): viewer is Viewer & 
 
 export function isAdmin(viewer: Viewer | null | undefined): boolean {
   return !!viewer && viewer.kind === 'MEMBER' && viewer.roles.includes('ADMIN');
+}
+
+/** A vendor operator (back office): a member of the vendor tenant whom spaces signs in with VENDOR_ADMIN. */
+export function isVendorAdmin(viewer: Viewer | null | undefined): boolean {
+  return !!viewer && viewer.kind === 'MEMBER' && viewer.roles.includes('VENDOR_ADMIN');
 }

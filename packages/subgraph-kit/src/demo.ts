@@ -11,4 +11,6 @@ export const DEMO = {
   vendorTenant: { id: '00000000-0000-4000-8000-000000000002', subdomain: 'kyodo-support', name: 'Kyodo Support Desk' },
   /** A support agent of the vendor tenant: spaces signs them in with the SUPPORT_AGENT role. */
   agent: { id: '00000000-0000-4000-8000-000000000021', email: 'agent@support.example', password: 'demo-agent-pass', name: 'Support Agent' },
+  /** A vendor operator of the vendor tenant (back office: billing runs): spaces signs them in with the VENDOR_ADMIN role. */
+  operator: { id: '00000000-0000-4000-8000-000000000022', email: 'operator@vendor.example', password: 'demo-operator-pass', name: 'Vendor Operator' },
 } as const;

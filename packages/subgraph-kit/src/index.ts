@@ -22,3 +22,4 @@ export * from './partial-answers.js';
 export * from './text-input.js';
 export * from './registry.js';
 export * from './schema-publish.js';
+export * from './business-calendar.js';

@@ -8,7 +8,7 @@ export interface TestAuth {
   /** A token for anyone, for subgraphs tested without spaces. */
   tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[]; scopes?: Scope[]; tokenId?: string }): Promise<string>;
   /** Tokens for the demo fixtures: admin, member (plain), guest, and the vendor's support agent. */
-  demoTokens(): Promise<{ admin: string; member: string; guest: string; agent: string }>;
+  demoTokens(): Promise<{ admin: string; member: string; guest: string; agent: string; operator: string }>;
 }
 
 export async function createTestAuth(): Promise<TestAuth> {
@@ -28,13 +28,14 @@ export async function createTestAuth(): Promise<TestAuth> {
     gatewaySecret: 'test-gateway-secret-0123456789',
     tokenFor,
     async demoTokens() {
-      const [admin, member, guest, agent] = await Promise.all([
+      const [admin, member, guest, agent, operator] = await Promise.all([
         tokenFor({ id: DEMO.admin.id, roles: ['ADMIN'] }),
         tokenFor({ id: DEMO.member.id }),
         tokenFor({ id: DEMO.guest.id, kind: 'GUEST' }),
         tokenFor({ id: DEMO.agent.id, tenantId: DEMO.vendorTenant.id, roles: ['SUPPORT_AGENT'] }),
+        tokenFor({ id: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, roles: ['VENDOR_ADMIN'] }),
       ]);
-      return { admin, member, guest, agent };
+      return { admin, member, guest, agent, operator };
     },
   };
 }

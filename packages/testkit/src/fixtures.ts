@@ -3,7 +3,7 @@ import type { GraphQLClient } from './client.js';
 
 export { DEMO };
 
-export type DemoPerson = 'admin' | 'member' | 'guest' | 'agent';
+export type DemoPerson = 'admin' | 'member' | 'guest' | 'agent' | 'operator';
 
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
@@ -14,8 +14,8 @@ const SIGN_IN = /* GraphQL */ `
 /** Signs a demo fixture in through the real signIn mutation (spaces must be in the stack). */
 export async function signInAs(client: GraphQLClient, who: DemoPerson): Promise<string> {
   const person = DEMO[who];
-  // the agent belongs to the vendor's tenant, everyone else to the demo customer's
-  const tenant = who === 'agent' ? DEMO.vendorTenant : DEMO.tenant;
+  // the agent and the operator belong to the vendor's tenant, everyone else to the demo customer's
+  const tenant = who === 'agent' || who === 'operator' ? DEMO.vendorTenant : DEMO.tenant;
   const data = await client.data<{ signIn: { token: string } }>(SIGN_IN, {
     input: { tenant: tenant.subdomain, email: person.email, password: person.password },
   });

@@ -1,7 +1,7 @@
 import type { Viewer } from '@kyodo/auth';
 import { describe, expect, it } from 'vitest';
 import { checkCardFields, containsPattern, normaliseForSearch, samePersonKeys, searchTextOf } from '../src/domain/card-fields.js';
-import { quotaExceededMessage, remaining, scanFits, sidesCounted } from '../src/domain/quota.js';
+import { quotaExceededMessage, remaining, scanFits, sidesCounted, usedAtMostForScan } from '../src/domain/quota.js';
 import { canSeeCard, limitKeepsAuthor } from '../src/domain/visibility.js';
 
 const T = 'tenant-a';
@@ -39,6 +39,11 @@ describe('L15 quota', () => {
     expect(remaining(q)).toBe(1);
     expect(scanFits({ ...q, purchased: 100 }, 2)).toBe(true);
     expect(quotaExceededMessage(q, 2)).toContain('only 1 of the tenant\'s 1000 (1000 included + 0 purchased) remain; 999 are used');
+  });
+  it('L15: the bound recordScan\'s conditional UPDATE uses is the one scanFits applies', () => {
+    const q = { included: 1000, purchased: 0 };
+    expect([usedAtMostForScan(q, 1), usedAtMostForScan(q, 2), usedAtMostForScan({ included: 1000, purchased: 1000 }, 2)]).toEqual([999, 998, 1998]);
+    for (const used of [997, 998, 999, 1000]) for (const sides of [1, 2]) expect(scanFits({ ...q, used }, sides)).toBe(used <= usedAtMostForScan(q, sides));
   });
 });
 

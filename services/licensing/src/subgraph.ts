@@ -17,6 +17,8 @@ import { ContractResolver, ServiceContractResolver, TenantContractResolver } fro
 import { TerminationNoticeResolver } from './resolvers/termination-notice.resolver.js';
 import { UserLicenseResolver } from './resolvers/user.resolver.js';
 import { seedLicensingDemo } from './seed.js';
+import { startBillingSchedule } from './billing-run.js';
+import { BillingRunResolver, TenantInvoicesResolver } from './resolvers/billing.resolver.js';
 
 export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder];
 
@@ -33,6 +35,8 @@ export const licensingSubgraph = defineSubgraph({
     InvoiceResolver,
     DigitisationPackResolver,
     TerminationNoticeResolver,
+    BillingRunResolver,
+    TenantInvoicesResolver,
   ],
   orphanedTypes: [TenantRef, UserRef],
   ownedIds: licensingOwnedIds,
@@ -40,6 +44,7 @@ export const licensingSubgraph = defineSubgraph({
   migrations,
   createLoaders: createLicensingLoaders,
   seedDemo: seedLicensingDemo,
+  background: (runtime) => startBillingSchedule(runtime),
 });
 
 export const createLicensingSubgraph = (deps: SubgraphDeps) => licensingSubgraph.create(deps);

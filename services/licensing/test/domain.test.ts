@@ -1,13 +1,15 @@
+import { japaneseBusinessCalendar } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { addMonths, firstOfNextMonth, isLocalDate, localDateOf } from '../src/domain/calendar-dates.js';
-import { guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
+import { guestLicensesInForce, guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
 import { grantsAccess, guestLicenseStatus, trialEndsOn } from '../src/domain/guest-licenses.js';
 import { taxOn, totalsOf } from '../src/domain/invoices.js';
 import { findPrice, priceBookOn } from '../src/domain/price-book.js';
-import { guestAllowance, refuseInvitationBeyondAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
+import { guestAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
 import { Refusal } from '../src/domain/refusal.js';
 import {
   addBusinessDays,
+  isBusinessDay,
   billingStartsOn,
   cardSideQuota,
   contractedSeats,
@@ -193,6 +195,18 @@ describe('L5-L7 guest orders', () => {
     ];
     expect([guestLicensesOn(orders, '2026-03-09'), guestLicensesOn(orders, '2026-03-31'), guestLicensesOn(orders, '2026-04-01')]).toEqual([0, 3, 2]);
   });
+
+  it('L3/L6/L7/L8: licences in force on a day: a future-dated order and a renewal decrease not yet due do not count; a cancelled contract has none', () => {
+    const orders = [
+      { quantity: 2, licensesFrom: '2026-12-15' },
+      { quantity: 1, licensesFrom: '2027-01-01' }, // ordered today for 2027-01-01
+      { quantity: -1, licensesFrom: '2027-11-01' }, // for the renewal
+    ];
+    const running = { cancelledOn: null };
+    expect(['2026-12-31', '2027-01-01', '2027-11-01'].map((day) => guestLicensesInForce(running, orders, day))).toEqual([2, 3, 2]);
+    expect(guestLicensesInForce({ cancelledOn: '2027-02-01' }, orders, '2027-01-31')).toBe(3);
+    expect(guestLicensesInForce({ cancelledOn: '2027-02-01' }, orders, '2027-02-01')).toBe(0);
+  });
 });
 
 /** A small seeded generator: the property test is repeatable, no extra dependency. */
@@ -349,8 +363,6 @@ describe('L4/L10 quotas', () => {
   });
   it('L10: 5 guests per paid member; the invitation beyond is refused with the numbers', () => {
     expect(guestAllowance(100)).toBe(500);
-    expect(refuseInvitationBeyondAllowance(2, 9)).toBeNull();
-    expect(refuseInvitationBeyondAllowance(2, 10)).toBe('5 guests per paid member: 2 member(s) allow 10 guest(s); 10 are invited already (L10).');
   });
 });
 
@@ -375,13 +387,24 @@ describe('L11-L15 service contracts', () => {
     expect(deliveryDate(papers, deployment)).toBe(delivered);
   });
 
+  it('L13: over New Year the vendor is closed 29 Dec - 3 Jan, as support is: papers on Thu 17 Dec 2026 -> delivered Mon 4 Jan 2027, billing from 1 March', () => {
+    // 18, 21, 22, 23, 24, 25, 28 Dec = 7 business days; 29-31 Dec and 1-3 Jan closed; 4 Jan = the 8th
+    expect(deliveryDate('2026-12-17', 'CLOUD')).toBe('2027-01-04');
+    expect(billingStartsOn(deliveryDate('2026-12-17', 'CLOUD'))).toBe('2027-03-01');
+    // counting national holidays only (the old calendar) would have delivered on 29 Dec and billed from 1 February
+    expect(deliveryDate('2026-12-17', 'CLOUD', japaneseBusinessCalendar([]))).toBe('2026-12-29');
+    for (const day of ['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']) expect(isBusinessDay(day), day).toBe(false);
+    expect(isBusinessDay('2027-01-04')).toBe(true);
+  });
+
   it('L13: billing from day 1 of the second month after delivery; a term is one year', () => {
     expect(billingStartsOn('2026-11-10')).toBe('2027-01-01');
     expect(billingStartsOn('2026-12-31')).toBe('2027-02-01');
     expect(termEndsOn('2027-01-01')).toBe('2027-12-31');
     expect(termEndsOn('2028-02-29')).toBe('2029-02-28');
     expect(termEndsOn('2027-03-01')).toBe('2028-02-29');
-    expect(addBusinessDays('2026-12-28', 1, {})).toBe('2026-12-29');
+    // without holidays or closing days 29 December is a plain Tuesday
+    expect(addBusinessDays('2026-12-28', 1, japaneseBusinessCalendar([], {}))).toBe('2026-12-29');
   });
 
   it.each([

@@ -167,10 +167,12 @@ describe.each(testDialects())('licensing guest licences, orders and invoices on 
   });
 
   it('L1: priceBook lists the rows in force on a date, legacy rows included', async () => {
-    const { priceBook } = await stack.client.data<{ priceBook: Array<{ course: string; billingCycle: string; amount: number; legacyCutoff: string | null }> }>(
+    const { priceBook } = await stack.client.data<{ priceBook: Array<{ product: string; course: string; billingCycle: string; amount: number; legacyCutoff: string | null }> }>(
       `{ priceBook(asOf: "2026-03-01") { product course billingCycle unit amount effectiveFrom effectiveTo legacyCutoff } }`,
     );
-    expect(priceBook.filter((r) => r.legacyCutoff === null && r.course === 'LIGHT').map((r) => r.amount).sort()).toEqual([580, 6820]);
+    expect(priceBook.filter((r) => r.product === 'GUEST_LICENSE' && r.legacyCutoff === null && r.course === 'LIGHT').map((r) => r.amount).sort()).toEqual([580, 6820]);
+    // T5: the member seat rows sit beside them
+    expect(priceBook.filter((r) => r.product === 'MEMBER_SEAT' && r.course === 'LIGHT').map((r) => r.amount).sort()).toEqual([780, 9170]);
     expect(priceBook.some((r) => r.legacyCutoff === '2014-04-12')).toBe(true);
     // the migration's frozen rows are the ones the domain tests price against
     const { priceBook: seeded } = await stack.client.data<{ priceBook: unknown[] }>(`{ priceBook(asOf: "2026-03-01") { id product course billingCycle unit amount effectiveFrom effectiveTo legacyCutoff } }`);

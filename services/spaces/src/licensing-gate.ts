@@ -6,6 +6,7 @@ import type { Tenant } from './entities/tenant.entity.js';
 import { User } from './entities/user.entity.js';
 import type { SpacesContext } from './context.js';
 import { rolesOf } from './session.js';
+import { refuseInvitationBeyondAllowance, type GuestAllowanceNumbers } from './domain/guest-allowance.js';
 
 /**
  * Guest access is sold (L3, L8, L10): licensing decides, spaces enforces. Spaces asks licensing
@@ -19,10 +20,10 @@ import { rolesOf } from './session.js';
  */
 const LICENSING = 'licensing';
 
-const GATE = `query LicensingGate($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contractStatus } ... on User { guestLicense { status trialEndsOn } } } }`;
+const GATE = `query LicensingGate($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contractStatus } ... on User { guestLicense { status trialEndsOn grantsAccess } } } }`;
 const ALLOWANCE = `query GuestAllowance($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { guestAllowance { memberSeats guestsPerMember allowedGuests } } } }`;
 
-type GateAnswer = { _entities: Array<{ contractStatus?: string | null; guestLicense?: { status: string; trialEndsOn: string | null } | null } | null> };
+type GateAnswer = { _entities: Array<{ contractStatus?: string | null; guestLicense?: { status: string; trialEndsOn: string | null; grantsAccess: boolean } | null } | null> };
 
 function peerClient(ctx: SpacesContext): PeerClient | null {
   // enforcement needs licensing in the directory; only spaces' own test stacks run without it
@@ -54,7 +55,8 @@ async function refusalFor(ctx: SpacesContext, user: User, token: string): Promis
   const data = await client.request<GateAnswer>(LICENSING, GATE, { r: representations }, { token, purpose: user.kind === 'GUEST' ? 'check your guest licence' : "check the organisation's contract" });
   if (data._entities[0]?.contractStatus === 'CANCELLED') return CANCELLED;
   const license = data._entities[1]?.guestLicense;
-  if (user.kind === 'GUEST' && license?.status === 'TRIAL_EXPIRED') return trialEnded(license.trialEndsOn);
+  // licensing decides whether the status admits the guest (L3/L9, its grantsAccess); spaces only enforces
+  if (user.kind === 'GUEST' && license && !license.grantsAccess) return trialEnded(license.trialEndsOn);
   return null;
 }
 
@@ -102,7 +104,7 @@ export async function assertGuestSpacesReadable(ctx: SpacesContext): Promise<voi
 export async function assertGuestAllowance(ctx: SpacesContext, manager: EntityManager, tenantId: string, email: string, now: Date): Promise<void> {
   const client = peerClient(ctx);
   if (!client || !ctx.token) return;
-  const data = await client.request<{ _entities: Array<{ guestAllowance?: { memberSeats: number; guestsPerMember: number; allowedGuests: number } | null } | null> }>(
+  const data = await client.request<{ _entities: Array<{ guestAllowance?: GuestAllowanceNumbers | null } | null> }>(
     LICENSING,
     ALLOWANCE,
     { r: [{ __typename: 'Tenant', id: tenantId }] },
@@ -123,10 +125,6 @@ export async function assertGuestAllowance(ctx: SpacesContext, manager: EntityMa
   for (const invitation of pending) emails.add(invitation.email);
   if (emails.has(email)) return;
   const invited = emails.size;
-  if (invited >= allowance.allowedGuests) {
-    throw quotaExceeded(
-      `${allowance.guestsPerMember} guests per paid member: ${allowance.memberSeats} member(s) allow ${allowance.allowedGuests} guest(s); ${invited} are invited already (L10).`,
-      { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited },
-    );
-  }
+  const refusal = refuseInvitationBeyondAllowance(allowance, invited);
+  if (refusal) throw quotaExceeded(refusal, { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited });
 }

@@ -15,7 +15,7 @@ export const DEMO_SPACES = {
 
 /**
  * The demo tenant with an admin, a member and a guest, the two demo spaces, and the vendor's support tenant with
- * one agent; a second run changes nothing.
+ * one agent and one operator (VENDOR_ADMIN); a second run changes nothing.
  */
 export async function seedSpacesDemo(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
@@ -23,10 +23,11 @@ export async function seedSpacesDemo(dataSource: DataSource): Promise<void> {
       if (!(await manager.existsBy(Tenant, { id: tenant.id }))) await manager.insert(Tenant, { ...tenant, requireTotp: false });
     }
     const people = [
-      { ...DEMO.admin, tenantId: DEMO.tenant.id, kind: 'MEMBER' as const, isAdmin: true, isSupportAgent: false },
-      { ...DEMO.member, tenantId: DEMO.tenant.id, kind: 'MEMBER' as const, isAdmin: false, isSupportAgent: false },
-      { ...DEMO.guest, tenantId: DEMO.tenant.id, kind: 'GUEST' as const, isAdmin: false, isSupportAgent: false },
-      { ...DEMO.agent, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER' as const, isAdmin: false, isSupportAgent: true },
+      { ...DEMO.admin, tenantId: DEMO.tenant.id, kind: 'MEMBER' as const, isAdmin: true, isSupportAgent: false, isVendorAdmin: false },
+      { ...DEMO.member, tenantId: DEMO.tenant.id, kind: 'MEMBER' as const, isAdmin: false, isSupportAgent: false, isVendorAdmin: false },
+      { ...DEMO.guest, tenantId: DEMO.tenant.id, kind: 'GUEST' as const, isAdmin: false, isSupportAgent: false, isVendorAdmin: false },
+      { ...DEMO.agent, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER' as const, isAdmin: false, isSupportAgent: true, isVendorAdmin: false },
+      { ...DEMO.operator, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER' as const, isAdmin: false, isSupportAgent: false, isVendorAdmin: true },
     ];
     for (const { password, ...person } of people) {
       if (await manager.existsBy(User, { id: person.id })) continue;

@@ -8,6 +8,7 @@ export function rolesOf(user: User): Role[] {
   const roles: Role[] = [];
   if (user.kind === 'MEMBER' && user.isAdmin) roles.push('ADMIN');
   if (user.isSupportAgent) roles.push('SUPPORT_AGENT');
+  if (user.kind === 'MEMBER' && user.isVendorAdmin) roles.push('VENDOR_ADMIN');
   return roles;
 }
 

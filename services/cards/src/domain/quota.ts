@@ -21,9 +21,18 @@ export function remaining(q: CardQuotaNumbers): number {
   return Math.max(0, quotaLimit(q) - q.used);
 }
 
+/**
+ * L15: the most sides that may already be used for a scan of `sides` to fit whole. recordScan
+ * puts this bound in its conditional UPDATE (`used <= bound`), so the rule and the race-safe
+ * statement are one.
+ */
+export function usedAtMostForScan(q: Pick<CardQuotaNumbers, 'included' | 'purchased'>, sides: number): number {
+  return quotaLimit(q) - sides;
+}
+
 /** L15: allowed only when every side fits; a scan is never split or silently over-run. */
 export function scanFits(q: CardQuotaNumbers, sides: number): boolean {
-  return q.used + sides <= quotaLimit(q);
+  return q.used <= usedAtMostForScan(q, sides);
 }
 
 export function quotaExceededMessage(q: CardQuotaNumbers, sides: number): string {

@@ -2,7 +2,7 @@ import { badInput, quotaExceeded, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireVisibleCard } from '../card-access.js';
 import type { CardsContext } from '../context.js';
-import { quotaExceededMessage, quotaLimit, remaining, sidesCounted } from '../domain/quota.js';
+import { quotaExceededMessage, quotaLimit, remaining, sidesCounted, usedAtMostForScan } from '../domain/quota.js';
 import { CardQuotaUsage } from '../entities/card-quota-usage.entity.js';
 import { Card } from '../entities/card.entity.js';
 import { RecordScanInput } from '../inputs/card.input.js';
@@ -24,12 +24,12 @@ export class ScanResolver {
     // the usage row exists before any transaction takes a lock on it (INSERT IGNORE / INSERT OR IGNORE)
     await ctx.dataSource.createQueryBuilder().insert().into(CardQuotaUsage).values({ tenantId: viewer.tenantId, used: 0 }).orIgnore().execute();
     return ctx.dataSource.transaction(async (manager) => {
-      // L15: one conditional UPDATE; two scans racing at the edge cannot both pass it
+      // L15: one conditional UPDATE, bounded by the domain's scanFits rule; two scans racing at the edge cannot both pass it
       const counted = await manager
         .createQueryBuilder()
         .update(CardQuotaUsage)
         .set({ used: () => 'used + :sides' })
-        .where('tenantId = :tenantId AND used + :sides <= :limit', { tenantId: viewer.tenantId, sides, limit })
+        .where('tenantId = :tenantId AND used <= :usedAtMost', { tenantId: viewer.tenantId, sides, usedAtMost: usedAtMostForScan(contract, sides) })
         .execute();
       if (!counted.affected) {
         const used = (await manager.findOneBy(CardQuotaUsage, { tenantId: viewer.tenantId }))?.used ?? 0;

@@ -130,3 +130,13 @@ export function describeQuote(quote: GuestQuote): string {
 export function guestLicensesOn(orders: readonly { quantity: number; licensesFrom: LocalDate }[], on: LocalDate): number {
   return orders.reduce((sum, order) => (order.licensesFrom <= on ? sum + order.quantity : sum), 0);
 }
+
+/**
+ * L3/L6/L7/L8: the guest licences a tenant may use on `today`: the orders in force that day (an
+ * order dated later, or a decrease not yet due, does not count yet), 0 once the base contract is
+ * cancelled. `Contract.guestLicenses` shows it and `assignGuestLicense` is bounded by it.
+ */
+export function guestLicensesInForce(contract: { cancelledOn: LocalDate | null }, orders: readonly { quantity: number; licensesFrom: LocalDate }[], today: LocalDate): number {
+  if (contract.cancelledOn !== null && contract.cancelledOn <= today) return 0;
+  return Math.max(0, guestLicensesOn(orders, today));
+}

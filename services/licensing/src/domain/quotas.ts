@@ -11,10 +11,3 @@ export const GUESTS_PER_MEMBER = 5;
 export function guestAllowance(memberSeats: number): number {
   return Math.max(0, memberSeats) * GUESTS_PER_MEMBER;
 }
-
-/** L10: the refusal message spaces shows when an invitation goes beyond the allowance, or null. */
-export function refuseInvitationBeyondAllowance(memberSeats: number, invited: number): string | null {
-  const allowed = guestAllowance(memberSeats);
-  if (invited < allowed) return null;
-  return `${GUESTS_PER_MEMBER} guests per paid member: ${memberSeats} member(s) allow ${allowed} guest(s); ${invited} are invited already (L10).`;
-}

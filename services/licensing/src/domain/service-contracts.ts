@@ -1,4 +1,4 @@
-import holidayJp from '@holiday-jp/holiday_jp';
+import { japaneseBusinessCalendar, VENDOR_CLOSING_DAYS, type BusinessCalendar } from '@kyodo/subgraph-kit';
 import { addDays, addMonths, firstOfMonth, type LocalDate } from './calendar-dates.js';
 
 /** L11: the card service's products and where it runs. */
@@ -15,30 +15,27 @@ export function contractedSeats(users: number): number {
 /** L13: business days from the papers to the start information: 8 (cloud), 12 (on-premises). */
 export const DELIVERY_BUSINESS_DAYS: Record<DeploymentCode, number> = { CLOUD: 8, ON_PREMISES: 12 };
 
-export interface NationalHolidays {
-  readonly [day: string]: unknown;
-}
+/** L13: the vendor's business days: the one calendar support uses too (national holidays and the New Year break closed). */
+export const VENDOR_CALENDAR: BusinessCalendar = japaneseBusinessCalendar(VENDOR_CLOSING_DAYS);
 
-/** Japanese business days: not Saturday or Sunday, not a national (or substitute) holiday. */
-export function isBusinessDay(day: LocalDate, holidays: NationalHolidays = holidayJp.holidays as NationalHolidays): boolean {
-  const weekday = new Date(`${day}T00:00:00.000Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && holidays[day] === undefined;
+export function isBusinessDay(day: LocalDate, calendar: BusinessCalendar = VENDOR_CALENDAR): boolean {
+  return calendar.closedBecause(day) === null;
 }
 
 /** The n-th business day strictly after `from`. */
-export function addBusinessDays(from: LocalDate, n: number, holidays?: NationalHolidays): LocalDate {
+export function addBusinessDays(from: LocalDate, n: number, calendar: BusinessCalendar = VENDOR_CALENDAR): LocalDate {
   let day = from;
   let counted = 0;
   while (counted < n) {
     day = addDays(day, 1);
-    if (isBusinessDay(day, holidays)) counted++;
+    if (isBusinessDay(day, calendar)) counted++;
   }
   return day;
 }
 
-/** L13: the day the start information is delivered: 8 (cloud) or 12 (on-premises) business days after the papers arrive. */
-export function deliveryDate(papersReceivedOn: LocalDate, deployment: DeploymentCode, holidays?: NationalHolidays): LocalDate {
-  return addBusinessDays(papersReceivedOn, DELIVERY_BUSINESS_DAYS[deployment], holidays);
+/** L13: the day the start information is delivered: 8 (cloud) or 12 (on-premises) of the vendor's business days after the papers arrive. */
+export function deliveryDate(papersReceivedOn: LocalDate, deployment: DeploymentCode, calendar: BusinessCalendar = VENDOR_CALENDAR): LocalDate {
+  return addBusinessDays(papersReceivedOn, DELIVERY_BUSINESS_DAYS[deployment], calendar);
 }
 
 /** L13: billing starts on day 1 of the second month after the delivery month (delivered 10 November -> 1 January). */

@@ -7,6 +7,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 @Entity({ name: 'invoices' })
 @Index('ix_invoices_tenant', ['tenantId'])
 @Index('uq_invoices_renewal', ['renewalKey'], { unique: true })
+@Index('uq_invoices_billing', ['billingKey'], { unique: true })
 export class Invoice {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -34,6 +35,10 @@ export class Invoice {
   /** L14: contract id and term start on the invoice of a renewed annual term (unique: billed once); null on other invoices. */
   @Column({ type: 'varchar', length: 60, nullable: true })
   renewalKey: string | null;
+
+  /** L16: tenant and period on the invoice a billing run issued (unique: a period is billed once); null on other invoices. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  billingKey: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

@@ -6,7 +6,7 @@ import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '.
 import { settleContract } from '../contract-renewal.js';
 import { assertGuestOfTenant } from '../spaces-guests.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
-import { quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
+import { guestLicensesInForce, quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
 import { Contract } from '../entities/contract.entity.js';
 import { GuestLicenseAssignment } from '../entities/guest-license-assignment.entity.js';
@@ -160,15 +160,19 @@ export class GuestLicenseResolver {
       const contract = await settleContract(manager, found, todayFor(ctx, found));
       if (contract.cancelledOn) throw conflict('The base contract has been cancelled; its guest licences with it (L8).');
       if (await manager.existsBy(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId })) return true;
+      // L3/L6/L7: bounded by the licences in force today, not the stored count held (which already
+      // includes orders dated later and decreases not yet due); the UPDATE stays conditional, so
+      // two assignments racing for the last licence cannot both take it
+      const inForce = guestLicensesInForce(contract, await manager.findBy(GuestLicenseOrder, { tenantId: viewer.tenantId }), todayFor(ctx, contract));
       const taken = await manager
         .createQueryBuilder()
         .update(Contract)
         .set({ guestLicensesAssigned: () => 'guestLicensesAssigned + 1' })
-        .where('id = :id AND cancelledOn IS NULL AND guestLicensesAssigned < guestLicensesHeld', { id: contract.id })
+        .where('id = :id AND cancelledOn IS NULL AND guestLicensesAssigned < :inForce', { id: contract.id, inForce })
         .execute();
       if ((taken.affected ?? 0) !== 1) {
         const now = await manager.findOneByOrFail(Contract, { id: contract.id });
-        throw conflict(refuseAssignment(now.guestLicensesHeld, now.guestLicensesAssigned) ?? 'The licence could not be assigned; try again.');
+        throw conflict(refuseAssignment(inForce, now.guestLicensesAssigned) ?? 'The licence could not be assigned; try again.');
       }
       await manager.insert(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId, assignedBy: viewer.userId });
       return true;

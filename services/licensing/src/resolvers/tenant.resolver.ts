@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '../access.js';
 import { currentContract } from '../contract-renewal.js';
-import { guestLicensesOn } from '../domain/guest-orders.js';
+import { guestLicensesInForce } from '../domain/guest-orders.js';
 import { guestAllowance, GUESTS_PER_MEMBER, storageQuotaBytes } from '../domain/quotas.js';
 import { termOn } from '../domain/service-contracts.js';
 import { Contract, ContractStatus, LicenseModel } from '../entities/contract.entity.js';
@@ -66,9 +66,7 @@ export class TenantContractResolver {
 export class ContractResolver {
   @FieldResolver(() => Int, { description: 'Guest licences in force today (monthly decreases count from the 1st of the next month, L7); 0 once cancelled (L8).' })
   async guestLicenses(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<number> {
-    const today = todayFor(ctx, contract);
-    if (contract.cancelledOn && contract.cancelledOn <= today) return 0;
-    return guestLicensesOn(await ctx.loaders.ordersByTenant.load(contract.tenantId), today);
+    return guestLicensesInForce(contract, await ctx.loaders.ordersByTenant.load(contract.tenantId), todayFor(ctx, contract));
   }
 
   @FieldResolver(() => ContractStatus)

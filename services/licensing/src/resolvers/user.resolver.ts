@@ -1,7 +1,7 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantAdmin, isTenantUser, todayFor, type LicensingContext } from '../access.js';
 import { currentContract } from '../contract-renewal.js';
-import { guestLicenseStatus } from '../domain/guest-licenses.js';
+import { grantsAccess, guestLicenseStatus } from '../domain/guest-licenses.js';
 import { DEFAULT_TIME_ZONE } from '../domain/calendar-dates.js';
 import { UserRef } from '../entities/user.type.js';
 import { assignmentKey } from '../loaders.js';
@@ -27,6 +27,6 @@ export class UserLicenseResolver {
       { cancelled: !!contract?.cancelledOn, timeZone: contract?.timeZone ?? DEFAULT_TIME_ZONE },
       todayFor(ctx, contract),
     );
-    return { status: result.status as GuestLicenseStatus, trialEndsOn: result.trialEndsOn, assigned: !!assignment };
+    return { status: result.status as GuestLicenseStatus, trialEndsOn: result.trialEndsOn, assigned: !!assignment, grantsAccess: grantsAccess(result.status) };
   }
 }

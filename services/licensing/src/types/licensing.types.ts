@@ -22,6 +22,9 @@ export class GuestLicense {
 
   @Field(() => Boolean, { description: 'Whether one of the tenant\'s guest licences is assigned to this guest.' })
   assigned: boolean;
+
+  @Field(() => Boolean, { description: 'L3/L8/L9: whether this status lets the guest into guest spaces (false once the trial ended without a licence); spaces enforces it.' })
+  grantsAccess: boolean;
 }
 
 @ObjectType({ description: 'The price of a guest licence order before it is placed (L5-L7).' })
@@ -109,4 +112,13 @@ export class TerminationNotice {
 
   @Field(() => Boolean, { description: 'True when the notice came fewer than 30 days before termEndsOn: the contract renews once more, then ends.' })
   renewsOnceMore: boolean;
+}
+
+@ObjectType('BillingRun', { description: 'L16: what a billing run for a period did: the invoices it issued (none when the period was already billed).' })
+export class BillingRun {
+  @Field(() => String, { description: 'The period billed, YYYY-MM.' })
+  period: string;
+
+  @Field(() => Int, { description: 'How many invoices this run issued.' })
+  issuedCount: number;
 }

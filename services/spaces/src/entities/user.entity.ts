@@ -43,6 +43,10 @@ export class User {
   @Column({ type: 'boolean', default: false })
   isSupportAgent: boolean;
 
+  /** A vendor operator (back office): signs in with the VENDOR_ADMIN role. */
+  @Column({ type: 'boolean', default: false })
+  isVendorAdmin: boolean;
+
   @Field(() => String, { nullable: true, description: 'The cover image of the profile page (a guest may set their own, S5).' })
   @Column({ type: 'varchar', length: 500, nullable: true })
   coverImageUrl: string | null;
@@ -82,6 +86,7 @@ export function newGuestUser(fields: { tenantId: string; email: string; name: st
     kind: 'GUEST' as const,
     isAdmin: false,
     isSupportAgent: false,
+    isVendorAdmin: false,
     coverImageUrl: null,
     totpSecret: null,
     totpEnabled: false,

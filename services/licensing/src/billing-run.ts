@@ -1,0 +1,91 @@
+import type { BackgroundRuntime, Logger } from '@kyodo/subgraph-kit';
+import type { DataSource } from 'typeorm';
+import { isUniqueViolation } from './access.js';
+import { settleContract } from './contract-renewal.js';
+import { localDateOf } from './domain/calendar-dates.js';
+import { billingKeyOf, periodInvoice, periodStart } from './domain/recurring-billing.js';
+import { Refusal } from './domain/refusal.js';
+import { Contract } from './entities/contract.entity.js';
+import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
+import { Invoice } from './entities/invoice.entity.js';
+import { PriceRow } from './entities/price-row.entity.js';
+import { writeInvoice } from './invoicing.js';
+
+export interface BillingRunResult {
+  period: string;
+  /** The invoices this run issued (those already there for the period are not issued again). */
+  issued: Invoice[];
+}
+
+/** The period `now` falls in for the vendor (Tokyo): what the scheduled run bills. */
+export function currentPeriod(now: Date): string {
+  return localDateOf(now).slice(0, 7);
+}
+
+/**
+ * L16: issues, for every base contract, the period's invoice when it has none yet. Each contract
+ * is first settled to today (L14: a renewed term's guest invoice is issued on the way). Idempotent
+ * per tenant and period: the invoice's unique billing key makes a second run, or a replica running
+ * at the same moment, insert nothing (its INSERT fails on the key and that tenant is skipped).
+ * A period that has not begun yet is refused: an invoice is never dated ahead of the clock.
+ */
+export async function runBilling(dataSource: DataSource, period: string, now: Date): Promise<BillingRunResult> {
+  const first = periodStart(period);
+  if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
+  if (first > localDateOf(now)) throw new Refusal('BAD_USER_INPUT', `The period ${period} has not begun yet; a billing run issues invoices for the current month or earlier ones.`, 'period');
+  const prices = await dataSource.getRepository(PriceRow).find();
+  const issued: Invoice[] = [];
+  for (const found of await dataSource.getRepository(Contract).find({ order: { tenantId: 'ASC' } })) {
+    const contract = await settleContract(dataSource.manager, found, localDateOf(now, found.timeZone));
+    const billingKey = billingKeyOf(contract.tenantId, period);
+    if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
+    const orders = await dataSource.getRepository(GuestLicenseOrder).findBy({ tenantId: contract.tenantId });
+    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices);
+    if (!bill) continue;
+    try {
+      const id = await dataSource.transaction((tx) => writeInvoice(tx, contract.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey));
+      issued.push(await dataSource.getRepository(Invoice).findOneByOrFail({ id }));
+    } catch (error) {
+      // another run (a second replica) issued this tenant's invoice for the period first
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return { period, issued };
+}
+
+export const BILLING_EVERY_MINUTES_DEFAULT = 60;
+
+/**
+ * L16 on a schedule: every `everyMinutes` the service bills the current period (a no-op once it is
+ * billed). Runs only when the service was started with an environment (`npm start`, production)
+ * and BILLING_SCHEDULE is not "off"; tests start subgraphs without one, so it is off there.
+ */
+export function startBillingSchedule({ dataSource, clock, logger, deps }: BackgroundRuntime): () => Promise<void> {
+  const env = deps.env;
+  if (!env || env.BILLING_SCHEDULE === 'off') return async () => {};
+  const minutes = Number(env.BILLING_EVERY_MINUTES ?? BILLING_EVERY_MINUTES_DEFAULT);
+  const everyMs = (Number.isFinite(minutes) && minutes > 0 ? minutes : BILLING_EVERY_MINUTES_DEFAULT) * 60_000;
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running || !dataSource.isInitialized) return;
+    running = billCurrentPeriod(dataSource, clock.now(), logger).finally(() => {
+      running = undefined;
+    });
+  };
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+async function billCurrentPeriod(dataSource: DataSource, now: Date, logger: Logger): Promise<void> {
+  const period = currentPeriod(now);
+  try {
+    const { issued } = await runBilling(dataSource, period, now);
+    if (issued.length > 0) logger.info('billing run issued invoices', { period, issued: issued.length });
+  } catch (error) {
+    logger.warn('billing run failed', { period, error: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,110 @@
+import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './calendar-dates.js';
+import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
+import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
+import { Refusal } from './refusal.js';
+
+/** T5: member seats are priced per user per month or year, as dated rows like guests' (L1). */
+export const MEMBER_SEAT = 'MEMBER_SEAT';
+
+/** What recurring billing needs of a base contract. */
+export interface BilledContract {
+  course: CourseCode;
+  billingCycle: CycleCode;
+  /** Monthly: the first day it runs. Annual: the order day; the first term starts from it (L16). */
+  startsOn: LocalDate;
+  cancelledOn: LocalDate | null;
+  basePurchasedOn: LocalDate;
+  /** T5: member seats in force (seat orders are not modelled yet: the contract's count). */
+  memberSeats: number;
+}
+
+/** A guest licence order as billing sees it: L7 bills a change from its effectiveFrom. */
+export interface BilledGuestOrder {
+  quantity: number;
+  effectiveFrom: LocalDate;
+}
+
+export interface PeriodInvoice extends InvoiceTotals {
+  issuedOn: LocalDate;
+  lines: InvoiceLineData[];
+}
+
+/** A billing period is a calendar month written YYYY-MM; returns its first day, or null when malformed. */
+export function periodStart(period: string): LocalDate | null {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return null;
+  const first = `${period}-01`;
+  return isLocalDate(first) ? first : null;
+}
+
+/** L16: an annual term starts on the 1st of the month after the order, or on the order day when that is the 1st. */
+export function firstAnnualTermStart(orderedOn: LocalDate): LocalDate {
+  return orderedOn.endsWith('-01') ? orderedOn : addMonths(`${orderedOn.slice(0, 7)}-01`, 1);
+}
+
+/** The annual term that starts in the month beginning on `first`, or null (terms run 12 months from the first one). */
+function termStartingIn(orderedOn: LocalDate, first: LocalDate): LocalDate | null {
+  const start = firstAnnualTermStart(orderedOn);
+  const months = (Number(first.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(first.slice(5, 7)) - Number(start.slice(5, 7)));
+  return months >= 0 && months % 12 === 0 ? first : null;
+}
+
+function priceOf(prices: readonly PriceRowData[], product: string, contract: BilledContract, billingCycle: CycleCode, on: LocalDate): number {
+  const row = findPrice(prices, { product, course: contract.course, billingCycle, on, basePurchasedOn: contract.basePurchasedOn });
+  if (!row) throw new Refusal('CONFLICT', `No ${product} price row applies to the ${contract.course} course (${billingCycle.toLowerCase()}) on ${on}, so the period cannot be billed; add one to the price book.`);
+  return row.amount;
+}
+
+/**
+ * L7/L16: the guests a monthly invoice for the month starting `first` charges: every change billed
+ * from an earlier month, and decreases due on the 1st. An increase whose first month is this one
+ * was invoiced with its order (L7, the first changed month), so it is not charged twice.
+ */
+export function monthlyGuestsBilled(orders: readonly BilledGuestOrder[], first: LocalDate): number {
+  const billed = orders.reduce((sum, order) => (order.effectiveFrom < first || (order.effectiveFrom === first && order.quantity < 0) ? sum + order.quantity : sum), 0);
+  return Math.max(0, billed);
+}
+
+/**
+ * L16 (with L1, L6, L7, T5): the invoice a base contract must have for a period, or null.
+ * - Monthly: one invoice dated the 1st when the contract runs on the 1st (started on or before it,
+ *   not cancelled by it): member seats and the guests billed for the month (monthlyGuestsBilled),
+ *   each at its monthly price row on the 1st.
+ * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly) for the member seats
+ *   of the year at the annual row. Annual guests are not on it: those bought mid-term are invoiced on
+ *   their order date (L6) and a renewed term's guests by the renewal invoice (L14, renewalInvoice).
+ * Tax 10 % rounded down once per invoice.
+ */
+export function periodInvoice(period: string, contract: BilledContract, orders: readonly BilledGuestOrder[], prices: readonly PriceRowData[]): PeriodInvoice | null {
+  const first = periodStart(period);
+  if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
+  const lines: InvoiceLineData[] = [];
+  let issuedOn: LocalDate;
+  if (contract.billingCycle === 'MONTHLY') {
+    if (contract.startsOn > first || (contract.cancelledOn !== null && contract.cancelledOn <= first)) return null;
+    issuedOn = first;
+    const to = lastOfMonth(first);
+    if (contract.memberSeats > 0) {
+      const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'MONTHLY', first);
+      lines.push({ description: `Member seats (${contract.course}, monthly), ${period}`, quantity: contract.memberSeats, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * contract.memberSeats });
+    }
+    const guests = monthlyGuestsBilled(orders, first);
+    if (guests > 0) {
+      const unitPrice = priceOf(prices, GUEST_LICENSE, contract, 'MONTHLY', first);
+      lines.push({ description: `Guest licences (${contract.course}, monthly), ${period}`, quantity: guests, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * guests });
+    }
+  } else {
+    const start = termStartingIn(contract.startsOn, first);
+    if (!start || (contract.cancelledOn !== null && contract.cancelledOn <= start)) return null;
+    issuedOn = start;
+    if (contract.memberSeats > 0) {
+      const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'ANNUAL', start);
+      const to = addDays(addMonths(start, 12), -1);
+      lines.push({ description: `Member seats (${contract.course}, annual), ${start} to ${to}`, quantity: contract.memberSeats, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * contract.memberSeats });
+    }
+  }
+  if (lines.length === 0) return null;
+  return { issuedOn, lines, ...totalsOf(lines) };
+}
+
+/** The unique key of a tenant's invoice for a period (L16): a second run, or a second replica, cannot issue it again. */
+export const billingKeyOf = (tenantId: string, period: string) => `${tenantId}/${period}`;

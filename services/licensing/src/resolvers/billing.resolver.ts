@@ -1,0 +1,45 @@
+import { isVendorAdmin } from '@kyodo/auth';
+import { appError, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { isTenantAdmin, type LicensingContext } from '../access.js';
+import { runBilling } from '../billing-run.js';
+import { Refusal } from '../domain/refusal.js';
+import { Invoice } from '../entities/invoice.entity.js';
+import { TenantRef } from '../entities/tenant.type.js';
+import { BillingRun } from '../types/licensing.types.js';
+
+@Resolver(() => BillingRun)
+export class BillingRunResolver {
+  @Mutation(() => BillingRun, {
+    description:
+      'L16: issues every invoice the period (YYYY-MM, not later than the current month) is missing: monthly contracts for the month, annual ones at a term start. Running it again issues nothing. Vendor operators (VENDOR_ADMIN) only.',
+  })
+  async runBilling(@Arg('period', () => String) period: string, @Ctx() ctx: LicensingContext): Promise<BillingRun & { invoices: Invoice[] }> {
+    const viewer = requireViewer(ctx);
+    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may run billing.');
+    try {
+      const { issued } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now());
+      return { period: period.trim(), issuedCount: issued.length, invoices: issued };
+    } catch (error) {
+      if (error instanceof Refusal) throw appError(error.code, error.message, error.field ? { field: error.field } : {});
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => [Invoice], { description: 'The invoices this run issued, oldest first.' })
+  invoices(@Root() run: BillingRun & { invoices?: Invoice[] }): Invoice[] {
+    return run.invoices ?? [];
+  }
+}
+
+@Resolver(() => TenantRef)
+export class TenantInvoicesResolver {
+  @FieldResolver(() => [Invoice], {
+    nullable: true,
+    description: "The tenant's invoices, oldest first: each billing period's once (L16), plus order and renewal invoices. Its administrators and vendor operators; null for anyone else.",
+  })
+  async invoices(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<Invoice[] | null> {
+    if (!isTenantAdmin(ctx.viewer, tenant.id) && !isVendorAdmin(ctx.viewer)) return null;
+    return ctx.dataSource.getRepository(Invoice).find({ where: { tenantId: tenant.id }, order: { issuedOn: 'ASC', createdAt: 'ASC', id: 'ASC' } });
+  }
+}

@@ -1,0 +1,138 @@
+import { ManualClock } from '@kyodo/subgraph-kit';
+import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
+import { licensingSubgraph } from '../src/index.js';
+import { fakeSpaces } from './fake-spaces.js';
+
+const RUN = `mutation($period: String!) { runBilling(period: $period) { period issuedCount invoices { issuedOn total } } }`;
+const INVOICES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { invoices { issuedOn subtotal tax total } } } }`;
+const ORDER = `mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { total } }`;
+
+const A = '00000000-0000-4000-8000-0000000b0001'; // monthly Light, 5 seats, +2 guests on 2027-03-10
+const B = '00000000-0000-4000-8000-0000000b0002'; // annual Standard, 10 seats, ordered on a 1st
+const C = '00000000-0000-4000-8000-0000000b0003'; // annual Light, 5 seats, +3 guests mid-term
+const D = '00000000-0000-4000-8000-0000000b0004'; // monthly Standard, 6 seats, cancelled 2027-04-20
+
+type Row = [issuedOn: string, subtotal: number, tax: number, total: number];
+const months = (from: string, count: number) => Array.from({ length: count }, (_, i) => { const m = Number(from.slice(5, 7)) - 1 + i; return `${Number(from.slice(0, 4)) + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`; });
+const PERIODS = months('2027-01', 14); // 2027-01 .. 2028-02
+
+/**
+ * L16 hand-computed: every invoice each tenant must have after billing 2027-01 .. 2028-02
+ * (prices: T5 seats Light 780/month, 9,170/year, Standard 1,500/month, 17,640/year; L1 guests
+ * Light 580/month, 6,820/year; tax 10 % rounded down per invoice).
+ */
+const EXPECTED: Record<string, Row[]> = {
+  // demo (seeded): monthly Standard, 10 seats from 2026-04-01: 10 x 1,500 = 15,000; tax 1,500; 16,500 on every 1st
+  [DEMO.tenant.id]: PERIODS.map((p) => [`${p}-01`, 15000, 1500, 16500] as Row),
+  [A]: [
+    // 2027-01 .. 2027-04: 5 seats x 780 = 3,900; tax 390; 4,290
+    ...months('2027-01', 3).map((p) => [`${p}-01`, 3900, 390, 4290] as Row),
+    // order on 2027-03-10 (L7): 2 guests x 580 for April, its first month = 1,160; tax 116; 1,276
+    ['2027-03-10', 1160, 116, 1276],
+    // April was billed with the order, so the April run still charges seats only: 4,290
+    ['2027-04-01', 3900, 390, 4290],
+    // 2027-05 .. 2028-02 (10 months): 3,900 + 2 x 580 = 5,060; tax 506; 5,566
+    ...months('2027-05', 10).map((p) => [`${p}-01`, 5060, 506, 5566] as Row),
+  ],
+  [B]: [
+    // ordered on 2027-02-01, a 1st: the term starts that day; 10 x 17,640 = 176,400; tax 17,640; 194,040
+    ['2027-02-01', 176400, 17640, 194040],
+    // the next term 2028-02-01: the same
+    ['2028-02-01', 176400, 17640, 194040],
+  ],
+  [C]: [
+    // ordered 2026-12-20: the term starts 2027-01-01; 5 x 9,170 = 45,850; tax 4,585; 50,435
+    ['2027-01-01', 45850, 4585, 50435],
+    // L6 on 2027-06-15: whole months to 2027-12-31 = 6 (2027-12-14 <= 12-31 < 2028-01-14); 3 x 580 x 6 = 10,440; tax 1,044; 11,484
+    ['2027-06-15', 10440, 1044, 11484],
+    // 2028-01-01, the renewed term (L14): 3 guests x 6,820 = 20,460; tax 2,046; 22,506 ...
+    ['2028-01-01', 20460, 2046, 22506],
+    // ... and the seats for the year: 50,435 again
+    ['2028-01-01', 45850, 4585, 50435],
+  ],
+  // 2027-01 .. 2027-04: 6 x 1,500 = 9,000; tax 900; 9,900; cancelled 2027-04-20: nothing from May
+  [D]: months('2027-01', 4).map((p) => [`${p}-01`, 9000, 900, 9900] as Row),
+};
+
+const byDateThenTotal = (a: Row, b: Row) => a[0].localeCompare(b[0]) || a[3] - b[3];
+
+describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
+  let stack: Stack;
+  const clock = new ManualClock('2026-12-31T15:00:00Z'); // 2027-01-01 00:00 in Tokyo
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [licensingSubgraph, fakeSpaces({}).definition], dialect, clock });
+    await stack.handles.licensing!.dataSource.getRepository(Contract).insert([
+      { id: '00000000-0000-4000-8000-0000000b0101', tenantId: A, course: Course.LIGHT, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-12-10', endsOn: null, memberSeats: 5 },
+      { id: '00000000-0000-4000-8000-0000000b0102', tenantId: B, course: Course.STANDARD, billingCycle: BillingCycle.ANNUAL, startsOn: '2027-02-01', endsOn: '2028-01-31', memberSeats: 10 },
+      { id: '00000000-0000-4000-8000-0000000b0103', tenantId: C, course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2026-12-20', endsOn: '2027-12-31', memberSeats: 5 },
+      { id: '00000000-0000-4000-8000-0000000b0104', tenantId: D, course: Course.STANDARD, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-10-01', endsOn: null, memberSeats: 6 },
+    ]);
+  });
+  afterAll(() => stack?.close());
+
+  // tokens are minted on the test clock's day, which moves
+  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN' | 'SUPPORT_AGENT'>) => stack.auth.issuer.sign({ userId, tenantId, kind: 'MEMBER', roles }, { now: clock.now() });
+  const operator = () => sign(DEMO.operator.id, DEMO.vendorTenant.id, ['VENDOR_ADMIN']);
+  const adminOf = (tenantId: string) => sign(`${tenantId.slice(0, -4)}a${tenantId.slice(-3)}`, tenantId, ['ADMIN']);
+  const tokyo = (day: string) => clock.set(new Date(`${day}T09:00:00+09:00`));
+  const run = async (period: string) => (await stack.client.data<{ runBilling: { period: string; issuedCount: number; invoices: unknown[] } }>(RUN, { period }, { token: await operator() })).runBilling;
+  const invoicesOf = async (tenantId: string, token: string) =>
+    (await stack.client.data<{ _entities: Array<{ invoices: Array<{ issuedOn: string; subtotal: number; tax: number; total: number }> | null }> }>(INVOICES, { r: [{ __typename: 'Tenant', id: tenantId }] }, { token }))._entities[0]?.invoices;
+  const rowsOf = async (tenantId: string): Promise<Row[]> => ((await invoicesOf(tenantId, await operator())) ?? []).map((i) => [i.issuedOn, i.subtotal, i.tax, i.total] as Row).sort(byDateThenTotal);
+
+  it('L16: 14 months of a mixed set of contracts match the hand-computed table; a second run adds nothing', { timeout: 60_000 }, async () => {
+    const events: Record<string, () => Promise<void>> = {
+      '2027-03-10': async () => void (await stack.client.data(ORDER, { input: { quantity: 2, idempotencyKey: 'a-guests' } }, { token: await adminOf(A) })),
+      '2027-04-20': async () => void (await stack.client.data(`mutation { cancelContract { status } }`, {}, { token: await adminOf(D) })),
+      '2027-06-15': async () => void (await stack.client.data(ORDER, { input: { quantity: 3, idempotencyKey: 'c-guests' } }, { token: await adminOf(C) })),
+    };
+    for (const period of PERIODS) {
+      tokyo(`${period}-01`);
+      await run(period);
+      for (const [day, event] of Object.entries(events)) {
+        if (!day.startsWith(period)) continue;
+        tokyo(day);
+        await event();
+      }
+    }
+    for (const [tenantId, rows] of Object.entries(EXPECTED)) expect(await rowsOf(tenantId), tenantId).toEqual([...rows].sort(byDateThenTotal));
+
+    tokyo('2028-02-15');
+    for (const period of PERIODS) expect(await run(period)).toEqual({ period, issuedCount: 0, invoices: [] });
+    for (const [tenantId, rows] of Object.entries(EXPECTED)) expect(await rowsOf(tenantId), tenantId).toEqual([...rows].sort(byDateThenTotal));
+  });
+
+  it('L16: two billing runs of one period at once (two replicas) issue each invoice once', async () => {
+    tokyo('2028-03-01');
+    const runs = await Promise.all([run('2028-03'), run('2028-03')]);
+    // due in 2028-03: demo and A (monthly); B, C (annual) start no term; D is cancelled
+    expect(runs[0]!.issuedCount + runs[1]!.issuedCount).toBe(2);
+    expect((await rowsOf(A)).filter((r) => r[0] === '2028-03-01')).toEqual([['2028-03-01', 5060, 506, 5566]]);
+    expect((await rowsOf(DEMO.tenant.id)).filter((r) => r[0] === '2028-03-01')).toHaveLength(1);
+  });
+
+  it('runBilling is for vendor operators only (FORBIDDEN); a malformed or future period is BAD_USER_INPUT', async () => {
+    tokyo('2028-03-02');
+    for (const token of [await adminOf(A), await sign(DEMO.agent.id, DEMO.vendorTenant.id, ['SUPPORT_AGENT']), await stack.auth.issuer.sign({ userId: DEMO.guest.id, tenantId: DEMO.tenant.id, kind: 'GUEST', roles: [] }, { now: clock.now() })]) {
+      const refused = await stack.client.request(RUN, { period: '2028-03' }, { token });
+      expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+      expect(refused.errors?.[0]?.message).toMatch(/vendor operator/);
+    }
+    expect(errorCodes(await stack.client.request(RUN, { period: '2028-03' }, { token: null }))).toEqual(['UNAUTHENTICATED']);
+    for (const period of ['2028-13', '2028-3', '28-03', '2028-03-01', '']) {
+      const bad = await stack.client.request(RUN, { period }, { token: await operator() });
+      expect(errorCodes(bad), period).toEqual(['BAD_USER_INPUT']);
+    }
+    const future = await stack.client.request(RUN, { period: '2028-04' }, { token: await operator() });
+    expect(errorCodes(future)).toEqual(['BAD_USER_INPUT']);
+    expect(future.errors?.[0]?.message).toMatch(/has not begun/);
+  });
+
+  it("Tenant.invoices: the tenant's admins and vendor operators; another tenant's admin and a member get null", async () => {
+    expect(await invoicesOf(A, await adminOf(A))).toHaveLength(EXPECTED[A]!.length + 1);
+    expect(await invoicesOf(A, await adminOf(D))).toBeNull();
+    expect(await invoicesOf(A, await sign('00000000-0000-4000-8000-0000000b00ff', A, []))).toBeNull();
+  });
+});

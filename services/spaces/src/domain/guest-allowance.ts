@@ -1,0 +1,16 @@
+/** What licensing answers for a tenant on the allowance model (L10): it owns the 5-per-member figure. */
+export interface GuestAllowanceNumbers {
+  memberSeats: number;
+  guestsPerMember: number;
+  allowedGuests: number;
+}
+
+/**
+ * L10: a new guest may be invited while fewer than the allowed guests are invited; otherwise the
+ * refusal gives the numbers. `invited` counts the tenant's guests and pending invitations, which
+ * only spaces knows; this is the one place the comparison is made.
+ */
+export function refuseInvitationBeyondAllowance(allowance: GuestAllowanceNumbers, invited: number): string | null {
+  if (invited < allowance.allowedGuests) return null;
+  return `${allowance.guestsPerMember} guests per paid member: ${allowance.memberSeats} member(s) allow ${allowance.allowedGuests} guest(s); ${invited} are invited already (L10).`;
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { refuseInvitationBeyondAllowance } from '../src/domain/guest-allowance.js';
+
+describe('L10 guest allowance', () => {
+  const twoMembers = { memberSeats: 2, guestsPerMember: 5, allowedGuests: 10 };
+
+  it('L10: below the allowance an invitation passes; at it, the refusal gives the numbers', () => {
+    expect(refuseInvitationBeyondAllowance(twoMembers, 0)).toBeNull();
+    expect(refuseInvitationBeyondAllowance(twoMembers, 9)).toBeNull();
+    expect(refuseInvitationBeyondAllowance(twoMembers, 10)).toBe('5 guests per paid member: 2 member(s) allow 10 guest(s); 10 are invited already (L10).');
+    expect(refuseInvitationBeyondAllowance(twoMembers, 11)).not.toBeNull();
+  });
+
+  it('L10: no paid member, no guest', () => {
+    expect(refuseInvitationBeyondAllowance({ memberSeats: 0, guestsPerMember: 5, allowedGuests: 0 }, 0)).toMatch(/0 member\(s\) allow 0 guest\(s\)/);
+  });
+});
