@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: the built stack (node dist/main.js per service, production mode, fresh
  * SQLite files or MariaDB databases when MYSQL_URL is set) under a fixed concurrency with
- * distinct tokens, A and B alternating in one run, medians of several rounds. Prints a table,
+ * distinct tokens, A and B alternating in one run, medians of several rounds (each run a fixed
+ * count of requests: as many as the slower side answers in --duration seconds at warm-up
+ * speed, at least 40), plus statements per cards page and requests from cards to its peers
+ * (through a counting proxy). Prints a table,
  * writes test/bench/results/latest.json, and fails when a ratio is worse than the committed
  * baseline (test/bench/baseline.json) by more than the margin.
  *
@@ -64,6 +67,8 @@ const DURATION_S = Number(flags.duration ?? (quick ? 5 : 10));
 const WARMUP_S = quick ? 2 : 3;
 /** Fewer completed requests than this on one side of a pair (all rounds) and its ratios are not judged. */
 const MIN_REQUESTS = 50;
+/** The fewest requests one timed run sends, however slow the warm-up was. */
+const MIN_PER_RUN = 40;
 const CONNECTIONS = Number(flags.connections);
 const TOKENS = CONNECTIONS; // one token per connection: the gateway merges identical in-flight requests
 const dialect = process.env.MYSQL_URL ? 'mariadb' : 'sqlite';
@@ -89,7 +94,10 @@ interface RunFigures {
   rps: number;
   p50: number;
   p99: number;
+  /** Failed requests: connection errors, timeouts and non-2xx answers, each counted. */
   errors: number;
+  timeouts: number;
+  non2xx: number;
   /** CPU milliseconds per request: the front process, and all subgraphs together. */
   frontCpu: number;
   subgraphCpu: number;
@@ -229,15 +237,23 @@ async function main(): Promise<number> {
     }
 
     const allSubgraphPids = Object.values(subgraphs).map((s) => s.pid);
-    const load = async (target: Target, query: string, seconds: number): Promise<RunFigures> => {
+    /**
+     * One load run: for `seconds` (warm-up), or until `amount` responses have come back. Timed
+     * runs are by count, so no request is cut off in flight at the end: its CPU would be counted
+     * and the request not, which on a slow query inflates CPU per request several times.
+     */
+    const load = async (target: Target, query: string, until: { seconds: number } | { amount: number }): Promise<RunFigures> => {
       let next = 0;
       const pids = [target.front.pid, ...allSubgraphPids];
       const before = await Promise.all(pids.map(cpuMs));
+      const started = performance.now();
       const result = await autocannon({
         url: target.url,
         method: 'POST',
         connections: CONNECTIONS,
-        duration: seconds,
+        // seconds; autocannon's 10 s turns a busy shared machine's slow answers into failures
+        timeout: 30,
+        ...('amount' in until ? { amount: until.amount } : { duration: until.seconds }),
         headers: { 'content-type': 'application/json', ...target.headers },
         body: JSON.stringify({ query }),
         requests: [
@@ -249,6 +265,7 @@ async function main(): Promise<number> {
           },
         ],
       });
+      const seconds = (performance.now() - started) / 1000;
       const after = await Promise.all(pids.map(cpuMs));
       const delta = after.map((a, i) => a - before[i]!);
       const requests = Math.max(1, result.requests.total);
@@ -259,6 +276,8 @@ async function main(): Promise<number> {
         p50: result.latency.p50,
         p99: result.latency.p99,
         errors: result.errors + result.timeouts + result.non2xx,
+        timeouts: result.timeouts,
+        non2xx: result.non2xx,
         frontCpu: delta[0]! / requests,
         // a direct run's front is one of the subgraphs: in the sum once
         subgraphCpu: subgraphDelta / requests,
@@ -267,13 +286,15 @@ async function main(): Promise<number> {
 
     /** A and B alternating (A B, B A, A B...), each warmed up first; medians per side. */
     const pair = async (name: string, query: string, a: Target, b: Target): Promise<Pair> => {
-      log(`${name}: ${a.label} vs ${b.label}, ${ROUNDS} rounds of ${DURATION_S} s, ${CONNECTIONS} connections`);
-      await load(a, query, WARMUP_S);
-      await load(b, query, WARMUP_S);
+      const warmA = await load(a, query, { seconds: WARMUP_S });
+      const warmB = await load(b, query, { seconds: WARMUP_S });
+      // as many requests per run as the slower side answers in DURATION_S at warm-up speed: both sides the same count
+      const amount = Math.max(MIN_PER_RUN, Math.round(Math.min(warmA.rps, warmB.rps) * DURATION_S));
+      log(`${name}: ${a.label} vs ${b.label}, ${ROUNDS} rounds of ${amount} requests each, ${CONNECTIONS} connections`);
       const runs = { a: [] as RunFigures[], b: [] as RunFigures[] };
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
-        for (const side of order) runs[side].push(await load(side === 'a' ? a : b, query, DURATION_S));
+        for (const side of order) runs[side].push(await load(side === 'a' ? a : b, query, { amount }));
       }
       const med = (xs: RunFigures[]): RunFigures => ({
         requests: xs.reduce((s, x) => s + x.requests, 0),
@@ -281,6 +302,8 @@ async function main(): Promise<number> {
         p50: median(xs.map((x) => x.p50)),
         p99: median(xs.map((x) => x.p99)),
         errors: xs.reduce((s, x) => s + x.errors, 0),
+        timeouts: xs.reduce((s, x) => s + x.timeouts, 0),
+        non2xx: xs.reduce((s, x) => s + x.non2xx, 0),
         frontCpu: median(xs.map((x) => x.frontCpu)),
         subgraphCpu: median(xs.map((x) => x.subgraphCpu)),
       });
@@ -361,6 +384,15 @@ async function main(): Promise<number> {
 
     const baseline = await readBaseline();
     const margin = flags.margin !== undefined ? Number(flags.margin) : (baseline?.margin ?? DEFAULT_MARGIN);
+    if (errors > 0) {
+      log(`FAIL: ${errors} requests failed under load (see results/logs/ and latest.json)`);
+      return 1;
+    }
+    const unmeasured = Object.keys(RATIOS).filter((name) => !Number.isFinite(ratios[name]));
+    if (flags['update-baseline'] && unmeasured.length > 0) {
+      log(`FAIL: not writing a baseline without ${unmeasured.join(', ')}: rerun with a longer --duration or on a quieter machine`);
+      return 1;
+    }
     if (flags['update-baseline']) {
       const note = `${result.mode} run on ${dialect}, ${CONNECTIONS} connections, ${result.date.slice(0, 10)}`;
       await writeFile(BASELINE_PATH, `${JSON.stringify(baselineFrom(ratios, margin, note), null, 2)}\n`);
@@ -369,10 +401,6 @@ async function main(): Promise<number> {
     const comparisons = baseline ? compareWithBaseline(ratios, baseline, margin) : compareWithBaseline(ratios, { margin, ratios: {} });
     printComparisons(comparisons, margin, baseline !== undefined);
     log(`results: ${join(RESULTS_DIR, 'latest.json')}`);
-    if (errors > 0) {
-      log(`FAIL: ${errors} requests failed under load (see results/logs/)`);
-      return 1;
-    }
     if (!flags['update-baseline'] && baseline && !passes(comparisons)) {
       log(`FAIL: a ratio is worse than the baseline by more than ${(margin * 100).toFixed(0)} % (or missing)`);
       return 1;
@@ -489,7 +517,7 @@ function printFigures(r: {
 }
 
 function printComparisons(comparisons: Comparison[], margin: number, haveBaseline: boolean): void {
-  process.stdout.write(`\n${haveBaseline ? `against ${BASELINE_PATH} (margin ${(margin * 100).toFixed(0)} %)` : 'no baseline yet: --update-baseline writes one'}\n`);
+  process.stdout.write(`\n${haveBaseline ? `against ${BASELINE_PATH} (margin ${(margin * 100).toFixed(0)} %)` : 'no baseline to compare with'}\n`);
   for (const c of comparisons) {
     const def = c.name in RATIOS ? RATIOS[c.name as keyof typeof RATIOS] : undefined;
     const num = (n?: number) => (n === undefined ? '-' : n.toFixed(3));
