@@ -1,8 +1,8 @@
 import { defineKyodoConfig } from '../vitest.shared.mjs';
 
 export default defineKyodoConfig(import.meta.dirname, {
-  include: ['e2e/**/*.test.ts'],
-  benchmark: { include: ['bench/**/*.bench.ts'] },
+  // bench/**/*.test.ts: the benchmark's pure parts (its verdict), no stack
+  include: ['e2e/**/*.test.ts', 'bench/**/*.test.ts'],
   // whole stacks start per file: give slow machines room, but fail rather than hang
   testTimeout: 60_000,
   hookTimeout: 120_000,
