@@ -5,3 +5,4 @@ export * from './password.js';
 export * from './totp.js';
 export * from './gateway-credential.js';
 export * from './secret-box.js';
+export * from './dev-secret-file.js';

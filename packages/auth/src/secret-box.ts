@@ -1,6 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { loadOrCreateDevSecretFile } from './dev-secret-file.js';
 
 /**
  * Encryption at rest for small secrets the server must read back (TOTP seeds): AES-256-GCM
@@ -113,22 +112,5 @@ export function createSecretBox(keys: readonly SecretKey[]): SecretBox {
  * first start like the dev JWT keys, so local runs need no configuration. Production configures it.
  */
 export async function loadOrCreateDevSecretKeys(dataDir: string, fileName: string): Promise<string> {
-  const dir = join(dataDir, 'keys');
-  const file = join(dir, fileName);
-  try {
-    const existing = (await readFile(file, 'utf8')).trim();
-    if (existing) return existing;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dir, { recursive: true });
-  const entry = generateSecretKeyEntry('dev');
-  try {
-    // 'wx': when two processes start at once, the second reads the first one's key
-    await writeFile(file, `${entry}\n`, { flag: 'wx', mode: 0o600 });
-    return entry;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return (await readFile(file, 'utf8')).trim();
-    throw error;
-  }
+  return loadOrCreateDevSecretFile(dataDir, fileName, () => generateSecretKeyEntry('dev'));
 }
