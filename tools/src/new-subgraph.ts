@@ -58,11 +58,21 @@ export function subgraphFiles(n: SubgraphNames, migrationTimestamp: number): Rec
     'vitest.config.ts': `import { defineKyodoConfig } from '../../vitest.shared.mjs';\n\nexport default defineKyodoConfig(import.meta.dirname);\n`,
     'src/index.ts': `export { ${camel}Subgraph, create${pascal}Subgraph, ${camel}Entities } from './subgraph.js';\nexport { migrations as ${camel}Migrations } from './migrations/index.js';\n`,
     'src/main.ts': `import { runSubgraphMain } from '@kyodo/subgraph-kit';\nimport { ${camel}Subgraph } from './subgraph.js';\n\nawait runSubgraphMain(${camel}Subgraph);\n`,
+    'src/owned-ids.ts': `import type { OwnedIdsSpec } from '@kyodo/subgraph-kit';
+
+/**
+ * T1: what each ID argument or ID input field of this subgraph's mutations names, and how it is
+ * proven to be the caller's tenant's (see packages/subgraph-kit/src/owned-ids.ts). None yet: a
+ * mutation that takes an id refuses to build until it is declared here.
+ */
+export const ${camel}OwnedIds: OwnedIdsSpec = { ids: {}, owners: {} };
+`,
     'src/subgraph.ts': `import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { ${pascal}Note } from './entities/${name}-note.entity.js';
 import { UserRef } from './entities/user.type.js';
 import { create${pascal}Loaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
+import { ${camel}OwnedIds } from './owned-ids.js';
 import { ${pascal}NoteResolver } from './resolvers/${name}-note.resolver.js';
 
 export const ${camel}Entities = [${pascal}Note];
@@ -75,6 +85,7 @@ export const ${camel}Subgraph = defineSubgraph({
   entities: ${camel}Entities,
   migrations,
   createLoaders: create${pascal}Loaders,
+  ownedIds: ${camel}OwnedIds,
 });
 
 export const create${pascal}Subgraph = (deps: SubgraphDeps) => ${camel}Subgraph.create(deps);
