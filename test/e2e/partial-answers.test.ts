@@ -12,6 +12,10 @@ const README_QUERY = /* GraphQL */ `
   { viewer { id name kind tenant { subdomain contract { course billingCycle } } cardCount isSupportRegistrant } }
 `;
 
+const CARD_QUOTA = /* GraphQL */ `
+  { viewer { id tenant { subdomain cardQuota { included purchased used remaining } } } }
+`;
+
 interface ViewerAndCards {
   viewer: { id: string; name: string } | null;
   cards: { edges: Array<{ node: { id: string; name: string } }> } | null;
@@ -56,6 +60,31 @@ describe.each(testDialects())('partial answers with the cards subgraph down (one
   });
 });
 
+describe.each(testDialects())('Tenant.cardQuota with the licensing subgraph down (L15, fails closed) on %s', (dialect) => {
+  let stack: Stack;
+  let token: string;
+  beforeAll(async () => {
+    stack = await startFullStack({ dialect });
+    token = await signInAs(stack.client, 'admin');
+    const whole = await stack.client.data<{ viewer: { tenant: { cardQuota: { included: number } | null } } }>(CARD_QUOTA, {}, { token });
+    expect(whole.viewer.tenant.cardQuota?.included).toBeGreaterThan(0);
+    await stack.handles.licensing!.close();
+  });
+  afterAll(() => stack?.close());
+
+  it('the quota (licensing numbers carried by @requires) is null with an error, never 0 sides guessed; the rest of the viewer stays', async () => {
+    const response = await stack.client.request<{ viewer: { id: string; tenant: { subdomain: string; cardQuota: unknown } } | null }>(CARD_QUOTA, {}, { token });
+    expect(response.status).toBe(200);
+    expect(response.data?.viewer).toEqual({ id: DEMO.admin.id, tenant: { subdomain: DEMO.tenant.subdomain, cardQuota: null } });
+    // the gateway reports licensing's failed fetch, then calls cards without the required numbers: cards refuses (not 0 sides)
+    expect(response.errors?.map((e) => [e.path?.join('.'), e.extensions?.code])).toEqual([
+      ['viewer.tenant', 'SERVICE_UNAVAILABLE'],
+      ['viewer.tenant.cardQuota', 'SERVICE_UNAVAILABLE'],
+    ]);
+    expect(response.errors?.[1]?.message).toMatch(/card contract did not come with this request.*L15/);
+  });
+});
+
 /** The graphs that resolve a field in the supergraph (external declarations do not resolve it). */
 function resolvingGraphs(field: FieldDefinitionNode): string[] {
   const joins = (field.directives ?? []).filter((d) => d.name.value === 'join__field');
@@ -64,7 +93,7 @@ function resolvingGraphs(field: FieldDefinitionNode): string[] {
 }
 
 /** Who owns each entity that several subgraphs extend (ARCHITECTURE, Federation). */
-const OWNERS: Record<string, string> = { User: 'SPACES', Tenant: 'SPACES' };
+const OWNERS: Record<string, string> = { User: 'SPACES', Tenant: 'SPACES', CardDigitisation: 'LICENSING' };
 
 describe('the supergraph keeps the partial-answer rule (SURVIVES_OUTAGE in subgraph-kit)', () => {
   it('every field a subgraph adds to another subgraph\'s entity, and every root list or connection, is nullable', async () => {

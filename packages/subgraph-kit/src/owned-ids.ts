@@ -160,6 +160,12 @@ export function ownedRowsOf(table: string, options: { through?: ReadonlyArray<re
   };
 }
 
+/** The documents sent to spaces, exported so tests send exactly these to their fake of spaces. */
+export const OWNED_BY_SPACES = {
+  User: 'query OwnedUsers($r: [_Any!]!) { _entities(representations: $r) { ... on User { id tenant { id } } } }',
+  Group: 'query OwnedGroups($r: [_Any!]!) { _entities(representations: $r) { ... on Group { id } } }',
+} as const;
+
 /**
  * For an entity spaces owns (User, Group), asked of spaces, which is authoritative: `_entities`
  * with the caller's own token, so spaces applies its own visibility rules, and for a User the
@@ -167,10 +173,7 @@ export function ownedRowsOf(table: string, options: { through?: ReadonlyArray<re
  * unreachable -> SERVICE_UNAVAILABLE, nothing written. A rare write, so a synchronous call.
  */
 export function ownedBySpaces(typename: 'User' | 'Group'): OwnerLookup {
-  const query =
-    typename === 'User'
-      ? 'query OwnedUsers($r: [_Any!]!) { _entities(representations: $r) { ... on User { id tenant { id } } } }'
-      : 'query OwnedGroups($r: [_Any!]!) { _entities(representations: $r) { ... on Group { id } } }';
+  const query = OWNED_BY_SPACES[typename];
   return async (ids, ctx) => {
     if (!ctx.viewer) return [];
     const tenantId = ctx.viewer.tenantId;

@@ -1,5 +1,5 @@
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
-import { appError, isKnownCode, type ErrorCode } from './errors.js';
+import { appError, ERROR_CATALOG, isKnownCode, type ErrorCode } from './errors.js';
 import type { RequestContext } from './context.js';
 import type { Logger } from './logger.js';
 import { subgraphRegistry } from './registry.js';
@@ -39,8 +39,9 @@ export interface PeerClient {
 /**
  * Subgraph-to-subgraph GraphQL over HTTP with the gateway credential (a peer in production
  * refuses anything else). It fails closed: a peer that cannot be reached, or answers with an
- * error that is not in the catalog, becomes SERVICE_UNAVAILABLE, so the caller refuses the
- * action instead of guessing; catalog errors from the peer (FORBIDDEN...) pass through.
+ * error that is not in the catalog (GRAPHQL_VALIDATION_FAILED included: the peer refused our
+ * query), becomes SERVICE_UNAVAILABLE, so the caller refuses the action instead of guessing;
+ * catalog errors from the peer (FORBIDDEN...) pass through.
  */
 export function createPeerClient(options: { directory: PeerDirectory; gatewaySecret?: string; logger: Logger; timeoutMs?: number }): PeerClient {
   const timeoutMs = options.timeoutMs ?? 5000;
@@ -69,7 +70,9 @@ export function createPeerClient(options: { directory: PeerDirectory; gatewaySec
       const first = body.errors?.[0];
       if (first) {
         const code = first.extensions?.code;
-        if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR') throw appError(code as ErrorCode, first.message);
+        // only the catalog's answers about the action pass through; a protocol code (the peer refused
+        // the query document itself) is this service's bug, not the client's mistake
+        if (isKnownCode(code) && code in ERROR_CATALOG && code !== 'INTERNAL_SERVER_ERROR') throw appError(code as ErrorCode, first.message);
         options.logger.error('peer answered with an error', { peer, purpose, errors: body.errors });
         throw unavailable();
       }

@@ -18,6 +18,7 @@ describe('peer client', () => {
         seen.push({ credential: req.headers[GATEWAY_CREDENTIAL_HEADER] as string, authorization: req.headers.authorization, query });
         res.setHeader('content-type', 'application/json');
         if (query.includes('forbidden')) res.end(JSON.stringify({ data: null, errors: [{ message: 'No, because.', extensions: { code: 'FORBIDDEN' } }] }));
+        else if (query.includes('stale')) res.end(JSON.stringify({ errors: [{ message: 'Cannot query field "stale" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }));
         else if (query.includes('boom')) res.end(JSON.stringify({ data: null, errors: [{ message: 'db exploded at 10.0.0.3', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
         else res.end(JSON.stringify({ data: { ok: true } }));
       });
@@ -48,6 +49,12 @@ describe('peer client', () => {
       expect((error as Error).message).toMatch(/cannot be reached to check the guest licence; nothing was changed/);
       expect((error as Error).message).not.toMatch(/10\.0\.0\.3/);
     }
+  });
+
+  it("a peer refusing the query itself (GRAPHQL_VALIDATION_FAILED) is this service's fault, never the client's: SERVICE_UNAVAILABLE, logged", async () => {
+    const error = await client().request('licensing', '{ stale }', {}, { token: null, purpose: 'check the quota' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect((error as Error).message).toMatch(/cannot be reached to check the quota/);
   });
 
   it('finds peers from env, else on their default local ports', () => {

@@ -6,3 +6,5 @@ export * from './fixtures.js';
 export * from './migrations.js';
 export * from './mail.js';
 export * from './main-process.js';
+export * from './fake-subgraph.js';
+export * from './fake-spaces.js';

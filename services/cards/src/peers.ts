@@ -1,7 +1,8 @@
 import { peerClientFor } from '@kyodo/subgraph-kit';
 import type { CardsContext } from './context.js';
 
-const VIEWER_GROUPS = /* GraphQL */ `query CardsViewerGroups { viewer { groupIds } }`;
+/** The peer documents, exported so tests send exactly these to their fakes of the peers. */
+export const VIEWER_GROUPS = /* GraphQL */ `query CardsViewerGroups { viewer { groupIds } }`;
 
 /**
  * C3: the groups the viewer belongs to, asked of spaces (which owns groups) with the viewer's
@@ -16,7 +17,7 @@ export function viewerGroupIds(ctx: CardsContext): Promise<ReadonlySet<string>> 
   });
 }
 
-const DIGITISATION = /* GraphQL */ `
+export const DIGITISATION = /* GraphQL */ `
   query CardsDigitisationQuota($r: [_Any!]!) {
     _entities(representations: $r) { ... on Tenant { cardDigitisation { includedSides purchasedSides } } }
   }

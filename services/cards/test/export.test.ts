@@ -26,7 +26,7 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     Object.assign(t, await stack.auth.demoTokens());
     t.insider = await stack.auth.tokenFor({ id: insiderId });
     peers.groupsByToken.set(t.insider, [GROUP]);
-    peers.userTenants.set(insiderId, DEMO.tenant.id);
+    peers.spaces.users.set(insiderId, { kind: 'MEMBER', tenantId: DEMO.tenant.id });
   });
   afterAll(async () => {
     await peers?.close();
@@ -48,7 +48,7 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
 
   it("T1: a tenant admin cannot grant the export permission to another tenant's user: NOT_FOUND, as for an unknown id, and nothing is written", async () => {
     const FOREIGN_USER = '00000000-0000-4000-8000-00000000b011';
-    peers.userTenants.set(FOREIGN_USER, '00000000-0000-4000-8000-00000000b001');
+    peers.spaces.users.set(FOREIGN_USER, { kind: 'MEMBER', tenantId: '00000000-0000-4000-8000-00000000b001' });
     const foreign = await stack.client.request(GRANT, { input: { userId: FOREIGN_USER, allowed: true } }, { token: t.admin });
     const unknown = await stack.client.request(GRANT, { input: { userId: '00000000-0000-4000-8000-00000000dead', allowed: true } }, { token: t.admin });
     expect([errorCodes(foreign), errorCodes(unknown)]).toEqual([['NOT_FOUND'], ['NOT_FOUND']]);

@@ -30,9 +30,15 @@ describe.each(testDialects())('card digitisation quota (C2, L15) on %s', (dialec
 
   const usage = async () => (await stack.handles.cards!.dataSource.getRepository(CardQuotaUsage).findOneBy({ tenantId: DEMO.tenant.id }))?.used ?? 0;
   const setUsage = (used: number) => stack.handles.cards!.dataSource.getRepository(CardQuotaUsage).save({ tenantId: DEMO.tenant.id, used });
+  // the gateway brings licensing's numbers with the representation (@requires), as the fake's contract says
   const quota = async (token: string) =>
-    (await stack.client.data<{ _entities: Array<{ cardQuota: Record<string, number> | null }> }>(QUOTA, { r: [{ __typename: 'Tenant', id: DEMO.tenant.id }] }, { token }))._entities[0]!
-      .cardQuota;
+    (
+      await stack.client.data<{ _entities: Array<{ cardQuota: Record<string, number> | null }> }>(
+        QUOTA,
+        { r: [{ __typename: 'Tenant', id: DEMO.tenant.id, cardDigitisation: { ...peers.digitisation } }] },
+        { token },
+      )
+    )._entities[0]!.cardQuota;
 
   it('L15: each side counts 1; a two-sided scan counts 2; the card shows SCANNED (C2); Tenant.cardQuota adds up', async () => {
     peers.digitisation.includedSides = 1000;
@@ -85,6 +91,18 @@ describe.each(testDialects())('card digitisation quota (C2, L15) on %s', (dialec
     expect(await usage()).toBe(43 + counted);
     expect(await usage()).toBeLessThanOrEqual(50);
     expect(await usage()).toBeGreaterThanOrEqual(49); // refused only when nothing (or a lone side for a 2-sided scan) was left
+  });
+
+  it('L15: Tenant.cardQuota takes licensing\'s numbers from the representation (@requires), asking no peer; without them SERVICE_UNAVAILABLE, never 0 guessed', async () => {
+    peers.digitisation.includedSides = 40;
+    peers.digitisation.purchasedSides = 1000;
+    const calls = peers.calls.licensing;
+    expect(await quota(admin)).toMatchObject({ included: 40, purchased: 1000 });
+    expect(peers.calls.licensing).toBe(calls);
+    const ask = (tenant: Record<string, unknown>) => stack.client.request(QUOTA, { r: [{ __typename: 'Tenant', id: DEMO.tenant.id, ...tenant }] }, { token: admin });
+    expect(errorCodes(await ask({}))).toEqual(['SERVICE_UNAVAILABLE']);
+    // null: licensing knows no card contract for the tenant (0 sides, as recordScan counts it)
+    expect((await stack.client.data<{ _entities: Array<{ cardQuota: { included: number; purchased: number } }> }>(QUOTA, { r: [{ __typename: 'Tenant', id: DEMO.tenant.id, cardDigitisation: null }] }, { token: admin }))._entities[0]!.cardQuota).toMatchObject({ included: 0, purchased: 0 });
   });
 
   it('L15: licensing unreachable -> SERVICE_UNAVAILABLE, nothing counted (fails closed)', async () => {

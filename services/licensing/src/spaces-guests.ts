@@ -9,7 +9,8 @@ import type { LicensingContext } from './access.js';
  */
 const SPACES = 'spaces';
 
-const GUEST_OF_TENANT = `query GuestOfTenant($r: [_Any!]!) { _entities(representations: $r) { ... on User { id kind tenant { id } } } }`;
+/** The document sent to spaces, exported so tests send exactly it to their fake of spaces. */
+export const GUEST_OF_TENANT = `query GuestOfTenant($r: [_Any!]!) { _entities(representations: $r) { ... on User { id kind tenant { id } } } }`;
 
 type Answer = { _entities: Array<{ id?: string; kind?: string; tenant?: { id: string } | null } | null> };
 

@@ -1,9 +1,8 @@
 import { ManualClock } from '@kyodo/subgraph-kit';
-import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { DEMO, errorCodes, FakeSpaces, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
 import { licensingSubgraph } from '../src/index.js';
-import { fakeSpaces } from './fake-spaces.js';
 
 const RUN = `mutation($period: String!) { runBilling(period: $period) { period issuedCount invoices { issuedOn total } } }`;
 const INVOICES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { invoices { issuedOn subtotal tax total } } } }`;
@@ -62,7 +61,7 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
   let stack: Stack;
   const clock = new ManualClock('2026-12-31T15:00:00Z'); // 2027-01-01 00:00 in Tokyo
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [licensingSubgraph, fakeSpaces({}).definition], dialect, clock });
+    stack = await startStack({ subgraphs: [licensingSubgraph, new FakeSpaces({}).definition()], dialect, clock });
     await stack.handles.licensing!.dataSource.getRepository(Contract).insert([
       { id: '00000000-0000-4000-8000-0000000b0101', tenantId: A, course: Course.LIGHT, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-12-10', endsOn: null, memberSeats: 5 },
       { id: '00000000-0000-4000-8000-0000000b0102', tenantId: B, course: Course.STANDARD, billingCycle: BillingCycle.ANNUAL, startsOn: '2027-02-01', endsOn: '2028-01-31', memberSeats: 10 },

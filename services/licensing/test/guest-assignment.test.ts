@@ -1,9 +1,8 @@
 import { ManualClock } from '@kyodo/subgraph-kit';
-import { errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { errorCodes, FakeSpaces, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
 import { licensingSubgraph } from '../src/index.js';
-import { fakeSpaces } from './fake-spaces.js';
 
 const ORDER = `mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { quantity licensesFrom: effectiveFrom } }`;
 const ASSIGN = `mutation($userId: ID!) { assignGuestLicense(input: { userId: $userId }) }`;
@@ -17,14 +16,14 @@ const guestOf = (tenant: string, n: number) => `${tenant.slice(0, -4)}${tenant.s
 describe.each(testDialects())('guest licence assignment follows the licences in force on the day on %s', (dialect) => {
   let stack: Stack;
   const clock = new ManualClock('2026-12-15T03:00:00Z'); // 15 December 2026 in Tokyo
-  const spaces = fakeSpaces({
+  const spaces = new FakeSpaces({
     [guestOf(FUTURE_TENANT, 1)]: { kind: 'GUEST', tenantId: FUTURE_TENANT },
     [guestOf(RENEWAL_TENANT, 1)]: { kind: 'GUEST', tenantId: RENEWAL_TENANT },
     [guestOf(RENEWAL_TENANT, 2)]: { kind: 'GUEST', tenantId: RENEWAL_TENANT },
     [guestOf(RENEWAL_TENANT, 3)]: { kind: 'GUEST', tenantId: RENEWAL_TENANT },
   });
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition], dialect, clock });
+    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition()], dialect, clock });
     const contracts = stack.handles.licensing!.dataSource.getRepository(Contract);
     const annual = { course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2026-11-01', endsOn: '2027-10-31', memberSeats: 5 };
     await contracts.insert({ id: '00000000-0000-4000-8000-00000000f101', tenantId: FUTURE_TENANT, ...annual });

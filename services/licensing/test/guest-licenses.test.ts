@@ -1,9 +1,8 @@
 import { ManualClock } from '@kyodo/subgraph-kit';
-import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { DEMO, errorCodes, FakeSpaces, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
 import { licensingSubgraph } from '../src/index.js';
-import { fakeSpaces } from './fake-spaces.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 import { priceBookOn } from '../src/domain/price-book.js';
 
@@ -24,13 +23,13 @@ describe.each(testDialects())('licensing guest licences, orders and invoices on 
   let member: string;
   let guest: string;
   let annualAdmin: string;
-  const spaces = fakeSpaces({
+  const spaces = new FakeSpaces({
     [DEMO.guest.id]: { kind: 'GUEST', tenantId: DEMO.tenant.id },
     [DEMO.member.id]: { kind: 'MEMBER', tenantId: DEMO.tenant.id },
     [OTHER_GUEST]: { kind: 'GUEST', tenantId: ANNUAL_TENANT },
   });
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition], dialect, clock });
+    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition()], dialect, clock });
     await stack.handles.licensing!.dataSource.getRepository(Contract).insert({
       id: '00000000-0000-4000-8000-00000000c101',
       tenantId: ANNUAL_TENANT,

@@ -20,8 +20,9 @@ import { refuseInvitationBeyondAllowance, type GuestAllowanceNumbers } from './d
  */
 const LICENSING = 'licensing';
 
-const GATE = `query LicensingGate($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contractStatus } ... on User { guestLicense { status trialEndsOn grantsAccess } } } }`;
-const ALLOWANCE = `query GuestAllowance($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { guestAllowance { memberSeats guestsPerMember allowedGuests } } } }`;
+/** The documents sent to licensing, exported so tests send exactly these to a fake of licensing. */
+export const LICENSING_GATE = `query LicensingGate($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contractStatus } ... on User { guestLicense { status trialEndsOn grantsAccess } } } }`;
+export const GUEST_ALLOWANCE = `query GuestAllowance($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { guestAllowance { memberSeats guestsPerMember allowedGuests } } } }`;
 
 type GateAnswer = { _entities: Array<{ contractStatus?: string | null; guestLicense?: { status: string; trialEndsOn: string | null; grantsAccess: boolean } | null } | null> };
 
@@ -52,7 +53,7 @@ async function refusalFor(ctx: SpacesContext, user: User, token: string): Promis
       tenant: { id: user.tenantId },
     });
   }
-  const data = await client.request<GateAnswer>(LICENSING, GATE, { r: representations }, { token, purpose: user.kind === 'GUEST' ? 'check your guest licence' : "check the organisation's contract" });
+  const data = await client.request<GateAnswer>(LICENSING, LICENSING_GATE, { r: representations }, { token, purpose: user.kind === 'GUEST' ? 'check your guest licence' : "check the organisation's contract" });
   if (data._entities[0]?.contractStatus === 'CANCELLED') return CANCELLED;
   const license = data._entities[1]?.guestLicense;
   // licensing decides whether the status admits the guest (L3/L9, its grantsAccess); spaces only enforces
@@ -106,7 +107,7 @@ export async function assertGuestAllowance(ctx: SpacesContext, manager: EntityMa
   if (!client || !ctx.token) return;
   const data = await client.request<{ _entities: Array<{ guestAllowance?: GuestAllowanceNumbers | null } | null> }>(
     LICENSING,
-    ALLOWANCE,
+    GUEST_ALLOWANCE,
     { r: [{ __typename: 'Tenant', id: tenantId }] },
     { token: ctx.token, purpose: 'check the guest allowance' },
   );

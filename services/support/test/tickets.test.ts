@@ -1,11 +1,10 @@
 import { ManualClock } from '@kyodo/subgraph-kit';
-import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { DEMO, errorCodes, startFakeSpaces, startStack, testDialects, type FakeSpaces, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupportRegistrant } from '../src/entities/support-registrant.entity.js';
 import { Ticket } from '../src/entities/ticket.entity.js';
 import { supportSubgraph } from '../src/index.js';
 import { JAPANESE_ONLY_NOTICE } from '../src/domain/language.js';
-import { startFakeSpaces, type FakeSpaces } from './fake-spaces.js';
 import { ASSIGN, MY_TICKETS, OPEN_TICKET, openTicket, REPLY, reply, SET_STATUS, TICKET, ticketInput, type TicketData } from './support-api.js';
 
 const OTHER_TENANT = '00000000-0000-4000-8000-00000000b001';
@@ -22,7 +21,7 @@ describe.each(testDialects())('support tickets on %s', (dialect) => {
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [supportSubgraph], dialect, clock });
     spaces = await startFakeSpaces(stack);
-    spaces.userTenants.set(OTHER_ADMIN, OTHER_TENANT);
+    spaces.users.set(OTHER_ADMIN, { kind: 'MEMBER', tenantId: OTHER_TENANT });
     await stack.handles.support!.dataSource.getRepository(SupportRegistrant).insert({ userId: OTHER_ADMIN, tenantId: OTHER_TENANT, registeredBy: OTHER_ADMIN });
     tokens = { ...(await stack.auth.demoTokens()), otherAdmin: await stack.auth.tokenFor({ id: OTHER_ADMIN, tenantId: OTHER_TENANT, roles: ['ADMIN'] }) };
   });
@@ -101,7 +100,7 @@ describe.each(testDialects())('support tickets on %s', (dialect) => {
 
   it("T1/P1: an admin cannot make another tenant's user a registrant (NOT_FOUND, nothing written), so no agent's ticket for them is filed under the admin's tenant", async () => {
     const FOREIGN_MEMBER = '00000000-0000-4000-8000-00000000b012';
-    spaces.userTenants.set(FOREIGN_MEMBER, OTHER_TENANT);
+    spaces.users.set(FOREIGN_MEMBER, { kind: 'MEMBER', tenantId: OTHER_TENANT });
     const ADD = `mutation($u: ID!) { addSupportRegistrant(userId: $u) { id } }`;
     const foreign = await stack.client.request(ADD, { u: FOREIGN_MEMBER }, { token: tokens.admin });
     const unknown = await stack.client.request(ADD, { u: '00000000-0000-4000-8000-00000000dead' }, { token: tokens.admin });
