@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { scopedTokenPlugin, type ScopedAccess } from './scoped-access.js';
 import type { DataSource } from 'typeorm';
 import type { SubgraphDeps } from './definition.js';
@@ -12,6 +12,8 @@ import { systemClock, type Clock } from './clock.js';
 import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
+import { serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
+import type { ApolloServerPlugin } from '@apollo/server';
 
 /** Longer than any client's or load balancer's idle timeout (AWS ALB 60 s), see listen(). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -69,6 +71,24 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Counts each GraphQL request by its operation name, with its latency and the codes of the errors it answered. */
+function metricsPlugin<TContext extends object>(metrics: ServiceMetrics): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, request, response, document }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          // a document that failed validation has no resolved operation yet; its name is still known
+          const named = operationName ?? (document ? getOperationAST(document, request.operationName)?.name?.value : undefined) ?? request.operationName;
+          metrics.observeRequest(named, (performance.now() - started) / 1000, codes);
+        },
+      };
+    },
+  };
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -83,6 +103,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
   const { name, schema, dataSource, verifier, logger } = options;
   const clock = options.clock ?? systemClock;
   let httpServer: Server | undefined;
+  const metrics = subgraphMetrics(options.deps, name);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema,
     csrfPrevention: true,
@@ -92,6 +113,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       scopedTokenPlugin<TLoaders>(options.scopedAccess ?? {}),
+      metricsPlugin<RequestContext<TLoaders>>(metrics),
     ],
   });
   let started: Promise<void> | undefined;
@@ -130,6 +152,11 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       } catch {
         sendJson(res, 503, { status: 'unavailable', service: name, reason: 'database unreachable' });
       }
+      return;
+    }
+    if (url.pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      // not behind the gateway credential: a scraper has its own (METRICS_TOKEN, see metrics.ts)
+      await serveMetrics(req, res, metrics, { token: options.deps.env?.METRICS_TOKEN, production: options.requireGatewayCredential ?? false });
       return;
     }
     if (url.pathname === '/.well-known/jwks.json' && options.deps.issuer) {
