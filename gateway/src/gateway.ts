@@ -7,6 +7,8 @@ import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hi
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
+import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
+import { useGatewayMetrics } from './gateway-metrics.js';
 import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
@@ -54,6 +56,11 @@ export interface GatewayDeps {
    * (supergraph-reload.ts); `supergraphSdl` is then the file's current text.
    */
   supergraphFile?: { path: string; pollIntervalMs?: number };
+  /**
+   * Who may read GET /metrics (Prometheus text): with `token`, only `Authorization: Bearer <token>`;
+   * without it, everyone unless `production` (then nobody). Default: open (development).
+   */
+  metrics?: { token?: string; production?: boolean };
 }
 
 export interface GatewayHandle {
@@ -199,6 +206,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   let shapes = shapesOf(supergraphSdl);
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = new WeakMap<Request, Viewer>();
+  const metrics = createServiceMetrics('gateway');
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
     supergraph: () => supergraphSdl,
@@ -225,6 +233,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       },
     },
     plugins: () => [
+      // first, so a request refused by a later plugin is still counted (with its error code)
+      useGatewayMetrics(metrics),
       useTokenCheck(deps.verifier, viewers),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
       ...useQueryLimits(limits, () => shapes),
@@ -303,6 +313,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     const { pathname } = new URL(target, 'http://gateway');
     if (pathname === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      await serveMetrics(req, res, metrics, { token: deps.metrics?.token, production: deps.metrics?.production ?? false });
       return;
     }
     if (pathname === '/readyz') {
