@@ -1,0 +1,30 @@
+import { METRIC_NAMES } from '@kyodo/subgraph-kit';
+import { startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { licensingSubgraph } from '../src/index.js';
+
+function jobRuns(text: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${METRIC_NAMES.jobRuns}{`) && l.includes('job="billing-run"') && l.includes('outcome="ok"'));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+describe.each(testDialects())('L16 billing schedule on /metrics (%s)', (dialect) => {
+  let stack: Stack;
+  beforeAll(async () => {
+    // 0.001 minutes: the schedule ticks every 60 ms
+    stack = await startStack({ subgraphs: [licensingSubgraph], dialect, env: { BILLING_EVERY_MINUTES: '0.001' } });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('each scheduled billing run is counted as a job run of this replica', async () => {
+    const metricsUrl = new URL('/metrics', stack.subgraphUrls.licensing).href;
+    let runs = 0;
+    for (let attempt = 0; attempt < 50 && runs === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      runs = jobRuns(await (await fetch(metricsUrl)).text());
+    }
+    expect(runs).toBeGreaterThanOrEqual(1);
+  });
+});
