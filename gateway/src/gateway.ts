@@ -8,6 +8,7 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import { useGatewayMetrics } from './gateway-metrics.js';
 import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
@@ -188,7 +189,8 @@ function isJsonPost(req: IncomingMessage): boolean {
 }
 
 export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
-  const logger = deps.logger ?? silentLogger;
+  // every line written while a request is served, Hive's own included, carries its x-request-id
+  const logger = withRequestIds(deps.logger ?? silentLogger);
   const limits = resolveLimits(deps.limits);
   let supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
   let subgraphs = supergraphSubgraphs(supergraphSdl);
@@ -407,14 +409,21 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       // load the supergraph now, so a broken one fails start-up instead of the first request
       await runtime.getSchema();
       const listening = createServer((req, res) => {
-        route(req, res).catch((error: unknown) => {
-          logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
-          if (!res.headersSent) {
-            sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          } else {
-            res.end();
-          }
-        });
+        // the client's (or load balancer's) id, or a new one: set on the request, so Hive uses it
+        // and propagateHeaders sends it to every subgraph, whose log lines then carry the same id
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        req.headers[REQUEST_ID_HEADER] = requestId;
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        void runWithRequestId(requestId, () =>
+          route(req, res).catch((error: unknown) => {
+            logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+            if (!res.headersSent) {
+              sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+            } else {
+              res.end();
+            }
+          }),
+        );
       });
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);

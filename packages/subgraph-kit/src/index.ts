@@ -24,3 +24,4 @@ export * from './registry.js';
 export * from './schema-publish.js';
 export * from './business-calendar.js';
 export * from './metrics.js';
+export * from './request-id.js';

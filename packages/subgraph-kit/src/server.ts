@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
@@ -12,6 +11,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from './request-id.js';
 import { serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 
@@ -100,7 +100,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * a subgraph is reached by the gateway, not browsed.
  */
 export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): SubgraphServer {
-  const { name, schema, dataSource, verifier, logger } = options;
+  const { name, schema, dataSource, verifier } = options;
+  // every line written while a request is served carries its id (x-request-id, from the gateway)
+  const logger = withRequestIds(options.logger);
   const clock = options.clock ?? systemClock;
   let httpServer: Server | undefined;
   const metrics = subgraphMetrics(options.deps, name);
@@ -135,7 +137,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       token,
       dataSource,
       loaders: options.createLoaders(viewer, dataSource),
-      requestId: headers.get('x-request-id') ?? randomUUID(),
+      requestId: requestIdFrom(headers.get(REQUEST_ID_HEADER)),
       logger,
       clock,
       deps: options.deps,
@@ -219,15 +221,22 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       started ??= apollo.start();
       await started;
       httpServer = createServer((req, res) => {
-        handle(req, res).catch((error: unknown) => {
-          if (error instanceof HttpError) {
-            sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
-            return;
-          }
-          logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          else res.end();
-        });
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        // the same id the gateway logged (it sends one on every fetch), or a new one; echoed to the caller
+        req.headers[REQUEST_ID_HEADER] = requestId;
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        // the failure handler inside the scope too, so 'request failed' carries the id
+        void runWithRequestId(requestId, () =>
+          handle(req, res).catch((error: unknown) => {
+            if (error instanceof HttpError) {
+              sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+              return;
+            }
+            logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+            else res.end();
+          }),
+        );
       });
       // A keep-alive socket must be closed by the client (the gateway, a peer, a load balancer),
       // never by the server while a request may be on its way: Node's 5 s default is shorter than
