@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { DataSource } from 'typeorm';
 import type { SubgraphDeps } from './definition.js';
 
 /**
@@ -32,6 +33,8 @@ export const METRIC_NAMES = {
   jobRuns: 'kyodo_job_runs_total',
   jobDuration: 'kyodo_job_duration_seconds',
   jobsRunning: 'kyodo_jobs_running',
+  dbPoolConnections: 'kyodo_db_pool_connections',
+  dbPoolWaiting: 'kyodo_db_pool_waiting_requests',
 } as const;
 
 export function createServiceMetrics(service: string): ServiceMetrics {
@@ -98,6 +101,46 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       }
     },
   };
+}
+
+/** The parts of mysql2's pool read here (its own queues; mysql2 publishes no pool statistics). */
+interface Mysql2PoolQueues {
+  _allConnections?: { length: number };
+  _freeConnections?: { length: number };
+  _connectionQueue?: { length: number };
+}
+
+/**
+ * The database pool of a MariaDB/MySQL subgraph: connections open and idle, and queries waiting
+ * for one (a pool too small for the load shows as waiting > 0). Read at scrape time from mysql2's
+ * pool, which TypeORM keeps as `driver.pool`; SQLite has no pool, so no samples there.
+ */
+export function observeDatabasePool(metrics: ServiceMetrics, dataSource: DataSource): void {
+  const pool = (): Mysql2PoolQueues | undefined => {
+    const candidate = (dataSource as { driver?: { pool?: unknown } }).driver?.pool as Mysql2PoolQueues | undefined;
+    return candidate && candidate._allConnections && candidate._freeConnections ? candidate : undefined;
+  };
+  new Gauge({
+    name: METRIC_NAMES.dbPoolConnections,
+    help: 'Database pool connections, by state (open, idle); MariaDB/MySQL only.',
+    labelNames: ['state'],
+    registers: [metrics.registry],
+    collect() {
+      const queues = pool();
+      if (!queues) return;
+      this.set({ state: 'open' }, queues._allConnections!.length);
+      this.set({ state: 'idle' }, queues._freeConnections!.length);
+    },
+  });
+  new Gauge({
+    name: METRIC_NAMES.dbPoolWaiting,
+    help: 'Queries waiting for a free database pool connection; MariaDB/MySQL only.',
+    registers: [metrics.registry],
+    collect() {
+      const queues = pool();
+      if (queues) this.set(queues._connectionQueue?.length ?? 0);
+    },
+  });
 }
 
 // the metrics of each running subgraph, keyed by the deps object its server and background jobs

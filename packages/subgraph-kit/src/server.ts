@@ -12,7 +12,7 @@ import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from './request-id.js';
-import { serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
+import { observeDatabasePool, serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 
 /** Longer than any client's or load balancer's idle timeout (AWS ALB 60 s), see listen(). */
@@ -106,6 +106,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
   const clock = options.clock ?? systemClock;
   let httpServer: Server | undefined;
   const metrics = subgraphMetrics(options.deps, name);
+  observeDatabasePool(metrics, dataSource);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema,
     csrfPrevention: true,

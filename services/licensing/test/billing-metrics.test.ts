@@ -8,7 +8,7 @@ function jobRuns(text: string): number {
   return line ? Number(line.split(' ').at(-1)) : 0;
 }
 
-describe.each(testDialects())('L16 billing schedule on /metrics (%s)', (dialect) => {
+describe.each(testDialects())('licensing /metrics: L16 billing runs and the database pool (%s)', (dialect) => {
   let stack: Stack;
   beforeAll(async () => {
     // 0.001 minutes: the schedule ticks every 60 ms
@@ -26,5 +26,13 @@ describe.each(testDialects())('L16 billing schedule on /metrics (%s)', (dialect)
       runs = jobRuns(await (await fetch(metricsUrl)).text());
     }
     expect(runs).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows the database pool on MariaDB (open connections), and no pool on SQLite', async () => {
+    await stack.clientFor('licensing').request('{ __typename }');
+    const text = await (await fetch(new URL('/metrics', stack.subgraphUrls.licensing))).text();
+    const open = text.split('\n').find((l) => l.startsWith(`${METRIC_NAMES.dbPoolConnections}{`) && l.includes('state="open"'));
+    if (dialect === 'mariadb') expect(Number(open?.split(' ').at(-1))).toBeGreaterThanOrEqual(1);
+    else expect(open).toBeUndefined();
   });
 });
