@@ -7,6 +7,9 @@ import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hi
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
+import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from '@kyodo/subgraph-kit/request-id';
+import { useGatewayMetrics } from './gateway-metrics.js';
 import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
@@ -54,6 +57,11 @@ export interface GatewayDeps {
    * (supergraph-reload.ts); `supergraphSdl` is then the file's current text.
    */
   supergraphFile?: { path: string; pollIntervalMs?: number };
+  /**
+   * Who may read GET /metrics (Prometheus text): with `token`, only `Authorization: Bearer <token>`;
+   * without it, everyone unless `production` (then nobody). Default: open (development).
+   */
+  metrics?: { token?: string; production?: boolean };
 }
 
 export interface GatewayHandle {
@@ -181,7 +189,8 @@ function isJsonPost(req: IncomingMessage): boolean {
 }
 
 export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
-  const logger = deps.logger ?? silentLogger;
+  // every line written while a request is served, Hive's own included, carries its x-request-id
+  const logger = withRequestIds(deps.logger ?? silentLogger);
   const limits = resolveLimits(deps.limits);
   let supergraphSdl = withSubgraphUrls(deps.supergraphSdl, deps.subgraphUrls);
   let subgraphs = supergraphSubgraphs(supergraphSdl);
@@ -199,6 +208,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   let shapes = shapesOf(supergraphSdl);
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = new WeakMap<Request, Viewer>();
+  const metrics = createServiceMetrics('gateway');
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
     supergraph: () => supergraphSdl,
@@ -225,6 +235,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       },
     },
     plugins: () => [
+      // first, so a request refused by a later plugin is still counted (with its error code)
+      useGatewayMetrics(metrics),
       useTokenCheck(deps.verifier, viewers),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
       ...useQueryLimits(limits, () => shapes),
@@ -303,6 +315,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     const { pathname } = new URL(target, 'http://gateway');
     if (pathname === '/healthz') {
       sendJson(res, 200, { status: 'ok' });
+      return;
+    }
+    if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      await serveMetrics(req, res, metrics, { token: deps.metrics?.token, production: deps.metrics?.production ?? false });
       return;
     }
     if (pathname === '/readyz') {
@@ -393,14 +409,21 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       // load the supergraph now, so a broken one fails start-up instead of the first request
       await runtime.getSchema();
       const listening = createServer((req, res) => {
-        route(req, res).catch((error: unknown) => {
-          logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
-          if (!res.headersSent) {
-            sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          } else {
-            res.end();
-          }
-        });
+        // the client's (or load balancer's) id, or a new one: set on the request, so Hive uses it
+        // and propagateHeaders sends it to every subgraph, whose log lines then carry the same id
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        req.headers[REQUEST_ID_HEADER] = requestId;
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        void runWithRequestId(requestId, () =>
+          route(req, res).catch((error: unknown) => {
+            logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+            if (!res.headersSent) {
+              sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+            } else {
+              res.end();
+            }
+          }),
+        );
       });
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);

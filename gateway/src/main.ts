@@ -23,6 +23,8 @@ const gatewayEnvSchema = z
     // each subgraph's URL variable (SPACES_URL...), as listed in subgraphs.json
     ...Object.fromEntries(Object.values(SUBGRAPH_URL_ENV).map((key) => [key, z.url().optional()])),
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    // what a Prometheus scraper sends as a bearer token for GET /metrics; without it production serves none
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     JWT_PUBLIC_KEY: z.string().optional(),
     JWKS_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -80,6 +82,7 @@ const gateway = await createGateway({
   introspection: env.NODE_ENV === 'production' ? 'members' : 'everyone',
   corsOrigins,
   supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
+  metrics: { token: env.METRICS_TOKEN, production: env.NODE_ENV === 'production' },
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });

@@ -23,3 +23,5 @@ export * from './text-input.js';
 export * from './registry.js';
 export * from './schema-publish.js';
 export * from './business-calendar.js';
+export * from './metrics.js';
+export * from './request-id.js';

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
-import type { GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import { scopedTokenPlugin, type ScopedAccess } from './scoped-access.js';
 import type { DataSource } from 'typeorm';
 import type { SubgraphDeps } from './definition.js';
@@ -12,6 +11,9 @@ import { systemClock, type Clock } from './clock.js';
 import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from './request-id.js';
+import { observeDatabasePool, serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
+import type { ApolloServerPlugin } from '@apollo/server';
 
 /** Longer than any client's or load balancer's idle timeout (AWS ALB 60 s), see listen(). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -69,6 +71,24 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Counts each GraphQL request by its operation name, with its latency and the codes of the errors it answered. */
+function metricsPlugin<TContext extends object>(metrics: ServiceMetrics): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ operationName, request, response, document }) {
+          const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          const codes = errors.map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          // a document that failed validation has no resolved operation yet; its name is still known
+          const named = operationName ?? (document ? getOperationAST(document, request.operationName)?.name?.value : undefined) ?? request.operationName;
+          metrics.observeRequest(named, (performance.now() - started) / 1000, codes);
+        },
+      };
+    },
+  };
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -80,9 +100,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * a subgraph is reached by the gateway, not browsed.
  */
 export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TLoaders>): SubgraphServer {
-  const { name, schema, dataSource, verifier, logger } = options;
+  const { name, schema, dataSource, verifier } = options;
+  // every line written while a request is served carries its id (x-request-id, from the gateway)
+  const logger = withRequestIds(options.logger);
   const clock = options.clock ?? systemClock;
   let httpServer: Server | undefined;
+  const metrics = subgraphMetrics(options.deps, name);
+  observeDatabasePool(metrics, dataSource);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
     schema,
     csrfPrevention: true,
@@ -92,6 +116,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       scopedTokenPlugin<TLoaders>(options.scopedAccess ?? {}),
+      metricsPlugin<RequestContext<TLoaders>>(metrics),
     ],
   });
   let started: Promise<void> | undefined;
@@ -113,7 +138,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       token,
       dataSource,
       loaders: options.createLoaders(viewer, dataSource),
-      requestId: headers.get('x-request-id') ?? randomUUID(),
+      requestId: requestIdFrom(headers.get(REQUEST_ID_HEADER)),
       logger,
       clock,
       deps: options.deps,
@@ -130,6 +155,11 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       } catch {
         sendJson(res, 503, { status: 'unavailable', service: name, reason: 'database unreachable' });
       }
+      return;
+    }
+    if (url.pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      // not behind the gateway credential: a scraper has its own (METRICS_TOKEN, see metrics.ts)
+      await serveMetrics(req, res, metrics, { token: options.deps.env?.METRICS_TOKEN, production: options.requireGatewayCredential ?? false });
       return;
     }
     if (url.pathname === '/.well-known/jwks.json' && options.deps.issuer) {
@@ -192,15 +222,22 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       started ??= apollo.start();
       await started;
       httpServer = createServer((req, res) => {
-        handle(req, res).catch((error: unknown) => {
-          if (error instanceof HttpError) {
-            sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
-            return;
-          }
-          logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
-          if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-          else res.end();
-        });
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        // the same id the gateway logged (it sends one on every fetch), or a new one; echoed to the caller
+        req.headers[REQUEST_ID_HEADER] = requestId;
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        // the failure handler inside the scope too, so 'request failed' carries the id
+        void runWithRequestId(requestId, () =>
+          handle(req, res).catch((error: unknown) => {
+            if (error instanceof HttpError) {
+              sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+              return;
+            }
+            logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+            else res.end();
+          }),
+        );
       });
       // A keep-alive socket must be closed by the client (the gateway, a peer, a load balancer),
       // never by the server while a request may be on its way: Node's 5 s default is shorter than

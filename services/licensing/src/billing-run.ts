@@ -1,4 +1,4 @@
-import type { BackgroundRuntime, Logger } from '@kyodo/subgraph-kit';
+import { subgraphMetrics, type BackgroundRuntime, type Logger, type ServiceMetrics } from '@kyodo/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from './access.js';
 import { settleContract } from './contract-renewal.js';
@@ -68,7 +68,7 @@ export function startBillingSchedule({ dataSource, clock, logger, deps }: Backgr
   let running: Promise<void> | undefined;
   const tick = () => {
     if (running || !dataSource.isInitialized) return;
-    running = billCurrentPeriod(dataSource, clock.now(), logger).finally(() => {
+    running = billCurrentPeriod(dataSource, clock.now(), logger, subgraphMetrics(deps, 'licensing')).finally(() => {
       running = undefined;
     });
   };
@@ -80,10 +80,11 @@ export function startBillingSchedule({ dataSource, clock, logger, deps }: Backgr
   };
 }
 
-async function billCurrentPeriod(dataSource: DataSource, now: Date, logger: Logger): Promise<void> {
+async function billCurrentPeriod(dataSource: DataSource, now: Date, logger: Logger, metrics: ServiceMetrics): Promise<void> {
   const period = currentPeriod(now);
   try {
-    const { issued } = await runBilling(dataSource, period, now);
+    // counted on this replica's /metrics (kyodo_job_runs_total{job="billing-run"})
+    const { issued } = await metrics.trackJob('billing-run', () => runBilling(dataSource, period, now));
     if (issued.length > 0) logger.info('billing run issued invoices', { period, issued: issued.length });
   } catch (error) {
     logger.warn('billing run failed', { period, error: error instanceof Error ? error.message : String(error) });
