@@ -79,8 +79,6 @@ const EXTRA_REQUIRED: Record<string, string[]> = {
   cards: ['JWT_PUBLIC_KEY', 'CARDS_S3_ENDPOINT', 'CARDS_S3_BUCKET', 'CARDS_S3_ACCESS_KEY_ID', 'CARDS_S3_SECRET_ACCESS_KEY'],
   support: ['JWT_PUBLIC_KEY'],
 };
-/** Names other issue-12 / hardening work adds to the code; the manifests carry them already. */
-const ADDED_ELSEWHERE = new Set(['CORS_ORIGINS', 'TOTP_ENCRYPTION_KEYS']);
 /** Read by Node or npm, not by our code. */
 const RUNTIME_NAMES = new Set(['NODE_OPTIONS']);
 
@@ -95,7 +93,7 @@ function requiredEnv(service: string): string[] {
   return [...(service === 'gateway' ? [] : commonSubgraphRequirements()), ...at(EXTRA_REQUIRED, service)];
 }
 
-/** Every source file of the processes that read env, to prove each variable name is real. */
+/** Every source file of the processes that read env, and the registry, to prove each variable name is real. */
 function sourceText(): string {
   const dirs = ['gateway/src', 'packages/subgraph-kit/src', 'packages/auth/src', ...SUBGRAPHS.map((name) => `services/${name}/src`)];
   const files: string[] = [];
@@ -107,7 +105,8 @@ function sourceText(): string {
     }
   };
   dirs.forEach(walk);
-  return files.join('\n');
+  // the subgraphs' URL variables are data: the registry names them, the code reads them from it
+  return [...files, read('subgraphs.json')].join('\n');
 }
 
 function scriptNames(): Set<string> {
@@ -269,7 +268,7 @@ describe('deploy/k8s: Kubernetes manifests', () => {
   it('uses only variable names the code reads (or that pending work adds)', () => {
     const source = sourceText();
     const names = new Set([...Object.keys(configMap.data), ...Object.keys(secret.stringData), ...deployments.flatMap((d) => (containerOf(d).env ?? []).map((v) => v.name))]);
-    const unknown = [...names].filter((name) => !RUNTIME_NAMES.has(name) && !ADDED_ELSEWHERE.has(name) && !/_DATABASE_URL$/.test(name) && !source.includes(name));
+    const unknown = [...names].filter((name) => !RUNTIME_NAMES.has(name) && !/_DATABASE_URL$/.test(name) && !source.includes(name));
     expect(unknown).toEqual([]);
   });
 });

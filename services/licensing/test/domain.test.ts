@@ -403,8 +403,8 @@ describe('L11-L15 service contracts', () => {
     expect(termEndsOn('2027-01-01')).toBe('2027-12-31');
     expect(termEndsOn('2028-02-29')).toBe('2029-02-28');
     expect(termEndsOn('2027-03-01')).toBe('2028-02-29');
-    // without holidays or closing days 29 December is a plain Tuesday
-    expect(addBusinessDays('2026-12-28', 1, japaneseBusinessCalendar([], {}))).toBe('2026-12-29');
+    // without closing days, and with a holiday table that has none at the year's end, 29 December is a plain Tuesday
+    expect(addBusinessDays('2026-12-28', 1, japaneseBusinessCalendar([], { '2026-01-01': { name: '元日', name_en: "New Year's Day" } }))).toBe('2026-12-29');
   });
 
   it.each([
