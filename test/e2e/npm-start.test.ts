@@ -168,7 +168,7 @@ async function running(pid: number): Promise<boolean> {
   }
 }
 
-describe('`npm start` through npm: signals sent to the npm process, PUBLIC_URL from the real gateway port', () => {
+describe.each(['SIGTERM', 'SIGINT'] as const)('`npm start` through npm, stopped by %s to the npm process; PUBLIC_URL from the real gateway port', (signal) => {
   let dataDir: string;
   let npm: ChildProcess;
   let output = '';
@@ -208,7 +208,7 @@ describe('`npm start` through npm: signals sent to the npm process, PUBLIC_URL f
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('gives spaces PUBLIC_URL with the gateway\'s real port: the invitation mail links to it', async () => {
+  it.runIf(signal === 'SIGTERM')('gives spaces PUBLIC_URL with the gateway\'s real port: the invitation mail links to it', async () => {
     expect(output).toContain(`http://localhost:${base}/graphql`);
     const gateway = `http://127.0.0.1:${base}/graphql`;
     const { signIn } = await graphql<{ signIn: { token: string } }>(
@@ -222,13 +222,13 @@ describe('`npm start` through npm: signals sent to the npm process, PUBLIC_URL f
     if (base !== 4000) expect(mail?.decoded).not.toContain('http://localhost:4000/');
   });
 
-  it('SIGTERM to the npm PID (not its group) stops start.mjs and all five services within 10 s', async () => {
+  it(`${signal} to the npm PID (not its group) stops start.mjs and all five services within 10 s`, async () => {
     const pids = descendants(npm.pid!);
     // start.mjs (and, without exec, a shell) plus the five services
     expect(pids.length).toBeGreaterThanOrEqual(6);
     for (const pid of pids) expect(await running(pid)).toBe(true);
     const sent = Date.now();
-    process.kill(npm.pid!, 'SIGTERM');
+    process.kill(npm.pid!, signal);
     const deadline = sent + 10_000;
     let left = pids;
     while (Date.now() < deadline) {
@@ -236,7 +236,7 @@ describe('`npm start` through npm: signals sent to the npm process, PUBLIC_URL f
       if (left.length === 0) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(left, `still running ${Date.now() - sent} ms after SIGTERM:\n${output.slice(-2000)}`).toEqual([]);
+    expect(left, `still running ${Date.now() - sent} ms after ${signal}:\n${output.slice(-2000)}`).toEqual([]);
     await exited(npm);
     for (const port of [base, base + 1, base + 2, base + 3, base + 4]) expect(await answers(`http://127.0.0.1:${port}/`), `port ${port} still answers`).toBe(false);
   }, 30_000);
