@@ -3,6 +3,19 @@
 // files under data/, the demo tenant seeded (idempotently), logs prefixed per service, and a
 // clean stop on Ctrl-C. Plain Node: nothing to build, the services run from source via tsx.
 //
+// Flags:
+//   --built   (`npm run start:prod`) run each workspace's compiled dist/main.js on plain Node, as its
+//             own `start:prod` does: no tsx, no TypeScript. Run `npm run build` first. NODE_ENV
+//             defaults to production, so the services demand their secrets (JWT_PRIVATE_KEY,
+//             JWT_PUBLIC_KEY, TOTP_ENCRYPTION_KEYS, GATEWAY_SECRET...), refuse a database with
+//             pending migrations (run `npm run migrate` first) and seed no demo tenant
+//             unless SEED_DEMO=true. Ports and every variable below are the same.
+//
+// Stopping: SIGINT, SIGTERM or SIGHUP to this process, or to the `npm` running it (the npm
+// script `exec`s node so npm's forwarded signal reaches this process, not a shell), stops every
+// service: SIGTERM, then SIGKILL after 5 s. Should the parent die without a signal (npm killed
+// with SIGKILL), the services are stopped too.
+//
 // Env (all optional):
 // The subgraphs, their ports (base + offset) and URL variables come from subgraphs.json.
 //   KYODO_PORT_BASE        gateway port; each subgraph takes base + its portOffset (default 4000 -> 4001-4004)
@@ -11,15 +24,18 @@
 //   DATA_DIR               where SQLite files, dev keys and the dev gateway secret live (default <repo>/data)
 //   SPACES_DATABASE_URL, LICENSING_DATABASE_URL, ...   point one subgraph at another database
 //   KYODO_START_TIMEOUT    seconds each service gets to become healthy (default 90)
+//   PUBLIC_URL             base of links in mail (default: the gateway's real URL, http://localhost:<gateway port>)
+//   NODE_ENV               default development (production with --built)
 //   KYODO_LOG_FORMAT=json  print the services' JSON log lines as they are (default: compact on a TTY)
 //   NO_COLOR               no colours even on a terminal
-/* global AbortSignal */
+/* global AbortSignal, setInterval */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { serviceCommand, TSX_NODE_ARGS } from './start-command.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -30,6 +46,13 @@ const paint = (code) => (text) => (tty ? `\x1b[${code}m${text}\x1b[0m` : text);
 const bold = paint('1');
 const dim = paint('2');
 const red = paint('31');
+
+const args = process.argv.slice(2);
+for (const arg of args) if (arg !== '--built') fail(`unknown flag ${arg}; the only flag is --built (run the compiled dist/ code).`);
+const built = args.includes('--built');
+const nodeEnv = env.NODE_ENV || (built ? 'production' : 'development');
+// the demo tenant is for trying Kyodo out: seeded by default from source, opt-in for a built stack
+const seedDemo = env.SEED_DEMO ? env.SEED_DEMO : built ? undefined : 'true';
 
 // ---------------------------------------------------------------------------------------------
 // Configuration
@@ -115,7 +138,6 @@ function runStep(description, command, args, options = {}) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const tsxNodeArgs = ['--conditions=development', '--import', 'tsx'];
 const tsxEnv = { TSX_TSCONFIG_PATH: tsconfig };
 
 function ensureDependencies() {
@@ -134,7 +156,7 @@ function ensureDevKeys() {
   if (env.JWT_PRIVATE_KEY && env.JWT_PUBLIC_KEY) return;
   if (existsSync(join(dataDir, 'keys', 'jwt-private.pem')) && existsSync(join(dataDir, 'keys', 'jwt-public.pem'))) return;
   const code = "const { loadOrCreateDevKeys } = await import('@kyodo/auth'); await loadOrCreateDevKeys(process.argv[1]);";
-  runStep(`Creating development JWT keys in ${join(dataDir, 'keys')}`, process.execPath, [...tsxNodeArgs, '--input-type=module', '-e', code, dataDir], {
+  runStep(`Creating development JWT keys in ${join(dataDir, 'keys')}`, process.execPath, [...TSX_NODE_ARGS, '--input-type=module', '-e', code, dataDir], {
     env: tsxEnv,
   });
 }
@@ -167,14 +189,17 @@ async function ensurePortsFree() {
 const children = new Map(); // name -> ChildProcess, while it runs
 let stopping = false;
 
-function childEnv(service) {
-  const out = { ...env, ...tsxEnv, NODE_ENV: env.NODE_ENV || 'development', HOST: host, PORT: String(service.port), DATA_DIR: dataDir };
+/** Links in mail point at the gateway this script really started, whatever its port. */
+const publicUrl = env.PUBLIC_URL || `http://localhost:${GATEWAY.port}`;
+
+function childEnv(service, commandEnv) {
+  const out = { ...env, ...commandEnv, NODE_ENV: nodeEnv, HOST: host, PORT: String(service.port), DATA_DIR: dataDir, PUBLIC_URL: publicUrl };
   // one DATABASE_URL for all would put four subgraphs in one database: per-subgraph variables only
   delete out.DATABASE_URL;
   // the gateway routes to these; subgraphs that ask a peer directly (peer client) use them too
   for (const s of SUBGRAPHS) out[s.urlEnv] = s.graphqlUrl;
   if (service !== GATEWAY) {
-    out.SEED_DEMO = 'true';
+    if (seedDemo !== undefined) out.SEED_DEMO = seedDemo;
     const own = env[`${envPrefix(service.name)}_DATABASE_URL`];
     if (own) out.DATABASE_URL = own;
   }
@@ -182,9 +207,10 @@ function childEnv(service) {
 }
 
 function start(service) {
-  const child = spawn(process.execPath, [...tsxNodeArgs, 'src/main.ts'], {
+  const command = serviceCommand({ root: ROOT, dir: service.dir, built, nodePath: process.execPath });
+  const child = spawn(command.command, command.args, {
     cwd: join(ROOT, service.dir),
-    env: childEnv(service),
+    env: childEnv(service, command.env),
     stdio: ['ignore', 'pipe', 'pipe'],
     // its own process group: a terminal's Ctrl-C reaches only this script, which then stops
     // every service in order (and a whole group, should a service ever spawn helpers)
@@ -249,6 +275,23 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   });
 }
 
+// npm forwards SIGINT/SIGTERM to this process; if npm (or whatever started this script) dies
+// without forwarding anything, e.g. SIGKILL, stop the services rather than leave them running
+// with nobody to stop them. (process.ppid is read once at start
+// on Node 20, so the check asks whether that process still exists.)
+const parentPid = process.ppid;
+function parentAlive() {
+  try {
+    process.kill(parentPid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+setInterval(() => {
+  if (!parentAlive()) shutdown(1, `the process that started this script (pid ${parentPid}) has gone; stopping every service.`);
+}, 1000).unref();
+
 // ---------------------------------------------------------------------------------------------
 // Readiness
 
@@ -282,6 +325,7 @@ function printBanner() {
     '',
     `  Sandbox (GraphQL endpoint): ${bold(sandbox)}`,
     `  Subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${s.port}`).join(', ')}   data: ${dataDir}`,
+    `  Links in mail: ${publicUrl}   mode: ${built ? 'built (dist/)' : 'source (tsx)'}, NODE_ENV=${nodeEnv}`,
     '',
     '  Demo sign-ins (tenant "demo"):',
     '    admin   admin@demo.example      demo-admin-pass',
@@ -305,11 +349,15 @@ function printBanner() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  if (!existsSync(join(ROOT, GATEWAY.dir, 'src', 'main.ts'))) fail('gateway/src/main.ts does not exist yet.');
   ensureDependencies();
+  for (const service of ALL) {
+    const { entry } = serviceCommand({ root: ROOT, dir: service.dir, built, nodePath: process.execPath });
+    if (!existsSync(entry)) fail(`${entry} does not exist${built ? ': run `npm run build` first.' : '.'}`);
+  }
   ensureSupergraph();
   mkdirSync(dataDir, { recursive: true });
-  ensureDevKeys();
+  // a built (production) stack takes its keys from the environment like any deployment
+  if (!built) ensureDevKeys();
   await ensurePortsFree();
   const started = Date.now();
   say(`Starting ${SUBGRAPHS.map((s) => s.name).join(', ')} (SQLite files and keys in ${dataDir})`);

@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { readMailbox } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceCommand } from '../../scripts/start-command.mjs';
 
 /**
  * `npm start` as a newcomer runs it (scripts/start.mjs): real processes, SQLite under a data
@@ -118,4 +120,142 @@ describe('npm start (scripts/start.mjs)', () => {
       expect(await answers(`http://127.0.0.1:${ports[name]}/`), `${name} still answers on port ${ports[name]}`).toBe(false);
     }
   }, 30_000);
+});
+
+/** `count` consecutive free ports: KYODO_PORT_BASE gives the gateway base and subgraphs base+1..base+4. */
+async function freePortBase(count: number): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((done) => {
+      const server = createServer();
+      server.once('error', () => done(false));
+      server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => done(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let all = true;
+    for (let port = base; port < base + count && all; port += 1) all = await free(port);
+    if (all) return base;
+  }
+  throw new Error('no run of free ports found');
+}
+
+/** Every descendant of `pid` (children, grandchildren...), from ps. */
+function descendants(pid: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const [child, ppid] of rows) {
+      if (ppid !== parent || out.includes(child)) continue;
+      out.push(child);
+      queue.push(child);
+    }
+  }
+  return out;
+}
+
+/** Running (a zombie waiting to be reaped has stopped: it holds no port and runs no code). */
+async function running(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe.each(['SIGTERM', 'SIGINT'] as const)('`npm start` through npm, stopped by %s to the npm process; PUBLIC_URL from the real gateway port', (signal) => {
+  let dataDir: string;
+  let npm: ChildProcess;
+  let output = '';
+  let base: number;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'kyodo-npm-start-sig-'));
+    base = await freePortBase(5);
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, KYODO_PORT_BASE: String(base), KYODO_LOG_FORMAT: 'json', NO_COLOR: '1' };
+    for (const name of ['DATABASE_URL', 'PUBLIC_URL', 'NODE_ENV', 'GATEWAY_PORT', ...SERVICES.map((s) => `${s.toUpperCase()}_PORT`), ...SERVICES.map((s) => `${s.toUpperCase()}_DATABASE_URL`)]) {
+      delete env[name];
+    }
+    // the npm that runs tests may set npm_* variables of its own: the child npm must read the root package.json
+    for (const name of Object.keys(env)) if (name.startsWith('npm_')) delete env[name];
+    // not detached: the test sends signals to npm's PID alone, never to a process group
+    npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    npm.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((done, fail) => {
+      npm.stdout?.on('data', () => output.includes('Kyodo is running.') && done());
+      npm.once('exit', (code) => fail(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
+    });
+  }, 150_000);
+
+  afterAll(async () => {
+    if (npm && npm.exitCode === null && npm.signalCode === null) {
+      for (const pid of descendants(npm.pid!)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      npm.kill('SIGKILL');
+      await exited(npm);
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.runIf(signal === 'SIGTERM')('gives spaces PUBLIC_URL with the gateway\'s real port: the invitation mail links to it', async () => {
+    expect(output).toContain(`http://localhost:${base}/graphql`);
+    const gateway = `http://127.0.0.1:${base}/graphql`;
+    const { signIn } = await graphql<{ signIn: { token: string } }>(
+      gateway,
+      'mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }',
+    );
+    const { createSpace } = await graphql<{ createSpace: { id: string } }>(gateway, 'mutation { createSpace(input: { name: "Signals", isGuestSpace: true }) { id } }', signIn.token);
+    await graphql(gateway, `mutation { inviteGuest(input: { spaceId: "${createSpace.id}", email: "port@partner.example" }) { id } }`, signIn.token);
+    const [mail] = (await readMailbox(dataDir)).filter((m) => m.raw.includes('To: port@partner.example'));
+    expect(mail?.decoded).toContain(`http://localhost:${base}/invitations/accept?token=`);
+    if (base !== 4000) expect(mail?.decoded).not.toContain('http://localhost:4000/');
+  });
+
+  it(`${signal} to the npm PID (not its group) stops start.mjs and all five services within 10 s`, async () => {
+    const pids = descendants(npm.pid!);
+    // start.mjs (and, without exec, a shell) plus the five services
+    expect(pids.length).toBeGreaterThanOrEqual(6);
+    for (const pid of pids) expect(await running(pid)).toBe(true);
+    const sent = Date.now();
+    process.kill(npm.pid!, signal);
+    const deadline = sent + 10_000;
+    let left = pids;
+    while (Date.now() < deadline) {
+      left = (await Promise.all(pids.map(async (pid) => ((await running(pid)) ? pid : null)))).filter((pid): pid is number => pid !== null);
+      if (left.length === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(left, `still running ${Date.now() - sent} ms after ${signal}:\n${output.slice(-2000)}`).toEqual([]);
+    await exited(npm);
+    for (const port of [base, base + 1, base + 2, base + 3, base + 4]) expect(await answers(`http://127.0.0.1:${port}/`), `port ${port} still answers`).toBe(false);
+  }, 30_000);
+});
+
+describe('npm run start:prod (start.mjs --built): the command chosen per service', () => {
+  it('runs dist/main.js on plain Node with --built, src/main.ts through tsx without', () => {
+    const builtCommand = serviceCommand({ root: ROOT, dir: 'services/spaces', built: true, nodePath: 'node' });
+    expect(builtCommand.args).toEqual([join(ROOT, 'services/spaces/dist/main.js')]);
+    expect(builtCommand.args.join(' ')).not.toMatch(/tsx|development/);
+    expect(builtCommand.env).toEqual({});
+    const source = serviceCommand({ root: ROOT, dir: 'services/spaces', built: false, nodePath: 'node' });
+    expect(source.args).toEqual(['--conditions=development', '--import', 'tsx', join(ROOT, 'services/spaces/src/main.ts')]);
+    expect(source.env.TSX_TSCONFIG_PATH).toBe(join(ROOT, 'tsconfig.base.json'));
+  });
+
+  it('the root scripts exec node, so the signal npm forwards reaches start.mjs rather than a shell', async () => {
+    const { scripts } = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.start).toBe('exec node scripts/start.mjs');
+    expect(scripts['start:prod']).toBe('exec node scripts/start.mjs --built');
+  });
 });

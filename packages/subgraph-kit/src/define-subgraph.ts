@@ -10,7 +10,7 @@ import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definit
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
 import { guardOwnedIds, type OwnedIdsSpec } from './owned-ids.js';
-import { runMigrations } from './migrations.js';
+import { assertNoPendingMigrations, pendingMigrations, runMigrations } from './migrations.js';
 import { registeredSubgraph } from './registry.js';
 import type { ScopedAccess } from './scoped-access.js';
 import { createSubgraphServer, type SubgraphRoute } from './server.js';
@@ -89,7 +89,8 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     });
     await initializeDataSource(dataSource, deps.databaseUrl);
     try {
-      if (deps.migrate !== false) await runMigrations(dataSource, logger);
+      if (deps.migrate === 'verify') await assertNoPendingMigrations(dataSource, spec.name);
+      else if (deps.migrate !== false) await runMigrations(dataSource, logger);
       const schema = await buildSchema();
       const clock = deps.clock ?? systemClock;
       const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data') };
@@ -129,8 +130,21 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     }
   }
 
+  /** A DataSource for the migration step alone: connected, used once, closed. */
+  async function withMigrationDataSource<T>(databaseUrl: string, use: (dataSource: DataSource) => Promise<T>): Promise<T> {
+    const dataSource = createDataSource({ url: databaseUrl, entities: spec.entities, migrations: spec.migrations });
+    await initializeDataSource(dataSource, databaseUrl);
+    try {
+      return await use(dataSource);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    }
+  }
+
   return {
     name: spec.name,
+    migrate: (databaseUrl, logger) => withMigrationDataSource(databaseUrl, (dataSource) => runMigrations(dataSource, logger)),
+    pendingMigrations: (databaseUrl) => withMigrationDataSource(databaseUrl, pendingMigrations),
     // read on use: the registry is the one home of ports, and a subgraph not yet registered still builds its schema
     get defaultPort() {
       return registeredSubgraph(spec.name).defaultPort;

@@ -25,8 +25,12 @@ export interface SubgraphDeps {
   smtpUrl?: string;
   /** The public base URL of the app, for links in mail (default http://localhost:4000). */
   publicUrl?: string;
-  /** Run pending migrations on start (on by default; production runs them as their own step). */
-  migrate?: boolean;
+  /**
+   * What start does about pending migrations: `true` (default; development and tests) runs them,
+   * `'verify'` (NODE_ENV=production, which migrates as its own step: `npm run migrate`) refuses
+   * to start while any is pending, naming them; `false` leaves the schema alone.
+   */
+  migrate?: boolean | 'verify';
   onQuery?: (sql: string) => void;
   /** Where the other subgraphs are, for the few calls one subgraph makes to another (peers.ts). */
   peers?: PeerDirectory;
@@ -60,6 +64,13 @@ export interface SubgraphDefinition {
   /** The schema alone, without a database: what composition reads. */
   buildSchema(): Promise<GraphQLSchema>;
   create(deps: SubgraphDeps): Promise<SubgraphHandle>;
+  /**
+   * Applies every pending migration to the database at `databaseUrl`, then closes it; returns
+   * the names applied. What `npm run migrate` runs (migrate-cli.ts).
+   */
+  migrate?(databaseUrl: string, logger?: Logger): Promise<string[]>;
+  /** The migrations not yet applied to the database at `databaseUrl` (oldest first); closes it after. */
+  pendingMigrations?(databaseUrl: string): Promise<string[]>;
   /** T1: what each id its mutations take names (the authorisation matrix reads it to pick fixtures). */
   readonly ownedIds?: OwnedIdsSpec;
 }

@@ -105,6 +105,8 @@ async function startSubgraph(definition: SubgraphDefinition, options: SubgraphMa
     smtpUrl: env.SMTP_URL,
     publicUrl: env.PUBLIC_URL,
     env: process.env,
+    // production migrates as its own step (`npm run migrate`) and refuses a database behind it
+    migrate: production ? 'verify' : true,
   });
   if (env.SEED_DEMO === 'true') await handle.seedDemo();
   const url = await handle.listen(env.PORT ?? definition.defaultPort, env.HOST);

@@ -1,5 +1,6 @@
-import type { DataSource, QueryRunner, TableColumnOptions } from 'typeorm';
+import { MigrationExecutor, type DataSource, type QueryRunner, type TableColumnOptions } from 'typeorm';
 import type { Logger } from './logger.js';
+import { StartupError } from './startup.js';
 
 /** Runs every pending migration in its listed order, each in its own transaction. */
 export async function runMigrations(dataSource: DataSource, logger?: Logger): Promise<string[]> {
@@ -7,6 +8,27 @@ export async function runMigrations(dataSource: DataSource, logger?: Logger): Pr
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) logger?.info('migrations applied', { migrations: applied.map((m) => m.name) });
   return applied.map((m) => m.name);
+}
+
+/** The names of the listed migrations the database has not applied yet, oldest first. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
+  return pending.map((m) => m.name);
+}
+
+/**
+ * Production start (NODE_ENV=production): migrations are their own step (`npm run migrate`, the
+ * migrate job), so a replica never changes the schema under its running peers. A database with
+ * pending migrations stops start-up with one plain message naming them.
+ */
+export async function assertNoPendingMigrations(dataSource: DataSource, subgraph: string): Promise<void> {
+  const pending = await pendingMigrations(dataSource);
+  if (pending.length === 0) return;
+  throw new StartupError(
+    `the ${subgraph} database has ${pending.length} pending migration(s): ${pending.join(', ')}. ` +
+      `Production does not migrate at start: run \`npm run migrate -- ${subgraph}\` (or the migrate job) first.`,
+  );
 }
 
 /** Reverts every applied migration, newest first (tests use it to prove each `down` works). */

@@ -35,12 +35,13 @@ function isDefinitionFor(value: unknown, name: string): value is SubgraphDefinit
 
 /**
  * A registered subgraph's definition, imported from its workspace's `src/index.ts` by path (not
- * by package name), so a subgraph works before `npm install` has linked it. Only tests and the
- * schema printer call this: the gateway never loads subgraph code.
+ * by package name), so a subgraph works before `npm install` has linked it. Only tests, the
+ * schema printer and the migrate step (`dist/index.js` when built) call this: the gateway never
+ * loads subgraph code.
  */
-export async function loadRegisteredDefinition(entry: RegisteredSubgraph, root = REPOSITORY_ROOT): Promise<SubgraphDefinition> {
-  const module = (await import(pathToFileURL(resolve(root, entry.workspace, 'src', 'index.ts')).href)) as Record<string, unknown>;
+export async function loadRegisteredDefinition(entry: RegisteredSubgraph, root = REPOSITORY_ROOT, entryFile = 'src/index.ts'): Promise<SubgraphDefinition> {
+  const module = (await import(pathToFileURL(resolve(root, entry.workspace, entryFile)).href)) as Record<string, unknown>;
   const definition = Object.values(module).find((value) => isDefinitionFor(value, entry.name));
-  if (!definition) throw new Error(`${entry.workspace}/src/index.ts exports no subgraph definition named "${entry.name}" (defineSubgraph({ name: '${entry.name}', ... })).`);
+  if (!definition) throw new Error(`${entry.workspace}/${entryFile} exports no subgraph definition named "${entry.name}" (defineSubgraph({ name: '${entry.name}', ... })).`);
   return definition;
 }

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `npm run migrate -- --built` then `npm run start:prod` (issue 12): the built stack (dist/, no
+ * tsx) in production mode, on the same ports and variables as `npm start`, answering the smoke
+ * query through the gateway. Needs `npm run build` first; without every dist/main.js it skips,
+ * saying so.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const WORKSPACES = ['gateway', 'services/spaces', 'services/licensing', 'services/cards', 'services/support'];
+const SUBGRAPHS = ['spaces', 'licensing', 'cards', 'support'];
+const built = WORKSPACES.every((dir) => existsSync(join(ROOT, dir, 'dist', 'main.js'))) && existsSync(join(ROOT, 'packages/subgraph-kit/dist/migrate-cli.js'));
+if (!built) console.log('start-prod.test.ts: skipped, no build (run `npm run build` first)');
+
+async function freePortBase(count: number): Promise<number> {
+  const free = (port: number) =>
+    new Promise<boolean>((done) => {
+      const server = createServer();
+      server.once('error', () => done(false));
+      server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => done(true)));
+    });
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    let all = true;
+    for (let port = base; port < base + count && all; port += 1) all = await free(port);
+    if (all) return base;
+  }
+  throw new Error('no run of free ports found');
+}
+
+const exited = (child: ChildProcess) =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+describe.skipIf(!built)('npm run start:prod: the built stack in production mode', () => {
+  let dataDir: string;
+  let base: number;
+  let npm: ChildProcess;
+  let output = '';
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'kyodo-start-prod-'));
+    base = await freePortBase(5);
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    env = { ...process.env };
+    for (const name of Object.keys(env)) if (name.startsWith('npm_') || name.endsWith('_PORT') || name.endsWith('DATABASE_URL')) delete env[name];
+    delete env.PUBLIC_URL;
+    delete env.NODE_ENV;
+    Object.assign(env, {
+      DATA_DIR: dataDir,
+      KYODO_PORT_BASE: String(base),
+      KYODO_LOG_FORMAT: 'json',
+      NO_COLOR: '1',
+      SEED_DEMO: 'true',
+      JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      TOTP_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      GATEWAY_SECRET: randomBytes(24).toString('hex'),
+    });
+    for (const name of SUBGRAPHS) env[`${name.toUpperCase()}_DATABASE_URL`] = `sqlite:${join(dataDir, `${name}.sqlite`)}`;
+  }, 30_000);
+
+  afterAll(async () => {
+    if (npm && npm.exitCode === null && npm.signalCode === null) {
+      npm.kill('SIGTERM');
+      await exited(npm);
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('migrates with the built code, starts without tsx, answers the smoke query, and stops on SIGTERM to npm', async () => {
+    const migrate = spawn('npm', ['run', 'migrate', '--', '--built'], { cwd: ROOT, env: { ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let migrateOut = '';
+    migrate.stdout?.on('data', (chunk: Buffer) => (migrateOut += chunk.toString()));
+    migrate.stderr?.on('data', (chunk: Buffer) => (migrateOut += chunk.toString()));
+    expect(await exited(migrate), migrateOut).toBe(0);
+    for (const name of SUBGRAPHS) expect(migrateOut).toContain(`${name}: applied `);
+
+    npm = spawn('npm', ['run', 'start:prod'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    npm.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise<void>((done, fail) => {
+      npm.stdout?.on('data', () => output.includes('Kyodo is running.') && done());
+      npm.once('exit', (code) => fail(new Error(`start:prod exited with ${code} before it was ready:\n${output}`)));
+    });
+    expect(output).toContain(`mode: built (dist/), NODE_ENV=production`);
+    expect(output).not.toContain('tsx');
+
+    const gateway = `http://127.0.0.1:${base}/graphql`;
+    const post = async (query: string, token?: string) =>
+      (await (await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as {
+        data?: Record<string, never>;
+        errors?: unknown;
+      };
+    const signIn = await post('mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }');
+    expect(signIn.errors).toBeUndefined();
+    const token = (signIn.data as unknown as { signIn: { token: string } }).signIn.token;
+    const viewer = await post('{ viewer { kind tenant { subdomain } cardCount isSupportRegistrant } }', token);
+    expect(viewer).toEqual({ data: { viewer: { kind: 'MEMBER', tenant: { subdomain: 'demo' }, cardCount: expect.any(Number), isSupportRegistrant: true } } });
+
+    npm.kill('SIGTERM');
+    await exited(npm);
+    for (const port of [base, base + 1, base + 2, base + 3, base + 4]) {
+      const answered = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then(
+        () => true,
+        () => false,
+      );
+      expect(answered, `port ${port} still answers`).toBe(false);
+    }
+  }, 150_000);
+});
