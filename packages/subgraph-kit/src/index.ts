@@ -25,3 +25,4 @@ export * from './schema-publish.js';
 export * from './business-calendar.js';
 export * from './metrics.js';
 export * from './request-id.js';
+export * from './pagination.js';

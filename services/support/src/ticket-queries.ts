@@ -1,6 +1,5 @@
-import { badInput } from '@kyodo/subgraph-kit';
+import { badInput, decodeCursor, encodeCursor } from '@kyodo/subgraph-kit';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor } from './cursor.js';
 import { OPEN_STATUSES } from './domain/ticket-lifecycle.js';
 import { Ticket } from './entities/ticket.entity.js';
 import type { TicketConnection } from './types/ticket-connection.type.js';

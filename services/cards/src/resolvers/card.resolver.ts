@@ -1,10 +1,9 @@
-import { badInput, notFound, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { badInput, cursorDate, decodeCursor, encodeCursor, notFound, pageSize, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { cardGroupIds, findVisibleCard, requireVisibleCard, visibleCardsQuery, whereSearch } from '../card-access.js';
 import { insertCard, replaceCardGroups } from '../card-store.js';
 import type { CardsContext } from '../context.js';
-import { cursorDate, decodeCursor, encodeCursor, pageSize } from '../cursor.js';
 import { checkCardFields, searchTextOf, type FieldProblem, type RawCardFields } from '../domain/card-fields.js';
 import { limitKeepsAuthor, readsCards } from '../domain/visibility.js';
 import { Card } from '../entities/card.entity.js';

@@ -1,8 +1,7 @@
-import { forbidden, notFound, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { forbidden, notFound, pageSize, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { closeSolvedTickets } from '../auto-close.js';
 import type { SupportContext } from '../context.js';
-import { pageSize } from '../cursor.js';
 import { JAPANESE_ONLY_NOTICE } from '../domain/language.js';
 import { canSeeTicket, isSupportAgent } from '../domain/ticket-access.js';
 import { isLate } from '../domain/ticket-lifecycle.js';

@@ -1,6 +1,11 @@
-import { badInput } from '@kyodo/subgraph-kit';
+import { badInput } from './errors.js';
 
-/** Opaque cursors: base64url JSON, so a client cannot build one and we can change the inside. */
+/**
+ * One pagination for every subgraph's lists (cards, the support queue...): the same cursor format,
+ * page sizes and messages everywhere.
+ *
+ * Opaque cursors: base64url JSON, so a client cannot build one and we can change the inside.
+ */
 export function encodeCursor(value: Record<string, string>): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
