@@ -24,10 +24,10 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createTokenIssuer, exportPrivatePem, exportPublicPem, generateSigningKeys, GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { DEMO } from '@kyodo/subgraph-kit';
-import { createTestDatabase, type TestDatabase } from '@kyodo/testkit';
+import { createTestDatabase, freePort, type TestDatabase } from '@kyodo/testkit';
 import { baselineFrom, compareWithBaseline, DEFAULT_MARGIN, passes, RATIOS, type Baseline, type Comparison } from './compare.js';
 import { startPeerProxy } from './peer-proxy.js';
-import { answersOk, cpuMs, freePort, rssMb, startService, stopAll, type Service } from './processes.js';
+import { answersOk, cpuMs, rssMb, startService, stopAll, type Service } from './processes.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const BENCH_DIR = import.meta.dirname;

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { createTestDatabase, testDialects, type TestDatabase } from '@kyodo/testkit';
+import { createTestDatabase, freePort, testDialects, type TestDatabase } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -41,17 +40,6 @@ function cleanEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 const migrate = (args: string[], env: NodeJS.ProcessEnv) => run(process.execPath, [join(ROOT, 'scripts', 'migrate.mjs'), ...args], cleanEnv(env));
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const JWT_PUBLIC_KEY = publicKey.export({ type: 'spki', format: 'pem' }).toString();

@@ -1,9 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readMailbox } from '@kyodo/testkit';
+import { freePort, freePortBase, readMailbox } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceCommand } from '../../scripts/start-command.mjs';
 
@@ -16,17 +15,6 @@ import { serviceCommand } from '../../scripts/start-command.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SERVICES = ['gateway', 'spaces', 'licensing', 'cards', 'support'] as const;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -121,23 +109,6 @@ describe('npm start (scripts/start.mjs)', () => {
     }
   }, 30_000);
 });
-
-/** `count` consecutive free ports: KYODO_PORT_BASE gives the gateway base and subgraphs base+1..base+4. */
-async function freePortBase(count: number): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((done) => {
-      const server = createServer();
-      server.once('error', () => done(false));
-      server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => done(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    let all = true;
-    for (let port = base; port < base + count && all; port += 1) all = await free(port);
-    if (all) return base;
-  }
-  throw new Error('no run of free ports found');
-}
 
 /** Every descendant of `pid` (children, grandchildren...), from ps. */
 function descendants(pid: number): number[] {

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePortBase } from '@kyodo/testkit';
 
 /**
  * `npm run migrate -- --built` then `npm run start:prod` (issue 12): the built stack (dist/, no
@@ -19,22 +19,6 @@ const WORKSPACES = ['gateway', 'services/spaces', 'services/licensing', 'service
 const SUBGRAPHS = ['spaces', 'licensing', 'cards', 'support'];
 const built = WORKSPACES.every((dir) => existsSync(join(ROOT, dir, 'dist', 'main.js'))) && existsSync(join(ROOT, 'packages/subgraph-kit/dist/migrate-cli.js'));
 if (!built) console.log('start-prod.test.ts: skipped, no build (run `npm run build` first)');
-
-async function freePortBase(count: number): Promise<number> {
-  const free = (port: number) =>
-    new Promise<boolean>((done) => {
-      const server = createServer();
-      server.once('error', () => done(false));
-      server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => done(true)));
-    });
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    let all = true;
-    for (let port = base; port < base + count && all; port += 1) all = await free(port);
-    if (all) return base;
-  }
-  throw new Error('no run of free ports found');
-}
 
 const exited = (child: ChildProcess) =>
   child.exitCode !== null || child.signalCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((done) => child.once('exit', (code) => done(code)));

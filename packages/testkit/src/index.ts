@@ -8,3 +8,4 @@ export * from './mail.js';
 export * from './main-process.js';
 export * from './fake-subgraph.js';
 export * from './fake-spaces.js';
+export * from './ports.js';

@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import { errorCodes, readMailbox, startSmtpSink, startStack, testDialects, type SmtpSink, type Stack } from '@kyodo/testkit';
+import { errorCodes, freePort, readMailbox, startSmtpSink, startStack, testDialects, type SmtpSink, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Invitation } from '../src/entities/invitation.entity.js';
 import { SpaceMember } from '../src/entities/space-member.entity.js';
@@ -8,18 +7,6 @@ import { spacesSubgraph } from '../src/index.js';
 
 const INVITE = `mutation($input: InviteGuestInput!) { inviteGuest(input: $input) { id email } }`;
 const CREATE_GUEST_SPACE = `mutation($name: String!) { createSpace(input: { name: $name, isGuestSpace: true }) { id } }`;
-
-/** A port nothing listens on: bound once to find it, then closed. */
-async function closedPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 async function guestSpace(stack: Stack, admin: string, name: string): Promise<string> {
   return (await stack.client.data<{ createSpace: { id: string } }>(CREATE_GUEST_SPACE, { name }, { token: admin })).createSpace.id;
@@ -30,7 +17,7 @@ describe.each(testDialects())('S4: invitation mail through SMTP on %s', (dialect
     let stack: Stack;
     let admin: string;
     beforeAll(async () => {
-      stack = await startStack({ subgraphs: [spacesSubgraph], dialect, smtpUrl: `smtp://127.0.0.1:${await closedPort()}` });
+      stack = await startStack({ subgraphs: [spacesSubgraph], dialect, smtpUrl: `smtp://127.0.0.1:${await freePort()}` });
       admin = (await stack.auth.demoTokens()).admin;
     });
     afterAll(() => stack?.close());

@@ -1,21 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runMain } from '@kyodo/testkit';
+import { freePort, runMain } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-/** A port nothing listens on: bound once to find it, then closed. */
-async function closedPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 /** The spaces process as `npm start` or a deployment starts it, with a chosen environment. */
 describe('spaces start-up: configuration problems are named in one message, without a stack trace', () => {
@@ -41,7 +28,7 @@ describe('spaces start-up: configuration problems are named in one message, with
   }, 180_000);
 
   it('a database server that does not answer: one line naming DATABASE_URL and host:port, never the password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const run = await runMain('services/spaces', { DATABASE_URL: `mysql://app:hunter2-secret@127.0.0.1:${port}/kyodo_spaces`, DATA_DIR: dataDir });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`spaces cannot start: DATABASE_URL: cannot connect to 127.0.0.1:${port} (ECONNREFUSED); is the MySQL server running and reachable there?\n`);
