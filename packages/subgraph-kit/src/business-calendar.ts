@@ -80,6 +80,19 @@ export interface NationalHolidays {
   readonly [day: string]: { readonly name: string; readonly name_en: string } | undefined;
 }
 
+/** The whole years a holiday table covers, worked out once per table (support builds a calendar per request). */
+const coverage = new WeakMap<NationalHolidays, BusinessCalendar['covers']>();
+function coverageOf(holidays: NationalHolidays): BusinessCalendar['covers'] {
+  let covers = coverage.get(holidays);
+  if (!covers) {
+    const years = Object.keys(holidays).map((day) => Number(day.slice(0, 4)));
+    if (years.length === 0) throw new Error('the national holiday table is empty: the business calendar cannot answer for any day');
+    covers = { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years)}-12-31` };
+    coverage.set(holidays, covers);
+  }
+  return covers;
+}
+
 /**
  * The Japanese calendar: weekends, national holidays from @holiday-jp/holiday_jp (kept current
  * by updating the package; it covers substitute and citizens' holidays), and the vendor's
@@ -89,9 +102,7 @@ export function japaneseBusinessCalendar(
   closingDays: readonly ClosingDay[],
   holidays: NationalHolidays = holidayJp.holidays as NationalHolidays,
 ): BusinessCalendar {
-  const years = Object.keys(holidays).map((day) => Number(day.slice(0, 4)));
-  if (years.length === 0) throw new Error('the national holiday table is empty: the business calendar cannot answer for any day');
-  const covers = { from: `${Math.min(...years)}-01-01`, to: `${Math.max(...years)}-12-31` };
+  const covers = coverageOf(holidays);
   return {
     covers,
     closedBecause(day) {
