@@ -92,6 +92,11 @@ assemble() {
   cp package.json package-lock.json "$dest/"
   [ ! -f subgraphs.json ] || cp subgraphs.json "$dest/"
   [ "$target" != migrate ] || cp -R scripts "$dest/scripts"
+  # the client apps' trusted documents: the gateway in production runs only these (by hash)
+  if [ "$target" = gateway ]; then
+    mkdir -p "$dest/packages/client/src/gql"
+    cp packages/client/src/gql/persisted-documents.json "$dest/packages/client/src/gql/"
+  fi
   for folder in "${folders[@]}"; do
     [ -d "$folder/dist" ] || { echo "build-release: $folder/dist is missing (did npm run build run?)" >&2; exit 1; }
     mkdir -p "$dest/$folder"

@@ -18,6 +18,7 @@ import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
 import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
@@ -62,6 +63,11 @@ export interface GatewayDeps {
    * without it, everyone unless `production` (then nobody). Default: open (development).
    */
   metrics?: { token?: string; production?: boolean };
+  /**
+   * Run only the client apps' registered documents, by hash (trusted-documents.ts); without it
+   * (development) any document is run.
+   */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface GatewayHandle {
@@ -222,6 +228,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     cors: corsOptionsFor(deps.corsOrigins ?? []),
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
     renderGraphiQL: (options) => renderSandboxPage({ title: options?.title }),
+    ...(deps.trustedDocuments ? { persistedDocuments: persistedDocumentsOption(deps.trustedDocuments, deps.verifier) } : {}),
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this

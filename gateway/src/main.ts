@@ -10,6 +10,7 @@ import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
 import { createGateway } from './gateway.js';
 import { SUBGRAPH_URL_ENV } from './subgraphs.js';
 import { DEFAULT_SUPERGRAPH_PATH } from './supergraph-file.js';
+import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 
 const gatewayEnvSchema = z
   .object({
@@ -30,6 +31,13 @@ const gatewayEnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Browser origins allowed to call the gateway (CORS), comma-separated exact origins, e.g. https://app.example.com. */
     CORS_ORIGINS: z.string().optional(),
+    /**
+     * Trusted documents: `members` (production default) runs the client apps' registered
+     * documents for everyone and lets signed-in members send their own (the sandbox); `strict`
+     * registered documents only; `off` (development default) anything.
+     */
+    TRUSTED_DOCUMENTS: z.enum(['off', 'members', 'strict']).optional(),
+    TRUSTED_DOCUMENTS_FILE: z.string().default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -72,6 +80,11 @@ const corsOrigins = [
   ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   ...(env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, 'http://localhost:5173', 'http://127.0.0.1:5173']),
 ];
+const trustedPolicy = env.TRUSTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'members' : 'off');
+const trustedDocuments: TrustedDocuments | undefined =
+  trustedPolicy === 'off'
+    ? undefined
+    : { documents: await startupStep('gateway', () => loadTrustedDocuments(resolve(env.TRUSTED_DOCUMENTS_FILE))), arbitrary: trustedPolicy === 'strict' ? 'nobody' : 'members' };
 const gateway = await createGateway({
   supergraphSdl,
   subgraphUrls,
@@ -83,9 +96,10 @@ const gateway = await createGateway({
   corsOrigins,
   supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
   metrics: { token: env.METRICS_TOKEN, production: env.NODE_ENV === 'production' },
+  trustedDocuments,
 });
 const url = await gateway.listen(env.PORT, env.HOST);
-logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });
+logger.info('listening', { url, trustedDocuments: trustedDocuments ? `${trustedPolicy} (${trustedDocuments.documents.size} documents)` : 'off', supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

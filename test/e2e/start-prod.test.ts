@@ -5,12 +5,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKyodoClient, SignInDocument, ViewerDocument } from '@kyodo/client';
 import { createTestDatabase, freePortBase, type TestDatabase } from '@kyodo/testkit';
 
 /**
  * `npm run migrate -- --built` then `npm run start:prod` (issue 12): the built stack (dist/, no
  * tsx) in production mode, on the same ports and variables as `npm start`, answering the smoke
- * query through the gateway. Needs `npm run build` first (CI builds before the tests); without
+ * query through the gateway, sent as the typed client's registered documents (production runs only
+ * those, plus a signed-in member's own). Needs `npm run build` first (CI builds before the tests); without
  * every dist/main.js it skips, saying so. With MYSQL_URL set (CI) each subgraph gets a fresh,
  * empty MariaDB database that `npm run migrate` must create the tables in; SQLite files otherwise.
  */
@@ -106,16 +108,20 @@ describe.skipIf(!built)('npm run start:prod: the built stack in production mode'
     expect(output).not.toContain('tsx');
 
     const gateway = `http://127.0.0.1:${base}/graphql`;
-    const post = async (query: string, token?: string) =>
-      (await (await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as {
-        data?: Record<string, never>;
-        errors?: unknown;
-      };
-    const signIn = await post('mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }');
-    expect(signIn.errors).toBeUndefined();
-    const token = (signIn.data as unknown as { signIn: { token: string } }).signIn.token;
-    const viewer = await post('{ viewer { kind tenant { subdomain } cardCount isSupportRegistrant } }', token);
-    expect(viewer).toEqual({ data: { viewer: { kind: 'MEMBER', tenant: { subdomain: 'demo' }, cardCount: expect.any(Number), isSupportRegistrant: true } } });
+    // production runs only the client apps' registered documents (trusted documents, issue 13)
+    const anonymous = (await (await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ priceBook { product } }' }) })).json()) as {
+      errors?: Array<{ extensions?: { code?: string } }>;
+    };
+    expect(anonymous.errors?.map((error) => error.extensions?.code)).toEqual(['PERSISTED_QUERY_ID_REQUIRED']);
+    const client = createKyodoClient({ url: gateway });
+    const signIn = await client.data(SignInDocument, { input: { tenant: 'demo', email: 'admin@demo.example', password: 'demo-admin-pass' } });
+    client.setSession(signIn.signIn);
+    // the README's query, registered: a field from every subgraph
+    const { viewer } = await client.data(ViewerDocument);
+    expect(viewer).toEqual({ id: expect.any(String), name: expect.any(String), kind: 'MEMBER', tenant: { subdomain: 'demo', contract: { course: 'STANDARD', billingCycle: 'MONTHLY' } }, cardCount: expect.any(Number), isSupportRegistrant: true });
+    // a signed-in member may still send their own document (the sandbox)
+    const own = (await (await fetch(gateway, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signIn.signIn.token}` }, body: JSON.stringify({ query: '{ viewer { kind } }' }) })).json()) as unknown;
+    expect(own).toEqual({ data: { viewer: { kind: 'MEMBER' } } });
 
     npm.kill('SIGTERM');
     await exited(npm);

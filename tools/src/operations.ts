@@ -12,8 +12,11 @@ export interface ClientOperation {
   document: DocumentNode;
 }
 
-/** Where the corpus comes from: the e2e tests' operations and any `.graphql` file under operations/ (a folder or one file each). */
-export const OPERATION_SOURCES = ['test/e2e', 'operations'];
+/**
+ * Where the corpus comes from: the e2e tests' operations, the typed client's documents (what the
+ * apps send; also the gateway's trusted documents) and any `.graphql` file under operations/.
+ */
+export const OPERATION_SOURCES = ['test/e2e', 'packages/client/operations', 'operations'];
 
 const LOOKS_LIKE_OPERATION = /^\s*(#[^\n]*\n\s*)*(query|mutation|subscription|fragment|\{)/;
 
