@@ -1,6 +1,7 @@
 import { createTokenIssuer, generateSigningKeys } from '@kyodo/auth';
 import { DEMO, errorCodes, signInAs, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKyodoClient, ViewerDocument } from '@kyodo/client';
 import { startFullStack } from './full-stack.js';
 
 const VIEWER = /* GraphQL */ `
@@ -27,6 +28,13 @@ interface ViewerData {
   } | null;
 }
 
+/** The typed client (packages/client): a schema change that breaks the README's query fails to typecheck. */
+async function viewerOf(stack: Stack, token: string) {
+  const client = createKyodoClient({ url: stack.gatewayUrl ?? '', send: 'document' });
+  client.setSession({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+  return client.data(ViewerDocument);
+}
+
 describe.each(testDialects())('the supergraph through the gateway on %s', (dialect) => {
   let stack: Stack;
   beforeAll(async () => {
@@ -36,7 +44,7 @@ describe.each(testDialects())('the supergraph through the gateway on %s', (diale
 
   it('answers the foundation query for the demo admin with a field from every subgraph', async () => {
     const token = await signInAs(stack.client, 'admin');
-    const data = await stack.client.data<ViewerData>(VIEWER, {}, { token });
+    const data = await viewerOf(stack, token);
     expect(data.viewer).toEqual({
       id: DEMO.admin.id,
       name: DEMO.admin.name,
@@ -49,14 +57,14 @@ describe.each(testDialects())('the supergraph through the gateway on %s', (diale
 
   it('gives a plain member the contract but not the admin\'s cards or support registration', async () => {
     const token = await signInAs(stack.client, 'member');
-    const data = await stack.client.data<ViewerData>(VIEWER, {}, { token });
+    const data = await viewerOf(stack, token);
     expect(data.viewer).toMatchObject({ id: DEMO.member.id, kind: 'MEMBER', cardCount: 0, isSupportRegistrant: false });
     expect(data.viewer?.tenant.contract).toEqual({ course: 'STANDARD', billingCycle: 'MONTHLY' });
   });
 
   it('S3/C3: a guest sees themselves but not the contract, and no cards', async () => {
     const token = await signInAs(stack.client, 'guest');
-    const data = await stack.client.data<ViewerData>(VIEWER, {}, { token });
+    const data = await viewerOf(stack, token);
     expect(data.viewer).toMatchObject({ id: DEMO.guest.id, kind: 'GUEST', cardCount: 0, isSupportRegistrant: false });
     expect(data.viewer?.tenant.contract).toBeNull();
   });
@@ -90,7 +98,7 @@ describe.each(testDialects())('the supergraph through the gateway on %s', (diale
 
   it('T1: an admin of another tenant sees nothing of the demo tenant through entity fields', async () => {
     const token = await stack.auth.tokenFor({ id: 'stranger', tenantId: 'other-tenant', roles: ['ADMIN'] });
-    const data = await stack.client.data<ViewerData>(VIEWER, {}, { token });
+    const data = await viewerOf(stack, token);
     // the stranger's own user does not exist in spaces: nothing resolves, nothing leaks
     expect(data.viewer).toBeNull();
   });
@@ -105,7 +113,7 @@ describe('production mode: subgraphs answer only the gateway', () => {
 
   it('works through the gateway, which adds its credential', async () => {
     const token = await signInAs(stack.client, 'admin');
-    const data = await stack.client.data<ViewerData>(VIEWER, {}, { token });
+    const data = await viewerOf(stack, token);
     expect(data.viewer?.tenant.contract?.course).toBe('STANDARD');
     expect(data.viewer?.cardCount).toBe(2);
   });
