@@ -18,6 +18,7 @@ import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { preflightScript, readSandboxCollections, type SandboxCollection } from './sandbox-guide.js';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
 import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
@@ -38,6 +39,8 @@ export interface GatewayDeps {
   healthTimeoutMs?: number;
   /** Serve the Hive Laboratory sandbox on GET /graphql for browsers (default true). */
   sandbox?: boolean;
+  /** The sandbox's preflight offers the demo users (default true; production: false, it asks for credentials). */
+  sandboxDemoUsers?: boolean;
   /**
    * Download paths the gateway forwards to the subgraph that serves them (signed, expiring
    * links to card images and exports): path prefix -> subgraph name. Default `/files/` -> cards.
@@ -205,6 +208,17 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
   const fileRoutes = deps.fileRoutes ?? { '/files/': 'cards' };
   const sandbox = deps.sandbox ?? true;
+  // read once, on the first sandbox page: the files ship with the gateway and change only with it
+  let guide: { collections: SandboxCollection[]; preflight: string } | undefined;
+  const sandboxGuide = () =>
+    (guide ??= {
+      collections: readSandboxCollections(),
+      preflight: preflightScript({
+        demoUsers: deps.sandboxDemoUsers ?? true,
+        // with trusted documents on, an anonymous caller's own SignIn would be refused: send the registered one
+        signInHash: deps.trustedDocuments ? [...deps.trustedDocuments.documents].find(([, text]) => text.startsWith('mutation SignIn('))?.[0] : undefined,
+      }),
+    });
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
@@ -227,7 +241,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     landingPage: false,
     cors: corsOptionsFor(deps.corsOrigins ?? []),
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
-    renderGraphiQL: (options) => renderSandboxPage({ title: options?.title }),
+    renderGraphiQL: (options) => renderSandboxPage({ title: options?.title, ...sandboxGuide() }),
     ...(deps.trustedDocuments ? { persistedDocuments: persistedDocumentsOption(deps.trustedDocuments, deps.verifier) } : {}),
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
     propagateHeaders: {

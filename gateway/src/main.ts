@@ -97,6 +97,7 @@ const gateway = await createGateway({
   supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
   metrics: { token: env.METRICS_TOKEN, production: env.NODE_ENV === 'production' },
   trustedDocuments,
+  sandboxDemoUsers: env.NODE_ENV !== 'production',
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', { url, trustedDocuments: trustedDocuments ? `${trustedPolicy} (${trustedDocuments.documents.size} documents)` : 'off', supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { SandboxCollection } from './sandbox-guide.js';
 
 /**
  * Hive Laboratory, served offline. `@graphql-hive/render-laboratory` bundles Monaco and
@@ -58,6 +59,10 @@ export async function serveSandboxAsset(pathname: string, res: ServerResponse): 
 
 export interface SandboxPageOptions {
   title?: string;
+  /** The example operations the sandbox opens with (sandbox-guide.ts). */
+  collections?: SandboxCollection[];
+  /** The preflight script that signs in and sets the Authorization header (sandbox-guide.ts). */
+  preflight?: string;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -66,12 +71,18 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 
 /** The page `GET /graphql` returns to a browser: the same boot code renderLaboratory emits, pointing at local assets. */
 export function renderSandboxPage(options: SandboxPageOptions = {}): string {
+  const collections = options.collections ?? [];
+  // the README's query open in the first tab, ready to run
+  const first = collections[0]?.operations[0];
   const props = {
     enableDocs: true,
     defaultSettings: {
       fetch: { credentials: 'same-origin' },
       subscriptions: { protocol: 'WS' },
     },
+    defaultCollections: collections,
+    ...(first ? { defaultOperations: [first], defaultTabs: [{ id: first.id, type: 'operation', data: { id: first.id, name: first.name } }], defaultActiveTabId: first.id } : {}),
+    ...(options.preflight ? { defaultPreflight: { enabled: true, script: options.preflight }, defaultEnv: { variables: { demoUser: 'admin' } } } : {}),
   };
   const workers = Object.fromEntries(Object.keys(WORKERS).map((label) => [label, `${SANDBOX_ASSET_PREFIX}worker-${label}.js`]));
   return `<!doctype html>

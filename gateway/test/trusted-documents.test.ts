@@ -34,7 +34,7 @@ describe.each(['members', 'nobody'] as const)('trusted documents (issue 13), arb
 
   it('refuses an arbitrary document from an anonymous caller and from a guest', async () => {
     const guest = await gw.tokenFor({ userId: 'p1', kind: 'GUEST' });
-    for (const headers of [{}, { authorization: `Bearer ${guest}` }]) {
+    for (const headers of [{}, { authorization: `Bearer ${guest}` }] as Array<Record<string, string>>) {
       const { status, body } = await gw.post({ query: '{ people { name } }' }, headers);
       expect(status).toBe(400);
       expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['PERSISTED_QUERY_ID_REQUIRED']);

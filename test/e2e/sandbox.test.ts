@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Stack } from '@kyodo/testkit';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,32 @@ describe.skipIf(!executablePath)('the sandbox in headless Chromium', () => {
       .poll(async () => (await page.locator('.monaco-editor').allInnerTexts()).join('\n'), { timeout: 15_000 })
       .toMatch(/"__typename":\s*"Query"/);
     expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens with the example collections and the README query, and the preflight signs in as the demo admin', async () => {
+    const gatewayUrl = stack.gatewayUrl!;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(gatewayUrl, { waitUntil: 'load' });
+    // the README's query is open, ready to run
+    const editor = page.locator('.monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await page.locator('.monaco-editor').allInnerTexts()).join('\n'), { timeout: 30_000 }).toMatch(/query\s+Viewer/);
+    const answered = page.waitForResponse((r) => r.url() === gatewayUrl && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('query Viewer'));
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const response = await answered;
+    // the preflight signed in (no token pasted by hand) and set the header
+    expect(await response.request().headerValue('authorization')).toMatch(/^Bearer ey/);
+    expect(await response.json()).toMatchObject({ data: { viewer: { name: 'Demo Admin', kind: 'MEMBER', tenant: { subdomain: 'demo' } } } });
+    // the collections are there to explore, one per subgraph
+    for (const name of ['Kyodo: start', 'Kyodo: spaces', 'Kyodo: licensing', 'Kyodo: cards', 'Kyodo: support']) {
+      await expect.poll(async () => (await page.getByText(name, { exact: true }).count()) > 0, { timeout: 15_000 }).toBe(true);
+    }
+    const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: `${shots}sandbox.png` });
     expect(pageErrors).toEqual([]);
   });
 });

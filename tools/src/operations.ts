@@ -16,7 +16,7 @@ export interface ClientOperation {
  * Where the corpus comes from: the e2e tests' operations, the typed client's documents (what the
  * apps send; also the gateway's trusted documents) and any `.graphql` file under operations/.
  */
-export const OPERATION_SOURCES = ['test/e2e', 'packages/client/operations', 'operations'];
+export const OPERATION_SOURCES = ['test/e2e', 'packages/client/operations', 'gateway/sandbox', 'operations'];
 
 const LOOKS_LIKE_OPERATION = /^\s*(#[^\n]*\n\s*)*(query|mutation|subscription|fragment|\{)/;
 
