@@ -96,6 +96,9 @@ assemble() {
   if [ "$target" = gateway ]; then
     mkdir -p "$dest/packages/client/src/gql"
     cp packages/client/src/gql/persisted-documents.json "$dest/packages/client/src/gql/"
+    # the sandbox's example collections (gateway/src/sandbox-guide.ts reads them)
+    mkdir -p "$dest/gateway"
+    cp -R gateway/sandbox "$dest/gateway/sandbox"
   fi
   for folder in "${folders[@]}"; do
     [ -d "$folder/dist" ] || { echo "build-release: $folder/dist is missing (did npm run build run?)" >&2; exit 1; }
