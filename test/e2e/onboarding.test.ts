@@ -107,6 +107,9 @@ describe.each(testDialects())('onboarding a tenant through the gateway on %s (T4
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+    // only the page's own script runs (a nonce per response), and nothing frames it
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+'; .*frame-ancestors 'none'/);
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-inline');
     const html = await page.text();
     expect(html).toContain('<form');
     expect(html).toContain('setPassword');
@@ -166,12 +169,17 @@ describe.each(testDialects())('onboarding a tenant through the gateway on %s (T4
       expect.arrayContaining([{ id: idOf('member4@sakura.example') }]),
     );
 
-    // member4 sets a password and signs in; once removed, the same password is refused like an unknown address
+    // member4 sets a password and signs in; once removed, the same password is refused like an unknown address,
+    // and an integration token acting as them (C6) reads nothing more
     await ok(SET_PASSWORD, { input: { token: await linkOf('member4@sakura.example'), password: 'member4-password-1' } });
     const member4SignIn = () => gql(SIGN_IN, { input: { tenant: SUBDOMAIN, email: 'member4@sakura.example', password: 'member4-password-1' } });
     expect(errorCodes(await member4SignIn())).toEqual([]);
+    const crm = (await ok<{ issueIntegrationToken: { token: string } }>(`mutation($input: IssueIntegrationTokenInput!) { issueIntegrationToken(input: $input) { token } }`, { input: { name: 'CRM', actAsUserId: idOf('member4@sakura.example') } }, admin)).issueIntegrationToken.token;
+    const CRM_READ = `{ cards(first: 5) { edges { node { id } } } }`;
+    expect(errorCodes(await gql(CRM_READ, {}, crm))).toEqual([]);
     expect(await ok(REMOVE, { id: idOf('member4@sakura.example') }, admin)).toEqual({ removeMember: true });
     expect(errorCodes(await member4SignIn())).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await gql(CRM_READ, {}, crm))).toEqual(['UNAUTHENTICATED']);
 
     // member3 never used their link; after removal it does not let them in
     await ok(REMOVE, { id: idOf('member3@sakura.example') }, admin);
