@@ -17,6 +17,7 @@ import { useClientMistakeChecks } from './client-mistakes.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
+import { isLinkPage, serveLinkPage } from './link-pages.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
 import { preflightScript, readSandboxCollections, type SandboxCollection } from './sandbox-guide.js';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
@@ -356,6 +357,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     const fileRoute = Object.entries(fileRoutes).find(([prefix]) => target.startsWith(prefix));
     if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {
       await forwardFile(req, res, fileRoute[0], fileRoute[1]);
+      return;
+    }
+    // the pages the links in Kyodo's mail open (S4, T4)
+    if (isLinkPage(pathname) && (req.method === 'GET' || req.method === 'HEAD')) {
+      serveLinkPage(pathname, req.method, res);
       return;
     }
     if (sandbox && pathname.startsWith(SANDBOX_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {

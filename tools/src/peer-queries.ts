@@ -19,6 +19,7 @@ export interface PeerQueryFile {
  */
 export const PEER_QUERY_FILES: readonly PeerQueryFile[] = [
   { file: 'services/spaces/src/licensing-gate.ts', targets: { LicensingGate: 'licensing', GuestAllowance: 'licensing' } },
+  { file: 'services/spaces/src/licensing-contracts.ts', targets: { CreateBaseContract: 'licensing', MemberSeats: 'licensing' } },
   { file: 'services/licensing/src/spaces-guests.ts', targets: { GuestOfTenant: 'spaces' } },
   { file: 'services/cards/src/peers.ts', targets: { CardsViewerGroups: 'spaces', CardsDigitisationQuota: 'licensing' } },
 ];

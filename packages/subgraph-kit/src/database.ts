@@ -175,3 +175,10 @@ export function dialectOf(dataSource: DataSource): Dialect {
   const type = dataSource.options.type;
   return type === 'better-sqlite3' ? 'sqlite' : (type as Dialect);
 }
+
+/** A unique-key clash on SQLite or MySQL/MariaDB: a concurrent request inserted the same key first. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;
+  const codes = [e?.code, e?.driverError?.code];
+  return codes.includes('ER_DUP_ENTRY') || codes.includes('SQLITE_CONSTRAINT_UNIQUE') || codes.includes('SQLITE_CONSTRAINT_PRIMARYKEY') || e?.errno === 1062 || e?.driverError?.errno === 1062;
+}

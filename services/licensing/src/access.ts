@@ -34,9 +34,5 @@ export function applyRule<T>(rule: () => T): T {
   }
 }
 
-/** A unique-key clash on SQLite or MySQL/MariaDB (the idempotency key raced another request). */
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;
-  const codes = [e?.code, e?.driverError?.code];
-  return codes.includes('ER_DUP_ENTRY') || codes.includes('SQLITE_CONSTRAINT_UNIQUE') || codes.includes('SQLITE_CONSTRAINT_PRIMARYKEY') || e?.errno === 1062 || e?.driverError?.errno === 1062;
-}
+/** A unique-key clash (the idempotency key raced another request): one definition, in the kit. */
+export { isUniqueViolation } from '@kyodo/subgraph-kit';

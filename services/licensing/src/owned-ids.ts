@@ -4,6 +4,7 @@ import { ownedBySpaces, type OwnedIdsSpec } from '@kyodo/subgraph-kit';
 export const licensingOwnedIds: OwnedIdsSpec = {
   ids: {
     'GuestLicenseAssignmentInput.userId': { kind: 'User' },
+    'Mutation.createBaseContract.tenantId': { notTenantScoped: 'a vendor operator names the new tenant spaces is creating (T4); the resolver admits VENDOR_ADMIN only' },
   },
   owners: {
     User: ownedBySpaces('User'),

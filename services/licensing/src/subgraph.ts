@@ -19,6 +19,7 @@ import { UserLicenseResolver } from './resolvers/user.resolver.js';
 import { seedLicensingDemo } from './seed.js';
 import { startBillingSchedule } from './billing-run.js';
 import { BillingRunResolver, TenantInvoicesResolver } from './resolvers/billing.resolver.js';
+import { BaseContractResolver } from './resolvers/base-contract.resolver.js';
 
 export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder];
 
@@ -37,6 +38,7 @@ export const licensingSubgraph = defineSubgraph({
     TerminationNoticeResolver,
     BillingRunResolver,
     TenantInvoicesResolver,
+    BaseContractResolver,
   ],
   orphanedTypes: [TenantRef, UserRef],
   ownedIds: licensingOwnedIds,

@@ -18,7 +18,7 @@ export async function admitScopedSpacesQuery(ctx: SpacesContext, query: ScopedQu
     throw unauthenticated('This integration token has been revoked or is no longer valid; ask a tenant administrator for a new one.');
   }
   const user = await ctx.loaders.userById.load(viewer.userId);
-  if (!user || user.tenantId !== viewer.tenantId || user.kind !== 'MEMBER') {
+  if (!user || user.tenantId !== viewer.tenantId || user.kind !== 'MEMBER' || user.removedAt) {
     throw unauthenticated('The member this integration token acts as is no longer a member of the tenant; ask a tenant administrator for a new token.');
   }
   return scopedSpacesQueryAllowed(query.document, query.operation);

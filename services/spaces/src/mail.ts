@@ -1,12 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appError, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { appError, parseEnv, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import nodemailer from 'nodemailer';
+import { z } from 'zod';
 import type { MailFormat } from './entities/enums.js';
 
-export const MAIL_FROM = 'Kyodo <no-reply@kyodo.localhost>';
+/** The sender when MAIL_FROM is not set (development, tests). */
+export const DEFAULT_MAIL_FROM = 'Kyodo <no-reply@kyodo.localhost>';
 export const DEFAULT_PUBLIC_URL = 'http://localhost:4000';
+
+/** `Name <address>` or a bare address; no line breaks (a header injection would add recipients). */
+const MAIL_FROM_FORM = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+/** MAIL_FROM, the sender of every mail spaces sends; checked at start with the other settings. */
+export const mailEnvSchema = z.object({
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(MAIL_FROM_FORM, 'must be an address ("no-reply@example.jp") or a name and address ("Kyodo <no-reply@example.jp>")')
+    .optional(),
+});
+
+/** The configured sender (MAIL_FROM), else the development default. */
+export function mailFromOf(deps: Pick<SubgraphDeps, 'env'>): string {
+  return parseEnv(mailEnvSchema, deps.env ?? {}).MAIL_FROM || DEFAULT_MAIL_FROM;
+}
 
 export interface OutgoingMail {
   to: string;
@@ -46,12 +65,12 @@ const smtpHost = (smtpUrl: string) => smtpUrl.replace(/^(smtps?:\/\/)[^@/]*@/i, 
  * message is SERVICE_UNAVAILABLE: callers send before they commit, so nothing was changed.
  */
 export async function sendMail(
-  deps: Pick<SubgraphDeps, 'smtpUrl' | 'dataDir' | 'logger'>,
+  deps: Pick<SubgraphDeps, 'smtpUrl' | 'dataDir' | 'logger' | 'env'>,
   mail: OutgoingMail,
   now: Date,
   purpose = 'send the mail',
 ): Promise<string | null> {
-  const message = { from: MAIL_FROM, to: mail.to, subject: mail.subject, date: now, ...renderMail(mail) };
+  const message = { from: mailFromOf(deps), to: mail.to, subject: mail.subject, date: now, ...renderMail(mail) };
   if (deps.smtpUrl) {
     const transport = nodemailer.createTransport({ url: deps.smtpUrl, ...SMTP_TIMEOUTS });
     try {

@@ -26,6 +26,7 @@ export const spacesOwnedIds: OwnedIdsSpec = {
     'Mutation.deleteThread.id': { kind: 'Thread' },
     'AddCommentInput.threadId': { kind: 'Thread' },
     'Mutation.deleteComment.id': { kind: 'Comment' },
+    'Mutation.removeMember.userId': { kind: 'User' },
   },
   owners: {
     // a guest is a user of the tenant that invited them, so the tenant column covers guests too

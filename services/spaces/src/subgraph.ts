@@ -4,6 +4,7 @@ import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
 import { Group } from './entities/group.entity.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { PasswordSetup } from './entities/password-setup.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
 import { Space } from './entities/space.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
@@ -21,6 +22,8 @@ import { resolveGroupReference } from './resolvers/group.reference.js';
 import { GroupResolver } from './resolvers/group.resolver.js';
 import { IntegrationTokenResolver } from './resolvers/integration-token.resolver.js';
 import { InvitationResolver } from './resolvers/invitation.resolver.js';
+import { MemberResolver } from './resolvers/member.resolver.js';
+import { OnboardingResolver } from './resolvers/onboarding.resolver.js';
 import { SignInResolver } from './resolvers/sign-in.resolver.js';
 import { resolveSpaceReference } from './resolvers/space.reference.js';
 import { SpaceAppResolver } from './resolvers/space-app.resolver.js';
@@ -31,14 +34,16 @@ import { CommentResolver, ThreadResolver } from './resolvers/thread.resolver.js'
 import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
+import { mailEnvSchema } from './mail.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
+import { z } from 'zod';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   ownedIds: spacesOwnedIds,
   referenceResolvers: {
@@ -53,8 +58,9 @@ export const spacesSubgraph = defineSubgraph({
   seedDemo: seedSpacesDemo,
   // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
   admitScopedQuery: admitScopedSpacesQuery,
-  // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start
-  envSchema: totpEnvSchema,
+  // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start.
+  // MAIL_FROM, the sender of every mail, is checked at start too.
+  envSchema: z.intersection(totpEnvSchema, mailEnvSchema),
   prepare: prepareTotpSecrets,
 });
 

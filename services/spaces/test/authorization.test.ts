@@ -8,6 +8,7 @@ import { Comment } from '../src/entities/comment.entity.js';
 import { Group } from '../src/entities/group.entity.js';
 import { IntegrationToken } from '../src/entities/integration-token.entity.js';
 import { Invitation } from '../src/entities/invitation.entity.js';
+import { PasswordSetup } from '../src/entities/password-setup.entity.js';
 import { SpaceApp } from '../src/entities/space-app.entity.js';
 import { SpaceMember } from '../src/entities/space-member.entity.js';
 import { Space } from '../src/entities/space.entity.js';
@@ -23,7 +24,7 @@ import { spacesSubgraph } from '../src/index.js';
  */
 const PRINCIPALS = ['anonymous', 'adminA', 'memberA', 'outsiderA', 'guestX', 'guestY', 'adminB'] as const;
 type Principal = (typeof PRINCIPALS)[number];
-type Outcome = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+type Outcome = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 type Expected = Record<Principal, Outcome>;
 
 const TENANT_B = '00000000-0000-4000-8000-0000000000b0';
@@ -56,6 +57,8 @@ interface World {
   freshIntegrationTokenA(): Promise<string>;
   /** A member of tenant A in no space, to be added somewhere. */
   freshMemberA(): Promise<string>;
+  /** T4: the token of an unused set-password link of a fresh member of tenant A. */
+  freshPasswordSetupToken(): Promise<string>;
 }
 
 interface Row {
@@ -109,6 +112,27 @@ const TABLE: Record<string, Row> = {
   createGroup: { run: async () => ({ query: `mutation { createGroup(input: { name: "G ${randomUUID()}" }) { id } }` }), expect: tenantAdmin },
   addGroupMember: {
     run: async (w) => ({ query: `mutation { addGroupMember(input: { groupId: "${w.groupA}", userId: "${w.ids.memberA}" }) { id } }` }),
+    expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1
+  },
+  // ---- T4/T5 onboarding and members
+  createTenant: {
+    run: async () => ({
+      query: `mutation { createTenant(input: { subdomain: "t${randomUUID().slice(0, 8)}", name: "New Co", admin: { email: "a@new.example", name: "A" }, contract: { course: LIGHT, billingCycle: MONTHLY, startsOn: "2027-01-01", memberSeats: 5 } }) { id } }`,
+    }),
+    expect: everyoneSignedIn('FORBIDDEN'), // vendor operators only
+  },
+  setPassword: {
+    run: async (w) => ({ query: `mutation { setPassword(input: { token: "${await w.freshPasswordSetupToken()}", password: "a-long-password" }) { token } }` }),
+    // the link is the credential: whoever holds it may use it once
+    expect: { ...everyoneSignedIn(), anonymous: 'ok' },
+  },
+  addMember: {
+    run: async () => ({ query: `mutation { addMember(input: { email: "${randomUUID()}@a.example", name: "New Member" }) { id } }` }),
+    // T5: the seats come from licensing, which this stack does not have: administrators are refused, failing closed
+    expect: { ...tenantAdmin, adminA: 'SERVICE_UNAVAILABLE', adminB: 'SERVICE_UNAVAILABLE' },
+  },
+  removeMember: {
+    run: async (w) => ({ query: `mutation { removeMember(userId: "${await w.freshMemberA()}") }` }),
     expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1
   },
   // ---- C6 integration tokens: tenant administrators of their own tenant only
@@ -233,6 +257,12 @@ describe.each(testDialects())('authorization table of the spaces subgraph on %s'
           revokedAt: null,
         });
         return id;
+      },
+      async freshPasswordSetupToken() {
+        const { token, tokenHash } = newInvitationToken();
+        const userId = (await person('MEMBER', [])).id;
+        await ds.getRepository(PasswordSetup).insert({ id: randomUUID(), tenantId: DEMO.tenant.id, userId, tokenHash, expiresAt: new Date(Date.now() + 86_400_000), usedAt: null });
+        return token;
       },
       async freshInvitationToken() {
         const { token, tokenHash } = newInvitationToken();

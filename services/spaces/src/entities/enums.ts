@@ -20,3 +20,24 @@ export enum GuestSpaceCreators {
   ADMINS = 'ADMINS',
 }
 registerEnumType(GuestSpaceCreators, { name: 'GuestSpaceCreators', description: 'Who may create guest spaces: every member, or administrators only.' });
+
+/** The language of a tenant's mail and pages: Japanese by default (the customers are Japanese companies). */
+export enum Locale {
+  JA = 'JA',
+  EN = 'EN',
+}
+registerEnumType(Locale, { name: 'Locale', description: "The language of the tenant's mail: JA (Japanese, the default; English follows it) or EN." });
+
+/** The base product course; licensing owns contracts, spaces passes it on at onboarding (same values as licensing's). */
+export enum Course {
+  LIGHT = 'LIGHT',
+  STANDARD = 'STANDARD',
+}
+registerEnumType(Course, { name: 'Course', description: 'The base product course; guest licences follow it (L2).' });
+
+/** The billing cycle of the base contract (same values as licensing's). */
+export enum BillingCycle {
+  MONTHLY = 'MONTHLY',
+  ANNUAL = 'ANNUAL',
+}
+registerEnumType(BillingCycle, { name: 'BillingCycle' });

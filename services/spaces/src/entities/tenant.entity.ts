@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { GuestPolicy, GuestSpaceCreators, MailFormat } from './enums.js';
+import { GuestPolicy, GuestSpaceCreators, Locale, MailFormat } from './enums.js';
 
 /** T1: one organisation, with its own sub-domain. */
 @Directive('@key(fields: "id")')
@@ -35,6 +35,10 @@ export class Tenant {
   @Field(() => GuestSpaceCreators, { description: 'Who may create guest spaces.' })
   @Column({ type: 'varchar', length: 10, default: GuestSpaceCreators.MEMBERS })
   guestSpaceCreators: GuestSpaceCreators;
+
+  @Field(() => Locale, { description: 'The language of mail to its people: JA (Japanese first, English after it) or EN.' })
+  @Column({ type: 'varchar', length: 2, default: Locale.JA })
+  locale: Locale;
 
   /** When the tenant's contract ended; links of its members into other tenants stop working (S9). */
   @Column({ type: 'datetime', nullable: true })

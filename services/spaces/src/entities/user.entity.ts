@@ -75,8 +75,17 @@ export class User {
   @Column({ type: 'varchar', length: 36, nullable: true })
   linkedUserId: string | null;
 
+  /** T5: a member removed by an administrator: no sign-in, no seat; the row stays so their posts stay attributed. */
+  @Column({ type: 'datetime', nullable: true })
+  removedAt: Date | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
+}
+
+/** A new member row (onboarding, addMember): no usable password until they set one from their mail (T4). */
+export function newMemberUser(fields: { tenantId: string; email: string; name: string; passwordHash: string; isAdmin: boolean }): User {
+  return Object.assign(newGuestUser(fields), { kind: 'MEMBER' as const, isAdmin: fields.isAdmin });
 }
 
 /** A new guest row with every default spelled once (invitations and account links both create guests). */
@@ -94,6 +103,7 @@ export function newGuestUser(fields: { tenantId: string; email: string; name: st
     lockedUntil: null,
     firstSignInAt: null,
     linkedUserId: null,
+    removedAt: null,
     ...fields,
   });
 }

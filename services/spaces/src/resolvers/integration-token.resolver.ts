@@ -40,7 +40,7 @@ export class IntegrationTokenResolver {
     if (!name) throw badInput('A token name has 1 to 100 characters.', 'name');
     const actingUserId = input.actAsUserId ?? viewer.userId;
     const acting = await ctx.dataSource.getRepository(User).findOneBy({ id: actingUserId, tenantId: viewer.tenantId });
-    if (!acting) throw notFound('User');
+    if (!acting || acting.removedAt) throw notFound('User'); // T5: a removed member acts for nobody
     if (acting.kind !== 'MEMBER') throw badInput('An integration token acts as a member: guests see no cards (C3).', 'actAsUserId');
     const now = ctx.clock.now();
     const row = {

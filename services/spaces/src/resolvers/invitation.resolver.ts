@@ -25,6 +25,7 @@ import { AcceptInvitationInput } from '../inputs/accept-invitation.input.js';
 import { InviteGuestInput } from '../inputs/invite-guest.input.js';
 import { RemoveGuestInput } from '../inputs/remove-guest.input.js';
 import { DEFAULT_PUBLIC_URL, sendMail } from '../mail.js';
+import { guestAccountMail, invitationMail } from '../mail-templates.js';
 import { assertGuestAllowance, assertGuestMayEnter } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
@@ -130,16 +131,8 @@ export class InvitationResolver {
         ctx.deps,
         {
           to: email,
-          subject: `${inviter?.name ?? 'Someone'} invited you to "${space.name}" on ${tenant.name}`,
           format: tenant.mailFormat,
-          paragraphs: [
-            `${inviter?.name ?? 'Someone'} has invited you to the guest space "${space.name}" of ${tenant.name}.`,
-            existing
-              ? 'You already have a guest account: you have been added to the space. Open this link or sign in as usual:'
-              : 'Open this link to create your guest account (name and password):',
-            link,
-            `The link can be used once and expires on ${invitation.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
-          ],
+          ...invitationMail(tenant.locale, { inviterName: inviter?.name ?? 'Kyodo', spaceName: space.name, tenantName: tenant.name, link, expiresAt: invitation.expiresAt, existingGuest: !!existing }),
         },
         now,
         'send the invitation',
@@ -191,9 +184,8 @@ export class InvitationResolver {
           ctx.deps,
           {
             to: user.email,
-            subject: `Your guest account at ${tenant.name}`,
             format: tenant.mailFormat,
-            paragraphs: [`Welcome, ${user.name}. Your guest account at ${tenant.name} is ready.`, `Sign in at ${ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL} with ${user.email}.`],
+            ...guestAccountMail(tenant.locale, { name: user.name, tenantName: tenant.name, email: user.email, signInUrl: ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL }),
           },
           now,
           'send the account confirmation',

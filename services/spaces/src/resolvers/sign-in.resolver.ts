@@ -49,7 +49,8 @@ export class SignInResolver {
     const users = ctx.dataSource.getRepository(User);
     const tenant = await ctx.dataSource.getRepository(Tenant).findOneBy({ subdomain: input.tenant.trim().toLowerCase() });
     const user = tenant ? await users.findOneBy({ tenantId: tenant.id, email }) : null;
-    if (!tenant || !user) {
+    // T5: a removed member answers exactly like an unknown address
+    if (!tenant || !user || user.removedAt) {
       // same work and same answer as a wrong password: nothing tells whether the email exists
       await verifyPassword(await timingDummyHash(), input.password);
       throw unauthenticated(WRONG_CREDENTIALS);

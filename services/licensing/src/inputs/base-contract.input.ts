@@ -1,0 +1,21 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { BillingCycle, Course, LicenseModel } from '../entities/contract.entity.js';
+import { DateScalar } from '../scalars/date.scalar.js';
+
+@InputType({ description: "T4/T5: a new tenant's base contract (vendor operators, at onboarding)." })
+export class BaseContractInput {
+  @Field(() => Course)
+  course: Course;
+
+  @Field(() => BillingCycle)
+  billingCycle: BillingCycle;
+
+  @Field(() => DateScalar, { description: 'The order day: monthly billing runs from it; an annual term starts on the 1st on or after it (L16).' })
+  startsOn: string;
+
+  @Field(() => Int, { description: 'Paid member seats: at least 5 (T5).' })
+  memberSeats: number;
+
+  @Field(() => LicenseModel, { nullable: true, defaultValue: LicenseModel.GUEST_LICENSES, description: 'How guests are licensed; GUEST_LICENSES by default.' })
+  licenseModel?: LicenseModel;
+}

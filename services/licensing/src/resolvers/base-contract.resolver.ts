@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import { isVendorAdmin } from '@kyodo/auth';
+import { conflict, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { applyRule, isUniqueViolation, type LicensingContext } from '../access.js';
+import { checkBaseContract, firstTermEndsOn, sameBaseContract } from '../domain/base-contracts.js';
+import { Contract, LicenseModel, ONLINE_STORE } from '../entities/contract.entity.js';
+import { BaseContractInput } from '../inputs/base-contract.input.js';
+
+const CLASHING = 'This tenant already has a base contract with other terms; change that contract instead of creating one.';
+
+@Resolver(() => Contract)
+export class BaseContractResolver {
+  @Mutation(() => Contract, {
+    description:
+      "T4/T5: a vendor operator (VENDOR_ADMIN) makes a new tenant's base contract (at least 5 member seats), online store, no guest licences yet. Idempotent by tenant: the same terms again answer the contract already made; other terms are a CONFLICT.",
+  })
+  async createBaseContract(@Arg('tenantId', () => ID) tenantId: string, @Arg('input', () => BaseContractInput) input: BaseContractInput, @Ctx() ctx: LicensingContext): Promise<Contract> {
+    const viewer = requireViewer(ctx);
+    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may create a base contract (T4).');
+    const request = { course: input.course, billingCycle: input.billingCycle, startsOn: input.startsOn, memberSeats: input.memberSeats };
+    applyRule(() => checkBaseContract(request));
+    const repository = ctx.dataSource.getRepository(Contract);
+    const answerExisting = async () => {
+      const existing = await repository.findOneBy({ tenantId });
+      if (!existing) return null;
+      if (!sameBaseContract(existing, request)) throw conflict(CLASHING);
+      return existing;
+    };
+    const existing = await answerExisting();
+    if (existing) return existing;
+    try {
+      await repository.insert({
+        id: randomUUID(),
+        tenantId,
+        ...request,
+        endsOn: firstTermEndsOn(request.billingCycle, request.startsOn),
+        seller: ONLINE_STORE,
+        basePurchasedOn: null,
+        licenseModel: input.licenseModel ?? LicenseModel.GUEST_LICENSES,
+        guestLicensesHeld: 0,
+        guestLicensesAssigned: 0,
+        cancelledOn: null,
+        terminationNoticeOn: null,
+        timeZone: 'Asia/Tokyo',
+      });
+    } catch (error) {
+      // a concurrent retry made it first (unique per tenant): answer with that one
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return (await answerExisting())!;
+  }
+}

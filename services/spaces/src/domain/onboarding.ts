@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+
+/** T4: names a vendor operator may never give a tenant (they are, or will be, the vendor's own hosts). */
+export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set(['www', 'api', 'app', 'admin', 'mail', 'support', 'status', 'kyodo']);
+
+export const SUBDOMAIN_MIN_LENGTH = 3;
+export const SUBDOMAIN_MAX_LENGTH = 32;
+
+/** Sub-domains are compared and stored trimmed and lower-cased, as sign-in reads them. */
+export function normaliseSubdomain(raw: string): string {
+  return raw.trim().toLowerCase();
+}
+
+/**
+ * T4: why a (normalised) sub-domain cannot be a new tenant's, or null when it can: 3-32 lower-case
+ * letters, digits and hyphens, starting with a letter, with no trailing or double hyphen, and not
+ * reserved. That it was never used before is checked against the tenants (they are never deleted).
+ */
+export function refuseSubdomain(subdomain: string): string | null {
+  if (subdomain.length < SUBDOMAIN_MIN_LENGTH || subdomain.length > SUBDOMAIN_MAX_LENGTH) {
+    return `A sub-domain has ${SUBDOMAIN_MIN_LENGTH} to ${SUBDOMAIN_MAX_LENGTH} characters (T4).`;
+  }
+  if (!/^[a-z0-9-]+$/.test(subdomain)) return 'A sub-domain has only lower-case letters (a-z), digits and hyphens (T4).';
+  if (!/^[a-z]/.test(subdomain)) return 'A sub-domain starts with a letter (T4).';
+  if (subdomain.endsWith('-')) return 'A sub-domain does not end with a hyphen (T4).';
+  if (subdomain.includes('--')) return 'A sub-domain has no double hyphen (T4).';
+  if (RESERVED_SUBDOMAINS.has(subdomain)) return `"${subdomain}" is reserved and cannot name a tenant (T4).`;
+  return null;
+}
+
+/** Fixed namespace of tenant ids derived from sub-domains (a random UUID chosen once for Kyodo). */
+const TENANT_ID_NAMESPACE = '6f1c2b1e-3d4a-4c5b-9e8f-0a1b2c3d4e5f';
+
+/**
+ * The id a new tenant gets, derived from its sub-domain (an RFC 4122 name-based UUID, version 5).
+ * A sub-domain names one tenant for ever (T4), so a retried onboarding that failed after licensing
+ * created the base contract (the mail server was down, say) names the same tenant again, and
+ * licensing's idempotent createBaseContract answers with the contract it already has.
+ */
+export function tenantIdFor(subdomain: string): string {
+  const namespace = Buffer.from(TENANT_ID_NAMESPACE.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(namespace).update(subdomain, 'utf8').digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** T5: adding a member is refused when the active members already fill the seats in force. */
+export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number): string | null {
+  if (activeMembers + 1 <= memberSeats) return null;
+  return `All ${memberSeats} member seats of the contract are taken (${activeMembers} active members): remove a member or buy more seats first (T5).`;
+}
+
+/** T2: a tenant keeps at least one administrator, so someone can always manage it. */
+export function refuseRemovingMember(member: { isAdmin: boolean }, activeAdmins: number): string | null {
+  if (member.isAdmin && activeAdmins <= 1) return 'This is the last administrator of the tenant: make another member an administrator before removing them (T2).';
+  return null;
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { hashPassword, isVendorAdmin } from '@kyodo/auth';
+import { appError, badInput, conflict, forbidden, isUniqueViolation, requireViewer } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import { hashInvitationToken, MIN_PASSWORD_LENGTH, normaliseEmail } from '../domain/invitations.js';
+import { normaliseSubdomain, refuseSubdomain, tenantIdFor } from '../domain/onboarding.js';
+import { passwordSetupState } from '../domain/password-setup.js';
+import { afterSuccess } from '../domain/sign-in.js';
+import { GuestPolicy, GuestSpaceCreators, Locale, MailFormat } from '../entities/enums.js';
+import { PasswordSetup } from '../entities/password-setup.entity.js';
+import { Tenant } from '../entities/tenant.entity.js';
+import { newMemberUser, User } from '../entities/user.entity.js';
+import { CreateTenantInput } from '../inputs/create-tenant.input.js';
+import { SetPasswordInput } from '../inputs/set-password.input.js';
+import { createBaseContract } from '../licensing-contracts.js';
+import { sendPasswordSetup } from '../password-setups.js';
+import { issueSession } from '../session.js';
+import { SignInPayload } from '../types/sign-in-payload.type.js';
+import type { SpacesContext } from '../context.js';
+
+const SUBDOMAIN_TAKEN = (subdomain: string) => `The sub-domain "${subdomain}" is already used, or was used by a tenant before; a sub-domain is never reused (T4).`;
+
+const INVALID_LINK = {
+  UNKNOWN: 'This set-password link is not valid. Check that you opened the whole link from the mail.',
+  USED: 'This set-password link has already been used. Sign in with your email and password instead.',
+  EXPIRED: 'This set-password link has expired (links are valid 7 days). Ask an administrator to add you again.',
+} as const;
+
+/** A password nobody knows: the member has no way in until they use their set-password link. */
+const unusablePasswordHash = () => hashPassword(randomBytes(32).toString('base64url'));
+
+/** Text a person typed as a name: trimmed, 1 to 200 characters. */
+function requiredName(raw: string, field: string, what: string): string {
+  const name = raw.trim();
+  if (!name || name.length > 200) throw badInput(`Enter ${what} (1 to 200 characters).`, field);
+  return name;
+}
+
+@Resolver()
+export class OnboardingResolver {
+  @Mutation(() => Tenant, {
+    description:
+      'T4/T5: a vendor operator (VENDOR_ADMIN) creates a tenant (a sub-domain never used before), its first administrator, who gets a set-password mail, and its base contract (at least 5 member seats, made by licensing). All or nothing.',
+  })
+  async createTenant(@Arg('input', () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: SpacesContext): Promise<Tenant> {
+    const viewer = requireViewer(ctx);
+    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may create a tenant (T4).');
+    const subdomain = normaliseSubdomain(input.subdomain);
+    const refusal = refuseSubdomain(subdomain);
+    if (refusal) throw badInput(refusal, 'subdomain');
+    const name = requiredName(input.name, 'name', "the organisation's name");
+    const adminEmail = normaliseEmail(input.admin.email);
+    if (!adminEmail) throw badInput("Enter a valid email address for the tenant's first administrator.", 'admin.email');
+    const adminName = requiredName(input.admin.name, 'admin.name', "the administrator's name");
+    const now = ctx.clock.now();
+    const tenantId = tenantIdFor(subdomain);
+    try {
+      return await ctx.dataSource.transaction(async (manager) => {
+        // T4: tenants are never deleted (cancellation only marks them), so every sub-domain ever used is still here
+        if (await manager.existsBy(Tenant, [{ subdomain }, { id: tenantId }])) throw conflict(SUBDOMAIN_TAKEN(subdomain));
+        const tenant = Object.assign(new Tenant(), {
+          id: tenantId,
+          subdomain,
+          name,
+          locale: input.locale ?? Locale.JA,
+          requireTotp: false,
+          guestPolicy: GuestPolicy.KINTONE,
+          mailFormat: MailFormat.HTML,
+          guestSpaceCreators: GuestSpaceCreators.MEMBERS,
+          contractCancelledAt: null,
+        });
+        await manager.insert(Tenant, tenant);
+        const admin = newMemberUser({ tenantId, email: adminEmail, name: adminName, passwordHash: await unusablePasswordHash(), isAdmin: true });
+        await manager.insert(User, admin);
+        // licensing refuses (T5 seats, a clashing contract) or is unreachable: the throw rolls all of this back
+        await createBaseContract(ctx, tenantId, {
+          course: input.contract.course,
+          billingCycle: input.contract.billingCycle,
+          startsOn: input.contract.startsOn,
+          memberSeats: input.contract.memberSeats,
+        });
+        await sendPasswordSetup(ctx, manager, tenant, admin, now, true);
+        ctx.logger.info('tenant created', { tenantId, subdomain, by: viewer.userId });
+        return manager.findOneByOrFail(Tenant, { id: tenantId });
+      });
+    } catch (error) {
+      // two operators racing for one sub-domain: the loser is told, not shown an internal error
+      if (isUniqueViolation(error)) throw conflict(SUBDOMAIN_TAKEN(subdomain));
+      throw error;
+    }
+  }
+
+  @Mutation(() => SignInPayload, {
+    description: 'T4: a member sets their password from the link in their set-password mail (single use, valid 7 days) and is signed in, as by signIn.',
+  })
+  async setPassword(@Arg('input', () => SetPasswordInput) input: SetPasswordInput, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
+    const now = ctx.clock.now();
+    const setup = await ctx.dataSource.getRepository(PasswordSetup).findOneBy({ tokenHash: hashInvitationToken(input.token.trim()) });
+    if (!setup) throw appError('BAD_USER_INPUT', INVALID_LINK.UNKNOWN, { field: 'token', reason: 'UNKNOWN' });
+    const state = passwordSetupState(setup, now);
+    if (state !== 'VALID') throw appError('BAD_USER_INPUT', INVALID_LINK[state], { field: 'token', reason: state });
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+    const passwordHash = await hashPassword(input.password);
+    const { user, tenant } = await ctx.dataSource.transaction(async (manager) => {
+      // single use even when two requests race with the same link
+      const claimed = await manager.update(PasswordSetup, { id: setup.id, usedAt: IsNull() }, { usedAt: now });
+      if ((claimed.affected ?? 0) !== 1) throw appError('BAD_USER_INPUT', INVALID_LINK.USED, { field: 'token', reason: 'USED' });
+      const user = await manager.findOneBy(User, { id: setup.userId, tenantId: setup.tenantId, removedAt: IsNull() });
+      if (!user) throw appError('BAD_USER_INPUT', INVALID_LINK.UNKNOWN, { field: 'token', reason: 'UNKNOWN' });
+      const changes = { passwordHash, ...afterSuccess(), firstSignInAt: user.firstSignInAt ?? now };
+      await manager.update(User, user.id, changes);
+      const tenant = await manager.findOneByOrFail(Tenant, { id: user.tenantId });
+      return { user: Object.assign(user, changes), tenant };
+    });
+    return issueSession(ctx, user, tenant, now);
+  }
+}

@@ -1,0 +1,100 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DEMO, errorCodes, FakeSubgraph, readMailbox, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantIdFor } from '../src/domain/onboarding.js';
+import { PasswordSetup } from '../src/entities/password-setup.entity.js';
+import { Tenant } from '../src/entities/tenant.entity.js';
+import { User } from '../src/entities/user.entity.js';
+import { spacesSubgraph } from '../src/index.js';
+import { CREATE_BASE_CONTRACT } from '../src/licensing-contracts.js';
+
+const CREATE_TENANT = `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id subdomain } }`;
+const input = (subdomain: string, memberSeats = 5) => ({
+  subdomain,
+  name: 'Retry Co',
+  admin: { email: `admin@${subdomain}.example`, name: 'First Admin' },
+  contract: { course: 'STANDARD', billingCycle: 'ANNUAL', startsOn: '2027-02-01', memberSeats },
+});
+
+type Terms = { course: string; billingCycle: string; startsOn: string; memberSeats: number };
+const coded = (message: string, code: string) => Object.assign(new Error(message), { extensions: { code } });
+
+describe.each(testDialects())('createTenant with licensing (a fake of it) on %s: all or nothing (T4/T5)', (dialect) => {
+  let stack: Stack;
+  let operator: string;
+  // what licensing holds: one base contract per tenant id, idempotent like the real createBaseContract
+  const contracts = new Map<string, Terms>();
+  const licensing = new FakeSubgraph({
+    name: 'licensing',
+    resolvers: {
+      Mutation: {
+        createBaseContract: (_root: never, { tenantId, input: terms }: { tenantId: string; input: Terms }) => {
+          const existing = contracts.get(tenantId);
+          if (existing && JSON.stringify(existing) !== JSON.stringify(terms)) throw coded('This tenant already has a base contract with other terms.', 'CONFLICT');
+          contracts.set(tenantId, terms);
+          return terms;
+        },
+      },
+    },
+  });
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [spacesSubgraph], dialect });
+    stack.subgraphUrls.licensing = await licensing.listen();
+    operator = await stack.auth.tokenFor({ id: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, roles: ['VENDOR_ADMIN'] });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await licensing.close();
+  });
+
+  const rowsFor = async (subdomain: string) => {
+    const ds = stack.handles.spaces!.dataSource;
+    const tenantId = tenantIdFor(subdomain);
+    return {
+      tenants: await ds.getRepository(Tenant).countBy({ subdomain }),
+      users: await ds.getRepository(User).countBy({ tenantId }),
+      setups: await ds.getRepository(PasswordSetup).countBy({ tenantId }),
+    };
+  };
+  const nothing = { tenants: 0, users: 0, setups: 0 };
+
+  it('T4: a failure after licensing made the contract (the mail cannot be written) leaves nothing in spaces; the retry names the same tenant and licensing answers with the contract it has', async () => {
+    // a file where the mail folder should be: the mail, the last step, fails
+    const mailDir = join(stack.dataDir, 'mail');
+    await writeFile(mailDir, 'not a folder');
+    const failed = await stack.client.request(CREATE_TENANT, { input: input('retry-co') }, { token: operator });
+    expect(failed.errors).toHaveLength(1);
+    expect(await rowsFor('retry-co')).toEqual(nothing);
+    expect(contracts.get(tenantIdFor('retry-co'))).toMatchObject({ memberSeats: 5 });
+    await rm(mailDir);
+
+    const retried = await stack.client.data<{ createTenant: { id: string; subdomain: string } }>(CREATE_TENANT, { input: input('retry-co') }, { token: operator });
+    expect(retried.createTenant).toEqual({ id: tenantIdFor('retry-co'), subdomain: 'retry-co' });
+    expect(await rowsFor('retry-co')).toEqual({ tenants: 1, users: 1, setups: 1 });
+    expect([...contracts.keys()].filter((id) => id === tenantIdFor('retry-co'))).toHaveLength(1);
+    expect((await readMailbox(stack.dataDir)).filter((m) => m.raw.includes('To: admin@retry-co.example'))).toHaveLength(1);
+    // licensing was asked with the operator's own token, so it applies its own VENDOR_ADMIN rule
+    const calls = licensing.requests.filter((r) => r.operationName === 'CreateBaseContract');
+    expect(calls.every((r) => r.authorization === `Bearer ${operator}`)).toBe(true);
+    expect(CREATE_BASE_CONTRACT).toContain('mutation CreateBaseContract');
+  });
+
+  it("T4: licensing's refusal passes through with its code and spaces keeps nothing", async () => {
+    contracts.set(tenantIdFor('clash-co'), { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-01', memberSeats: 9 });
+    const refused = await stack.client.request(CREATE_TENANT, { input: input('clash-co') }, { token: operator });
+    expect(errorCodes(refused)).toEqual(['CONFLICT']);
+    expect(await rowsFor('clash-co')).toEqual(nothing);
+  });
+
+  it('T4: licensing unreachable: SERVICE_UNAVAILABLE, nothing written (fails closed)', async () => {
+    licensing.down = true;
+    try {
+      const refused = await stack.client.request(CREATE_TENANT, { input: input('down-co') }, { token: operator });
+      expect(errorCodes(refused)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(await rowsFor('down-co')).toEqual(nothing);
+    } finally {
+      licensing.down = false;
+    }
+  });
+});
