@@ -127,17 +127,25 @@ export function jobLeases(dataSource: DataSource, options: JobLeaseOptions): Job
   async function claim(jobKey: string): Promise<boolean> {
     const at = now();
     if (mariadb) {
-      // SKIP LOCKED: a row another replica is claiming right now is theirs; never queue behind it
-      return dataSource.transaction(async (manager) => {
-        const rows: Array<{ owner: string; leaseUntil: string | number }> = await manager.query(
-          `SELECT owner, leaseUntil FROM ${JOB_LEASES_TABLE} WHERE jobKey = ? FOR UPDATE SKIP LOCKED`,
-          [jobKey],
-        );
-        if (rows.length === 0) return insertFresh(manager, jobKey, at);
-        const held = rows[0]!;
-        if (held.owner !== owner && Number(held.leaseUntil) >= at) return false;
-        return casUpdate(manager, jobKey, at);
-      });
+      // the row exists before it is locked: a locking read of a missing key takes a gap lock, and
+      // two replicas inserting into the same gap deadlock; INSERT IGNORE never waits on that
+      await dataSource.query(`INSERT IGNORE INTO ${JOB_LEASES_TABLE} (jobKey, owner, leaseUntil) VALUES (?, '', 0)`, [jobKey]);
+      try {
+        // SKIP LOCKED: a row another replica is claiming right now is theirs; never queue behind it
+        return await dataSource.transaction(async (manager) => {
+          const rows: Array<{ owner: string; leaseUntil: string | number }> = await manager.query(
+            `SELECT owner, leaseUntil FROM ${JOB_LEASES_TABLE} WHERE jobKey = ? FOR UPDATE SKIP LOCKED`,
+            [jobKey],
+          );
+          const held = rows[0];
+          if (!held) return false; // locked by a replica claiming it (or released and deleted since)
+          if (held.owner !== owner && Number(held.leaseUntil) >= at) return false;
+          return casUpdate(manager, jobKey, at);
+        });
+      } catch (error) {
+        if (isLockConflict(error)) return false; // lost a race for the row: another replica has it
+        throw error;
+      }
     }
     // SQLite has one writer at a time: the conditional UPDATE is the whole claim
     if (await casUpdate(dataSource.manager, jobKey, at)) return true;
@@ -186,6 +194,12 @@ export function jobLeases(dataSource: DataSource, options: JobLeaseOptions): Job
 export function jobLeaseMsFrom(env: NodeJS.ProcessEnv | undefined): number {
   const value = Number(env?.JOB_LEASE_MS);
   return Number.isInteger(value) && value > 0 ? value : JOB_LEASE_MS_DEFAULT;
+}
+
+/** MariaDB/MySQL gave up a lock: a deadlock (1213) or a lock wait timeout (1205). */
+function isLockConflict(error: unknown): boolean {
+  const e = error as { errno?: unknown; driverError?: { errno?: unknown } } | null;
+  return [e?.errno, e?.driverError?.errno].some((errno) => errno === 1213 || errno === 1205);
 }
 
 /** A unique or primary key refused the row (MariaDB/MySQL or SQLite). */
