@@ -83,7 +83,9 @@ export class CardImportResolver {
     );
     if (!claimed.affected) throw conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
     // the job runs after this answer, here unless another replica takes it first; the client polls cardImportJob(id)
-    void runImportJob(importRuntimeFor(ctx), job.id);
+    const runtime = importRuntimeFor(ctx);
+    // a claim that fails (the database went away) leaves the job to another replica's take-over
+    runImportJob(runtime, job.id).catch((error: unknown) => runtime.logger.error('card import could not start', { jobId: job.id, error: error instanceof Error ? error.message : String(error) }));
     return ctx.dataSource.getRepository(CardImportJob).findOneByOrFail({ id: job.id });
   }
 
