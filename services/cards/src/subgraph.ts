@@ -39,7 +39,7 @@ export const cardsSubgraph = defineSubgraph({
   createLoaders: createCardsLoaders,
   seedDemo: seedCardsDemo,
   routes: (runtime) => [cardFilesRoute(runtime)],
-  // C4: fails imports a restart interrupted; C5: deletes export zips whose link has expired
+  // C4: takes over imports whose replica stopped (lease expired); C5: deletes export zips whose link has expired
   background: (runtime) => startCardsBackground(runtime),
   // C6: integration tokens read cards (queries only), checked with spaces on every request
   acceptsScopes: ['cards:read'],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { importRuntimeFor, runImportJob, storeImportPart } from '../card-import-runner.js';
+import { importLeaseKey, importRuntimeFor, runImportJob, storeImportPart } from '../card-import-runner.js';
 import type { CardsContext } from '../context.js';
 import { limitKeepsAuthor } from '../domain/visibility.js';
 import { CardImportError, CardImportJob, CardImportStatus } from '../entities/card-import-job.entity.js';
@@ -78,13 +78,20 @@ export class CardImportResolver {
     if (!job) throw notFound('Import');
     if (job.parts === 0) throw badInput('Send the file first (addCardImportPart).', 'jobId');
     const runnable = [CardImportStatus.UPLOADING, CardImportStatus.CHECKED, CardImportStatus.FAILED];
+    const refusal = () => conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
+    const runtime = importRuntimeFor(ctx);
+    const leaseKey = importLeaseKey(job.id);
+    // the lease before the status: another replica's take-over never finds this job running without a holder
+    if (runtime.running.has(job.id) || !(await runtime.leases.claim(leaseKey))) throw refusal();
     const claimed = await ctx.dataSource.transaction((manager) =>
       manager.update(CardImportJob, { id: job.id, status: In(runnable) }, { status: CardImportStatus.CHECKING, dryRun: input.dryRun, processedRows: 0, errorCount: 0 }),
     );
-    if (!claimed.affected) throw conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
-    // the job runs after this answer, here unless another replica takes it first; the client polls cardImportJob(id)
-    const runtime = importRuntimeFor(ctx);
-    // a claim that fails (the database went away) leaves the job to another replica's take-over
+    if (!claimed.affected) {
+      await runtime.leases.release(leaseKey);
+      throw refusal();
+    }
+    // the job runs here after this answer (the lease is this replica's); the client polls cardImportJob(id).
+    // A run that cannot start (the database went away) is logged; its lease expires and another replica takes it over
     runImportJob(runtime, job.id).catch((error: unknown) => runtime.logger.error('card import could not start', { jobId: job.id, error: error instanceof Error ? error.message : String(error) }));
     return ctx.dataSource.getRepository(CardImportJob).findOneByOrFail({ id: job.id });
   }
