@@ -94,7 +94,7 @@ describe.each(testDialects())('npm run migrate, then a production start, on %s',
     const result = await productionStart(db.url, dataDirPath());
     expect(result.listening).toBe(false);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('support cannot start: the support database has 3 pending migration(s): CreateSupportRegistrants1763683200000, CreateSupportDesk1763769600000');
+    expect(result.stderr).toContain('support cannot start: the support database has 4 pending migration(s): CreateSupportRegistrants1763683200000, CreateSupportDesk1763769600000');
     expect(result.stderr).toContain('npm run migrate -- support');
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

@@ -28,6 +28,8 @@ export const subgraphEnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://... or smtps://...').optional(),
     PUBLIC_URL: z.url().optional(),
+    // how long a background job's lease lasts before another replica may take the job over
+    JOB_LEASE_MS: z.coerce.number().int().positive().optional(),
   })
   .superRefine(
     (env, ctx) => {

@@ -1,32 +1,7 @@
 import type { BackgroundRuntime } from '@kyodo/subgraph-kit';
-import { In, type DataSource } from 'typeorm';
 import { EXPORTS_FOLDER, exportExpiryOf } from './card-files.js';
-import { CardImportError, CardImportJob, CardImportStatus } from './entities/card-import-job.entity.js';
-import { imageStoreFor, type ImageStore } from './image-store.js';
-
-export const INTERRUPTED_IMPORT_MESSAGE = 'The import was interrupted by a restart; run it again.';
-
-/**
- * C4: a job runs inside the process that started it, so one still CHECKING or IMPORTING when the
- * service starts was caught by a restart and would never move again. It is marked FAILED with a
- * plain error (line 0, as for errors on our side); an import writes in one transaction, so nothing
- * of it was written, and a FAILED job may be run again. Assumes one cards instance per database.
- */
-export async function failInterruptedImports(dataSource: DataSource): Promise<number> {
-  const running = [CardImportStatus.CHECKING, CardImportStatus.IMPORTING];
-  const jobs = await dataSource.getRepository(CardImportJob).find({ select: { id: true }, where: { status: In(running) } });
-  let failed = 0;
-  for (const job of jobs) {
-    await dataSource.transaction(async (manager) => {
-      const moved = await manager.update(CardImportJob, { id: job.id, status: In(running) }, { status: CardImportStatus.FAILED, errorCount: 1, processedRows: 0 });
-      if (!moved.affected) return;
-      await manager.delete(CardImportError, { jobId: job.id });
-      await manager.insert(CardImportError, { jobId: job.id, line: 0, field: null, message: INTERRUPTED_IMPORT_MESSAGE });
-      failed++;
-    });
-  }
-  return failed;
-}
+import { importRuntimeFor, takeOverImports } from './card-import-runner.js';
+import type { ImageStore } from './image-store.js';
 
 /** C5: deletes the export zips whose link has expired (and any without an expiry in its key). */
 export async function deleteExpiredExports(store: ImageStore, now: Date): Promise<number> {
@@ -42,34 +17,44 @@ export async function deleteExpiredExports(store: ImageStore, now: Date): Promis
 
 export const CARDS_SWEEP_MS = 5 * 60 * 1000;
 
+/** The lease of the export sweep: one replica at a time lists and deletes. */
+export const EXPORT_SWEEP_LEASE = 'cards:export-sweep';
+
 /**
- * On start, interrupted imports are failed; then, periodically, expired export zips deleted.
- * The timer is unref'd so it never keeps a process alive; the work under way is awaited on close.
+ * C4 with N replicas: on start and then every half lease, running imports whose lease is free or
+ * expired (their replica was killed or restarted) are taken over and run to the end here. C5:
+ * periodically, expired export zips are deleted by whichever replica holds the sweep's lease.
+ * Timers are unref'd so they never keep a process alive; the work under way is awaited on close.
  */
-export function startCardsBackground({ dataSource, clock, logger, deps }: BackgroundRuntime, everyMs = CARDS_SWEEP_MS): () => Promise<void> {
-  const store = imageStoreFor(deps);
-  let running: Promise<void> | undefined;
-  const run = (label: string, work: () => Promise<void>) => {
-    if (running || !dataSource.isInitialized) return;
-    running = work()
-      .catch((error: unknown) => logger.warn(`${label} failed`, { error: error instanceof Error ? error.message : String(error) }))
-      .finally(() => {
-        running = undefined;
-      });
+export function startCardsBackground(background: BackgroundRuntime, everyMs = CARDS_SWEEP_MS): () => Promise<void> {
+  const { dataSource, clock, logger } = background;
+  const runtime = importRuntimeFor(background);
+  const work = new Map<string, Promise<void>>();
+  const run = (label: string, task: () => Promise<void>) => {
+    if (work.has(label) || !dataSource.isInitialized) return;
+    work.set(
+      label,
+      task()
+        .catch((error: unknown) => logger.warn(`${label} failed`, { error: error instanceof Error ? error.message : String(error) }))
+        .finally(() => work.delete(label)),
+    );
   };
-  const sweepExports = async () => {
-    const deleted = await deleteExpiredExports(store, clock.now());
-    if (deleted > 0) logger.info('deleted expired export zips', { deleted });
-  };
-  run('start-up recovery', async () => {
-    const failed = await failInterruptedImports(dataSource);
-    if (failed > 0) logger.warn('marked imports interrupted by a restart as failed', { failed });
-    await sweepExports();
-  });
-  const timer = setInterval(() => run('export sweep', sweepExports), everyMs);
-  timer.unref();
+  const takeOver = () =>
+    run('import take-over', async () => {
+      const taken = await takeOverImports(runtime);
+      if (taken > 0) logger.warn('took over imports whose replica stopped', { taken });
+    });
+  const sweepExports = () =>
+    run('export sweep', async () => {
+      const { value: deleted } = await runtime.leases.run(EXPORT_SWEEP_LEASE, () => deleteExpiredExports(runtime.store, clock.now()));
+      if (deleted) logger.info('deleted expired export zips', { deleted });
+    });
+  takeOver();
+  sweepExports();
+  const timers = [setInterval(takeOver, Math.max(Math.floor(runtime.leases.ttlMs / 2), 50)), setInterval(sweepExports, everyMs)];
+  for (const timer of timers) timer.unref();
   return async () => {
-    clearInterval(timer);
-    await running;
+    for (const timer of timers) clearInterval(timer);
+    await Promise.all(work.values());
   };
 }

@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { CardExportGrant } from './entities/card-export-grant.entity.js';
 import { CardGroup } from './entities/card-group.entity.js';
 import { CardImportError, CardImportJob } from './entities/card-import-job.entity.js';
@@ -25,7 +25,7 @@ import { TenantCardsResolver } from './resolvers/tenant.resolver.js';
 import { UserCardsResolver } from './resolvers/user.resolver.js';
 import { seedCardsDemo } from './seed.js';
 
-export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, CardImportError, CardExportGrant];
+export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, CardImportError, CardExportGrant, JobLeaseEntity];
 
 /** Business cards: scans, visibility by group, import and export. */
 export const cardsSubgraph = defineSubgraph({
@@ -39,7 +39,7 @@ export const cardsSubgraph = defineSubgraph({
   createLoaders: createCardsLoaders,
   seedDemo: seedCardsDemo,
   routes: (runtime) => [cardFilesRoute(runtime)],
-  // C4: fails imports a restart interrupted; C5: deletes export zips whose link has expired
+  // C4: takes over imports whose replica stopped (lease expired); C5: deletes export zips whose link has expired
   background: (runtime) => startCardsBackground(runtime),
   // C6: integration tokens read cards (queries only), checked with spaces on every request
   acceptsScopes: ['cards:read'],

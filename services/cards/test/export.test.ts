@@ -1,8 +1,8 @@
-import { ManualClock, silentLogger } from '@kyodo/subgraph-kit';
+import { JobLeaseEntity, ManualClock, silentLogger } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deleteExpiredExports, startCardsBackground } from '../src/card-background.js';
+import { deleteExpiredExports, EXPORT_SWEEP_LEASE, startCardsBackground } from '../src/card-background.js';
 import { FILE_LINK_TTL_MS } from '../src/card-files.js';
 import { parseCsv } from '../src/domain/csv.js';
 import { imageStoreFor } from '../src/image-store.js';
@@ -168,5 +168,23 @@ describe.each(testDialects())('export zips are deleted once their link expires (
     } finally {
       await stop();
     }
+  });
+
+  it('C5 with replicas: the sweep runs under a lease: nothing is deleted here while another replica holds it; once its lease expires this replica sweeps', async () => {
+    await exportZip();
+    clock.advance(FILE_LINK_TTL_MS);
+    const dataSource = stack.handles.cards!.dataSource;
+    await dataSource.getRepository(JobLeaseEntity).insert({ jobKey: EXPORT_SWEEP_LEASE, owner: 'killed-replica', leaseUntil: clock.now().getTime() + 60_000 });
+    const stop = startCardsBackground({ dataSource, clock, logger: silentLogger, deps: { databaseUrl: '', verifier: stack.auth.verifier, dataDir: stack.dataDir } }, 10);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await store().list('exports/')).toHaveLength(1);
+      clock.advance(60_001);
+      for (let i = 0; i < 100 && (await store().list('exports/')).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await store().list('exports/')).toEqual([]);
+    } finally {
+      await stop();
+    }
+    expect(await dataSource.getRepository(JobLeaseEntity).countBy({ jobKey: EXPORT_SWEEP_LEASE })).toBe(0);
   });
 });

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import iconv from 'iconv-lite';
-import { silentLogger } from '@kyodo/subgraph-kit';
+import { JobLeaseEntity, jobLeases, silentLogger, systemClock } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERRUPTED_IMPORT_MESSAGE } from '../src/card-background.js';
+import { importLeaseKey, importPartKey, runImportJob, takeOverImports, type ImportRuntime } from '../src/card-import-runner.js';
 import { CardImportJob, CardImportStatus } from '../src/entities/card-import-job.entity.js';
 import { Card } from '../src/entities/card.entity.js';
+import { imageStoreFor } from '../src/image-store.js';
 import { cardsSubgraph } from '../src/index.js';
 import { startFakePeers, type FakePeers } from './fake-peers.js';
 
@@ -126,25 +126,75 @@ describe.each(testDialects())('CSV import (C4) on %s', (dialect) => {
     expect(found.map((e) => e.node)).toEqual([expect.objectContaining({ name: 'ヨシダ 次郎', notes: 'two\nlines\tand a tab' })]);
   });
 
-  it('C4: imports a restart caught CHECKING or IMPORTING are marked FAILED on start with a plain error and may run again; others are left alone', async () => {
-    const jobs = stack.handles.cards!.dataSource.getRepository(CardImportJob);
-    const statuses = [CardImportStatus.CHECKING, CardImportStatus.IMPORTING, CardImportStatus.UPLOADING, CardImportStatus.CHECKED];
-    const ids = statuses.map(() => randomUUID());
-    for (const [i, status] of statuses.entries()) {
-      await jobs.insert({ id: ids[i], tenantId: DEMO.tenant.id, userId: DEMO.member.id, status, encoding: 'AUTO', parts: 1, bytes: 10, processedRows: 5 });
+  const waitFor = async (what: string, check: () => Promise<boolean>, ms = 15_000) => {
+    for (const until = Date.now() + ms; Date.now() < until; ) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 25));
     }
-    // a restart: the service starts again on the same database (its start-up work is awaited on close)
-    const restarted = await cardsSubgraph.create({ databaseUrl: stack.databases.cards!.url, verifier: stack.auth.verifier, dataDir: stack.dataDir, logger: silentLogger });
-    await restarted.close();
-    const after = await Promise.all(ids.map(async (id) => (await stack.client.data<{ cardImportJob: Job }>(POLL, { id }, { token: member })).cardImportJob));
-    for (const job of after.slice(0, 2)) {
-      expect(job).toMatchObject({ status: 'FAILED', importedRows: 0, errorCount: 1, errors: [{ line: 0, field: null, message: INTERRUPTED_IMPORT_MESSAGE }] });
+    throw new Error(`timed out waiting for ${what}`);
+  };
+  /** A job the way a replica leaves it when it is killed mid-run: CHECKING, the file stored, a lease held. */
+  const abandoned = async (rows: number, leaseUntil: number) => {
+    const jobId = await upload(Buffer.from([HEADER, ...Array.from({ length: rows }, (_, i) => row(1000 + i, new Set()))].join('\r\n'), 'utf8'));
+    await stack.handles.cards!.dataSource.getRepository(CardImportJob).update({ id: jobId }, { status: CardImportStatus.CHECKING, dryRun: false });
+    await stack.handles.cards!.dataSource.getRepository(JobLeaseEntity).insert({ jobKey: importLeaseKey(jobId), owner: 'killed-replica', leaseUntil });
+    return jobId;
+  };
+  const replica = (): ImportRuntime => {
+    const dataSource = stack.handles.cards!.dataSource;
+    return { dataSource, store: imageStoreFor({ dataDir: stack.dataDir }), clock: systemClock, logger: silentLogger, leases: jobLeases(dataSource, { clock: systemClock, ttlMs: 5_000 }), running: new Set() };
+  };
+
+  it('C4 with replicas: an import whose replica stopped is left alone while its lease lives, then taken over by another replica and written once', async () => {
+    const jobId = await abandoned(3, Date.now() + 60_000);
+    const before = await cardCount();
+    // another replica on the same database and store, with a short lease (so it looks every 50 ms)
+    const other = await cardsSubgraph.create({ databaseUrl: stack.databases.cards!.url, verifier: stack.auth.verifier, dataDir: stack.dataDir, logger: silentLogger, env: { JOB_LEASE_MS: '100' } });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await stack.client.data<{ cardImportJob: Job }>(POLL, { id: jobId }, { token: member })).cardImportJob.status).toBe('CHECKING');
+      // the killed replica's lease runs out
+      await stack.handles.cards!.dataSource.getRepository(JobLeaseEntity).update({ jobKey: importLeaseKey(jobId) }, { leaseUntil: Date.now() - 1 });
+      await waitFor('the take-over', async () => (await stack.client.data<{ cardImportJob: Job }>(POLL, { id: jobId }, { token: member })).cardImportJob.status === 'SUCCEEDED');
+    } finally {
+      await other.close();
     }
-    expect(INTERRUPTED_IMPORT_MESSAGE).toBe('The import was interrupted by a restart; run it again.');
-    expect(after.slice(2).map((job) => job.status)).toEqual(['UPLOADING', 'CHECKED']);
-    // FAILED may run again (here no file was ever stored: it fails again, on our side, and says so)
-    const again = await run(ids[0]!, true);
-    expect(again.job).toMatchObject({ status: 'FAILED', errorCount: 1, errors: [{ line: 0, message: expect.stringContaining('on our side') }] });
+    const job = (await stack.client.data<{ cardImportJob: Job }>(POLL, { id: jobId }, { token: member })).cardImportJob;
+    expect(job).toMatchObject({ status: 'SUCCEEDED', importedRows: 3, errorCount: 0, errors: [] });
+    expect(await cardCount()).toBe(before + 3);
+    // the parts are gone from the store once written; the lease is given back
+    expect(await imageStoreFor({ dataDir: stack.dataDir }).get(importPartKey(jobId, 0))).toBeNull();
+    expect(await stack.handles.cards!.dataSource.getRepository(JobLeaseEntity).countBy({ jobKey: importLeaseKey(jobId) })).toBe(0);
+  });
+
+  it('C4 with replicas: two runners race on one import: exactly one runs it and the rows are written once; a finished import is never run again', async () => {
+    const jobId = await abandoned(20, 0);
+    const before = await cardCount();
+    const [a, b] = [replica(), replica()];
+    const ran = await Promise.all([runImportJob(a, jobId), runImportJob(b, jobId)]);
+    expect(ran.filter(Boolean)).toHaveLength(1);
+    expect(await cardCount()).toBe(before + 20);
+    // a late runner (its lease lost, then claimed again) finds the job finished and writes nothing
+    expect(await runImportJob(a, jobId)).toBe(true);
+    expect(await takeOverImports(b)).toBe(0);
+    expect(await cardCount()).toBe(before + 20);
+    expect(await stack.handles.cards!.dataSource.getRepository(CardImportJob).findOneByOrFail({ id: jobId })).toMatchObject({ status: 'SUCCEEDED', importedRows: 20 });
+  });
+
+  it('C4 with replicas: a runner whose lease was taken over while it stalled can neither renew nor hold it at commit (so writes nothing); the new holder writes', async () => {
+    const jobId = await abandoned(2, 0);
+    const before = await cardCount();
+    const slow = replica();
+    // the slow replica claims first, then stalls past its lease; the other replica takes the job over
+    expect(await slow.leases.claim(importLeaseKey(jobId))).toBe(true);
+    await stack.handles.cards!.dataSource.getRepository(JobLeaseEntity).update({ jobKey: importLeaseKey(jobId) }, { leaseUntil: Date.now() - 1 });
+    const fast = replica();
+    expect(await fast.leases.claim(importLeaseKey(jobId))).toBe(true);
+    expect(await slow.leases.renew(importLeaseKey(jobId))).toBe(false);
+    expect(await slow.leases.holds(stack.handles.cards!.dataSource.manager, importLeaseKey(jobId))).toBe(false);
+    await fast.leases.release(importLeaseKey(jobId));
+    expect(await runImportJob(fast, jobId)).toBe(true);
+    expect(await cardCount()).toBe(before + 2);
   });
 
   it("C3/C4: guests may not import; another member cannot see or run someone else's import; parts go in order", async () => {

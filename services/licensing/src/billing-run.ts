@@ -1,4 +1,4 @@
-import { subgraphMetrics, type BackgroundRuntime, type Logger, type ServiceMetrics } from '@kyodo/subgraph-kit';
+import { jobLeaseMsFrom, jobLeases, subgraphMetrics, type BackgroundRuntime, type JobLeases, type Logger, type ServiceMetrics } from '@kyodo/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from './access.js';
 import { settleContract } from './contract-renewal.js';
@@ -55,9 +55,14 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
 
 export const BILLING_EVERY_MINUTES_DEFAULT = 60;
 
+/** The lease the scheduled run takes on its period: with N replicas one bills it at a time. */
+export const billingLeaseKey = (period: string) => `licensing:billing-run:${period}`;
+
 /**
  * L16 on a schedule: every `everyMinutes` the service bills the current period (a no-op once it is
- * billed). Runs only when the service was started with an environment (`npm start`, production)
+ * billed), the replica holding the period's lease only (the unique billing key stays the guard
+ * against a second invoice; the lease spares the other replicas the same work and its renewals,
+ * L14). Runs only when the service was started with an environment (`npm start`, production)
  * and BILLING_SCHEDULE is not "off"; tests start subgraphs without one, so it is off there.
  */
 export function startBillingSchedule({ dataSource, clock, logger, deps }: BackgroundRuntime): () => Promise<void> {
@@ -65,10 +70,11 @@ export function startBillingSchedule({ dataSource, clock, logger, deps }: Backgr
   if (!env || env.BILLING_SCHEDULE === 'off') return async () => {};
   const minutes = Number(env.BILLING_EVERY_MINUTES ?? BILLING_EVERY_MINUTES_DEFAULT);
   const everyMs = (Number.isFinite(minutes) && minutes > 0 ? minutes : BILLING_EVERY_MINUTES_DEFAULT) * 60_000;
-  let running: Promise<void> | undefined;
+  const leases = jobLeases(dataSource, { clock, ttlMs: jobLeaseMsFrom(env) });
+  let running: Promise<unknown> | undefined;
   const tick = () => {
     if (running || !dataSource.isInitialized) return;
-    running = billCurrentPeriod(dataSource, clock.now(), logger, subgraphMetrics(deps, 'licensing')).finally(() => {
+    running = billCurrentPeriod(dataSource, leases, clock.now(), logger, subgraphMetrics(deps, 'licensing')).finally(() => {
       running = undefined;
     });
   };
@@ -80,13 +86,18 @@ export function startBillingSchedule({ dataSource, clock, logger, deps }: Backgr
   };
 }
 
-async function billCurrentPeriod(dataSource: DataSource, now: Date, logger: Logger, metrics: ServiceMetrics): Promise<void> {
+/** One scheduled run: claims the period, bills it, gives the period back. False when another replica holds it. */
+export async function billCurrentPeriod(dataSource: DataSource, leases: JobLeases, now: Date, logger: Logger, metrics: ServiceMetrics): Promise<boolean> {
   const period = currentPeriod(now);
   try {
-    // counted on this replica's /metrics (kyodo_job_runs_total{job="billing-run"})
-    const { issued } = await metrics.trackJob('billing-run', () => runBilling(dataSource, period, now));
-    if (issued.length > 0) logger.info('billing run issued invoices', { period, issued: issued.length });
+    const { ran, value } = await leases.run(billingLeaseKey(period), () =>
+      // counted on this replica's /metrics (kyodo_job_runs_total{job="billing-run"})
+      metrics.trackJob('billing-run', () => runBilling(dataSource, period, now)),
+    );
+    if (value && value.issued.length > 0) logger.info('billing run issued invoices', { period, issued: value.issued.length });
+    return ran;
   } catch (error) {
     logger.warn('billing run failed', { period, error: error instanceof Error ? error.message : String(error) });
+    return false;
   }
 }

@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
@@ -21,7 +21,7 @@ import { startBillingSchedule } from './billing-run.js';
 import { BillingRunResolver, TenantInvoicesResolver } from './resolvers/billing.resolver.js';
 import { BaseContractResolver } from './resolvers/base-contract.resolver.js';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, JobLeaseEntity];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({

@@ -1,6 +1,7 @@
-import { ManualClock } from '@kyodo/subgraph-kit';
+import { createServiceMetrics, JobLeaseEntity, jobLeases, ManualClock, silentLogger } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, FakeSpaces, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { billCurrentPeriod, billingLeaseKey } from '../src/billing-run.js';
 import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
 import { licensingSubgraph } from '../src/index.js';
 
@@ -133,5 +134,31 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
     expect(await invoicesOf(A, await adminOf(A))).toHaveLength(EXPECTED[A]!.length + 1);
     expect(await invoicesOf(A, await adminOf(D))).toBeNull();
     expect(await invoicesOf(A, await sign('00000000-0000-4000-8000-0000000b00ff', A, []))).toBeNull();
+  });
+
+  it('L16 with replicas: the scheduled run claims the period: two replicas at once bill it once, a held lease is skipped, an expired one taken over', async () => {
+    tokyo('2028-04-01');
+    const dataSource = stack.handles.licensing!.dataSource;
+    const metrics = createServiceMetrics('licensing');
+    const replica = () => jobLeases(dataSource, { clock, ttlMs: 60_000 });
+    const aprilOf = async (tenantId: string) => (await rowsOf(tenantId)).filter((r) => r[0] === '2028-04-01');
+    // a replica killed while it held April's lease: the others skip April until that lease expires
+    await dataSource.getRepository(JobLeaseEntity).insert({ jobKey: billingLeaseKey('2028-04'), owner: 'killed-replica', leaseUntil: clock.now().getTime() + 60_000 });
+    expect(await billCurrentPeriod(dataSource, replica(), clock.now(), silentLogger, metrics)).toBe(false);
+    expect(await aprilOf(A)).toEqual([]);
+    clock.advance(60_001);
+    // two live replicas race for the expired lease: one gets it, the other skips while it bills
+    const [first, second] = [replica(), replica()];
+    const claims = await Promise.all([first.claim(billingLeaseKey('2028-04')), second.claim(billingLeaseKey('2028-04'))]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const [holder, other] = claims[0] ? [first, second] : [second, first];
+    expect(await billCurrentPeriod(dataSource, other, clock.now(), silentLogger, metrics)).toBe(false);
+    expect(await aprilOf(A)).toEqual([]);
+    expect(await billCurrentPeriod(dataSource, holder, clock.now(), silentLogger, metrics)).toBe(true);
+    // and run at the same moment on both, once billed, nothing more is issued
+    await Promise.all([billCurrentPeriod(dataSource, first, clock.now(), silentLogger, metrics), billCurrentPeriod(dataSource, second, clock.now(), silentLogger, metrics)]);
+    expect(await aprilOf(A)).toEqual([['2028-04-01', 5060, 506, 5566]]);
+    expect(await aprilOf(DEMO.tenant.id)).toHaveLength(1);
+    expect(await dataSource.getRepository(JobLeaseEntity).countBy({ jobKey: billingLeaseKey('2028-04') })).toBe(0);
   });
 });

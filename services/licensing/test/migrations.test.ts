@@ -17,6 +17,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
       'guest_license_orders',
       'invoice_lines',
       'invoices',
+      'job_leases',
       'price_rows',
       'service_contracts',
     ]);

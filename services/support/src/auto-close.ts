@@ -1,4 +1,4 @@
-import type { BackgroundRuntime } from '@kyodo/subgraph-kit';
+import { jobLeaseMsFrom, jobLeases, type BackgroundRuntime } from '@kyodo/subgraph-kit';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
 import { AUTO_CLOSE_DAYS, autoCloseAt } from './domain/ticket-lifecycle.js';
 import { Ticket } from './entities/ticket.entity.js';
@@ -24,14 +24,19 @@ export async function closeSolvedTickets(manager: EntityManager, now: Date): Pro
 
 export const AUTO_CLOSE_SWEEP_MS = 5 * 60 * 1000;
 
-/** The periodic sweep: unref'd so it never keeps a process alive, and awaited on close. */
-export function startAutoCloseSweep({ dataSource, clock, logger }: BackgroundRuntime, everyMs = AUTO_CLOSE_SWEEP_MS): () => Promise<void> {
+/** The sweep's lease: with N replicas one sweeps at a time (the others skip that round). */
+export const AUTO_CLOSE_LEASE = 'support:auto-close';
+
+/** The periodic sweep, under a lease (P8); unref'd so it never keeps a process alive, and awaited on close. */
+export function startAutoCloseSweep({ dataSource, clock, logger, deps }: BackgroundRuntime, everyMs = AUTO_CLOSE_SWEEP_MS): () => Promise<void> {
+  const leases = jobLeases(dataSource, { clock, ttlMs: jobLeaseMsFrom(deps.env) });
   let running: Promise<void> | undefined;
   const timer = setInterval(() => {
     if (running || !dataSource.isInitialized) return;
-    running = closeSolvedTickets(dataSource.manager, clock.now())
-      .then((closed) => {
-        if (closed > 0) logger.info('auto-closed solved tickets', { closed });
+    running = leases
+      .run(AUTO_CLOSE_LEASE, () => closeSolvedTickets(dataSource.manager, clock.now()))
+      .then(({ value: closed }) => {
+        if (closed) logger.info('auto-closed solved tickets', { closed });
       })
       .catch((error: unknown) => logger.warn('auto-close sweep failed', { error: error instanceof Error ? error.message : String(error) }))
       .finally(() => {

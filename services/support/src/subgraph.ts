@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { startAutoCloseSweep } from './auto-close.js';
 import { SupportClosingDay } from './entities/support-closing-day.entity.js';
 import { SupportLicence } from './entities/support-licence.entity.js';
@@ -18,7 +18,7 @@ import { TicketReplyResolver, TicketResolver } from './resolvers/ticket.resolver
 import { UserSupportResolver } from './resolvers/user.resolver.js';
 import { seedSupportDemo } from './seed.js';
 
-export const supportEntities = [SupportRegistrant, Ticket, TicketReply, SupportProduct, SupportProductVersion, SupportLicence, SupportClosingDay];
+export const supportEntities = [SupportRegistrant, Ticket, TicketReply, SupportProduct, SupportProductVersion, SupportLicence, SupportClosingDay, JobLeaseEntity];
 
 /** The vendor's support desk: registrants, tickets, the business-hours deadline. */
 export const supportSubgraph = defineSubgraph({

@@ -1,6 +1,7 @@
-import { ManualClock } from '@kyodo/subgraph-kit';
+import { JobLeaseEntity, jobLeases, ManualClock, silentLogger } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startFakeSpaces, startStack, testDialects, type FakeSpaces, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTO_CLOSE_LEASE, startAutoCloseSweep } from '../src/auto-close.js';
 import { SupportRegistrant } from '../src/entities/support-registrant.entity.js';
 import { Ticket } from '../src/entities/ticket.entity.js';
 import { supportSubgraph } from '../src/index.js';
@@ -294,6 +295,37 @@ describe.each(testDialects())('support tickets on %s', (dialect) => {
     expect(await closeSolvedTickets(stack.handles.support!.dataSource.manager, clock.now())).toBeGreaterThanOrEqual(1);
     const row = await stack.handles.support!.dataSource.getRepository(Ticket).findOneByOrFail({ id: ticket.id });
     expect(row).toMatchObject({ status: 'CLOSED', closedAt: new Date('2025-11-26T01:00:00Z') });
+  });
+
+  it('P8 with replicas: the sweep runs under a lease: skipped while another replica holds it, taken over once that lease expires; two sweepers racing run it once', async () => {
+    clock.set(START);
+    const ticket = await openTicket(stack.client, tokens.admin, { category: 'HARDWARE' });
+    clock.advanceDays(7);
+    const dataSource = stack.handles.support!.dataSource;
+    const statusNow = async () => (await dataSource.getRepository(Ticket).findOneByOrFail({ id: ticket.id })).status;
+    // a replica that was killed while it held the sweep's lease
+    await dataSource.getRepository(JobLeaseEntity).insert({ jobKey: AUTO_CLOSE_LEASE, owner: 'killed-replica', leaseUntil: clock.now().getTime() + 60_000 });
+    const stop = startAutoCloseSweep({ dataSource, clock, logger: silentLogger, deps: { databaseUrl: '', verifier: stack.auth.verifier, env: { JOB_LEASE_MS: '1000' } } }, 10);
+    try {
+      await new Promise((r) => setTimeout(r, 150));
+      expect(await statusNow()).toBe('SOLVED');
+      clock.advance(60_001);
+      for (let i = 0; i < 200 && (await statusNow()) !== 'CLOSED'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await statusNow()).toBe('CLOSED');
+    } finally {
+      await stop();
+    }
+    // the lease is given back after each round
+    expect(await dataSource.getRepository(JobLeaseEntity).countBy({ jobKey: AUTO_CLOSE_LEASE })).toBe(0);
+    let runs = 0;
+    const sweep = async () => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 50));
+    };
+    const [a, b] = [jobLeases(dataSource, { clock }), jobLeases(dataSource, { clock })];
+    const results = await Promise.all([a.run(AUTO_CLOSE_LEASE, sweep), b.run(AUTO_CLOSE_LEASE, sweep)]);
+    expect(results.map((r) => r.ran).sort()).toEqual([false, true]);
+    expect(runs).toBe(1);
   });
 
   it('P7: businessDeadline answers anyone, before a ticket is sent', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { runImportJob, storeImportPart } from '../card-import-runner.js';
+import { importLeaseKey, importRuntimeFor, runImportJob, storeImportPart } from '../card-import-runner.js';
 import type { CardsContext } from '../context.js';
 import { limitKeepsAuthor } from '../domain/visibility.js';
 import { CardImportError, CardImportJob, CardImportStatus } from '../entities/card-import-job.entity.js';
@@ -15,7 +15,7 @@ import { viewerGroupIds } from '../peers.js';
  * subgraphs cap bodies at 1 MiB, and Hive Gateway needs no multipart set-up), bytes stay bytes
  * (a Shift_JIS file survives untouched; a GraphQL String would force a decode on the client),
  * a lost part is simply sent again, and no second public endpoint or signed URL is needed.
- * The parts are kept under the subgraph's data dir until the import succeeds.
+ * The parts are kept in the image store (shared by every replica) until the import succeeds.
  */
 const MAX_PART_BYTES = 512 * 1024;
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -61,7 +61,7 @@ export class CardImportResolver {
     if (bytes.length === 0) throw badInput('The part is empty.', 'base64');
     if (bytes.length > MAX_PART_BYTES) throw badInput(`A part is at most ${MAX_PART_BYTES / 1024} KiB; this one has ${bytes.length} bytes.`, 'base64');
     if (job.bytes + bytes.length > MAX_FILE_BYTES) throw badInput(`An import file is at most ${MAX_FILE_BYTES / 1024 / 1024} MiB; split the file.`, 'base64');
-    await storeImportPart(ctx.deps.dataDir!, job.id, input.part, bytes);
+    await storeImportPart(importRuntimeFor(ctx).store, job.id, input.part, bytes);
     return ctx.dataSource.transaction(async (manager) => {
       const moved = await manager.update(CardImportJob, { id: job.id, parts: job.parts, status: CardImportStatus.UPLOADING }, { parts: job.parts + 1, bytes: job.bytes + bytes.length });
       if (!moved.affected) throw conflict('Another part arrived at the same time; send the next part again.');
@@ -78,12 +78,21 @@ export class CardImportResolver {
     if (!job) throw notFound('Import');
     if (job.parts === 0) throw badInput('Send the file first (addCardImportPart).', 'jobId');
     const runnable = [CardImportStatus.UPLOADING, CardImportStatus.CHECKED, CardImportStatus.FAILED];
+    const refusal = () => conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
+    const runtime = importRuntimeFor(ctx);
+    const leaseKey = importLeaseKey(job.id);
+    // the lease before the status: another replica's take-over never finds this job running without a holder
+    if (runtime.running.has(job.id) || !(await runtime.leases.claim(leaseKey))) throw refusal();
     const claimed = await ctx.dataSource.transaction((manager) =>
       manager.update(CardImportJob, { id: job.id, status: In(runnable) }, { status: CardImportStatus.CHECKING, dryRun: input.dryRun, processedRows: 0, errorCount: 0 }),
     );
-    if (!claimed.affected) throw conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
-    // the job runs after this answer; the client polls cardImportJob(id)
-    void runImportJob({ dataSource: ctx.dataSource, dataDir: ctx.deps.dataDir!, clock: ctx.clock, logger: ctx.logger }, job.id, input.dryRun);
+    if (!claimed.affected) {
+      await runtime.leases.release(leaseKey);
+      throw refusal();
+    }
+    // the job runs here after this answer (the lease is this replica's); the client polls cardImportJob(id).
+    // A run that cannot start (the database went away) is logged; its lease expires and another replica takes it over
+    runImportJob(runtime, job.id).catch((error: unknown) => runtime.logger.error('card import could not start', { jobId: job.id, error: error instanceof Error ? error.message : String(error) }));
     return ctx.dataSource.getRepository(CardImportJob).findOneByOrFail({ id: job.id });
   }
 
