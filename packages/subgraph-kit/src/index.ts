@@ -26,3 +26,4 @@ export * from './business-calendar.js';
 export * from './metrics.js';
 export * from './request-id.js';
 export * from './pagination.js';
+export * from './audit.js';
