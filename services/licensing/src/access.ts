@@ -1,5 +1,5 @@
-import type { Viewer } from '@kyodo/auth';
-import { appError, type RequestContext } from '@kyodo/subgraph-kit';
+import { isVendorAdmin, type Viewer } from '@kyodo/auth';
+import { appError, forbidden, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
 import { DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
 import { Refusal } from './domain/refusal.js';
 import type { LicensingLoaders } from './loaders.js';
@@ -39,4 +39,11 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;
   const codes = [e?.code, e?.driverError?.code];
   return codes.includes('ER_DUP_ENTRY') || codes.includes('SQLITE_CONSTRAINT_UNIQUE') || codes.includes('SQLITE_CONSTRAINT_PRIMARYKEY') || e?.errno === 1062 || e?.driverError?.errno === 1062;
+}
+
+/** The back office (price rows, service contracts, card packs): vendor operators only (VENDOR_ADMIN). */
+export function requireVendorOperator(ctx: Pick<LicensingContext, 'viewer'>, action: string): Viewer {
+  const viewer = requireViewer(ctx);
+  if (!isVendorAdmin(viewer)) throw forbidden(`Only a vendor operator (VENDOR_ADMIN) may ${action}.`);
+  return viewer;
 }

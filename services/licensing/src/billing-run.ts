@@ -8,6 +8,7 @@ import { Refusal } from './domain/refusal.js';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice } from './entities/invoice.entity.js';
+import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
 import { writeInvoice } from './invoicing.js';
 
@@ -40,7 +41,8 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
     const billingKey = billingKeyOf(contract.tenantId, period);
     if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
     const orders = await dataSource.getRepository(GuestLicenseOrder).findBy({ tenantId: contract.tenantId });
-    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices);
+    const seatOrders = await dataSource.getRepository(MemberSeatOrder).findBy({ tenantId: contract.tenantId });
+    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices, seatOrders);
     if (!bill) continue;
     try {
       const id = await dataSource.transaction((tx) => writeInvoice(tx, contract.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey));

@@ -11,12 +11,14 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.tablesAfterRevert).toEqual([]);
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
+      'audit_entries',
       'contracts',
       'digitisation_pack_orders',
       'guest_license_assignments',
       'guest_license_orders',
       'invoice_lines',
       'invoices',
+      'member_seat_orders',
       'price_rows',
       'service_contracts',
     ]);
