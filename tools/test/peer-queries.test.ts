@@ -12,6 +12,8 @@ describe('subgraph-to-subgraph queries against the target subgraph\'s published 
     expect(Object.fromEntries(checked.map((c) => [c.file, c.operations]))).toEqual({
       'services/spaces/src/licensing-gate.ts': ['LicensingGate', 'GuestAllowance'],
       'services/licensing/src/spaces-guests.ts': ['GuestOfTenant'],
+      'services/licensing/src/spaces-members.ts': ['ActiveMemberCount'],
+      'services/spaces/src/audit-sources.ts': ['LicensingAudit', 'SupportAudit'],
       'services/cards/src/peers.ts': ['CardsViewerGroups', 'CardsDigitisationQuota'],
     });
   });
