@@ -9,7 +9,7 @@ export function productIdProblem(id: string): string | null {
 }
 
 export function versionProblem(version: string): string | null {
-  return /^[0-9A-Za-z][0-9A-Za-z.\-]{0,39}$/.test(version) ? null : 'A version is 1-40 letters, digits, dots and hyphens (e.g. 7 or 7.1).';
+  return /^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/.test(version) ? null : 'A version is 1-40 letters, digits, dots and hyphens (e.g. 7 or 7.1).';
 }
 
 /** A calendar day written YYYY-MM-DD (the end of support is a Tokyo calendar day, P5). */
