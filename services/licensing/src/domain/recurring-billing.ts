@@ -3,6 +3,7 @@ import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.j
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
 import { MEMBER_SEAT, memberSeatsOn, monthlySeatsBilled, type SeatChange } from './seat-orders.js';
+import { termOn, type ServiceProductCode } from './service-contracts.js';
 
 export { MEMBER_SEAT } from './seat-orders.js';
 
@@ -111,3 +112,40 @@ export function periodInvoice(period: string, contract: BilledContract, orders: 
 
 /** The unique key of a tenant's invoice for a period (L16): a second run, or a second replica, cannot issue it again. */
 export const billingKeyOf = (tenantId: string, period: string) => `${tenantId}/${period}`;
+
+/** L11/L16: the price row product of each card service product's named-user licence (per user and year). */
+export const CARD_SERVICE_LICENSE: Readonly<Record<ServiceProductCode, string>> = { START_PACK: 'CARD_START_PACK', CORPORATE_LICENSE: 'CARD_CORPORATE_LICENSE' };
+
+/** What recurring billing needs of a card service contract (L11-L14). */
+export interface BilledServiceContract {
+  product: ServiceProductCode;
+  seats: number;
+  billingStartsOn: LocalDate;
+  terminationNoticeOn: LocalDate | null;
+}
+
+/**
+ * L13/L14/L16: a card service contract is billed a year at a time, at each term start: billing
+ * start (L13), then every anniversary while it renews (L14). The invoice for the term starting in
+ * the period (dated that day): named-user licences x the product's annual row on that day; null
+ * when no term starts in the period, or the contract ended before it.
+ */
+export function serviceTermInvoice(period: string, service: BilledServiceContract, prices: readonly PriceRowData[]): PeriodInvoice | null {
+  const first = periodStart(period);
+  if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
+  const start = service.billingStartsOn;
+  const months = (Number(first.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(first.slice(5, 7)) - Number(start.slice(5, 7)));
+  if (months < 0 || months % 12 !== 0) return null;
+  const term = termOn(start, service.terminationNoticeOn, addMonths(start, months));
+  if (term.ended || term.startsOn.slice(0, 7) !== period) return null;
+  const product = CARD_SERVICE_LICENSE[service.product];
+  const row = findPrice(prices, { product, course: null, billingCycle: 'ANNUAL', on: term.startsOn, basePurchasedOn: term.startsOn });
+  if (!row) throw new Refusal('CONFLICT', `No ${product} price row applies on ${term.startsOn}, so the card service cannot be billed; add one to the price book.`);
+  const lines: InvoiceLineData[] = [
+    { description: `Card service named-user licences (${service.product}), ${term.startsOn} to ${term.endsOn}`, quantity: service.seats, unitPrice: row.amount, periodFrom: term.startsOn, periodTo: term.endsOn, amount: row.amount * service.seats },
+  ];
+  return { issuedOn: term.startsOn, lines, ...totalsOf(lines) };
+}
+
+/** The unique key of a card service term's invoice (L16): issued once, by any run on any replica. */
+export const serviceBillingKeyOf = (serviceContractId: string, termStartsOn: LocalDate) => `service:${serviceContractId}/${termStartsOn}`;
