@@ -23,7 +23,7 @@ import { spacesSubgraph } from '../src/index.js';
  */
 const PRINCIPALS = ['anonymous', 'adminA', 'memberA', 'outsiderA', 'guestX', 'guestY', 'adminB'] as const;
 type Principal = (typeof PRINCIPALS)[number];
-type Outcome = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+type Outcome = 'ok' | 'null' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 type Expected = Record<Principal, Outcome>;
 
 const TENANT_B = '00000000-0000-4000-8000-0000000000b0';
@@ -73,6 +73,12 @@ const TABLE: Record<string, Row> = {
     expect: { anonymous: U, adminA: 'ok', memberA: 'ok', outsiderA: 'null', guestX: 'ok', guestY: 'null', adminB: 'null' },
   },
   groups: { run: async () => ({ query: '{ groups { id } }' }), expect: { ...everyoneSignedIn(), guestX: 'FORBIDDEN', guestY: 'FORBIDDEN' } }, // S3
+  // A1: tenant admins only (vendor operators too, not a principal here); licensing and support, whose entries it
+  // merges, do not run in this test, so an allowed read fails closed: SERVICE_UNAVAILABLE, never a partial log
+  auditLog: {
+    run: async () => ({ query: '{ auditLog(first: 5) { edges { cursor } } }' }),
+    expect: { anonymous: U, adminA: 'SERVICE_UNAVAILABLE', memberA: 'FORBIDDEN', outsiderA: 'FORBIDDEN', guestX: 'FORBIDDEN', guestY: 'FORBIDDEN', adminB: 'SERVICE_UNAVAILABLE' },
+  },
   // ---- sign-in and the viewer's own account
   signIn: {
     run: async () => ({ query: `mutation { signIn(input: { tenant: "demo", email: "${DEMO.admin.email}", password: "${DEMO.admin.password}" }) { token } }` }),
