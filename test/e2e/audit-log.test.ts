@@ -24,6 +24,8 @@ describe.each(testDialects())('A1 the audit log through the gateway on %s', (dia
     const { createSpace } = await stack.client.data<{ createSpace: { id: string } }>('mutation($i: CreateSpaceInput!) { createSpace(input: $i) { id } }', { i: { name: 'Audit', isGuestSpace: true } }, { token: admin });
     await stack.client.data('mutation($i: UpdateSpaceSettingsInput!) { updateSpaceSettings(input: $i) { id } }', { i: { spaceId: createSpace.id, isPrivate: true } }, { token: admin });
     await stack.client.data('mutation($i: OrderGuestLicensesInput!) { orderGuestLicenses(input: $i) { id } }', { i: { quantity: 1, idempotencyKey: 'audit-e2e' } }, { token: admin });
+    // ... and lets the member open support tickets (support: a permission)
+    await stack.client.data('mutation($u: ID!) { addSupportRegistrant(userId: $u) { id } }', { u: DEMO.member.id }, { token: admin });
     // the vendor's operator changes the vendor's own data (support and licensing): no tenant
     await stack.client.data('mutation($i: ClosingDayInput!) { addClosingDay(input: $i) { id } }', { i: { month: 8, day: 14, reason: '夏季休業 / Summer break' } }, { token: operator });
     await stack.client.data('mutation($i: PriceRowInput!) { addPriceRow(input: $i) { id } }', {
@@ -56,6 +58,7 @@ describe.each(testDialects())('A1 the audit log through the gateway on %s', (dia
     expect(JSON.parse(settings.before!)).toEqual({ isPrivate: false });
     expect(JSON.parse(settings.after!)).toEqual({ isPrivate: true });
     expect(settings.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(mine.find((e) => e.action === 'supportRegistrant.add')).toMatchObject({ subject: `User:${DEMO.member.id}`, after: JSON.stringify({ registrant: true }) });
     const order = mine.find((e) => e.action === 'guestLicenses.order')!;
     expect(JSON.parse(order.after!)).toMatchObject({ quantity: 1 });
     expect(mine.some((e) => e.action === 'b.spaces' || e.action === 'closingDay.add' || e.action === 'priceRow.add')).toBe(false);
