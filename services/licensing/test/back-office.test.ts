@@ -1,5 +1,5 @@
 import { ManualClock } from '@kyodo/subgraph-kit';
-import { DEMO, errorCodes, FakeSpaces, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { DEMO, errorCodes, FakeSpaces, FakeSubgraph, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { licensingSubgraph } from '../src/index.js';
 
@@ -24,7 +24,19 @@ describe.each(testDialects())('licensing back office (L1, L11-L15, A1) on %s', (
   let stack: Stack;
   const clock = new ManualClock('2026-04-10T03:00:00Z'); // 10 April 2026 in Tokyo
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [licensingSubgraph, new FakeSpaces({}).definition()], dialect, clock });
+    // support keeps the vendor's closing days (P7): here the New Year break and, once, 12 November 2026
+    const support = new FakeSubgraph({
+      name: 'support',
+      resolvers: {
+        Query: {
+          closingDays: () => [
+            ...[[12, 29], [12, 30], [12, 31], [1, 1], [1, 2], [1, 3]].map(([month, day]) => ({ id: `ny-${month}-${day}`, year: null, month, day, reason: 'New Year break' })),
+            { id: 'once', year: 2026, month: 11, day: 12, reason: '棚卸し / Stocktaking' },
+          ],
+        },
+      },
+    });
+    stack = await startStack({ subgraphs: [licensingSubgraph, new FakeSpaces({}).definition(), support.definition()], dialect, clock });
   });
   afterAll(() => stack?.close());
 
@@ -90,8 +102,9 @@ describe.each(testDialects())('licensing back office (L1, L11-L15, A1) on %s', (
     tokyo('2026-05-02');
     const input = { tenantId: OTHER_TENANT, product: 'START_PACK', deployment: 'CLOUD', seats: 5, papersReceivedOn: '2026-11-02' };
     const { createServiceContract } = await stack.client.data<{ createServiceContract: { id: string; deliveredOn: string; billingStartsOn: string } }>(CREATE_SERVICE, { input }, { token: await operator() });
-    // 8 business days after Mon 2 Nov 2026 (3 Nov and 23 Nov are holidays): 13 Nov; billing from 1 January
-    expect(createServiceContract).toMatchObject({ deliveredOn: '2026-11-13', billingStartsOn: '2027-01-01' });
+    // L13 on the vendor's one calendar: 8 business days after Mon 2 Nov 2026, skipping 3 Nov (a national holiday),
+    // the weekends and 12 Nov (the vendor's closing day, from support): 4, 5, 6, 9, 10, 11, 13, 16 -> 16 Nov; billing from 1 January
+    expect(createServiceContract).toMatchObject({ deliveredOn: '2026-11-16', billingStartsOn: '2027-01-01' });
     expect(errorCodes(await stack.client.request(CREATE_SERVICE, { input }, { token: await operator() }))).toEqual(['CONFLICT']);
     expect(errorCodes(await stack.client.request(UPDATE_SERVICE, { input: { ...input, seats: 4 } }, { token: await operator() }))).toEqual(['BAD_USER_INPUT']);
     clock.advance(60_000); // the log orders by time: the update comes a minute later
@@ -103,7 +116,7 @@ describe.each(testDialects())('licensing back office (L1, L11-L15, A1) on %s', (
     expect(updateServiceContract).toMatchObject({ seats: 12, deliveredOn: '2026-11-20' });
     const entries = (await audit(await operator())).filter((e) => e.subject === `ServiceContract:${createServiceContract.id}`);
     expect(entries.map((e) => e.action)).toEqual(['serviceContract.update', 'serviceContract.create']);
-    expect(JSON.parse(entries[0]!.before!)).toMatchObject({ seats: 5, deliveredOn: '2026-11-13' });
+    expect(JSON.parse(entries[0]!.before!)).toMatchObject({ seats: 5, deliveredOn: '2026-11-16' });
     expect(JSON.parse(entries[0]!.after!)).toMatchObject({ seats: 12, deliveredOn: '2026-11-20' });
     expect(entries[0]!.tenantId).toBe(OTHER_TENANT);
   });

@@ -9,6 +9,7 @@ import { billingStartsOn, deliveryDate, MIN_NAMED_SEATS } from '../domain/servic
 import { PriceRow } from '../entities/price-row.entity.js';
 import { ServiceContract } from '../entities/service-contract.entity.js';
 import { PriceRowInput, ServiceContractInput } from '../inputs/back-office.inputs.js';
+import { vendorCalendar } from '../support-calendar.js';
 
 /** The extensions.reason of a refused edit of a row in effect: clients tell it apart from other conflicts. */
 export const PRICE_ROW_IN_EFFECT = 'PRICE_ROW_IN_EFFECT';
@@ -104,7 +105,8 @@ async function saveServiceContract(ctx: LicensingContext, input: ServiceContract
     if (value != null && !isAcceptedDate(value)) throw badInput(`${field}: ${ACCEPTED_DATE_MESSAGE}`, field);
   }
   if (input.includedSides != null && (!Number.isInteger(input.includedSides) || input.includedSides < 0)) throw badInput('includedSides is a whole number, 0 or more.', 'includedSides');
-  const deliveredOn = input.deliveredOn ?? deliveryDate(input.papersReceivedOn, input.deployment);
+  // L13: counted on the vendor's one calendar, its closing days as support keeps them
+  const deliveredOn = input.deliveredOn ?? deliveryDate(input.papersReceivedOn, input.deployment, await vendorCalendar(ctx));
   const billingStart = input.billingStartsOn ?? billingStartsOn(deliveredOn);
   if (deliveredOn < input.papersReceivedOn) throw badInput(`L13: the delivery (${deliveredOn}) cannot come before the papers (${input.papersReceivedOn}).`, 'deliveredOn');
   if (billingStart < deliveredOn) throw badInput(`L13: billing (${billingStart}) cannot start before the delivery (${deliveredOn}).`, 'billingStartsOn');
