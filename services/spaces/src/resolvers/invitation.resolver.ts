@@ -122,6 +122,17 @@ export class InvitationResolver {
         acceptedAt: null,
       });
       await manager.insert(Invitation, invitation);
+      // A1: who invited whom into which space (the token never goes into the log);
+      // written before the mail, which goes last so that a mail failure rolls everything back
+      await recordAudit(manager, {
+        at: now,
+        actor: viewer,
+        tenantId: tenant.id,
+        action: 'guest.invite',
+        subject: `Space:${space.id}`,
+        before: null,
+        after: { email, invitationId: invitation.id, existingGuestId: existing?.id ?? null, expiresAt: invitation.expiresAt.toISOString() },
+      });
       const inviter = await manager.findOneBy(User, { id: viewer.userId });
       const link = invitationLink(ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL, token);
       // sent inside the transaction, last: if the mail cannot be sent (SERVICE_UNAVAILABLE) the
@@ -144,16 +155,6 @@ export class InvitationResolver {
         now,
         'send the invitation',
       );
-      // A1: who invited whom into which space (the token never goes into the log)
-      await recordAudit(manager, {
-        at: now,
-        actor: viewer,
-        tenantId: tenant.id,
-        action: 'guest.invite',
-        subject: `Space:${space.id}`,
-        before: null,
-        after: { email, invitationId: invitation.id, existingGuestId: existing?.id ?? null, expiresAt: invitation.expiresAt.toISOString() },
-      });
       return manager.findOneByOrFail(Invitation, { id: invitation.id });
     });
   }
