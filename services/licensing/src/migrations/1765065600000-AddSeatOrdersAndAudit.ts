@@ -12,8 +12,8 @@ const CARD_SERVICE_ROWS = [
 ];
 
 /** T5/T6: member seat orders (idempotent per tenant and key); A1: licensing's audit entries; L11: card service licence prices. */
-export class AddSeatOrdersAndAudit1764547200000 implements MigrationInterface {
-  name = 'AddSeatOrdersAndAudit1764547200000';
+export class AddSeatOrdersAndAudit1765065600000 implements MigrationInterface {
+  name = 'AddSeatOrdersAndAudit1765065600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(

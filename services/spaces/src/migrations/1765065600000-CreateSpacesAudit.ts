@@ -1,9 +1,9 @@
 import { createAuditTable, dropAuditTable } from '@kyodo/subgraph-kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** A1: support's audit entries (catalogue and closing-day changes). */
-export class CreateSupportAudit1764547200000 implements MigrationInterface {
-  name = 'CreateSupportAudit1764547200000';
+/** A1: spaces' audit entries (guests, space members and permissions, tenant settings). */
+export class CreateSpacesAudit1765065600000 implements MigrationInterface {
+  name = 'CreateSpacesAudit1765065600000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await createAuditTable(queryRunner);
