@@ -13,6 +13,9 @@ describe('subgraph-to-subgraph queries against the target subgraph\'s published 
       'services/spaces/src/licensing-gate.ts': ['LicensingGate', 'GuestAllowance'],
       'services/spaces/src/licensing-contracts.ts': ['CreateBaseContract', 'MemberSeats'],
       'services/licensing/src/spaces-guests.ts': ['GuestOfTenant'],
+      'services/licensing/src/spaces-members.ts': ['ActiveMemberCount'],
+      'services/licensing/src/support-calendar.ts': ['VendorClosingDays'],
+      'services/spaces/src/audit-sources.ts': ['LicensingAudit', 'SupportAudit'],
       'services/cards/src/peers.ts': ['CardsViewerGroups', 'CardsDigitisationQuota'],
     });
   });

@@ -27,3 +27,4 @@ export * from './metrics.js';
 export * from './request-id.js';
 export * from './pagination.js';
 export * from './job-lease.js';
+export * from './audit.js';

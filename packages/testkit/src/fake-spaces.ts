@@ -12,6 +12,7 @@ interface FakeSpacesState {
   groupsByToken: Map<string, string[]>;
   revoked: Set<string>;
   calls: { viewer: number };
+  activeMembers: Map<string, number>;
 }
 
 /** The demo people with the kind and tenant spaces gives them. */
@@ -41,6 +42,8 @@ export class FakeSpaces extends FakeSubgraph {
   readonly revoked: Set<string>;
   /** How many times each query was answered (the viewer's groups). */
   readonly calls: { viewer: number };
+  /** T5: each tenant's active members (Tenant.activeMemberCount); a tenant not listed answers null. */
+  readonly activeMembers: Map<string, number>;
 
   constructor(users?: Record<string, FakeSpacesUser>) {
     const state: FakeSpacesState = {
@@ -49,6 +52,7 @@ export class FakeSpaces extends FakeSubgraph {
       groupsByToken: new Map(),
       revoked: new Set(),
       calls: { viewer: 0 },
+      activeMembers: new Map(),
     };
     super({
       name: 'spaces',
@@ -69,6 +73,10 @@ export class FakeSpaces extends FakeSubgraph {
         Group: {
           __resolveReference: ({ id }: { id: string }) => (state.foreignGroups.has(id) ? null : { id }),
         },
+        Tenant: {
+          // T5: the active members of a tenant, as spaces counts them (null: a tenant it was not told about)
+          __resolveReference: ({ id }: { id: string }) => ({ id, activeMemberCount: state.activeMembers.get(id) ?? null }),
+        },
       },
     });
     this.users = state.users;
@@ -76,6 +84,7 @@ export class FakeSpaces extends FakeSubgraph {
     this.groupsByToken = state.groupsByToken;
     this.revoked = state.revoked;
     this.calls = state.calls;
+    this.activeMembers = state.activeMembers;
   }
 }
 

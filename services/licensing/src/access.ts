@@ -1,5 +1,5 @@
-import type { Viewer } from '@kyodo/auth';
-import { appError, type RequestContext } from '@kyodo/subgraph-kit';
+import { isVendorAdmin, type Viewer } from '@kyodo/auth';
+import { appError, forbidden, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
 import { DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
 import { Refusal } from './domain/refusal.js';
 import type { LicensingLoaders } from './loaders.js';
@@ -36,3 +36,10 @@ export function applyRule<T>(rule: () => T): T {
 
 /** A unique-key clash (the idempotency key raced another request): one definition, in the kit. */
 export { isUniqueViolation } from '@kyodo/subgraph-kit';
+
+/** The back office (price rows, service contracts, card packs): vendor operators only (VENDOR_ADMIN). */
+export function requireVendorOperator(ctx: Pick<LicensingContext, 'viewer'>, action: string): Viewer {
+  const viewer = requireViewer(ctx);
+  if (!isVendorAdmin(viewer)) throw forbidden(`Only a vendor operator (VENDOR_ADMIN) may ${action}.`);
+  return viewer;
+}

@@ -3,12 +3,14 @@ import type { DataSource } from 'typeorm';
 import { isUniqueViolation } from './access.js';
 import { settleContract } from './contract-renewal.js';
 import { localDateOf } from './domain/calendar-dates.js';
-import { billingKeyOf, periodInvoice, periodStart } from './domain/recurring-billing.js';
+import { billingKeyOf, periodInvoice, periodStart, serviceBillingKeyOf, serviceTermInvoice } from './domain/recurring-billing.js';
 import { Refusal } from './domain/refusal.js';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice } from './entities/invoice.entity.js';
+import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
+import { ServiceContract } from './entities/service-contract.entity.js';
 import { writeInvoice } from './invoicing.js';
 
 export interface BillingRunResult {
@@ -23,7 +25,8 @@ export function currentPeriod(now: Date): string {
 }
 
 /**
- * L16: issues, for every base contract, the period's invoice when it has none yet. Each contract
+ * L16: issues, for every base contract, the period's invoice when it has none yet, and for every
+ * card service contract the invoice of a term starting in the period (L13/L14). Each contract
  * is first settled to today (L14: a renewed term's guest invoice is issued on the way). Idempotent
  * per tenant and period: the invoice's unique billing key makes a second run, or a replica running
  * at the same moment, insert nothing (its INSERT fails on the key and that tenant is skipped).
@@ -40,13 +43,28 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
     const billingKey = billingKeyOf(contract.tenantId, period);
     if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
     const orders = await dataSource.getRepository(GuestLicenseOrder).findBy({ tenantId: contract.tenantId });
-    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices);
+    const seatOrders = await dataSource.getRepository(MemberSeatOrder).findBy({ tenantId: contract.tenantId });
+    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices, seatOrders);
     if (!bill) continue;
     try {
       const id = await dataSource.transaction((tx) => writeInvoice(tx, contract.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey));
       issued.push(await dataSource.getRepository(Invoice).findOneByOrFail({ id }));
     } catch (error) {
       // another run (a second replica) issued this tenant's invoice for the period first
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  // L13/L16: card service contracts, a year at a time from billing start (their own invoice and key)
+  for (const service of await dataSource.getRepository(ServiceContract).find({ order: { tenantId: 'ASC' } })) {
+    const bill = serviceTermInvoice(period, service, prices);
+    // a term starting later this month is billed by a run on or after its first day, never ahead of the clock
+    if (!bill || bill.issuedOn > localDateOf(now)) continue;
+    const billingKey = serviceBillingKeyOf(service.id, bill.issuedOn);
+    if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
+    try {
+      const id = await dataSource.transaction((tx) => writeInvoice(tx, service.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey));
+      issued.push(await dataSource.getRepository(Invoice).findOneByOrFail({ id }));
+    } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
   }

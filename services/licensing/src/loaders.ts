@@ -5,6 +5,7 @@ import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
+import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 import { ServiceContract } from './entities/service-contract.entity.js';
 
 /** The key of an assignment loader: one guest of one tenant. */
@@ -18,6 +19,11 @@ export function createLicensingLoaders(_viewer: Viewer | null, dataSource: DataS
     contractByTenantId: createByIdLoader((ids) => dataSource.getRepository(Contract).findBy({ tenantId: In([...ids]) }), (c) => c.tenantId, { wave }),
     ordersByTenant: createGroupLoader(
       (ids) => dataSource.getRepository(GuestLicenseOrder).find({ where: { tenantId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (o) => o.tenantId,
+      { wave },
+    ),
+    seatOrdersByTenant: createGroupLoader(
+      (ids) => dataSource.getRepository(MemberSeatOrder).find({ where: { tenantId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (o) => o.tenantId,
       { wave },
     ),

@@ -1,12 +1,21 @@
-import { ownedBySpaces, type OwnedIdsSpec } from '@kyodo/subgraph-kit';
+import { isVendorAdmin } from '@kyodo/auth';
+import { ownedBySpaces, type OwnedIdsSpec, type OwnerLookup } from '@kyodo/subgraph-kit';
+
+/** Vendor operators serve every tenant (the back office); anyone else names only their own tenant. */
+const tenantOfCaller: OwnerLookup = (ids, ctx) => Promise.resolve(isVendorAdmin(ctx.viewer) ? ids : ids.filter((id) => id === ctx.viewer?.tenantId));
 
 /** T1: what each id licensing's mutations take names, and how it is proven the caller's (see subgraph-kit owned-ids.ts). */
 export const licensingOwnedIds: OwnedIdsSpec = {
   ids: {
     'GuestLicenseAssignmentInput.userId': { kind: 'User' },
     'Mutation.createBaseContract.tenantId': { notTenantScoped: 'a vendor operator names the new tenant spaces is creating (T4); the resolver admits VENDOR_ADMIN only' },
+    'ServiceContractInput.tenantId': { kind: 'Tenant' },
+    'GrantDigitisationPackInput.tenantId': { kind: 'Tenant' },
+    'Mutation.updatePriceRow.id': { notTenantScoped: "price rows are the vendor's price book, the same for every tenant (vendor operators only)" },
+    'Mutation.deletePriceRow.id': { notTenantScoped: "price rows are the vendor's price book, the same for every tenant (vendor operators only)" },
   },
   owners: {
     User: ownedBySpaces('User'),
+    Tenant: tenantOfCaller,
   },
 };

@@ -1,4 +1,4 @@
-import { defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, createAuditRecordsResolver, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
@@ -20,8 +20,14 @@ import { seedLicensingDemo } from './seed.js';
 import { startBillingSchedule } from './billing-run.js';
 import { BillingRunResolver, TenantInvoicesResolver } from './resolvers/billing.resolver.js';
 import { BaseContractResolver } from './resolvers/base-contract.resolver.js';
+import { BackOfficeResolver } from './resolvers/back-office.resolver.js';
+import { MemberSeatResolver } from './resolvers/member-seat.resolver.js';
+import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, JobLeaseEntity];
+/** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
+export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
+
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, AuditEntryRecord, JobLeaseEntity];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -39,6 +45,9 @@ export const licensingSubgraph = defineSubgraph({
     BillingRunResolver,
     TenantInvoicesResolver,
     BaseContractResolver,
+    MemberSeatResolver,
+    BackOfficeResolver,
+    createAuditRecordsResolver(LICENSING_AUDIT_QUERY),
   ],
   orphanedTypes: [TenantRef, UserRef],
   ownedIds: licensingOwnedIds,

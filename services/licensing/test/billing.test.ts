@@ -3,16 +3,19 @@ import { DEMO, errorCodes, FakeSpaces, startStack, testDialects, type Stack } fr
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { billCurrentPeriod, billingLeaseKey } from '../src/billing-run.js';
 import { BillingCycle, Contract, Course } from '../src/entities/contract.entity.js';
+import { Deployment, ServiceContract, ServiceProduct } from '../src/entities/service-contract.entity.js';
 import { licensingSubgraph } from '../src/index.js';
 
 const RUN = `mutation($period: String!) { runBilling(period: $period) { period issuedCount invoices { issuedOn total } } }`;
 const INVOICES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { invoices { issuedOn subtotal tax total } } } }`;
 const ORDER = `mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { total } }`;
+const SEATS = `mutation($input: OrderMemberSeatsInput!) { orderMemberSeats(input: $input) { total } }`;
 
-const A = '00000000-0000-4000-8000-0000000b0001'; // monthly Light, 5 seats, +2 guests on 2027-03-10
+const A = '00000000-0000-4000-8000-0000000b0001'; // monthly Light, 5 seats, +2 guests on 2027-03-10, +2 seats on 2027-07-20, -1 seat on 2027-10-05
 const B = '00000000-0000-4000-8000-0000000b0002'; // annual Standard, 10 seats, ordered on a 1st
-const C = '00000000-0000-4000-8000-0000000b0003'; // annual Light, 5 seats, +3 guests mid-term
+const C = '00000000-0000-4000-8000-0000000b0003'; // annual Light, 5 seats, +3 guests mid-term, +2 seats mid-term, -1 seat for the renewal
 const D = '00000000-0000-4000-8000-0000000b0004'; // monthly Standard, 6 seats, cancelled 2027-04-20
+const E = '00000000-0000-4000-8000-0000000b0005'; // card service only: Start Pack, 7 named users, billing from 2027-03-01, notice 2027-06-01
 
 type Row = [issuedOn: string, subtotal: number, tax: number, total: number];
 const months = (from: string, count: number) => Array.from({ length: count }, (_, i) => { const m = Number(from.slice(5, 7)) - 1 + i; return `${Number(from.slice(0, 4)) + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`; });
@@ -21,11 +24,17 @@ const PERIODS = months('2027-01', 14); // 2027-01 .. 2028-02
 /**
  * L16 hand-computed: every invoice each tenant must have after billing 2027-01 .. 2028-02
  * (prices: T5 seats Light 780/month, 9,170/year, Standard 1,500/month, 17,640/year; L1 guests
- * Light 580/month, 6,820/year; tax 10 % rounded down per invoice).
+ * Light 580/month, 6,820/year; L11 card service licences (our rows) Start Pack 14,400/user-year,
+ * Corporate Licence 12,000/user-year; tax 10 % rounded down per invoice).
  */
 const EXPECTED: Record<string, Row[]> = {
   // demo (seeded): monthly Standard, 10 seats from 2026-04-01: 10 x 1,500 = 15,000; tax 1,500; 16,500 on every 1st
-  [DEMO.tenant.id]: PERIODS.map((p) => [`${p}-01`, 15000, 1500, 16500] as Row),
+  [DEMO.tenant.id]: [
+    ...PERIODS.map((p) => [`${p}-01`, 15000, 1500, 16500] as Row),
+    // its card service (seeded: Corporate Licence, 5 named users, billing from 2026-04-01): the term from 2027-04-01:
+    // 5 x 12,000 = 60,000; tax 6,000; 66,000
+    ['2027-04-01', 60000, 6000, 66000],
+  ],
   [A]: [
     // 2027-01 .. 2027-04: 5 seats x 780 = 3,900; tax 390; 4,290
     ...months('2027-01', 3).map((p) => [`${p}-01`, 3900, 390, 4290] as Row),
@@ -33,8 +42,16 @@ const EXPECTED: Record<string, Row[]> = {
     ['2027-03-10', 1160, 116, 1276],
     // April was billed with the order, so the April run still charges seats only: 4,290
     ['2027-04-01', 3900, 390, 4290],
-    // 2027-05 .. 2028-02 (10 months): 3,900 + 2 x 580 = 5,060; tax 506; 5,566
-    ...months('2027-05', 10).map((p) => [`${p}-01`, 5060, 506, 5566] as Row),
+    // 2027-05 .. 2027-07: 3,900 + 2 x 580 = 5,060; tax 506; 5,566
+    ...months('2027-05', 3).map((p) => [`${p}-01`, 5060, 506, 5566] as Row),
+    // T6 +2 seats on 2027-07-20: usable at once, billed from August, its first month with the order: 2 x 780 = 1,560; tax 156; 1,716
+    ['2027-07-20', 1560, 156, 1716],
+    // August was billed with the order: still 5 seats + 2 guests = 5,566
+    ['2027-08-01', 5060, 506, 5566],
+    // 2027-09 .. 2027-10: 7 x 780 + 2 x 580 = 5,460 + 1,160 = 6,620; tax 662; 7,282
+    ...months('2027-09', 2).map((p) => [`${p}-01`, 6620, 662, 7282] as Row),
+    // T6 -1 seat on 2027-10-05: from 1 November, charging nothing; 2027-11 .. 2028-02: 6 x 780 + 1,160 = 5,840; tax 584; 6,424
+    ...months('2027-11', 4).map((p) => [`${p}-01`, 5840, 584, 6424] as Row),
   ],
   [B]: [
     // ordered on 2027-02-01, a 1st: the term starts that day; 10 x 17,640 = 176,400; tax 17,640; 194,040
@@ -47,13 +64,19 @@ const EXPECTED: Record<string, Row[]> = {
     ['2027-01-01', 45850, 4585, 50435],
     // L6 on 2027-06-15: whole months to 2027-12-31 = 6 (2027-12-14 <= 12-31 < 2028-01-14); 3 x 580 x 6 = 10,440; tax 1,044; 11,484
     ['2027-06-15', 10440, 1044, 11484],
+    // T6 +2 seats on 2027-09-10: whole months to 2027-12-31 = 3 (2027-12-09 <= 12-31 < 2028-01-09); 2 x 780 x 3 = 4,680; tax 468; 5,148
+    ['2027-09-10', 4680, 468, 5148],
+    // (T6 -1 seat ordered on 2027-10-01 for the renewal: nothing now)
     // 2028-01-01, the renewed term (L14): 3 guests x 6,820 = 20,460; tax 2,046; 22,506 ...
     ['2028-01-01', 20460, 2046, 22506],
-    // ... and the seats for the year: 50,435 again
-    ['2028-01-01', 45850, 4585, 50435],
+    // ... and the seats for the year in force on its first day: 5 + 2 - 1 = 6 x 9,170 = 55,020; tax 5,502; 60,522
+    ['2028-01-01', 55020, 5502, 60522],
   ],
   // 2027-01 .. 2027-04: 6 x 1,500 = 9,000; tax 900; 9,900; cancelled 2027-04-20: nothing from May
   [D]: months('2027-01', 4).map((p) => [`${p}-01`, 9000, 900, 9900] as Row),
+  // L13: the first term from 2027-03-01: 7 x 14,400 = 100,800; tax 10,080; 110,880. The notice of 2027-06-01 came more
+  // than 30 days before the term ends (2028-02-29), so it does not renew (L14): nothing on 2028-03-01
+  [E]: [['2027-03-01', 100800, 10080, 110880]],
 };
 
 const byDateThenTotal = (a: Row, b: Row) => a[0].localeCompare(b[0]) || a[3] - b[3];
@@ -62,13 +85,29 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
   let stack: Stack;
   const clock = new ManualClock('2026-12-31T15:00:00Z'); // 2027-01-01 00:00 in Tokyo
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [licensingSubgraph, new FakeSpaces({}).definition()], dialect, clock });
+    const spaces = new FakeSpaces({});
+    // T5: the active members spaces counts, for the seat decreases
+    spaces.activeMembers.set(A, 5);
+    spaces.activeMembers.set(C, 4);
+    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition()], dialect, clock });
     await stack.handles.licensing!.dataSource.getRepository(Contract).insert([
       { id: '00000000-0000-4000-8000-0000000b0101', tenantId: A, course: Course.LIGHT, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-12-10', endsOn: null, memberSeats: 5 },
       { id: '00000000-0000-4000-8000-0000000b0102', tenantId: B, course: Course.STANDARD, billingCycle: BillingCycle.ANNUAL, startsOn: '2027-02-01', endsOn: '2028-01-31', memberSeats: 10 },
       { id: '00000000-0000-4000-8000-0000000b0103', tenantId: C, course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2026-12-20', endsOn: '2027-12-31', memberSeats: 5 },
       { id: '00000000-0000-4000-8000-0000000b0104', tenantId: D, course: Course.STANDARD, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-10-01', endsOn: null, memberSeats: 6 },
     ]);
+    await stack.handles.licensing!.dataSource.getRepository(ServiceContract).insert({
+      id: '00000000-0000-4000-8000-0000000b0105',
+      tenantId: E,
+      product: ServiceProduct.START_PACK,
+      deployment: Deployment.CLOUD,
+      seats: 7,
+      papersReceivedOn: '2026-12-15',
+      deliveredOn: '2027-01-05',
+      billingStartsOn: '2027-03-01',
+      terminationNoticeOn: '2027-06-01',
+      includedSides: 0,
+    });
   });
   afterAll(() => stack?.close());
 
@@ -87,6 +126,10 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
       '2027-03-10': async () => void (await stack.client.data(ORDER, { input: { quantity: 2, idempotencyKey: 'a-guests' } }, { token: await adminOf(A) })),
       '2027-04-20': async () => void (await stack.client.data(`mutation { cancelContract { status } }`, {}, { token: await adminOf(D) })),
       '2027-06-15': async () => void (await stack.client.data(ORDER, { input: { quantity: 3, idempotencyKey: 'c-guests' } }, { token: await adminOf(C) })),
+      '2027-07-20': async () => void (await stack.client.data(SEATS, { input: { quantity: 2, idempotencyKey: 'a-seats-up' } }, { token: await adminOf(A) })),
+      '2027-09-10': async () => void (await stack.client.data(SEATS, { input: { quantity: 2, idempotencyKey: 'c-seats-up' } }, { token: await adminOf(C) })),
+      '2027-10-01': async () => void (await stack.client.data(SEATS, { input: { quantity: -1, forRenewal: true, idempotencyKey: 'c-seats-renewal' } }, { token: await adminOf(C) })),
+      '2027-10-05': async () => void (await stack.client.data(SEATS, { input: { quantity: -1, idempotencyKey: 'a-seats-down' } }, { token: await adminOf(A) })),
     };
     for (const period of PERIODS) {
       tokyo(`${period}-01`);
@@ -107,9 +150,10 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
   it('L16: two billing runs of one period at once (two replicas) issue each invoice once', async () => {
     tokyo('2028-03-01');
     const runs = await Promise.all([run('2028-03'), run('2028-03')]);
-    // due in 2028-03: demo and A (monthly); B, C (annual) start no term; D is cancelled
+    // due in 2028-03: demo and A (monthly); B, C (annual) start no term; D is cancelled; E's card service ended (L14)
     expect(runs[0]!.issuedCount + runs[1]!.issuedCount).toBe(2);
-    expect((await rowsOf(A)).filter((r) => r[0] === '2028-03-01')).toEqual([['2028-03-01', 5060, 506, 5566]]);
+    expect((await rowsOf(A)).filter((r) => r[0] === '2028-03-01')).toEqual([['2028-03-01', 5840, 584, 6424]]);
+    expect(await rowsOf(E)).toEqual(EXPECTED[E]);
     expect((await rowsOf(DEMO.tenant.id)).filter((r) => r[0] === '2028-03-01')).toHaveLength(1);
   });
 

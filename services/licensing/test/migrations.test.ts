@@ -11,6 +11,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.tablesAfterRevert).toEqual([]);
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
+      'audit_entries',
       'contracts',
       'digitisation_pack_orders',
       'guest_license_assignments',
@@ -18,6 +19,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
       'invoice_lines',
       'invoices',
       'job_leases',
+      'member_seat_orders',
       'price_rows',
       'service_contracts',
     ]);

@@ -2,7 +2,7 @@ import type { PriceRowData } from '../src/domain/price-book.js';
 
 /**
  * The price rows the domain tests price against: the vendor's L1 prices and our legacy and
- * card-pack assumptions, the same rows the AddGuestLicensing and AddRecurringBilling (T5 member seats) migrations seed (the L1 priceBook
+ * card-pack assumptions, the same rows the AddGuestLicensing, AddRecurringBilling (T5 member seats) and AddSeatOrdersAndAudit (L11 card service licences) migrations seed (the L1 priceBook
  * test in guest-licenses.test.ts checks the seeded rows equal these).
  */
 export const PRICE_ROWS: readonly PriceRowData[] = [
@@ -19,4 +19,6 @@ export const PRICE_ROWS: readonly PriceRowData[] = [
   { id: '00000000-0000-4000-8000-0000000f0033', product: 'MEMBER_SEAT', course: 'STANDARD', billingCycle: 'MONTHLY', unit: 'USER_MONTH', amount: 1500, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
   { id: '00000000-0000-4000-8000-0000000f0034', product: 'MEMBER_SEAT', course: 'STANDARD', billingCycle: 'ANNUAL', unit: 'USER_YEAR', amount: 17640, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
   { id: '00000000-0000-4000-8000-0000000f0021', product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, unit: 'PACK_1000_SIDES', amount: 30000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0041', product: 'CARD_START_PACK', course: null, billingCycle: 'ANNUAL', unit: 'USER_YEAR', amount: 14400, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
+  { id: '00000000-0000-4000-8000-0000000f0042', product: 'CARD_CORPORATE_LICENSE', course: null, billingCycle: 'ANNUAL', unit: 'USER_YEAR', amount: 12000, effectiveFrom: '2011-11-01', effectiveTo: null, legacyCutoff: null },
 ];

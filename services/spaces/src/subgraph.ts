@@ -1,4 +1,4 @@
-import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
@@ -35,15 +35,16 @@ import { resolveUserReference } from './resolvers/user.reference.js';
 import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 import { mailEnvSchema } from './mail.js';
+import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver, AuditLogResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   ownedIds: spacesOwnedIds,
   referenceResolvers: {

@@ -76,6 +76,12 @@ const TABLE: Record<string, Row> = {
     expect: { anonymous: U, adminA: 'ok', memberA: 'ok', outsiderA: 'null', guestX: 'ok', guestY: 'null', adminB: 'null' },
   },
   groups: { run: async () => ({ query: '{ groups { id } }' }), expect: { ...everyoneSignedIn(), guestX: 'FORBIDDEN', guestY: 'FORBIDDEN' } }, // S3
+  // A1: tenant admins only (vendor operators too, not a principal here); licensing and support, whose entries it
+  // merges, do not run in this test, so an allowed read fails closed: SERVICE_UNAVAILABLE, never a partial log
+  auditLog: {
+    run: async () => ({ query: '{ auditLog(first: 5) { edges { cursor } } }' }),
+    expect: { anonymous: U, adminA: 'SERVICE_UNAVAILABLE', memberA: 'FORBIDDEN', outsiderA: 'FORBIDDEN', guestX: 'FORBIDDEN', guestY: 'FORBIDDEN', adminB: 'SERVICE_UNAVAILABLE' },
+  },
   // ---- sign-in and the viewer's own account
   signIn: {
     run: async () => ({ query: `mutation { signIn(input: { tenant: "demo", email: "${DEMO.admin.email}", password: "${DEMO.admin.password}" }) { token } }` }),

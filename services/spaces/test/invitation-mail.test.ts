@@ -1,3 +1,4 @@
+import { AuditEntryRecord } from '@kyodo/subgraph-kit';
 import { errorCodes, freePort, readMailbox, startSmtpSink, startStack, testDialects, type SmtpSink, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Invitation } from '../src/entities/invitation.entity.js';
@@ -28,6 +29,8 @@ describe.each(testDialects())('S4: invitation mail through SMTP on %s', (dialect
       expect(errorCodes(response)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(response.errors?.[0]?.message).toMatch(/mail server cannot be reached to send the invitation; nothing was changed/);
       expect(await stack.handles.spaces!.dataSource.getRepository(Invitation).countBy({ email: 'nomail@partner.example' })).toBe(0);
+      // A1: the audit entry shared the invitation's transaction, so it went with it
+      expect(await stack.handles.spaces!.dataSource.getRepository(AuditEntryRecord).countBy({ action: 'guest.invite' })).toBe(0);
       // nor was it written to the mailbox folder instead
       expect(await readMailbox(stack.dataDir)).toEqual([]);
     });
@@ -67,6 +70,11 @@ describe.each(testDialects())('S4: invitation mail through SMTP on %s', (dialect
       expect(sink.messages[0]!.raw).toMatch(/invitations\/accept\?token=/);
       expect(await stack.handles.spaces!.dataSource.getRepository(Invitation).countBy({ email: 'withmail@partner.example' })).toBe(1);
       expect(await readMailbox(stack.dataDir)).toEqual([]);
+      // A1: recorded with it: who invited which address into which space (never the link's token)
+      const [entry] = await stack.handles.spaces!.dataSource.getRepository(AuditEntryRecord).findBy({ action: 'guest.invite' });
+      expect(entry).toMatchObject({ subject: `Space:${space}`, before: null });
+      expect(JSON.parse(entry!.after!)).toMatchObject({ email: 'withmail@partner.example' });
+      expect(entry!.after).not.toMatch(/token/i);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, createAuditRecordsResolver, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { startAutoCloseSweep } from './auto-close.js';
 import { SupportClosingDay } from './entities/support-closing-day.entity.js';
 import { SupportLicence } from './entities/support-licence.entity.js';
@@ -17,8 +17,12 @@ import { TicketWorkflowResolver } from './resolvers/ticket-workflow.resolver.js'
 import { TicketReplyResolver, TicketResolver } from './resolvers/ticket.resolver.js';
 import { UserSupportResolver } from './resolvers/user.resolver.js';
 import { seedSupportDemo } from './seed.js';
+import { SupportBackOfficeResolver } from './resolvers/back-office.resolver.js';
 
-export const supportEntities = [SupportRegistrant, Ticket, TicketReply, SupportProduct, SupportProductVersion, SupportLicence, SupportClosingDay, JobLeaseEntity];
+/** A1: the query spaces' auditLog merges support's entries through (a peer query). */
+export const SUPPORT_AUDIT_QUERY = 'supportAuditRecords';
+
+export const supportEntities = [SupportRegistrant, Ticket, TicketReply, SupportProduct, SupportProductVersion, SupportLicence, SupportClosingDay, AuditEntryRecord, JobLeaseEntity];
 
 /** The vendor's support desk: registrants, tickets, the business-hours deadline. */
 export const supportSubgraph = defineSubgraph({
@@ -32,6 +36,8 @@ export const supportSubgraph = defineSubgraph({
     TicketReplyResolver,
     CatalogueResolver,
     SupportProductVersionResolver,
+    SupportBackOfficeResolver,
+    createAuditRecordsResolver(SUPPORT_AUDIT_QUERY),
   ],
   orphanedTypes: [UserRef],
   ownedIds: supportOwnedIds,

@@ -12,6 +12,7 @@ describe.each(testDialects())('support migrations on %s', (dialect) => {
     expect(report.tablesAfterRevert).toEqual([]);
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
+      'audit_entries',
       'job_leases',
       'support_closing_days',
       'support_licences',

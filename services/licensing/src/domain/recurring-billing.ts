@@ -2,9 +2,10 @@ import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './
 import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
+import { MEMBER_SEAT, memberSeatsOn, monthlySeatsBilled, type SeatChange } from './seat-orders.js';
+import { termOn, type ServiceProductCode } from './service-contracts.js';
 
-/** T5: member seats are priced per user per month or year, as dated rows like guests' (L1). */
-export const MEMBER_SEAT = 'MEMBER_SEAT';
+export { MEMBER_SEAT } from './seat-orders.js';
 
 /** What recurring billing needs of a base contract. */
 export interface BilledContract {
@@ -14,7 +15,7 @@ export interface BilledContract {
   startsOn: LocalDate;
   cancelledOn: LocalDate | null;
   basePurchasedOn: LocalDate;
-  /** T5: member seats in force (seat orders are not modelled yet: the contract's count). */
+  /** T5: member seats held after every seat order (the orders say from when each change counts). */
   memberSeats: number;
 }
 
@@ -67,14 +68,14 @@ export function monthlyGuestsBilled(orders: readonly BilledGuestOrder[], first: 
 /**
  * L16 (with L1, L6, L7, T5): the invoice a base contract must have for a period, or null.
  * - Monthly: one invoice dated the 1st when the contract runs on the 1st (started on or before it,
- *   not cancelled by it): member seats and the guests billed for the month (monthlyGuestsBilled),
+ *   not cancelled by it): the seats (monthlySeatsBilled) and the guests billed for the month (monthlyGuestsBilled),
  *   each at its monthly price row on the 1st.
  * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly) for the member seats
  *   of the year at the annual row. Annual guests are not on it: those bought mid-term are invoiced on
  *   their order date (L6) and a renewed term's guests by the renewal invoice (L14, renewalInvoice).
  * Tax 10 % rounded down once per invoice.
  */
-export function periodInvoice(period: string, contract: BilledContract, orders: readonly BilledGuestOrder[], prices: readonly PriceRowData[]): PeriodInvoice | null {
+export function periodInvoice(period: string, contract: BilledContract, orders: readonly BilledGuestOrder[], prices: readonly PriceRowData[], seatOrders: readonly SeatChange[] = []): PeriodInvoice | null {
   const first = periodStart(period);
   if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
   const lines: InvoiceLineData[] = [];
@@ -83,9 +84,10 @@ export function periodInvoice(period: string, contract: BilledContract, orders: 
     if (contract.startsOn > first || (contract.cancelledOn !== null && contract.cancelledOn <= first)) return null;
     issuedOn = first;
     const to = lastOfMonth(first);
-    if (contract.memberSeats > 0) {
+    const seats = monthlySeatsBilled(contract.memberSeats, seatOrders, first);
+    if (seats > 0) {
       const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'MONTHLY', first);
-      lines.push({ description: `Member seats (${contract.course}, monthly), ${period}`, quantity: contract.memberSeats, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * contract.memberSeats });
+      lines.push({ description: `Member seats (${contract.course}, monthly), ${period}`, quantity: seats, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * seats });
     }
     const guests = monthlyGuestsBilled(orders, first);
     if (guests > 0) {
@@ -96,10 +98,12 @@ export function periodInvoice(period: string, contract: BilledContract, orders: 
     const start = termStartingIn(contract.startsOn, first);
     if (!start || (contract.cancelledOn !== null && contract.cancelledOn <= start)) return null;
     issuedOn = start;
-    if (contract.memberSeats > 0) {
+    // T6: the seats in force on the term's first day (additions bought before it, decreases ordered for it)
+    const seats = memberSeatsOn({ memberSeatsHeld: contract.memberSeats, cancelledOn: null }, seatOrders, start);
+    if (seats > 0) {
       const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'ANNUAL', start);
       const to = addDays(addMonths(start, 12), -1);
-      lines.push({ description: `Member seats (${contract.course}, annual), ${start} to ${to}`, quantity: contract.memberSeats, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * contract.memberSeats });
+      lines.push({ description: `Member seats (${contract.course}, annual), ${start} to ${to}`, quantity: seats, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * seats });
     }
   }
   if (lines.length === 0) return null;
@@ -108,3 +112,40 @@ export function periodInvoice(period: string, contract: BilledContract, orders: 
 
 /** The unique key of a tenant's invoice for a period (L16): a second run, or a second replica, cannot issue it again. */
 export const billingKeyOf = (tenantId: string, period: string) => `${tenantId}/${period}`;
+
+/** L11/L16: the price row product of each card service product's named-user licence (per user and year). */
+export const CARD_SERVICE_LICENSE: Readonly<Record<ServiceProductCode, string>> = { START_PACK: 'CARD_START_PACK', CORPORATE_LICENSE: 'CARD_CORPORATE_LICENSE' };
+
+/** What recurring billing needs of a card service contract (L11-L14). */
+export interface BilledServiceContract {
+  product: ServiceProductCode;
+  seats: number;
+  billingStartsOn: LocalDate;
+  terminationNoticeOn: LocalDate | null;
+}
+
+/**
+ * L13/L14/L16: a card service contract is billed a year at a time, at each term start: billing
+ * start (L13), then every anniversary while it renews (L14). The invoice for the term starting in
+ * the period (dated that day): named-user licences x the product's annual row on that day; null
+ * when no term starts in the period, or the contract ended before it.
+ */
+export function serviceTermInvoice(period: string, service: BilledServiceContract, prices: readonly PriceRowData[]): PeriodInvoice | null {
+  const first = periodStart(period);
+  if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
+  const start = service.billingStartsOn;
+  const months = (Number(first.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(first.slice(5, 7)) - Number(start.slice(5, 7)));
+  if (months < 0 || months % 12 !== 0) return null;
+  const term = termOn(start, service.terminationNoticeOn, addMonths(start, months));
+  if (term.ended || term.startsOn.slice(0, 7) !== period) return null;
+  const product = CARD_SERVICE_LICENSE[service.product];
+  const row = findPrice(prices, { product, course: null, billingCycle: 'ANNUAL', on: term.startsOn, basePurchasedOn: term.startsOn });
+  if (!row) throw new Refusal('CONFLICT', `No ${product} price row applies on ${term.startsOn}, so the card service cannot be billed; add one to the price book.`);
+  const lines: InvoiceLineData[] = [
+    { description: `Card service named-user licences (${service.product}), ${term.startsOn} to ${term.endsOn}`, quantity: service.seats, unitPrice: row.amount, periodFrom: term.startsOn, periodTo: term.endsOn, amount: row.amount * service.seats },
+  ];
+  return { issuedOn: term.startsOn, lines, ...totalsOf(lines) };
+}
+
+/** The unique key of a card service term's invoice (L16): issued once, by any run on any replica. */
+export const serviceBillingKeyOf = (serviceContractId: string, termStartsOn: LocalDate) => `service:${serviceContractId}/${termStartsOn}`;

@@ -68,7 +68,11 @@ export class Contract {
   @Column({ type: 'varchar', length: 10, nullable: true })
   basePurchasedOn: string | null;
 
-  @Field(() => Int, { description: 'Paid member seats of the base contract (L4 storage, L10 allowance).' })
+  /**
+   * T5/T6: member seats held after every seat order so far (a decrease not yet due included);
+   * changed only by a conditional UPDATE. The API's `memberSeats` is the seats in force today
+   * (ContractResolver, memberSeatsOn).
+   */
   @Column({ type: 'int', default: 0 })
   memberSeats: number;
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
@@ -122,6 +122,15 @@ export class GuestLicenseResolver {
           invoiceId,
         });
         await manager.insert(GuestLicenseOrder, order);
+        await recordAudit(manager, {
+          at: ctx.clock.now(),
+          actor: viewer,
+          tenantId: viewer.tenantId,
+          action: 'guestLicenses.order',
+          subject: `Contract:${contract.id}`,
+          before: { guestLicensesHeld: contract.guestLicensesHeld },
+          after: { guestLicensesHeld: after.guestLicensesHeld, quantity: quote.quantity, licensesFrom: quote.licensesFrom, total: quote.total },
+        });
         return manager.findOneByOrFail(GuestLicenseOrder, { id: order.id });
       });
     } catch (error) {
@@ -175,6 +184,7 @@ export class GuestLicenseResolver {
         throw conflict(refuseAssignment(inForce, now.guestLicensesAssigned) ?? 'The licence could not be assigned; try again.');
       }
       await manager.insert(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId, assignedBy: viewer.userId });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'guestLicense.assign', subject: `User:${userId}`, before: { assigned: false }, after: { assigned: true } });
       return true;
     });
   }
@@ -191,6 +201,7 @@ export class GuestLicenseResolver {
         .set({ guestLicensesAssigned: () => 'guestLicensesAssigned - 1' })
         .where('tenantId = :tenantId AND guestLicensesAssigned > 0', { tenantId: viewer.tenantId })
         .execute();
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'guestLicense.unassign', subject: `User:${input.userId}`, before: { assigned: true }, after: { assigned: false } });
       return true;
     });
   }
@@ -208,6 +219,15 @@ export class GuestLicenseResolver {
       const cancelledOn = todayFor(ctx, contract);
       await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId });
       await manager.update(Contract, contract.id, { cancelledOn, guestLicensesHeld: 0, guestLicensesAssigned: 0 });
+      await recordAudit(manager, {
+        at: ctx.clock.now(),
+        actor: viewer,
+        tenantId: viewer.tenantId,
+        action: 'contract.cancel',
+        subject: `Contract:${contract.id}`,
+        before: { cancelledOn: null, guestLicensesHeld: contract.guestLicensesHeld, guestLicensesAssigned: contract.guestLicensesAssigned },
+        after: { cancelledOn, guestLicensesHeld: 0, guestLicensesAssigned: 0 },
+      });
       return manager.findOneByOrFail(Contract, { id: contract.id });
     });
   }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, requireAdmin } from '@kyodo/subgraph-kit';
+import type { Viewer } from '@kyodo/auth';
+import { badInput, conflict, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { isUniqueViolation, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
 import { totalsOf } from '../domain/invoices.js';
 import { findPrice } from '../domain/price-book.js';
 import { SIDES_PER_PACK } from '../domain/service-contracts.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { DigitisationPackOrder, ServiceContract } from '../entities/service-contract.entity.js';
 import { OrderDigitisationPackInput } from '../inputs/guest-license.inputs.js';
+import { GrantDigitisationPackInput } from '../inputs/back-office.inputs.js';
 import { writeInvoice } from '../invoicing.js';
 import { idempotencyKeyOf } from './guest-license.resolver.js';
 
@@ -20,42 +22,67 @@ export class DigitisationPackResolver {
   })
   async orderDigitisationPack(@Arg('input', () => OrderDigitisationPackInput) input: OrderDigitisationPackInput, @Ctx() ctx: LicensingContext): Promise<DigitisationPackOrder> {
     const viewer = requireAdmin(ctx, 'buy digitisation packs');
-    const key = idempotencyKeyOf(input.idempotencyKey);
-    if (!Number.isInteger(input.packs) || input.packs < 1 || input.packs > MAX_PACKS_PER_ORDER) throw badInput(`Order 1 to ${MAX_PACKS_PER_ORDER} packs at a time.`, 'packs');
-    const orders = ctx.dataSource.getRepository(DigitisationPackOrder);
-    const same = (order: DigitisationPackOrder) => {
-      if (order.packs !== input.packs) throw conflict(`The idempotency key "${key}" was already used for an order of ${order.packs} pack(s); use a new key for a new order.`);
-      return order;
-    };
-    const earlier = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-    if (earlier) return same(earlier);
-    try {
-      return await ctx.dataSource.transaction(async (manager) => {
-        const service = await manager.findOneBy(ServiceContract, { tenantId: viewer.tenantId });
-        if (!service) throw conflict('This tenant has no card service contract, so digitisation packs cannot be bought (L11).');
-        const today = todayFor(ctx, null);
-        const sides = input.packs * SIDES_PER_PACK;
-        await manager
-          .createQueryBuilder()
-          .update(ServiceContract)
-          .set({ purchasedSides: () => 'purchasedSides + :sides' })
-          .where('id = :id', { id: service.id })
-          .setParameters({ sides })
-          .execute();
-        const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
-        if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
-        const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: input.packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * input.packs }];
-        const invoiceId = await writeInvoice(manager, viewer.tenantId, today, lines, totalsOf(lines));
-        const order = { id: randomUUID(), tenantId: viewer.tenantId, idempotencyKey: key, packs: input.packs, sides, orderDate: today, orderedBy: viewer.userId, invoiceId };
-        await manager.insert(DigitisationPackOrder, order);
-        return manager.findOneByOrFail(DigitisationPackOrder, { id: order.id });
+    return placePackOrder(ctx, viewer, viewer.tenantId, input.packs, input.idempotencyKey);
+  }
+
+  @Mutation(() => DigitisationPackOrder, {
+    description: `L15 (back office): records digitisation packs (${SIDES_PER_PACK.toLocaleString('en-US')} card sides each) sold to a tenant, invoiced to it like its own order. The same idempotency key twice records once. Vendor operators (VENDOR_ADMIN) only.`,
+  })
+  async grantDigitisationPack(@Arg('input', () => GrantDigitisationPackInput) input: GrantDigitisationPackInput, @Ctx() ctx: LicensingContext): Promise<DigitisationPackOrder> {
+    const viewer = requireVendorOperator(ctx, 'record card packs');
+    return placePackOrder(ctx, viewer, input.tenantId, input.packs, input.idempotencyKey);
+  }
+}
+
+/**
+ * L15: a pack order for `tenantId` by `actor` (its administrator, or a vendor operator): raises the
+ * purchased sides, invoices it and audits it (A1) in one transaction; idempotent per tenant and key.
+ */
+async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: string, packs: number, rawKey: string): Promise<DigitisationPackOrder> {
+  const key = idempotencyKeyOf(rawKey);
+  if (!Number.isInteger(packs) || packs < 1 || packs > MAX_PACKS_PER_ORDER) throw badInput(`Order 1 to ${MAX_PACKS_PER_ORDER} packs at a time.`, 'packs');
+  const orders = ctx.dataSource.getRepository(DigitisationPackOrder);
+  const same = (order: DigitisationPackOrder) => {
+    if (order.packs !== packs) throw conflict(`The idempotency key "${key}" was already used for an order of ${order.packs} pack(s); use a new key for a new order.`);
+    return order;
+  };
+  const earlier = await orders.findOneBy({ tenantId, idempotencyKey: key });
+  if (earlier) return same(earlier);
+  try {
+    return await ctx.dataSource.transaction(async (manager) => {
+      const service = await manager.findOneBy(ServiceContract, { tenantId });
+      if (!service) throw conflict('This tenant has no card service contract, so digitisation packs cannot be bought (L11).');
+      const today = todayFor(ctx, null);
+      const sides = packs * SIDES_PER_PACK;
+      await manager
+        .createQueryBuilder()
+        .update(ServiceContract)
+        .set({ purchasedSides: () => 'purchasedSides + :sides' })
+        .where('id = :id', { id: service.id })
+        .setParameters({ sides })
+        .execute();
+      const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
+      if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
+      const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * packs }];
+      const invoiceId = await writeInvoice(manager, tenantId, today, lines, totalsOf(lines));
+      const order = { id: randomUUID(), tenantId, idempotencyKey: key, packs, sides, orderDate: today, orderedBy: actor.userId, invoiceId };
+      await manager.insert(DigitisationPackOrder, order);
+      await recordAudit(manager, {
+        at: ctx.clock.now(),
+        actor,
+        tenantId,
+        action: 'digitisationPack.order',
+        subject: `ServiceContract:${service.id}`,
+        before: { purchasedSides: service.purchasedSides },
+        after: { purchasedSides: service.purchasedSides + sides, packs },
       });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        const first = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-        if (first) return same(first);
-      }
-      throw error;
+      return manager.findOneByOrFail(DigitisationPackOrder, { id: order.id });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const first = await orders.findOneBy({ tenantId, idempotencyKey: key });
+      if (first) return same(first);
     }
+    throw error;
   }
 }

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '../access.js';
 import { currentContract } from '../contract-renewal.js';
 import { guestLicensesInForce } from '../domain/guest-orders.js';
+import { memberSeatsOn } from '../domain/seat-orders.js';
 import { guestAllowance, GUESTS_PER_MEMBER, storageQuotaBytes } from '../domain/quotas.js';
 import { termOn } from '../domain/service-contracts.js';
 import { Contract, ContractStatus, LicenseModel } from '../entities/contract.entity.js';
@@ -34,7 +35,7 @@ export class TenantContractResolver {
   async storageQuotaBytes(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<number | null> {
     if (!isTenantMember(ctx.viewer, tenant.id)) return null;
     const contract = await currentContract(ctx, tenant.id);
-    return contract ? storageQuotaBytes(contract.cancelledOn ? 0 : contract.memberSeats) : null;
+    return contract ? storageQuotaBytes(await seatsInForce(ctx, contract)) : null;
   }
 
   @FieldResolver(() => GuestAllowance, { nullable: true, description: "L10: the free guest allowance when the tenant is on that model; null otherwise. The tenant's members only." })
@@ -42,7 +43,8 @@ export class TenantContractResolver {
     if (!isTenantMember(ctx.viewer, tenant.id)) return null;
     const contract = await currentContract(ctx, tenant.id);
     if (!contract || contract.licenseModel !== LicenseModel.GUEST_ALLOWANCE) return null;
-    return { memberSeats: contract.memberSeats, guestsPerMember: GUESTS_PER_MEMBER, allowedGuests: guestAllowance(contract.memberSeats) };
+    const seats = await seatsInForce(ctx, contract);
+    return { memberSeats: seats, guestsPerMember: GUESTS_PER_MEMBER, allowedGuests: guestAllowance(seats) };
   }
 
   @FieldResolver(() => ServiceContract, { nullable: true, description: "L11-L14: the card service contract; the tenant's members only." })
@@ -62,8 +64,21 @@ export class TenantContractResolver {
   }
 }
 
+/** T5/T6: the seats in force today for a contract (the request's loaders; one query per page of contracts). */
+export async function seatsInForce(ctx: LicensingContext, contract: Contract): Promise<number> {
+  return memberSeatsOn({ memberSeatsHeld: contract.memberSeats, cancelledOn: contract.cancelledOn }, await ctx.loaders.seatOrdersByTenant.load(contract.tenantId), todayFor(ctx, contract));
+}
+
 @Resolver(() => Contract)
 export class ContractResolver {
+  @FieldResolver(() => Int, {
+    description:
+      'T5/T6: paid member seats in force today (an increase counts at once; a monthly decrease from the 1st of next month; an annual decrease from the renewal); 0 once cancelled. Active members never exceed it (L4 storage, L10 allowance).',
+  })
+  async memberSeats(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<number> {
+    return seatsInForce(ctx, contract);
+  }
+
   @FieldResolver(() => Int, { description: 'Guest licences in force today (monthly decreases count from the 1st of the next month, L7); 0 once cancelled (L8).' })
   async guestLicenses(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<number> {
     return guestLicensesInForce(contract, await ctx.loaders.ordersByTenant.load(contract.tenantId), todayFor(ctx, contract));

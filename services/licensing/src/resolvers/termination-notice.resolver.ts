@@ -1,4 +1,4 @@
-import { badInput, conflict, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { todayFor, type LicensingContext } from '../access.js';
@@ -29,7 +29,9 @@ export class TerminationNoticeResolver {
         const term = termOn(service.billingStartsOn, null, today);
         const recorded = await manager.update(ServiceContract, { id: service.id, terminationNoticeOn: IsNull() }, { terminationNoticeOn: today });
         if ((recorded.affected ?? 0) !== 1) throw conflict('A termination notice was received for the card service at the same time; reload to see it.');
-        return noticeOf(target, today, term.endsOn);
+        const notice = noticeOf(target, today, term.endsOn);
+        await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'terminationNotice.submit', subject: `ServiceContract:${service.id}`, before: { terminationNoticeOn: null }, after: notice });
+        return notice;
       }
       const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
       if (!found) throw notFound('The base contract');
@@ -49,7 +51,9 @@ export class TerminationNoticeResolver {
         .where('id = :id AND terminationNoticeOn IS NULL AND cancelledOn IS NULL', { id: contract.id })
         .execute();
       if ((recorded.affected ?? 0) !== 1) throw conflict('A termination notice was received for the base contract at the same time; reload to see it.');
-      return noticeOf(target, today, contract.endsOn);
+      const notice = noticeOf(target, today, contract.endsOn);
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'terminationNotice.submit', subject: `Contract:${contract.id}`, before: { terminationNoticeOn: null }, after: notice });
+      return notice;
     });
   }
 }

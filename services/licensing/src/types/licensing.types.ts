@@ -122,3 +122,33 @@ export class BillingRun {
   @Field(() => Int, { description: 'How many invoices this run issued.' })
   issuedCount: number;
 }
+
+@ObjectType({ description: 'T5/T6: the price of a member seat order before it is placed (the L6/L7 arithmetic of guest licences).' })
+export class MemberSeatQuote {
+  @Field(() => Int)
+  quantity: number;
+
+  @Field(() => Int, { description: 'Member seats held after the order.' })
+  seatsAfter: number;
+
+  @Field(() => Int, { nullable: true, description: 'Whole months charged (annual, L6); 0 for the renewal; null on monthly billing.' })
+  months: number | null;
+
+  @Field(() => Int, { description: 'The monthly price per seat (T5), yen excluding tax.' })
+  unitPrice: number;
+
+  @Field(() => Int)
+  subtotal: number;
+
+  @Field(() => Int)
+  tax: number;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => DateScalar, { description: 'From when the change is billed.' })
+  effectiveFrom: string;
+
+  @Field(() => DateScalar, { description: 'From when the seats in force change.' })
+  seatsFrom: string;
+}

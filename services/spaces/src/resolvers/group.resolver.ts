@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireAdmin, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, recordAudit, requireAdmin, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GroupMember } from '../entities/group-member.entity.js';
 import { Group } from '../entities/group.entity.js';
@@ -46,7 +46,11 @@ export class GroupResolver {
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
       if (!user) throw notFound('User');
       if (user.kind !== 'MEMBER') throw badInput('Only members belong to groups; guests are kept apart (S2).', 'userId');
-      if (!(await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id }))) await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
+      if (!(await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id }))) {
+        await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
+        // A1: groups decide who sees which cards (C3): a permission change
+        await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.member.add', subject: `Group:${group.id}`, before: null, after: { userId: user.id } });
+      }
       return group;
     });
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { badInput, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { INTEGRATION_TOKEN_SCOPES, INTEGRATION_TOKEN_TTL_SECONDS, integrationTokenName } from '../domain/integration-tokens.js';
 import { IntegrationToken } from '../entities/integration-token.entity.js';
@@ -53,7 +53,11 @@ export class IntegrationTokenResolver {
       expiresAt: new Date(now.getTime() + INTEGRATION_TOKEN_TTL_SECONDS * 1000),
       revokedAt: null,
     };
-    await ctx.dataSource.transaction((manager) => manager.insert(IntegrationToken, row));
+    await ctx.dataSource.transaction(async (manager) => {
+      await manager.insert(IntegrationToken, row);
+      // A1: a credential acting as a member is a permission; the token itself never goes into the log
+      await recordAudit(manager, { at: now, actor: viewer, tenantId: viewer.tenantId, action: 'integrationToken.issue', subject: `IntegrationToken:${row.id}`, before: null, after: { name, actingUserId: acting.id, scopes: row.scopes, expiresAt: row.expiresAt.toISOString() } });
+    });
     // no roles: the token reads as the member sees, and administers nothing (C6)
     const token = await issuer.sign(
       { userId: acting.id, tenantId: viewer.tenantId, kind: 'MEMBER', roles: [], scopes: [...INTEGRATION_TOKEN_SCOPES], tokenId: row.id },
@@ -69,7 +73,10 @@ export class IntegrationTokenResolver {
     return ctx.dataSource.transaction(async (manager) => {
       const row = await manager.findOneBy(IntegrationToken, { id, tenantId: viewer.tenantId });
       if (!row) throw notFound('Integration token');
-      if (!row.revokedAt) await manager.update(IntegrationToken, { id: row.id }, { revokedAt: now });
+      if (!row.revokedAt) {
+        await manager.update(IntegrationToken, { id: row.id }, { revokedAt: now });
+        await recordAudit(manager, { at: now, actor: viewer, tenantId: viewer.tenantId, action: 'integrationToken.revoke', subject: `IntegrationToken:${row.id}`, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
+      }
       return true;
     });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@kyodo/auth';
-import { appError, badInput, conflict, notFound, unauthenticated } from '@kyodo/subgraph-kit';
+import { appError, badInput, conflict, notFound, recordAudit, unauthenticated } from '@kyodo/subgraph-kit';
 import { IsNull, type EntityManager } from 'typeorm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { enforce, requireSpace } from '../access.js';
@@ -123,6 +123,17 @@ export class InvitationResolver {
         acceptedAt: null,
       });
       await manager.insert(Invitation, invitation);
+      // A1: who invited whom into which space (the token never goes into the log);
+      // written before the mail, which goes last so that a mail failure rolls everything back
+      await recordAudit(manager, {
+        at: now,
+        actor: viewer,
+        tenantId: tenant.id,
+        action: 'guest.invite',
+        subject: `Space:${space.id}`,
+        before: null,
+        after: { email, invitationId: invitation.id, existingGuestId: existing?.id ?? null, expiresAt: invitation.expiresAt.toISOString() },
+      });
       const inviter = await manager.findOneBy(User, { id: viewer.userId });
       const link = invitationLink(ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL, token);
       // sent inside the transaction, last: if the mail cannot be sent (SERVICE_UNAVAILABLE) the
@@ -205,6 +216,7 @@ export class InvitationResolver {
     return ctx.dataSource.transaction(async (manager) => {
       const guest = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId, kind: 'GUEST' });
       if (!guest || !(await removeMembership(manager, space.id, guest.id))) throw notFound('Guest in this space');
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'guest.remove', subject: `Space:${space.id}`, before: { guestId: guest.id, email: guest.email }, after: null });
       return true;
     });
   }

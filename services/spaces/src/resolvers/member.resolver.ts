@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isAdmin, isVendorAdmin } from '@kyodo/auth';
 import { badInput, conflict, notFound, quotaExceeded, requireAdmin } from '@kyodo/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull, type EntityManager } from 'typeorm';
 import { normaliseEmail } from '../domain/invitations.js';
 import { refuseMemberBeyondSeats, refuseRemovingMember } from '../domain/onboarding.js';
@@ -36,6 +36,16 @@ export class MemberResolver {
     const viewer = ctx.viewer;
     if (!(isAdmin(viewer) && viewer!.tenantId === tenant.id) && !isVendorAdmin(viewer)) return null;
     return ctx.dataSource.getRepository(User).find({ where: ACTIVE_MEMBER(tenant.id), order: { name: 'ASC', email: 'ASC' } });
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "T5: the tenant's active members (guests and removed members not counted): what its member seats must cover; licensing asks it before a seat decrease. The tenant's administrators and vendor operators; null for anyone else.",
+  })
+  async activeMemberCount(@Root() tenant: Tenant, @Ctx() ctx: SpacesContext): Promise<number | null> {
+    const viewer = ctx.viewer;
+    if (!(isAdmin(viewer) && viewer!.tenantId === tenant.id) && !isVendorAdmin(viewer)) return null;
+    return ctx.dataSource.getRepository(User).countBy(ACTIVE_MEMBER(tenant.id));
   }
 
   @Mutation(() => User, {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { enforce, requireSpace, visibleSpace } from '../access.js';
 import { canSeeSpace, DEFAULT_GUEST_PERMISSIONS, refuseCreateSpace, refuseJoinUnderPolicy, refuseSpaceAdministration } from '../domain/spaces.js';
@@ -136,7 +136,12 @@ export class SpaceResolver {
       if (value != null) changes[key] = value;
     }
     return ctx.dataSource.transaction(async (manager) => {
-      if (Object.keys(changes).length > 0) await manager.update(Space, space.id, changes);
+      if (Object.keys(changes).length > 0) {
+        await manager.update(Space, space.id, changes);
+        // A1: settings and the S6 guest permissions, the fields changed before and after
+        const before = Object.fromEntries(Object.keys(changes).map((key) => [key, space[key as keyof Space]]));
+        await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'space.settings', subject: `Space:${space.id}`, before, after: changes });
+      }
       return manager.findOneByOrFail(Space, { id: space.id });
     });
   }
@@ -185,6 +190,15 @@ export class SpaceResolver {
       const existing = await manager.findOneBy(SpaceMember, { spaceId: space.id, userId: user.id });
       if (existing) await manager.update(SpaceMember, { spaceId: space.id, userId: user.id }, { isSpaceAdmin: input.isSpaceAdmin ?? false });
       else await manager.insert(SpaceMember, { spaceId: space.id, userId: user.id, isSpaceAdmin: input.isSpaceAdmin ?? false });
+      await recordAudit(manager, {
+        at: ctx.clock.now(),
+        actor: viewer,
+        tenantId: viewer.tenantId,
+        action: 'space.member.add',
+        subject: `Space:${space.id}`,
+        before: existing ? { userId: user.id, isSpaceAdmin: existing.isSpaceAdmin } : null,
+        after: { userId: user.id, isSpaceAdmin: input.isSpaceAdmin ?? false },
+      });
       return manager.findOneByOrFail(Space, { id: space.id });
     });
   }
@@ -195,6 +209,7 @@ export class SpaceResolver {
     enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
     return ctx.dataSource.transaction(async (manager) => {
       if (!(await removeMembership(manager, space.id, input.userId))) throw notFound('Member of this space');
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'space.member.remove', subject: `Space:${space.id}`, before: { userId: input.userId }, after: null });
       return manager.findOneByOrFail(Space, { id: space.id });
     });
   }

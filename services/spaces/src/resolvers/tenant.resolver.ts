@@ -1,4 +1,4 @@
-import { requireAdmin } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Tenant } from '../entities/tenant.entity.js';
 import { TenantSettingsInput } from '../inputs/tenant-settings.input.js';
@@ -14,7 +14,19 @@ export class TenantResolver {
     if (input.mailFormat != null) changes.mailFormat = input.mailFormat;
     if (input.guestSpaceCreators != null) changes.guestSpaceCreators = input.guestSpaceCreators;
     return ctx.dataSource.transaction(async (manager) => {
-      if (Object.keys(changes).length > 0) await manager.update(Tenant, viewer.tenantId, changes);
+      if (Object.keys(changes).length > 0) {
+        const before = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
+        await manager.update(Tenant, viewer.tenantId, changes);
+        await recordAudit(manager, {
+          at: ctx.clock.now(),
+          actor: viewer,
+          tenantId: viewer.tenantId,
+          action: 'tenant.settings',
+          subject: `Tenant:${viewer.tenantId}`,
+          before: Object.fromEntries(Object.keys(changes).map((key) => [key, before[key as keyof Tenant]])),
+          after: changes,
+        });
+      }
       return manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
     });
   }
@@ -23,7 +35,9 @@ export class TenantResolver {
   async setTenantRequiresTotp(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: SpacesContext): Promise<Tenant> {
     const viewer = requireAdmin(ctx, 'configure sign-in security (S5)');
     return ctx.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       await manager.update(Tenant, viewer.tenantId, { requireTotp: required });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'tenant.requireTotp', subject: `Tenant:${viewer.tenantId}`, before: { requireTotp: before.requireTotp }, after: { requireTotp: required } });
       return manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
     });
   }

@@ -1,4 +1,4 @@
-import { badInput, forbidden, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { badInput, forbidden, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SupportContext } from '../context.js';
 import { businessDeadline, OutsideCalendarError, tokyoDate } from '../domain/business-calendar.js';
@@ -66,10 +66,22 @@ export class CatalogueResolver {
       const known = new Set((await manager.find(SupportProduct)).map((p) => p.id));
       const unknown = productIds.filter((p) => !known.has(p));
       if (unknown.length > 0) throw badInput(`Unknown product ID(s): ${unknown.join(', ')}. Products: ${[...known].sort().join(', ')}.`, 'productIds');
+      const before = await manager.find(SupportLicence, { where: { tenantId: input.tenantId }, order: { productId: 'ASC' } });
       await manager.delete(SupportLicence, { tenantId: input.tenantId });
       const rows = productIds.map((productId) => manager.create(SupportLicence, { tenantId: input.tenantId, productId, customerNumber }));
       if (rows.length > 0) await manager.insert(SupportLicence, rows);
-      return licenceRecord(input.tenantId, rows);
+      const after = licenceRecord(input.tenantId, rows);
+      // A1: a tenant's licence certificate on record
+      await recordAudit(manager, {
+        at: ctx.clock.now(),
+        actor: viewer,
+        tenantId: input.tenantId,
+        action: 'supportLicence.set',
+        subject: `Tenant:${input.tenantId}`,
+        before: before.length > 0 ? { customerNumber: before[0]!.customerNumber, productIds: before.map((r) => r.productId) } : null,
+        after: after && { customerNumber: after.customerNumber, productIds: after.productIds },
+      });
+      return after;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { conflict, notFound, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { conflict, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { SupportContext } from '../context.js';
 import { SupportRegistrant } from '../entities/support-registrant.entity.js';
@@ -25,7 +25,11 @@ export class RegistrantResolver {
     return ctx.dataSource.transaction(async (manager) => {
       const existing = await manager.findOneBy(SupportRegistrant, { userId });
       if (existing && existing.tenantId !== viewer.tenantId) throw conflict('This user belongs to another organisation and cannot be your support registrant.');
-      if (!existing) await manager.insert(SupportRegistrant, { userId, tenantId: viewer.tenantId, registeredBy: viewer.userId });
+      if (!existing) {
+        await manager.insert(SupportRegistrant, { userId, tenantId: viewer.tenantId, registeredBy: viewer.userId });
+        // A1: who may open tickets is a permission
+        await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'supportRegistrant.add', subject: `User:${userId}`, before: { registrant: false }, after: { registrant: true } });
+      }
       return { id: userId };
     });
   }
@@ -36,6 +40,7 @@ export class RegistrantResolver {
     return ctx.dataSource.transaction(async (manager) => {
       const result = await manager.delete(SupportRegistrant, { userId, tenantId: viewer.tenantId });
       if (!result.affected) throw notFound('A support registrant with this user id');
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'supportRegistrant.remove', subject: `User:${userId}`, before: { registrant: true }, after: { registrant: false } });
       return true;
     });
   }

@@ -1,0 +1,139 @@
+import { addDays, addMonths, firstOfNextMonth, lastOfMonth, type LocalDate } from './calendar-dates.js';
+import { totalsOf, type InvoiceLineData } from './invoices.js';
+import { findPrice, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
+import { Refusal } from './refusal.js';
+import { noticeStopsRenewal } from './renewals.js';
+import { termEndsOn } from './service-contracts.js';
+import { monthPeriod, wholeMonths } from './whole-months.js';
+
+/** T5: member seats are priced per user as dated rows, like guests' (L1). */
+export const MEMBER_SEAT = 'MEMBER_SEAT';
+
+/** T5: a base contract has at least 5 member seats. */
+export const MIN_MEMBER_SEATS = 5;
+
+export const MAX_SEAT_CHANGE = 10_000;
+
+/** What the seat rules need of the base contract. */
+export interface SeatContractTerms {
+  course: CourseCode;
+  billingCycle: CycleCode;
+  startsOn: LocalDate;
+  endsOn: LocalDate | null;
+  basePurchasedOn: LocalDate;
+  cancelledOn: LocalDate | null;
+  terminationNoticeOn?: LocalDate | null;
+  /** Seats held after every order so far (a monthly decrease not yet due included). */
+  memberSeatsHeld: number;
+}
+
+export interface SeatOrderRequest {
+  /** Positive adds seats, negative removes them. */
+  quantity: number;
+  orderDate: LocalDate;
+  /** T6/L7: an annual decrease is ordered for the renewal. */
+  forRenewal?: boolean | null;
+  /** T5: the tenant's active members now (spaces counts them); a decrease never goes below them. */
+  activeMembers: number;
+}
+
+export interface SeatQuote {
+  quantity: number;
+  seatsAfter: number;
+  /** Whole months charged (annual, L6 arithmetic); null on monthly; 0 for the renewal. */
+  months: number | null;
+  /** The monthly price per seat (T5 row). */
+  unitPrice: number;
+  subtotal: number;
+  tax: number;
+  total: number;
+  /** From when the change is billed. */
+  effectiveFrom: LocalDate;
+  /** From when the seats in force change: an increase at once, a decrease on the 1st of next month (monthly) or the renewal (annual). */
+  seatsFrom: LocalDate;
+  endsOn: LocalDate | null;
+  lines: InvoiceLineData[];
+}
+
+/**
+ * T5/T6 (with the L6/L7 arithmetic of guest licences): the price of changing the member seats,
+ * or a Refusal.
+ * - At least MIN_MEMBER_SEATS after the change, and never fewer than the active members (T5).
+ * - Monthly: an increase is usable at once and billed from the month after the order (its first
+ *   month invoiced with the order, as guests'); a decrease takes effect on the 1st of next month.
+ * - Annual: an increase costs monthly price x seats x whole months to the term's end (L6); a
+ *   decrease is refused mid-term and ordered for the renewal (forRenewal), costing nothing now.
+ */
+export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRequest, prices: readonly PriceRowData[]): SeatQuote {
+  const { quantity, orderDate } = request;
+  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('BAD_USER_INPUT', 'Enter how many member seats to add (a positive number) or remove (a negative number); 0 changes nothing.', 'quantity');
+  if (Math.abs(quantity) > MAX_SEAT_CHANGE) throw new Refusal('BAD_USER_INPUT', `At most ${MAX_SEAT_CHANGE.toLocaleString('en-US')} member seats can be changed in one order.`, 'quantity');
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('CONFLICT', 'The base contract has been cancelled, so no member seats can be ordered (L8).');
+  if (orderDate < contract.startsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is before the base contract starts (${contract.startsOn}).`, 'orderDate');
+  const seatsAfter = contract.memberSeatsHeld + quantity;
+  if (seatsAfter < MIN_MEMBER_SEATS) {
+    throw new Refusal('BAD_USER_INPUT', `T5: a base contract has at least ${MIN_MEMBER_SEATS} member seats; you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too few.`, 'quantity');
+  }
+  if (quantity < 0 && seatsAfter < request.activeMembers) {
+    throw new Refusal('CONFLICT', `T5: the organisation has ${request.activeMembers} active member(s), more than the ${seatsAfter} seat(s) this would leave; remove members first.`);
+  }
+  const price = findPrice(prices, { product: MEMBER_SEAT, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
+  if (!price) throw new Refusal('CONFLICT', `No member seat price applies to the ${contract.course} course on ${orderDate}; contact sales.`);
+  const unitPrice = price.amount;
+
+  if (contract.billingCycle === 'MONTHLY') {
+    if (request.forRenewal) throw new Refusal('BAD_USER_INPUT', 'Monthly billing has no renewal: order the decrease as it is and it takes effect from the 1st of next month (T6).', 'forRenewal');
+    const effectiveFrom = firstOfNextMonth(orderDate);
+    const lines: InvoiceLineData[] =
+      quantity > 0 ? [{ description: `Member seats (${contract.course}, monthly), first month`, quantity, unitPrice, periodFrom: effectiveFrom, periodTo: lastOfMonth(effectiveFrom), amount: unitPrice * quantity }] : [];
+    return { quantity, seatsAfter, months: null, unitPrice, ...totalsOf(lines), effectiveFrom, seatsFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines };
+  }
+
+  const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
+  if (request.forRenewal) {
+    if (quantity > 0) throw new Refusal('BAD_USER_INPUT', 'Only a decrease is ordered for the renewal; seats are added now, charged to the end of the term (T6).', 'quantity');
+    if (orderDate > endsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is after the current term ends (${endsOn}).`, 'orderDate');
+    if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
+      throw new Refusal('CONFLICT', `A termination notice was received on ${contract.terminationNoticeOn}, so the base contract ends on ${endsOn} and does not renew (L14); there is nothing to reduce.`);
+    }
+    const next = addDays(endsOn, 1);
+    return { quantity, seatsAfter, months: 0, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom: next, seatsFrom: next, endsOn: termEndsOn(next), lines: [] };
+  }
+  if (quantity < 0) {
+    throw new Refusal('BAD_USER_INPUT', 'T6: on annual billing member seats cannot be reduced during the term; order the reduction for the renewal (forRenewal: true).', 'quantity');
+  }
+  const months = wholeMonths(orderDate, endsOn);
+  if (months < 1) throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the term (it ends on ${endsOn}), so seats cannot be bought now (L6, T6); order them with the renewal.`, 'orderDate');
+  const lines: InvoiceLineData[] = Array.from({ length: months }, (_, i) => {
+    const period = monthPeriod(orderDate, i);
+    return { description: `Member seats (${contract.course}, annual), month ${i + 1} of ${months}`, quantity, unitPrice, periodFrom: period.from, periodTo: period.to, amount: unitPrice * quantity };
+  });
+  return { quantity, seatsAfter, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, seatsFrom: orderDate, endsOn, lines };
+}
+
+/** A seat order as the seat counts see it. */
+export interface SeatChange {
+  quantity: number;
+  seatsFrom: LocalDate;
+  effectiveFrom: LocalDate;
+}
+
+/**
+ * T5/T6: the seats in force on a day: those held after every order, less the changes not yet in
+ * force (a monthly decrease before the 1st, a renewal decrease before the next term, an order
+ * placed later). 0 once the contract is cancelled.
+ */
+export function memberSeatsOn(contract: { memberSeatsHeld: number; cancelledOn: LocalDate | null }, orders: readonly SeatChange[], on: LocalDate): number {
+  if (contract.cancelledOn !== null && contract.cancelledOn <= on) return 0;
+  return Math.max(0, contract.memberSeatsHeld - orders.reduce((sum, order) => (order.seatsFrom > on ? sum + order.quantity : sum), 0));
+}
+
+/**
+ * L16/T6: the seats a monthly invoice for the month starting `first` charges: every change billed
+ * from an earlier month, and decreases due on the 1st. An increase whose first month is this one
+ * was invoiced with its order, so it is not charged twice (as monthlyGuestsBilled).
+ */
+export function monthlySeatsBilled(memberSeatsHeld: number, orders: readonly SeatChange[], first: LocalDate): number {
+  const notBilledYet = orders.reduce((sum, order) => (order.effectiveFrom < first || (order.effectiveFrom === first && order.quantity < 0) ? sum : sum + order.quantity), 0);
+  return Math.max(0, memberSeatsHeld - notBilledYet);
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { appError, badInput, conflict, notFound, recordAudit } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { applyRule, isUniqueViolation, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
+import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { checkNewPriceRow, refuseChangeInEffect, type NewPriceRow } from '../domain/price-rows.js';
+import { Refusal } from '../domain/refusal.js';
+import { billingStartsOn, deliveryDate, MIN_NAMED_SEATS } from '../domain/service-contracts.js';
+import { PriceRow } from '../entities/price-row.entity.js';
+import { ServiceContract } from '../entities/service-contract.entity.js';
+import { PriceRowInput, ServiceContractInput } from '../inputs/back-office.inputs.js';
+import { vendorCalendar } from '../support-calendar.js';
+
+/** The extensions.reason of a refused edit of a row in effect: clients tell it apart from other conflicts. */
+export const PRICE_ROW_IN_EFFECT = 'PRICE_ROW_IN_EFFECT';
+
+const rowOf = (input: PriceRowInput): NewPriceRow => ({
+  product: input.product.trim(),
+  course: input.course ?? null,
+  billingCycle: input.billingCycle ?? null,
+  unit: input.unit.trim(),
+  amount: input.amount,
+  effectiveFrom: input.effectiveFrom,
+  effectiveTo: input.effectiveTo ?? null,
+  legacyCutoff: input.legacyCutoff ?? null,
+});
+
+const snapshot = (row: PriceRow) => ({ product: row.product, course: row.course, billingCycle: row.billingCycle, unit: row.unit, amount: row.amount, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, legacyCutoff: row.legacyCutoff });
+
+function refuseInEffect(row: PriceRow, today: string): void {
+  try {
+    refuseChangeInEffect(row, today);
+  } catch (error) {
+    if (error instanceof Refusal) throw appError('CONFLICT', error.message, { reason: PRICE_ROW_IN_EFFECT });
+    throw error;
+  }
+}
+
+/** The vendor's back office in licensing: price rows (L1, T5) and card service contracts (L11-L13); every change audited (A1). */
+@Resolver()
+export class BackOfficeResolver {
+  @Mutation(() => PriceRow, { description: 'L1/T5 (back office): adds a price row applying from today or later; rows already in effect stay as they are. Vendor operators only.' })
+  async addPriceRow(@Arg('input', () => PriceRowInput) input: PriceRowInput, @Ctx() ctx: LicensingContext): Promise<PriceRow> {
+    const viewer = requireVendorOperator(ctx, 'add price rows');
+    const row = applyRule(() => checkNewPriceRow(rowOf(input), todayFor(ctx, null)));
+    return ctx.dataSource.transaction(async (manager) => {
+      const id = randomUUID();
+      await manager.insert(PriceRow, { id, ...row });
+      const saved = await manager.findOneByOrFail(PriceRow, { id });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: null, action: 'priceRow.add', subject: `PriceRow:${id}`, before: null, after: snapshot(saved) });
+      return saved;
+    });
+  }
+
+  @Mutation(() => PriceRow, {
+    description: `L1 (back office): edits a price row that is not in effect yet. A row in effect (from today or earlier) is refused: CONFLICT with extensions.reason ${PRICE_ROW_IN_EFFECT}; add a new row instead. Vendor operators only.`,
+  })
+  async updatePriceRow(@Arg('id', () => ID) id: string, @Arg('input', () => PriceRowInput) input: PriceRowInput, @Ctx() ctx: LicensingContext): Promise<PriceRow> {
+    const viewer = requireVendorOperator(ctx, 'edit price rows');
+    const today = todayFor(ctx, null);
+    return ctx.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(PriceRow, { id });
+      if (!before) throw notFound('The price row');
+      refuseInEffect(before, today);
+      const row = applyRule(() => checkNewPriceRow(rowOf(input), today));
+      await manager.update(PriceRow, { id }, row);
+      const after = await manager.findOneByOrFail(PriceRow, { id });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: null, action: 'priceRow.update', subject: `PriceRow:${id}`, before: snapshot(before), after: snapshot(after) });
+      return after;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: `L1 (back office): deletes a price row that is not in effect yet (one in effect: CONFLICT, reason ${PRICE_ROW_IN_EFFECT}). Vendor operators only.` })
+  async deletePriceRow(@Arg('id', () => ID) id: string, @Ctx() ctx: LicensingContext): Promise<boolean> {
+    const viewer = requireVendorOperator(ctx, 'delete price rows');
+    const today = todayFor(ctx, null);
+    return ctx.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(PriceRow, { id });
+      if (!before) throw notFound('The price row');
+      refuseInEffect(before, today);
+      await manager.delete(PriceRow, { id });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: null, action: 'priceRow.delete', subject: `PriceRow:${id}`, before: snapshot(before), after: null });
+      return true;
+    });
+  }
+
+  @Mutation(() => ServiceContract, {
+    description: "L11-L13 (back office): records a tenant's card service contract (one per tenant: a second is CONFLICT). Seats at least 5 (L12); delivery and billing start default to L13's dates. Vendor operators only.",
+  })
+  async createServiceContract(@Arg('input', () => ServiceContractInput) input: ServiceContractInput, @Ctx() ctx: LicensingContext): Promise<ServiceContract> {
+    return saveServiceContract(ctx, input, 'create');
+  }
+
+  @Mutation(() => ServiceContract, { description: "L11-L13 (back office): changes a tenant's card service contract (seats, delivery date, billing start...). Vendor operators only." })
+  async updateServiceContract(@Arg('input', () => ServiceContractInput) input: ServiceContractInput, @Ctx() ctx: LicensingContext): Promise<ServiceContract> {
+    return saveServiceContract(ctx, input, 'update');
+  }
+}
+
+async function saveServiceContract(ctx: LicensingContext, input: ServiceContractInput, mode: 'create' | 'update'): Promise<ServiceContract> {
+  const viewer = requireVendorOperator(ctx, 'record card service contracts');
+  if (!Number.isInteger(input.seats) || input.seats < MIN_NAMED_SEATS || input.seats > 1_000_000) throw badInput(`L12: at least ${MIN_NAMED_SEATS} named-user licences are contracted (fewer users still buy ${MIN_NAMED_SEATS}).`, 'seats');
+  for (const field of ['papersReceivedOn', 'deliveredOn', 'billingStartsOn'] as const) {
+    const value = input[field];
+    if (value != null && !isAcceptedDate(value)) throw badInput(`${field}: ${ACCEPTED_DATE_MESSAGE}`, field);
+  }
+  if (input.includedSides != null && (!Number.isInteger(input.includedSides) || input.includedSides < 0)) throw badInput('includedSides is a whole number, 0 or more.', 'includedSides');
+  // L13: counted on the vendor's one calendar, its closing days as support keeps them
+  const deliveredOn = input.deliveredOn ?? deliveryDate(input.papersReceivedOn, input.deployment, await vendorCalendar(ctx));
+  const billingStart = input.billingStartsOn ?? billingStartsOn(deliveredOn);
+  if (deliveredOn < input.papersReceivedOn) throw badInput(`L13: the delivery (${deliveredOn}) cannot come before the papers (${input.papersReceivedOn}).`, 'deliveredOn');
+  if (billingStart < deliveredOn) throw badInput(`L13: billing (${billingStart}) cannot start before the delivery (${deliveredOn}).`, 'billingStartsOn');
+  const view = (c: ServiceContract) => ({ product: c.product, deployment: c.deployment, seats: c.seats, papersReceivedOn: c.papersReceivedOn, deliveredOn: c.deliveredOn, billingStartsOn: c.billingStartsOn, includedSides: c.includedSides });
+  try {
+    return await ctx.dataSource.transaction(async (manager) => {
+      const before = await manager.findOneBy(ServiceContract, { tenantId: input.tenantId });
+      if (mode === 'create' && before) throw conflict('This tenant already has a card service contract; change it with updateServiceContract.');
+      if (mode === 'update' && !before) throw notFound("The tenant's card service contract");
+      const fields = {
+        product: input.product,
+        deployment: input.deployment,
+        seats: input.seats,
+        papersReceivedOn: input.papersReceivedOn,
+        deliveredOn,
+        billingStartsOn: billingStart,
+        includedSides: input.includedSides ?? before?.includedSides ?? 0,
+      };
+      const id = before?.id ?? randomUUID();
+      if (before) await manager.update(ServiceContract, { id }, fields);
+      else await manager.insert(ServiceContract, { id, tenantId: input.tenantId, terminationNoticeOn: null, purchasedSides: 0, ...fields });
+      const after = await manager.findOneByOrFail(ServiceContract, { id });
+      await recordAudit(manager, {
+        at: ctx.clock.now(),
+        actor: viewer,
+        tenantId: input.tenantId,
+        action: `serviceContract.${mode}`,
+        subject: `ServiceContract:${id}`,
+        before: before ? view(before) : null,
+        after: view(after),
+      });
+      return after;
+    });
+  } catch (error) {
+    // two operators created it at once: the unique tenant index let one through
+    if (mode === 'create' && isUniqueViolation(error)) throw conflict('This tenant already has a card service contract; change it with updateServiceContract.');
+    throw error;
+  }
+}

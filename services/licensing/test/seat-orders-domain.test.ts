@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { serviceTermInvoice } from '../src/domain/recurring-billing.js';
+import { Refusal } from '../src/domain/refusal.js';
+import { memberSeatsOn, monthlySeatsBilled, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
+import { PRICE_ROWS } from './price-rows.fixture.js';
+
+const annualLight: SeatContractTerms = { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2025-11-01', endsOn: '2026-10-31', basePurchasedOn: '2025-11-01', cancelledOn: null, memberSeatsHeld: 10 };
+const monthlyStandard: SeatContractTerms = { ...annualLight, course: 'STANDARD', billingCycle: 'MONTHLY', endsOn: null };
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Refusal) return { code: error.code, message: error.message };
+  }
+  throw new Error('no refusal');
+};
+
+describe('T5/T6 member seat orders (domain)', () => {
+  it("T6/L6: annual: the guests' arithmetic: 2 Light seats ordered 1 March, term ending 31 October = 780 x 2 x 8 = 12,480", () => {
+    const quote = quoteSeatOrder({ ...annualLight, endsOn: '2026-10-31' }, { quantity: 2, orderDate: '2026-03-01', activeMembers: 0 }, PRICE_ROWS);
+    expect(quote).toMatchObject({ months: 8, unitPrice: 780, subtotal: 12480, tax: 1248, total: 13728, seatsFrom: '2026-03-01', seatsAfter: 12 });
+    // a part month is dropped: ordered 2 March, the 8th month would end 1 November
+    expect(quoteSeatOrder(annualLight, { quantity: 2, orderDate: '2026-03-02', activeMembers: 0 }, PRICE_ROWS).months).toBe(7);
+    // less than one whole month left: refused, buy them with the renewal
+    expect(refusal(() => quoteSeatOrder(annualLight, { quantity: 1, orderDate: '2026-10-15', activeMembers: 0 }, PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('T6: monthly Standard: an increase costs its first month (1,500 a seat) and counts at once; a decrease counts from the 1st of next month', () => {
+    expect(quoteSeatOrder(monthlyStandard, { quantity: 3, orderDate: '2026-04-20', activeMembers: 0 }, PRICE_ROWS)).toMatchObject({
+      subtotal: 4500,
+      effectiveFrom: '2026-05-01',
+      seatsFrom: '2026-04-20',
+      months: null,
+    });
+    expect(quoteSeatOrder(monthlyStandard, { quantity: -3, orderDate: '2026-04-20', activeMembers: 7 }, PRICE_ROWS)).toMatchObject({ subtotal: 0, seatsFrom: '2026-05-01', seatsAfter: 7 });
+  });
+
+  it('T5: never below 5 seats nor below the active members; an increase is never held back by the member count', () => {
+    expect(refusal(() => quoteSeatOrder(monthlyStandard, { quantity: -6, orderDate: '2026-04-20', activeMembers: 0 }, PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^T5:/) });
+    expect(refusal(() => quoteSeatOrder(monthlyStandard, { quantity: -2, orderDate: '2026-04-20', activeMembers: 9 }, PRICE_ROWS))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^T5:/) });
+    expect(quoteSeatOrder(monthlyStandard, { quantity: 1, orderDate: '2026-04-20', activeMembers: 50 }, PRICE_ROWS).seatsAfter).toBe(11);
+  });
+
+  it('T6: the seats in force on a day and the seats a monthly invoice bills (a first month billed with its order is not billed twice)', () => {
+    // held 12 after +3 (ordered 04-20, billed from 05-01) and -1 (due 06-01)
+    const orders = [
+      { quantity: 3, seatsFrom: '2026-04-20', effectiveFrom: '2026-05-01' },
+      { quantity: -1, seatsFrom: '2026-06-01', effectiveFrom: '2026-06-01' },
+    ];
+    const contract = { memberSeatsHeld: 12, cancelledOn: null };
+    expect(['2026-04-19', '2026-04-20', '2026-05-31', '2026-06-01'].map((d) => memberSeatsOn(contract, orders, d))).toEqual([10, 13, 13, 12]);
+    expect(['2026-04-01', '2026-05-01', '2026-06-01'].map((d) => monthlySeatsBilled(12, orders, d))).toEqual([10, 10, 12]);
+    expect(memberSeatsOn({ ...contract, cancelledOn: '2026-07-01' }, orders, '2026-07-01')).toBe(0);
+  });
+
+  it('L13/L14/L16: a card service is billed at each term start, and no more after a notice ends it', () => {
+    const service = { product: 'START_PACK' as const, seats: 5, billingStartsOn: '2027-01-01', terminationNoticeOn: null };
+    expect(serviceTermInvoice('2027-01', service, PRICE_ROWS)).toMatchObject({ issuedOn: '2027-01-01', subtotal: 5 * 14400, tax: 7200 });
+    expect(serviceTermInvoice('2027-02', service, PRICE_ROWS)).toBeNull();
+    expect(serviceTermInvoice('2028-01', service, PRICE_ROWS)?.issuedOn).toBe('2028-01-01');
+    expect(serviceTermInvoice('2026-01', service, PRICE_ROWS)).toBeNull();
+    // notice on 2027-11-15: more than 30 days before 2027-12-31: the first term is the last
+    expect(serviceTermInvoice('2028-01', { ...service, terminationNoticeOn: '2027-11-15' }, PRICE_ROWS)).toBeNull();
+  });
+});
