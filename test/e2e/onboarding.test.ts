@@ -194,6 +194,26 @@ describe.each(testDialects())('onboarding a tenant through the gateway on %s (T4
     expect((await ok<{ viewer: { tenant: { members: unknown[] } } }>(MEMBERS, {}, admin)).viewer.tenant.members).toHaveLength(5);
   });
 
+  it('A1: the onboarding and the member changes are in the audit log: the tenant admin reads its own, the operator the creation', async () => {
+    const LOG = `{ auditLog(first: 50) { edges { node { action subject tenantId actor { id } before after } } } }`;
+    type Log = { auditLog: { edges: Array<{ node: { action: string; subject: string; tenantId: string | null; before: string | null; after: string | null } }> } };
+    const mine = (await ok<Log>(LOG, {}, admin)).auditLog.edges.map((e) => e.node);
+    const actions = mine.map((entry) => entry.action);
+    expect(actions.filter((a) => a === 'member.add').length).toBeGreaterThanOrEqual(5);
+    expect(actions).toContain('member.remove');
+    const removal = mine.find((entry) => entry.action === 'member.remove')!;
+    expect(JSON.parse(removal.before!)).toMatchObject({ email: 'member4@sakura.example' });
+    // the operator's creation of this tenant is in this tenant's log too, and in the operator's
+    expect(actions).toContain('tenant.create');
+    const everything = (await ok<Log>(LOG, {}, operator)).auditLog.edges.map((e) => e.node);
+    const created = everything.find((entry) => entry.action === 'tenant.create' && JSON.parse(entry.after!).subdomain === SUBDOMAIN);
+    expect(JSON.parse(created!.after!)).toMatchObject({ subdomain: SUBDOMAIN, contract: { memberSeats: 5 } });
+    // the demo tenant's admin sees none of it
+    const demoAdmin = await signInAs(stack.client, 'admin');
+    const demo = (await ok<Log>(LOG, {}, demoAdmin)).auditLog.edges.map((e) => e.node);
+    expect(demo.filter((entry) => entry.subject.includes(created!.subject.split(':')[1]!) || entry.action === 'member.remove')).toEqual([]);
+  });
+
   let guestToken: string;
   let guestSpaceId: string;
   it('S4: the admin invites a guest; the Japanese-first invitation mail links to a page the gateway serves; the guest accepts from it', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isAdmin, isVendorAdmin } from '@kyodo/auth';
-import { badInput, conflict, notFound, quotaExceeded, requireAdmin } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, quotaExceeded, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull, type EntityManager } from 'typeorm';
 import { normaliseEmail } from '../domain/invitations.js';
@@ -80,6 +80,7 @@ export class MemberResolver {
         await manager.insert(User, member);
       }
       await sendPasswordSetup(ctx, manager, tenant, member, now, false);
+      await recordAudit(manager, { at: now, actor: viewer, tenantId: tenant.id, action: 'member.add', subject: `User:${member.id}`, before: existing ? { email, removedAt: existing.removedAt?.toISOString() ?? null } : null, after: { email, name, isAdmin: false } });
       ctx.logger.info('member added', { tenantId: tenant.id, userId: member.id, by: viewer.userId });
       return member;
     });
@@ -101,6 +102,7 @@ export class MemberResolver {
       await manager.update(User, member.id, { removedAt: now });
       // a set-password link still in their mailbox no longer lets them in
       await manager.delete(PasswordSetup, { userId: member.id, usedAt: IsNull() });
+      await recordAudit(manager, { at: now, actor: viewer, tenantId: tenant.id, action: 'member.remove', subject: `User:${member.id}`, before: { email: member.email, name: member.name, isAdmin: member.isAdmin }, after: { removedAt: now.toISOString() } });
       ctx.logger.info('member removed', { tenantId: tenant.id, userId: member.id, by: viewer.userId });
       return true;
     });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isVendorAdmin } from '@kyodo/auth';
-import { appError, badInput, conflict, forbidden, isUniqueViolation, requireViewer } from '@kyodo/subgraph-kit';
+import { appError, badInput, conflict, forbidden, isUniqueViolation, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { hashInvitationToken, MIN_PASSWORD_LENGTH, normaliseEmail } from '../domain/invitations.js';
@@ -81,6 +81,8 @@ export class OnboardingResolver {
           memberSeats: input.contract.memberSeats,
         });
         await sendPasswordSetup(ctx, manager, tenant, admin, now, true);
+        // A1: the operator's change, in the same transaction as the tenant
+        await recordAudit(manager, { at: now, actor: viewer, tenantId, action: 'tenant.create', subject: `Tenant:${tenantId}`, before: null, after: { subdomain, name, locale: tenant.locale, admin: { id: admin.id, email: adminEmail }, contract: input.contract } });
         ctx.logger.info('tenant created', { tenantId, subdomain, by: viewer.userId });
         return manager.findOneByOrFail(Tenant, { id: tenantId });
       });
