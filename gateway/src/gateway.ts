@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // the runtime and logger packages, not @graphql-hive/gateway: that one re-exports them plus its CLI's
@@ -22,6 +23,14 @@ import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * How long an idle client connection stays open: longer than a load balancer's idle timeout
+ * (AWS ALB 60 s), as the subgraphs do (subgraph-kit server.ts). The side that closes an idle
+ * connection must be the client; with Node's 5 s default the gateway closed connections a load
+ * balancer still meant to reuse, and the request it sent meanwhile failed with a reset.
+ */
+export const GATEWAY_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface GatewayDeps {
   /** The composed supergraph (gateway/supergraph.graphql). */
@@ -119,6 +128,25 @@ function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer
  * explore it (their client apps need no introspection). With 'members', anonymous callers are
  * refused too, or a guest could simply drop the token.
  */
+/**
+ * The HTTP executor gives every fetch to one subgraph the same long-lived signal (aborted only when
+ * the gateway stops), and the fetch adds an abort listener to it for each response until its body
+ * is read. Under load, more than 10 answers in flight from one subgraph is normal, not a leak, but
+ * Node warned (MaxListenersExceededWarning) at the 11th. The listeners are removed as each response
+ * ends, so the count is bounded by requests in flight: the limit is lifted on those signals only.
+ */
+function useSubgraphSignalListeners(): GatewayPlugin {
+  const lifted = new WeakSet<AbortSignal>();
+  return {
+    onFetch({ options }) {
+      const signal = options.signal;
+      if (!signal || lifted.has(signal)) return;
+      lifted.add(signal);
+      setMaxListeners(0, signal);
+    },
+  };
+}
+
 function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap<Request, Viewer>): GatewayPlugin {
   // Yoga caches validation results by document and the *names* of the rules added, so each
   // audience needs its own named rule: one shared name served a guest the anonymous caller's
@@ -238,6 +266,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
       useTokenCheck(deps.verifier, viewers),
+      useSubgraphSignalListeners(),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
       ...useQueryLimits(limits, () => shapes),
       ...useClientMistakeChecks(() => shapes),
@@ -425,6 +454,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
           }),
         );
       });
+      listening.keepAliveTimeout = GATEWAY_KEEP_ALIVE_TIMEOUT_MS;
+      // a request's headers may arrive on a connection idle until just before the keep-alive timeout
+      listening.headersTimeout = GATEWAY_KEEP_ALIVE_TIMEOUT_MS + 1000;
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
         listening.listen(port, host, () => resolve());
