@@ -44,7 +44,7 @@ describe('keep-alive', () => {
     const keepAlive = await new Promise<string | undefined>((resolve, reject) => {
       const req = request(tiny.url.replace('/graphql', '/healthz'), { headers: { connection: 'keep-alive' } }, (res) => {
         res.resume();
-        res.on('end', () => resolve(res.headers['keep-alive']));
+        res.on('end', () => resolve(res.headers['keep-alive'] as string | undefined));
       });
       req.on('error', reject);
       req.end();
