@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import { useGatewayMetrics } from './gateway-metrics.js';
-import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
+import { buildASTSchema, GraphQLError, parse, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
@@ -173,6 +173,29 @@ function introspectionRule(name: string, message: string): ValidationRule {
   return Object.defineProperty(rule, 'name', { value: name });
 }
 
+/**
+ * What the gateway checks on each request before planning: the token, who may introspect, the
+ * size limits and the client mistakes. Every validation rule among them is a named function, so
+ * Yoga's validation cache (keyed by document and rule names) answers a repeated document from
+ * the cache for each audience: a per-request rule must never be an anonymous new function.
+ */
+export function useRequestChecks(options: {
+  verifier: TokenVerifier;
+  introspection: 'everyone' | 'members';
+  limits: GatewayLimits;
+  /** The current supergraph's types (list sizes, variables). */
+  shapes: () => GraphQLSchema;
+}): GatewayPlugin[] {
+  // the verified viewer of each request, for the plugins that decide by who is asking
+  const viewers = new WeakMap<Request, Viewer>();
+  return [
+    useTokenCheck(options.verifier, viewers),
+    useIntrospectionPolicy(options.introspection, viewers),
+    ...useQueryLimits(options.limits, options.shapes),
+    ...useClientMistakeChecks(options.shapes),
+  ];
+}
+
 const HIVE_TO_KYODO_LEVEL: Record<HiveLogLevel, keyof Logger> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
 
 /** Keys whose values never reach a log: subgraph request bodies carry variables (passwords, TOTP codes). */
@@ -234,8 +257,6 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // list sizes); rebuilt when a new supergraph is accepted
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
-  // the verified viewer of each request, for the plugins that decide by who is asking
-  const viewers = new WeakMap<Request, Viewer>();
   const metrics = createServiceMetrics('gateway');
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
@@ -265,11 +286,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     plugins: () => [
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
-      useTokenCheck(deps.verifier, viewers),
+      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes }),
       useSubgraphSignalListeners(),
-      useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
-      ...useQueryLimits(limits, () => shapes),
-      ...useClientMistakeChecks(() => shapes),
     ],
   });
 
