@@ -1,10 +1,11 @@
-// How `npm start` (scripts/start.mjs) runs one service: from TypeScript source through tsx, or
-// with `--built` (`npm run start:prod`) the workspace's compiled dist/main.js on plain Node, the
-// same command as the workspace's own `start:prod`. A module of its own so a test can check
-// which command is chosen without starting the stack.
+// How `npm start` (scripts/start.mjs) runs one service: its source bundled by esbuild on start
+// (start-bundle.mjs), or with `--built` (`npm run start:prod`) the workspace's compiled
+// dist/main.js on plain Node, the same command as the workspace's own `start:prod`. A module of
+// its own so a test can check which command is chosen without starting the stack.
 import { join } from 'node:path';
+import { bundlePath } from './start-bundle.mjs';
 
-/** Node flags that load TypeScript source: the `development` export condition points at src/. */
+/** Node flags that load TypeScript source (migrate, one-off scripts): the `development` export condition points at src/. */
 export const TSX_NODE_ARGS = ['--conditions=development', '--import', 'tsx'];
 
 /**
@@ -17,6 +18,7 @@ export function serviceCommand({ root, dir, built, nodePath }) {
     const entry = join(root, dir, 'dist', 'main.js');
     return { command: nodePath, args: [entry], env: {}, entry };
   }
+  // the bundle of src/main.ts; dependencies are loaded as from source, `development` condition included
   const entry = join(root, dir, 'src', 'main.ts');
-  return { command: nodePath, args: [...TSX_NODE_ARGS, entry], env: { TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') }, entry };
+  return { command: nodePath, args: ['--conditions=development', '--enable-source-maps', bundlePath(root, dir)], env: {}, entry };
 }

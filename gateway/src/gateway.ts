@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // the runtime and logger packages, not @graphql-hive/gateway: that one re-exports them plus its CLI's
@@ -10,7 +11,7 @@ import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import { useGatewayMetrics } from './gateway-metrics.js';
-import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphql';
+import { buildASTSchema, GraphQLError, parse, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
@@ -25,6 +26,14 @@ import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * How long an idle client connection stays open: longer than a load balancer's idle timeout
+ * (AWS ALB 60 s), as the subgraphs do (subgraph-kit server.ts). The side that closes an idle
+ * connection must be the client; with Node's 5 s default the gateway closed connections a load
+ * balancer still meant to reuse, and the request it sent meanwhile failed with a reset.
+ */
+export const GATEWAY_KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface GatewayDeps {
   /** The composed supergraph (gateway/supergraph.graphql). */
@@ -129,6 +138,25 @@ function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer
  * explore it (their client apps need no introspection). With 'members', anonymous callers are
  * refused too, or a guest could simply drop the token.
  */
+/**
+ * The HTTP executor gives every fetch to one subgraph the same long-lived signal (aborted only when
+ * the gateway stops), and the fetch adds an abort listener to it for each response until its body
+ * is read. Under load, more than 10 answers in flight from one subgraph is normal, not a leak, but
+ * Node warned (MaxListenersExceededWarning) at the 11th. The listeners are removed as each response
+ * ends, so the count is bounded by requests in flight: the limit is lifted on those signals only.
+ */
+function useSubgraphSignalListeners(): GatewayPlugin {
+  const lifted = new WeakSet<AbortSignal>();
+  return {
+    onFetch({ options }) {
+      const signal = options.signal;
+      if (!signal || lifted.has(signal)) return;
+      lifted.add(signal);
+      setMaxListeners(0, signal);
+    },
+  };
+}
+
 function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap<Request, Viewer>): GatewayPlugin {
   // Yoga caches validation results by document and the *names* of the rules added, so each
   // audience needs its own named rule: one shared name served a guest the anonymous caller's
@@ -153,6 +181,29 @@ function introspectionRule(name: string, message: string): ValidationRule {
     },
   });
   return Object.defineProperty(rule, 'name', { value: name });
+}
+
+/**
+ * What the gateway checks on each request before planning: the token, who may introspect, the
+ * size limits and the client mistakes. Every validation rule among them is a named function, so
+ * Yoga's validation cache (keyed by document and rule names) answers a repeated document from
+ * the cache for each audience: a per-request rule must never be an anonymous new function.
+ */
+export function useRequestChecks(options: {
+  verifier: TokenVerifier;
+  introspection: 'everyone' | 'members';
+  limits: GatewayLimits;
+  /** The current supergraph's types (list sizes, variables). */
+  shapes: () => GraphQLSchema;
+}): GatewayPlugin[] {
+  // the verified viewer of each request, for the plugins that decide by who is asking
+  const viewers = new WeakMap<Request, Viewer>();
+  return [
+    useTokenCheck(options.verifier, viewers),
+    useIntrospectionPolicy(options.introspection, viewers),
+    ...useQueryLimits(options.limits, options.shapes),
+    ...useClientMistakeChecks(options.shapes),
+  ];
 }
 
 const HIVE_TO_KYODO_LEVEL: Record<HiveLogLevel, keyof Logger> = { trace: 'debug', debug: 'debug', info: 'info', warn: 'warn', error: 'error' };
@@ -227,8 +278,6 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // list sizes); rebuilt when a new supergraph is accepted
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
-  // the verified viewer of each request, for the plugins that decide by who is asking
-  const viewers = new WeakMap<Request, Viewer>();
   const metrics = createServiceMetrics('gateway');
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
@@ -259,10 +308,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     plugins: () => [
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
-      useTokenCheck(deps.verifier, viewers),
-      useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
-      ...useQueryLimits(limits, () => shapes),
-      ...useClientMistakeChecks(() => shapes),
+      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes }),
+      useSubgraphSignalListeners(),
     ],
   });
 
@@ -452,6 +499,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
           }),
         );
       });
+      listening.keepAliveTimeout = GATEWAY_KEEP_ALIVE_TIMEOUT_MS;
+      // a request's headers may arrive on a connection idle until just before the keep-alive timeout
+      listening.headersTimeout = GATEWAY_KEEP_ALIVE_TIMEOUT_MS + 1000;
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
         listening.listen(port, host, () => resolve());

@@ -142,6 +142,13 @@ async function main(): Promise<number> {
     const peerUrlsFor = (s: SubgraphName | 'gateway') =>
       Object.fromEntries(SUBGRAPHS.map((p) => [`${p.toUpperCase()}_URL`, s === 'cards' && p !== 'cards' ? proxy.urlFor(p) : urls[p]]));
     const baseEnv = { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', GATEWAY_SECRET: gatewaySecret, JWT_PUBLIC_KEY: publicPem };
+    // production refuses a database with pending migrations: migrated first, as a deployment's migrate job does
+    const migrated = spawnSync(process.execPath, [join(ROOT, 'scripts', 'migrate.mjs'), '--built'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...baseEnv, ...Object.fromEntries(SUBGRAPHS.map((s) => [`${s.toUpperCase()}_DATABASE_URL`, databaseUrls[s]])) },
+    });
+    if (migrated.status !== 0) throw new Error('npm run migrate -- --built failed');
 
     // ---------------------------------------------------------------- start, timed
     const stackStarted = performance.now();
@@ -160,7 +167,7 @@ async function main(): Promise<number> {
               DATA_DIR: dataDir,
               DATABASE_URL: databaseUrls[s],
               SEED_DEMO: 'true',
-              ...(s === 'spaces' ? { JWT_PRIVATE_KEY: privatePem } : {}),
+              ...(s === 'spaces' ? { JWT_PRIVATE_KEY: privatePem, TOTP_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}` } : {}),
             },
             logPath: join(RESULTS_DIR, 'logs', `${s}.log`),
             ready: () => answersOk(`http://127.0.0.1:${ports[s]}/health`),

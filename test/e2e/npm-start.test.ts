@@ -214,14 +214,15 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('`npm start` through npm, stopped 
 });
 
 describe('npm run start:prod (start.mjs --built): the command chosen per service', () => {
-  it('runs dist/main.js on plain Node with --built, src/main.ts through tsx without', () => {
+  it('runs dist/main.js on plain Node with --built, the esbuild bundle of src/main.ts without (no tsx at run time)', () => {
     const builtCommand = serviceCommand({ root: ROOT, dir: 'services/spaces', built: true, nodePath: 'node' });
     expect(builtCommand.args).toEqual([join(ROOT, 'services/spaces/dist/main.js')]);
     expect(builtCommand.args.join(' ')).not.toMatch(/tsx|development/);
     expect(builtCommand.env).toEqual({});
     const source = serviceCommand({ root: ROOT, dir: 'services/spaces', built: false, nodePath: 'node' });
-    expect(source.args).toEqual(['--conditions=development', '--import', 'tsx', join(ROOT, 'services/spaces/src/main.ts')]);
-    expect(source.env.TSX_TSCONFIG_PATH).toBe(join(ROOT, 'tsconfig.base.json'));
+    expect(source.entry).toBe(join(ROOT, 'services/spaces/src/main.ts'));
+    expect(source.args).toEqual(['--conditions=development', '--enable-source-maps', join(ROOT, 'node_modules/.cache/kyodo-start/services/spaces/main.mjs')]);
+    expect(source.args.join(' ')).not.toMatch(/tsx/);
   });
 
   it('the root scripts exec node, so the signal npm forwards reaches start.mjs rather than a shell', async () => {

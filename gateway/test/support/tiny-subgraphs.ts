@@ -25,6 +25,8 @@ export interface TinySubgraph {
   sdl: string;
   /** Make /health answer 503 (the subgraph stays up). */
   setHealthy(healthy: boolean): void;
+  /** TCP connections accepted so far: with keep-alive, far fewer than requests. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -142,6 +144,8 @@ async function startSubgraph(name: string, sdl: string, schema: GraphQLSchema, l
       res.end(response.body.kind === 'complete' ? response.body.string : '');
     })();
   });
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   return {
@@ -151,6 +155,7 @@ async function startSubgraph(name: string, sdl: string, schema: GraphQLSchema, l
     setHealthy: (value) => {
       healthy = value;
     },
+    connections: () => connections,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

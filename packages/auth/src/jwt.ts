@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, type CryptoKey } from 'jose';
+import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { JWT_ALG, type SigningKeys, type VerificationKey } from './keys.js';
 import { ROLES, SCOPES, type Role, type Scope, type UserKind, type Viewer } from './viewer.js';
 
@@ -68,27 +69,94 @@ function toViewer(payload: JWTPayload): Viewer {
   return { ...viewer, scopes: scope as Scope[], tokenId: jti };
 }
 
-/** Verify with a known public key, or with a JWKS endpoint (keys fetched and cached by jose). */
-export function createTokenVerifier(source: VerificationKey | { jwksUrl: string }): TokenVerifier {
-  const key: CryptoKey | JWTVerifyGetKey =
-    'jwksUrl' in source ? createRemoteJWKSet(new URL(source.jwksUrl)) : source.publicKey;
-  return {
-    async verify(token, options = {}) {
+export interface TokenVerifierOptions {
+  /** How many verified tokens are remembered (default 10,000; 0: none, every call verifies the signature). */
+  cacheSize?: number;
+  /** JWKS only: how long fetched keys are trusted before they are fetched again (default 5 minutes). */
+  jwksMaxAgeMs?: number;
+  /** The time a cached token's expiry is checked against when a call passes no `now`. */
+  clock?: () => Date;
+}
+
+interface VerifiedToken {
+  viewer: Viewer;
+  /** The token's exp claim, seconds. */
+  exp: number;
+  /** The key id it was verified with (JWKS: a hit is served only while the key set still has it). */
+  kid: string | undefined;
+}
+
+const DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+/** Token characters the cache holds at most: a header can carry a 16 KB token, and 10,000 of those is too much memory. */
+const TOKEN_CACHE_MAX_CHARS = 8 * 1024 * 1024;
+
+function frozenViewer(viewer: Viewer): Viewer {
+  Object.freeze(viewer.roles);
+  if (viewer.scopes) Object.freeze(viewer.scopes);
+  return Object.freeze(viewer);
+}
+
+/**
+ * Verify with a known public key, or with a JWKS endpoint (keys fetched and cached by jose).
+ *
+ * An ES256 signature check costs about a third of a millisecond of CPU, on every request, in the
+ * gateway and again in each subgraph it reaches; a client sends the same token for its whole
+ * lifetime. So each verified token is remembered (a bounded LRU, by count and by size) with what
+ * it proved, under this rule: a remembered token is accepted only
+ * - before its exp (the same second boundary as jose's check: expired from exp on), and
+ * - while the key that verified it is still trusted. A fixed key (JWT_PUBLIC_KEY, dev keys) is
+ *   trusted for the process's life: replacing it means a restart, which empties the cache. With
+ *   JWKS, the key set is fetched again once it is older than `jwksMaxAgeMs`, and a token whose
+ *   key id is no longer in it is verified from scratch, and so refused: a removed key stops
+ *   validating within the same bound as without the cache.
+ * Refusals are never remembered. What the token only names (C6's integration token id, checked
+ * against the stored tokens by the service) is still checked per request by the caller.
+ */
+export function createTokenVerifier(source: VerificationKey | { jwksUrl: string }, options: TokenVerifierOptions = {}): TokenVerifier {
+  const remote = 'jwksUrl' in source ? createRemoteJWKSet(new URL(source.jwksUrl), { cacheMaxAge: options.jwksMaxAgeMs ?? 5 * 60_000 }) : undefined;
+  const clock = options.clock ?? (() => new Date());
+  const cacheSize = options.cacheSize ?? DEFAULT_TOKEN_CACHE_SIZE;
+  const cache = cacheSize > 0 ? new LRUCache<string, VerifiedToken>({ max: cacheSize, maxSize: TOKEN_CACHE_MAX_CHARS, sizeCalculation: (_, token) => token.length }) : undefined;
+
+  async function keyStillTrusted(kid: string | undefined): Promise<boolean> {
+    if (!remote) return true;
+    if (!remote.fresh) {
       try {
-        const { payload } = await jwtVerify(token, key as CryptoKey, {
-          algorithms: [JWT_ALG],
-          issuer: TOKEN_ISSUER,
-          audience: TOKEN_AUDIENCE,
-          currentDate: options.now,
-        });
-        return toViewer(payload);
-      } catch (error) {
-        if (error instanceof TokenError) throw error;
-        if (error instanceof joseErrors.JWTExpired) {
-          throw new TokenError('The access token has expired; sign in again.', 'expired');
-        }
-        throw new TokenError('The access token is not valid.', 'invalid');
+        await remote.reload();
+      } catch {
+        return false; // verified from scratch: jose reports the unreachable key set as it always has
       }
+    }
+    return kid !== undefined && (remote.jwks()?.keys ?? []).some((jwk) => jwk.kid === kid);
+  }
+
+  async function verifyFully(token: string, now: Date): Promise<VerifiedToken> {
+    const checks = { algorithms: [JWT_ALG], issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, currentDate: now };
+    try {
+      const { payload, protectedHeader } = remote ? await jwtVerify(token, remote, checks) : await jwtVerify(token, (source as VerificationKey).publicKey, checks);
+      // jwtVerify with an expiry-less token would be valid forever: not remembered (exp 0)
+      return { viewer: frozenViewer(toViewer(payload)), exp: typeof payload.exp === 'number' ? payload.exp : 0, kid: protectedHeader.kid };
+    } catch (error) {
+      if (error instanceof TokenError) throw error;
+      if (error instanceof joseErrors.JWTExpired) {
+        throw new TokenError('The access token has expired; sign in again.', 'expired');
+      }
+      throw new TokenError('The access token is not valid.', 'invalid');
+    }
+  }
+
+  return {
+    async verify(token, verifyOptions = {}) {
+      const now = verifyOptions.now ?? clock();
+      const nowSeconds = Math.floor(now.getTime() / 1000);
+      const hit = cache?.get(token);
+      if (hit) {
+        if (nowSeconds < hit.exp && (await keyStillTrusted(hit.kid))) return hit.viewer;
+        cache!.delete(token);
+      }
+      const verified = await verifyFully(token, now);
+      if (cache && nowSeconds < verified.exp) cache.set(token, verified);
+      return verified.viewer;
     },
   };
 }
