@@ -8,6 +8,7 @@ import { StartupError, startupStep } from '@kyodo/subgraph-kit/startup';
 import { z } from 'zod';
 import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
 import { createGateway } from './gateway.js';
+import { startGatewayTracing } from './tracing.js';
 import { SUBGRAPH_URL_ENV } from './subgraphs.js';
 import { DEFAULT_SUPERGRAPH_PATH } from './supergraph-file.js';
 
@@ -72,6 +73,7 @@ const corsOrigins = [
   ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   ...(env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, 'http://localhost:5173', 'http://127.0.0.1:5173']),
 ];
+const tracing = await startGatewayTracing();
 const gateway = await createGateway({
   supergraphSdl,
   subgraphUrls,
@@ -83,9 +85,15 @@ const gateway = await createGateway({
   corsOrigins,
   supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
   metrics: { token: env.METRICS_TOKEN, production: env.NODE_ENV === 'production' },
+  tracing,
 });
 const url = await gateway.listen(env.PORT, env.HOST);
-logger.info('listening', { url, supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });
+logger.info('listening', {
+  url,
+  supergraph: supergraphPath,
+  subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`),
+  ...(tracing ? { tracing: `${tracing.serviceName} -> ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` } : {}),
+});
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -1,0 +1,46 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { activeTraceId, setCurrentTraceId } from '@kyodo/subgraph-kit/request-id';
+
+export interface GatewayTracing {
+  /** Hive's OpenTelemetry plugin and the one that puts its trace id on the request's log lines. */
+  plugins: GatewayPlugin[];
+  serviceName: string;
+}
+
+/**
+ * OpenTelemetry for the gateway when OTEL_EXPORTER_OTLP_ENDPOINT is set, else undefined and
+ * nothing loaded: the SDK, the exporter and Hive's plugin are imported here only, on demand, so
+ * a gateway without tracing pays no start-up time, memory or per-request work for it.
+ *
+ * Hive's plugin traces in-process (HTTP request, GraphQL parse/validate/execute, each subgraph
+ * execution and fetch) and needs no preload, unlike a subgraph (see subgraph-kit tracing-start.ts).
+ * It continues the caller's `traceparent` and sends its own span's on every subgraph fetch, so a
+ * subgraph's spans join the same trace.
+ */
+export async function startGatewayTracing(env: NodeJS.ProcessEnv = process.env): Promise<GatewayTracing | undefined> {
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_SDK_DISABLED === 'true') return undefined;
+  const [{ openTelemetrySetup }, { useOpenTelemetry }, { AsyncLocalStorageContextManager }, { otlpTraceExporter }] = await Promise.all([
+    import('@graphql-hive/plugin-opentelemetry/setup'),
+    import('@graphql-hive/plugin-opentelemetry'),
+    import('@opentelemetry/context-async-hooks'),
+    import('@kyodo/subgraph-kit/tracing'),
+  ]);
+  const serviceName = env.OTEL_SERVICE_NAME || 'kyodo-gateway';
+  openTelemetrySetup({
+    // async-hooks context: a log line written inside the request finds the request's span
+    contextManager: new AsyncLocalStorageContextManager(),
+    resource: { serviceName },
+    traces: { exporter: otlpTraceExporter(env) },
+  });
+  // flushes the batch when the runtime is disposed (gateway.close(), on SIGTERM)
+  const otel = useOpenTelemetry({ traces: true });
+  const traceIdInLogs: GatewayPlugin = {
+    // runs inside the HTTP span Hive's plugin opened for this request, which has the trace id
+    // the lines of a request without a `traceparent` would otherwise lack
+    onRequest() {
+      const traceId = activeTraceId();
+      if (traceId) setCurrentTraceId(traceId);
+    },
+  };
+  return { plugins: [otel as GatewayPlugin, traceIdInLogs], serviceName };
+}
