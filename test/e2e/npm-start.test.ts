@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, freePortBase, readMailbox } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceCommand } from '../../scripts/start-command.mjs';
+import { serviceCommand, SUBGRAPH_TRACING_PRELOAD } from '../../scripts/start-command.mjs';
 
 /**
  * `npm start` as a newcomer runs it (scripts/start.mjs): real processes, SQLite under a data
@@ -98,6 +98,36 @@ describe('npm start (scripts/start.mjs)', () => {
     const files = await readdir(dataDir);
     for (const name of ['spaces', 'licensing', 'cards', 'support']) expect(files).toContain(`${name}.sqlite`);
     expect(await readdir(join(dataDir, 'keys'))).toEqual(expect.arrayContaining(['jwt-private.pem', 'jwt-public.pem']));
+  });
+
+  it('without tracing, a request’s traceparent still puts its trace id on the gateway’s and every subgraph’s lines; no secret is logged', async () => {
+    const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
+    const { signIn } = await graphql<{ signIn: { token: string } }>(
+      gateway,
+      'mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }',
+    );
+    const traceId = '5b8efff798038103d269b633813fc60c';
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signIn.token}`, traceparent: `00-${traceId}-eee19b7ec3c1b174-01` },
+      body: JSON.stringify({ query: '{ viewer { id name kind tenant { subdomain contract { course billingCycle } } cardCount isSupportRegistrant } }' }),
+    });
+    expect(response.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    // `[spaces]   {json}`: the services' own lines, not the banner (which lists the demo passwords)
+    const lines = output.split('\n').flatMap((raw) => {
+      const match = /^\[(\w+)\]\s+(\{.*\})\s*$/.exec(raw);
+      return match && (SERVICES as readonly string[]).includes(match[1]!) ? [{ service: match[1]!, raw, line: JSON.parse(match[2]!) as Record<string, unknown> }] : [];
+    });
+    for (const name of SERVICES) {
+      expect(
+        lines.some(({ service, line }) => service === name && line.traceId === traceId && line.message === 'request served'),
+        `${name} logged the trace id`,
+      ).toBe(true);
+    }
+    const raw = lines.map((entry) => entry.raw).join('\n');
+    expect(raw).not.toContain('demo-admin-pass');
+    expect(raw).not.toContain(signIn.token);
   });
 
   it('stops every service on SIGINT and exits 0', async () => {
@@ -222,6 +252,24 @@ describe('npm run start:prod (start.mjs --built): the command chosen per service
     const source = serviceCommand({ root: ROOT, dir: 'services/spaces', built: false, nodePath: 'node' });
     expect(source.args).toEqual(['--conditions=development', '--import', 'tsx', join(ROOT, 'services/spaces/src/main.ts')]);
     expect(source.env.TSX_TSCONFIG_PATH).toBe(join(ROOT, 'tsconfig.base.json'));
+  });
+
+  it('adds the tracing preload after tsx (source) or alone (built) only when asked', () => {
+    const preloads = [SUBGRAPH_TRACING_PRELOAD];
+    expect(serviceCommand({ root: ROOT, dir: 'services/cards', built: false, nodePath: 'node', preloads }).args).toEqual([
+      '--conditions=development',
+      '--import',
+      'tsx',
+      '--import',
+      '@kyodo/subgraph-kit/tracing-preload',
+      join(ROOT, 'services/cards/src/main.ts'),
+    ]);
+    expect(serviceCommand({ root: ROOT, dir: 'services/cards', built: true, nodePath: 'node', preloads }).args).toEqual([
+      '--import',
+      '@kyodo/subgraph-kit/tracing-preload',
+      join(ROOT, 'services/cards/dist/main.js'),
+    ]);
+    expect(serviceCommand({ root: ROOT, dir: 'services/cards', built: true, nodePath: 'node' }).args.join(' ')).not.toContain('tracing');
   });
 
   it('the root scripts exec node, so the signal npm forwards reaches start.mjs rather than a shell', async () => {
