@@ -162,7 +162,7 @@ function redact(value: unknown, depth = 0): unknown {
 }
 
 /** Hive's logger writing through ours, so the gateway logs one JSON line per event like every service. */
-function hiveLoggerFor(logger: Logger): HiveLogger {
+export function hiveLoggerFor(logger: Logger): HiveLogger {
   return new HiveLogger({
     level: 'info',
     writers: [

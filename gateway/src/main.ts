@@ -73,7 +73,7 @@ const corsOrigins = [
   ...(env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
   ...(env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, 'http://localhost:5173', 'http://127.0.0.1:5173']),
 ];
-const tracing = await startGatewayTracing();
+const tracing = await startGatewayTracing(process.env, logger);
 const gateway = await createGateway({
   supergraphSdl,
   subgraphUrls,

@@ -1,5 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { activeTraceId, setCurrentTraceId } from '@kyodo/subgraph-kit/request-id';
+import { hiveLoggerFor } from './gateway.js';
 
 export interface GatewayTracing {
   /** Hive's OpenTelemetry plugin and the one that puts its trace id on the request's log lines. */
@@ -17,7 +19,7 @@ export interface GatewayTracing {
  * It continues the caller's `traceparent` and sends its own span's on every subgraph fetch, so a
  * subgraph's spans join the same trace.
  */
-export async function startGatewayTracing(env: NodeJS.ProcessEnv = process.env): Promise<GatewayTracing | undefined> {
+export async function startGatewayTracing(env: NodeJS.ProcessEnv = process.env, logger: Logger = silentLogger): Promise<GatewayTracing | undefined> {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_SDK_DISABLED === 'true') return undefined;
   const [{ openTelemetrySetup }, { useOpenTelemetry }, { AsyncLocalStorageContextManager }, { otlpTraceExporter }] = await Promise.all([
     import('@graphql-hive/plugin-opentelemetry/setup'),
@@ -31,6 +33,8 @@ export async function startGatewayTracing(env: NodeJS.ProcessEnv = process.env):
     contextManager: new AsyncLocalStorageContextManager(),
     resource: { serviceName },
     traces: { exporter: otlpTraceExporter(env) },
+    // its start-up report and the OTel diagnostics (OTEL_LOG_LEVEL) as our JSON lines, not Hive's pretty print
+    log: hiveLoggerFor(logger),
   });
   // flushes the batch when the runtime is disposed (gateway.close(), on SIGTERM)
   const otel = useOpenTelemetry({ traces: true });
