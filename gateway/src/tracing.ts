@@ -28,7 +28,10 @@ export async function startGatewayTracing(env: NodeJS.ProcessEnv = process.env, 
     import('@kyodo/subgraph-kit/tracing'),
   ]);
   const serviceName = env.OTEL_SERVICE_NAME || 'kyodo-gateway';
+  // the share of requests traced is decided here once; the subgraphs' SDKs follow the parent's decision
+  const ratio = Number(env.OTEL_TRACES_SAMPLER_ARG);
   openTelemetrySetup({
+    samplingRate: env.OTEL_TRACES_SAMPLER_ARG && ratio >= 0 && ratio <= 1 ? ratio : 1,
     // async-hooks context: a log line written inside the request finds the request's span
     contextManager: new AsyncLocalStorageContextManager(),
     resource: { serviceName },
