@@ -12,6 +12,8 @@ export const TRACESTATE_HEADER = 'tracestate';
 interface RequestScope {
   requestId: string;
   traceId?: string;
+  /** The caller's traceparent, when well-formed: passed on to peers while no tracer is running. */
+  traceparent?: string;
 }
 
 // the request being served on this async path: every log line written while serving it, by
@@ -50,7 +52,22 @@ export function activeTraceId(): string | undefined {
  * `traceparent`, so lines still join up across services when no SDK is loaded.
  */
 export function runWithRequestId<T>(requestId: string, run: () => T, traceparent?: string | string[] | null): T {
-  return scope.run({ requestId, traceId: activeTraceId() ?? traceIdFromTraceparent(traceparent) }, run);
+  const callerTraceId = traceIdFromTraceparent(traceparent);
+  const header = callerTraceId ? (Array.isArray(traceparent) ? traceparent[0] : traceparent)!.trim() : undefined;
+  return scope.run({ requestId, traceId: activeTraceId() ?? callerTraceId, traceparent: header }, run);
+}
+
+/**
+ * Headers for a call this service makes while serving a request (a peer subgraph): the request
+ * id, and the caller's traceparent when no tracer is running (a running one's fetch
+ * instrumentation sends its own span's), so the peer's lines carry the same ids.
+ */
+export function outgoingRequestHeaders(): Record<string, string> {
+  const current = scope.getStore();
+  if (!current) return {};
+  const headers: Record<string, string> = { [REQUEST_ID_HEADER]: current.requestId };
+  if (current.traceparent && !activeTraceId()) headers[TRACEPARENT_HEADER] = current.traceparent;
+  return headers;
 }
 
 /** Sets the trace id of the request being served, for a tracer that starts its span after the request began (the gateway's plugin). */
