@@ -7,21 +7,16 @@ import { join } from 'node:path';
 /** Node flags that load TypeScript source: the `development` export condition points at src/. */
 export const TSX_NODE_ARGS = ['--conditions=development', '--import', 'tsx'];
 
-/** A subgraph's tracing preload (packages/subgraph-kit/src/tracing-start.ts says why a preload). */
-export const SUBGRAPH_TRACING_PRELOAD = '@kyodo/subgraph-kit/tracing-preload';
-
 /**
- * @param {{ root: string, dir: string, built: boolean, nodePath: string, preloads?: string[] }} options
- *   preloads: modules to `--import` before the main module (resolved from the workspace, after tsx)
+ * @param {{ root: string, dir: string, built: boolean, nodePath: string }} options
  * @returns {{ command: string, args: string[], env: Record<string, string>, entry: string }}
  */
-export function serviceCommand({ root, dir, built, nodePath, preloads = [] }) {
-  const imports = preloads.flatMap((module) => ['--import', module]);
+export function serviceCommand({ root, dir, built, nodePath }) {
   if (built) {
     // no tsx and no development condition: every @kyodo/* import resolves to its dist/ build
     const entry = join(root, dir, 'dist', 'main.js');
-    return { command: nodePath, args: [...imports, entry], env: {}, entry };
+    return { command: nodePath, args: [entry], env: {}, entry };
   }
   const entry = join(root, dir, 'src', 'main.ts');
-  return { command: nodePath, args: [...TSX_NODE_ARGS, ...imports, entry], env: { TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') }, entry };
+  return { command: nodePath, args: [...TSX_NODE_ARGS, entry], env: { TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') }, entry };
 }

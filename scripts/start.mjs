@@ -27,7 +27,7 @@
 //   PUBLIC_URL             base of links in mail (default: the gateway's real URL, http://localhost:<gateway port>)
 //   NODE_ENV               default development (production with --built)
 //   KYODO_LOG_FORMAT=json  print the services' JSON log lines as they are (default: compact on a TTY)
-//   OTEL_EXPORTER_OTLP_ENDPOINT   export traces by OTLP (each service named kyodo-<name>); unset: no tracing loaded
+//   OTEL_EXPORTER_OTLP_ENDPOINT   every service exports traces by OTLP, named kyodo-<name>; unset: no tracing loaded
 //   NO_COLOR               no colours even on a terminal
 /* global AbortSignal, setInterval */
 import { spawn, spawnSync } from 'node:child_process';
@@ -36,7 +36,7 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { serviceCommand, SUBGRAPH_TRACING_PRELOAD, TSX_NODE_ARGS } from './start-command.mjs';
+import { serviceCommand, TSX_NODE_ARGS } from './start-command.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -198,7 +198,7 @@ function childEnv(service, commandEnv) {
   // one DATABASE_URL for all would put four subgraphs in one database: per-subgraph variables only
   delete out.DATABASE_URL;
   // one name per process in the traces, whatever OTEL_SERVICE_NAME this shell had
-  if (tracing) out.OTEL_SERVICE_NAME = `kyodo-${service.name}`;
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) out.OTEL_SERVICE_NAME = `kyodo-${service.name}`;
   // the gateway routes to these; subgraphs that ask a peer directly (peer client) use them too
   for (const s of SUBGRAPHS) out[s.urlEnv] = s.graphqlUrl;
   if (service !== GATEWAY) {
@@ -209,12 +209,8 @@ function childEnv(service, commandEnv) {
   return out;
 }
 
-// tracing only when asked for: the preload (and the SDK behind it) is not even loaded otherwise
-const tracing = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT);
-
 function start(service) {
-  const preloads = tracing && service !== GATEWAY ? [SUBGRAPH_TRACING_PRELOAD] : [];
-  const command = serviceCommand({ root: ROOT, dir: service.dir, built, nodePath: process.execPath, preloads });
+  const command = serviceCommand({ root: ROOT, dir: service.dir, built, nodePath: process.execPath });
   const child = spawn(command.command, command.args, {
     cwd: join(ROOT, service.dir),
     env: childEnv(service, command.env),

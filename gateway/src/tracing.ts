@@ -15,7 +15,7 @@ export interface GatewayTracing {
  * a gateway without tracing pays no start-up time, memory or per-request work for it.
  *
  * Hive's plugin traces in-process (HTTP request, GraphQL parse/validate/execute, each subgraph
- * execution and fetch) and needs no preload, unlike a subgraph (see subgraph-kit tracing-start.ts).
+ * execution and fetch) and needs nothing loaded first, unlike a subgraph (see subgraph-kit tracing-start.ts).
  * It continues the caller's `traceparent` and sends its own span's on every subgraph fetch, so a
  * subgraph's spans join the same trace.
  */

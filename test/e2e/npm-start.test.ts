@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, freePortBase, readMailbox } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serviceCommand, SUBGRAPH_TRACING_PRELOAD } from '../../scripts/start-command.mjs';
+import { serviceCommand } from '../../scripts/start-command.mjs';
 
 /**
  * `npm start` as a newcomer runs it (scripts/start.mjs): real processes, SQLite under a data
@@ -252,24 +252,6 @@ describe('npm run start:prod (start.mjs --built): the command chosen per service
     const source = serviceCommand({ root: ROOT, dir: 'services/spaces', built: false, nodePath: 'node' });
     expect(source.args).toEqual(['--conditions=development', '--import', 'tsx', join(ROOT, 'services/spaces/src/main.ts')]);
     expect(source.env.TSX_TSCONFIG_PATH).toBe(join(ROOT, 'tsconfig.base.json'));
-  });
-
-  it('adds the tracing preload after tsx (source) or alone (built) only when asked', () => {
-    const preloads = [SUBGRAPH_TRACING_PRELOAD];
-    expect(serviceCommand({ root: ROOT, dir: 'services/cards', built: false, nodePath: 'node', preloads }).args).toEqual([
-      '--conditions=development',
-      '--import',
-      'tsx',
-      '--import',
-      '@kyodo/subgraph-kit/tracing-preload',
-      join(ROOT, 'services/cards/src/main.ts'),
-    ]);
-    expect(serviceCommand({ root: ROOT, dir: 'services/cards', built: true, nodePath: 'node', preloads }).args).toEqual([
-      '--import',
-      '@kyodo/subgraph-kit/tracing-preload',
-      join(ROOT, 'services/cards/dist/main.js'),
-    ]);
-    expect(serviceCommand({ root: ROOT, dir: 'services/cards', built: true, nodePath: 'node' }).args.join(' ')).not.toContain('tracing');
   });
 
   it('the root scripts exec node, so the signal npm forwards reaches start.mjs rather than a shell', async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * Traces and logs of one request across the stack, as `npm start` runs it (scripts/start.mjs,
- * each service its own process, the subgraphs with the tracing preload) with
+ * each service its own process, each subgraph starting tracing before it loads) with
  * OTEL_EXPORTER_OTLP_ENDPOINT pointed at a small OTLP/HTTP receiver in this test. The README's
  * four-subgraph query is sent with a W3C traceparent: the spans of the gateway and of all four
  * subgraphs carry its trace id and hang off one another, and every service logs it.
@@ -178,7 +178,7 @@ describe('traces and logs across the stack (OTEL_EXPORTER_OTLP_ENDPOINT, KYODO_L
       const server = trace.filter((span) => span.service === `kyodo-${name}` && span.kind === 2 && span.scope.includes('instrumentation-http'));
       expect(server.length, `${name} has an HTTP server span`).toBeGreaterThan(0);
       for (const span of server) expect(byId.get(span.parentSpanId ?? '')?.service, `${name}'s server span hangs off the gateway's fetch`).toBe('kyodo-gateway');
-      // the preload patched graphql (ESM) before the subgraph loaded it
+      // tracing started before the subgraph loaded graphql (ESM), so graphql was patched
       expect(
         trace.some((span) => span.service === `kyodo-${name}` && span.scope.includes('instrumentation-graphql')),
         `${name} has GraphQL spans`,

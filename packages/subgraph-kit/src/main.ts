@@ -14,7 +14,7 @@ import { parseEnv, subgraphEnvSchema } from './env.js';
 import { exitOnStartupError, StartupError } from './startup.js';
 import { createLogger } from './logger.js';
 import { peerDirectoryFromEnv } from './peers.js';
-import { flushTracing, startSubgraphTracing } from './tracing-start.js';
+import { flushTracing } from './tracing-start.js';
 
 /**
  * Everything a subgraph process reads from the environment, with every production requirement
@@ -91,11 +91,6 @@ async function startSubgraph(definition: SubgraphDefinition, options: SubgraphMa
   // the subgraph's own settings in the same pass, so a start names every problem at once
   const env = parseEnv(definition.envSchema ? z.intersection(schema, definition.envSchema) : schema) as MainEnv;
   const logger = createLogger(definition.name, env.LOG_LEVEL);
-  // normally already running (preloaded, see tracing-start.ts); this starts it for a process launched without the flag
-  const tracing = await startSubgraphTracing(`kyodo-${definition.name}`);
-  if (tracing && !tracing.preloaded) {
-    logger.warn('tracing started late: GraphQL spans are missing; start with --import @kyodo/subgraph-kit/tracing-preload', { serviceName: tracing.serviceName });
-  }
   const { verifier, issuer } = await resolveKeys(env, options.signsTokens ?? false);
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${resolve(env.DATA_DIR, `${definition.name}.sqlite`)}`;

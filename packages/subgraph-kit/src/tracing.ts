@@ -29,8 +29,8 @@ export interface NodeTracing {
 /**
  * The Node SDK for a subgraph: its incoming and outgoing HTTP (undici covers `fetch`, so a peer
  * call carries the trace on), GraphQL execution and mysql2 statements, exported by OTLP.
- * Instrumentations patch modules as they load: call this before graphql and mysql2 are
- * imported (tracing-register.ts, preloaded with `--import`).
+ * Instrumentations patch modules as they load: start it before node:http, graphql and mysql2 are
+ * imported (tracing-start.ts, called first by subgraphMain).
  */
 export function startNodeTracing(serviceName: string): NodeTracing {
   const sdk = new NodeSDK({
