@@ -5,7 +5,8 @@ import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { MySQL2Instrumentation } from '@opentelemetry/instrumentation-mysql2';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { NodeSDK } from '@opentelemetry/sdk-node';
+import { SpanKind } from '@opentelemetry/api';
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 /**
@@ -22,6 +23,19 @@ export function otlpTraceExporter(env: NodeJS.ProcessEnv = process.env): SpanExp
 /** Probes and scrapes every few seconds would bury the traces of real requests. */
 const UNTRACED_PATHS = new Set(['/health', '/healthz', '/readyz', '/metrics']);
 
+/**
+ * A trace starts only at a request (an HTTP server span); a span with no parent that is not one
+ * (the schema parsed at start-up, a background sweep's SQL) is dropped rather than exported as
+ * a trace of its own. Below a sampled request everything follows the parent's decision, so the
+ * gateway's sampling rate holds for the whole trace.
+ */
+const requestRootSampler: tracing.Sampler = {
+  shouldSample: (_context, _traceId, _name, kind) => ({
+    decision: kind === SpanKind.SERVER ? tracing.SamplingDecision.RECORD_AND_SAMPLED : tracing.SamplingDecision.NOT_RECORD,
+  }),
+  toString: () => 'RequestRootSampler',
+};
+
 export interface NodeTracing {
   shutdown(): Promise<void>;
 }
@@ -36,6 +50,7 @@ export function startNodeTracing(serviceName: string): NodeTracing {
   const sdk = new NodeSDK({
     serviceName,
     traceExporter: otlpTraceExporter(),
+    sampler: new tracing.ParentBasedSampler({ root: requestRootSampler }),
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (req: IncomingMessage) => UNTRACED_PATHS.has((req.url ?? '/').split('?')[0]!) }),
       new UndiciInstrumentation(),
