@@ -29,19 +29,28 @@ describe('createLogger (pino)', () => {
     expect(out.raw[0]!.endsWith('\n')).toBe(true);
   });
 
-  it('redacts passwords, tokens, authorization headers and the gateway credential, at any of three levels', () => {
+  it('redacts passwords, tokens, authorization headers and the gateway credential, at any depth and in any case', () => {
     const out = capture();
     const logger = createLogger('gateway', 'debug', { destination: out.destination });
     logger.error('careless', {
       password: 'demo-admin-pass',
       headers: { authorization: 'Bearer eyJ.secret', 'x-kyodo-gateway-credential': 'gw-secret-value', cookie: 'sid=1' },
       error: { input: { token: 'refresh-token-value', newPassword: 'next-pass' } },
+      deep: { a: { b: { c: [{ Authorization: 'Bearer deep-secret' }] } } },
       variables: { password: 'x' },
       kept: 'visible',
     });
     const raw = out.raw.join('');
-    for (const secret of ['demo-admin-pass', 'eyJ.secret', 'gw-secret-value', 'sid=1', 'refresh-token-value', 'next-pass']) expect(raw).not.toContain(secret);
+    for (const secret of ['demo-admin-pass', 'eyJ.secret', 'gw-secret-value', 'sid=1', 'refresh-token-value', 'next-pass', 'deep-secret']) expect(raw).not.toContain(secret);
     expect(out.lines[0]).toMatchObject({ password: '[redacted]', headers: { authorization: '[redacted]' }, variables: '[redacted]', kept: 'visible' });
+  });
+
+  it('leaves the caller’s detail object as it was (redaction copies)', () => {
+    const out = capture();
+    const detail = { headers: { authorization: 'Bearer keep-me' } };
+    createLogger('cards', 'info', { destination: out.destination }).info('x', detail);
+    expect(detail.headers.authorization).toBe('Bearer keep-me');
+    expect(out.raw.join('')).not.toContain('keep-me');
   });
 
   it('stamps the request id and trace id on lines written while a request is served, and only then', () => {
