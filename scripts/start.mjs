@@ -28,6 +28,7 @@
 //   PUBLIC_URL             base of links in mail (default: the gateway's real URL, http://localhost:<gateway port>)
 //   NODE_ENV               default development (production with --built)
 //   KYODO_LOG_FORMAT=json  print the services' JSON log lines as they are (default: compact on a TTY)
+//   OTEL_EXPORTER_OTLP_ENDPOINT   every service exports traces by OTLP, named kyodo-<name>; unset: no tracing loaded
 //   NO_COLOR               no colours even on a terminal
 /* global AbortSignal, setInterval */
 import { spawn, spawnSync } from 'node:child_process';
@@ -198,6 +199,8 @@ function childEnv(service, commandEnv) {
   const out = { ...env, ...commandEnv, NODE_ENV: nodeEnv, HOST: host, PORT: String(service.port), DATA_DIR: dataDir, PUBLIC_URL: publicUrl };
   // one DATABASE_URL for all would put four subgraphs in one database: per-subgraph variables only
   delete out.DATABASE_URL;
+  // one name per process in the traces, whatever OTEL_SERVICE_NAME this shell had
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT) out.OTEL_SERVICE_NAME = `kyodo-${service.name}`;
   // the gateway routes to these; subgraphs that ask a peer directly (peer client) use them too
   for (const s of SUBGRAPHS) out[s.urlEnv] = s.graphqlUrl;
   if (service !== GATEWAY) {

@@ -9,7 +9,8 @@ import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
-import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from '@kyodo/subgraph-kit/request-id';
+import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, TRACESTATE_HEADER, withRequestIds } from '@kyodo/subgraph-kit/request-id';
+import type { GatewayTracing } from './tracing.js';
 import { useGatewayMetrics } from './gateway-metrics.js';
 import { buildASTSchema, GraphQLError, parse, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
@@ -81,6 +82,8 @@ export interface GatewayDeps {
    * (development) any document is run.
    */
   trustedDocuments?: TrustedDocuments;
+  /** OpenTelemetry (tracing.ts, when OTEL_EXPORTER_OTLP_ENDPOINT is set); none by default. */
+  tracing?: GatewayTracing;
 }
 
 export interface GatewayHandle {
@@ -220,7 +223,7 @@ function redact(value: unknown, depth = 0): unknown {
 }
 
 /** Hive's logger writing through ours, so the gateway logs one JSON line per event like every service. */
-function hiveLoggerFor(logger: Logger): HiveLogger {
+export function hiveLoggerFor(logger: Logger): HiveLogger {
   return new HiveLogger({
     level: 'info',
     writers: [
@@ -233,6 +236,9 @@ function hiveLoggerFor(logger: Logger): HiveLogger {
     ],
   });
 }
+
+/** Probes and scrapes come every few seconds and say nothing about users' requests. */
+const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -302,10 +308,19 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         if (authorization) headers.authorization = authorization;
         const requestId = request.headers.get('x-request-id');
         if (requestId) headers['x-request-id'] = requestId;
+        // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
+        // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
+        const traceparent = request.headers.get(TRACEPARENT_HEADER);
+        if (traceparent) {
+          headers[TRACEPARENT_HEADER] = traceparent;
+          const tracestate = request.headers.get(TRACESTATE_HEADER);
+          if (tracestate) headers[TRACESTATE_HEADER] = tracestate;
+        }
         return headers;
       },
     },
     plugins: () => [
+      ...(deps.tracing?.plugins ?? []),
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
       ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes }),
@@ -488,15 +503,21 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
         req.headers[REQUEST_ID_HEADER] = requestId;
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        void runWithRequestId(requestId, () =>
-          route(req, res).catch((error: unknown) => {
-            logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
-            if (!res.headersSent) {
-              sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-            } else {
-              res.end();
-            }
-          }),
+        const started = performance.now();
+        void runWithRequestId(
+          requestId,
+          () =>
+            route(req, res)
+              .catch((error: unknown) => {
+                logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+                if (!res.headersSent) {
+                  sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+                } else {
+                  res.end();
+                }
+              })
+              .finally(() => logServed(logger, req, res, started, UNLOGGED_PATHS)),
+          req.headers[TRACEPARENT_HEADER],
         );
       });
       listening.keepAliveTimeout = GATEWAY_KEEP_ALIVE_TIMEOUT_MS;

@@ -8,6 +8,7 @@ import { StartupError, startupStep } from '@kyodo/subgraph-kit/startup';
 import { z } from 'zod';
 import { loadOrCreateDevGatewaySecret } from './dev-secret.js';
 import { createGateway } from './gateway.js';
+import { startGatewayTracing } from './tracing.js';
 import { SUBGRAPH_URL_ENV } from './subgraphs.js';
 import { DEFAULT_SUPERGRAPH_PATH } from './supergraph-file.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
@@ -85,6 +86,7 @@ const trustedDocuments: TrustedDocuments | undefined =
   trustedPolicy === 'off'
     ? undefined
     : { documents: await startupStep('gateway', () => loadTrustedDocuments(resolve(env.TRUSTED_DOCUMENTS_FILE))), arbitrary: trustedPolicy === 'strict' ? 'nobody' : 'members' };
+const tracing = await startGatewayTracing(process.env, logger);
 const gateway = await createGateway({
   supergraphSdl,
   subgraphUrls,
@@ -98,9 +100,16 @@ const gateway = await createGateway({
   metrics: { token: env.METRICS_TOKEN, production: env.NODE_ENV === 'production' },
   trustedDocuments,
   sandboxDemoUsers: env.NODE_ENV !== 'production',
+  tracing,
 });
 const url = await gateway.listen(env.PORT, env.HOST);
-logger.info('listening', { url, trustedDocuments: trustedDocuments ? `${trustedPolicy} (${trustedDocuments.documents.size} documents)` : 'off', supergraph: supergraphPath, subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`) });
+logger.info('listening', {
+  url,
+  trustedDocuments: trustedDocuments ? `${trustedPolicy} (${trustedDocuments.documents.size} documents)` : 'off',
+  supergraph: supergraphPath,
+  subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`),
+  ...(tracing ? { tracing: `${tracing.serviceName} -> ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` } : {}),
+});
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -41,6 +41,39 @@ describe('x-request-id through the gateway', () => {
     expect(idsSentToSubgraphs(from)).toEqual([id]);
   });
 
+  it('forwards the caller’s traceparent and tracestate to every subgraph fetch, with no tracer loaded', async () => {
+    const from = gw.stack.requests.length;
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    await gw.post({ query: '{ notes { text author { name } } }' }, { traceparent, tracestate: 'vendor=abc' });
+    const sent = gw.stack.requests.slice(from);
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    for (const request of sent) {
+      expect(request.headers.traceparent).toBe(traceparent);
+      expect(request.headers.tracestate).toBe('vendor=abc');
+    }
+  });
+
+  it('logs one line per request served with the request id and the traceparent’s trace id, none for probes', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const record = (level: string) => (message: string, detail?: Record<string, unknown>) => void lines.push({ level, message, ...detail });
+    const logged = await startTinyGateway({ logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') } });
+    try {
+      lines.length = 0;
+      await logged.post({ query: '{ people { name } }' }, { 'x-request-id': 'req-traced-1', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' });
+      await fetch(logged.url.replace('/graphql', '/healthz'));
+      await logged.post({ query: '{ people { name } }' }, { 'x-request-id': 'req-untraced-1', traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01' });
+      const served = lines.filter((line) => line.message === 'request served');
+      expect(served).toEqual([
+        expect.objectContaining({ requestId: 'req-traced-1', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', method: 'POST', path: '/graphql', status: 200 }),
+        expect.objectContaining({ requestId: 'req-untraced-1' }),
+      ]);
+      // an all-zero trace id is invalid (W3C): no trace id rather than a bogus one
+      expect(served[1]).not.toHaveProperty('traceId');
+    } finally {
+      await logged.close();
+    }
+  });
+
   it('stamps the request id on the gateway log lines written for that request', async () => {
     const lines: Record<string, unknown>[] = [];
     const record = (level: string) => (message: string, detail?: Record<string, unknown>) => void lines.push({ level, message, ...detail });

@@ -100,6 +100,36 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(await readdir(join(dataDir, 'keys'))).toEqual(expect.arrayContaining(['jwt-private.pem', 'jwt-public.pem']));
   });
 
+  it('without tracing, a request’s traceparent still puts its trace id on the gateway’s and every subgraph’s lines; no secret is logged', async () => {
+    const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
+    const { signIn } = await graphql<{ signIn: { token: string } }>(
+      gateway,
+      'mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }',
+    );
+    const traceId = '5b8efff798038103d269b633813fc60c';
+    const response = await fetch(gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signIn.token}`, traceparent: `00-${traceId}-eee19b7ec3c1b174-01` },
+      body: JSON.stringify({ query: '{ viewer { id name kind tenant { subdomain contract { course billingCycle } } cardCount isSupportRegistrant } }' }),
+    });
+    expect(response.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    // `[spaces]   {json}`: the services' own lines, not the banner (which lists the demo passwords)
+    const lines = output.split('\n').flatMap((raw) => {
+      const match = /^\[(\w+)\]\s+(\{.*\})\s*$/.exec(raw);
+      return match && (SERVICES as readonly string[]).includes(match[1]!) ? [{ service: match[1]!, raw, line: JSON.parse(match[2]!) as Record<string, unknown> }] : [];
+    });
+    for (const name of SERVICES) {
+      expect(
+        lines.some(({ service, line }) => service === name && line.traceId === traceId && line.message === 'request served'),
+        `${name} logged the trace id`,
+      ).toBe(true);
+    }
+    const raw = lines.map((entry) => entry.raw).join('\n');
+    expect(raw).not.toContain('demo-admin-pass');
+    expect(raw).not.toContain(signIn.token);
+  });
+
   it('stops every service on SIGINT and exits 0', async () => {
     child.kill('SIGINT');
     const { code } = await exited(child);

@@ -57,7 +57,7 @@ export function subgraphFiles(n: SubgraphNames, migrationTimestamp: number): Rec
     'tsconfig.build.json': `{\n  "extends": "../../tsconfig.base.json",\n  "compilerOptions": { "rootDir": "src", "outDir": "dist", "noEmit": false, "customConditions": [] },\n  "include": ["src"]\n}\n`,
     'vitest.config.ts': `import { defineKyodoConfig } from '../../vitest.shared.mjs';\n\nexport default defineKyodoConfig(import.meta.dirname);\n`,
     'src/index.ts': `export { ${camel}Subgraph, create${pascal}Subgraph, ${camel}Entities } from './subgraph.js';\nexport { migrations as ${camel}Migrations } from './migrations/index.js';\n`,
-    'src/main.ts': `import { runSubgraphMain } from '@kyodo/subgraph-kit';\nimport { ${camel}Subgraph } from './subgraph.js';\n\nawait runSubgraphMain(${camel}Subgraph);\n`,
+    'src/main.ts': `import { subgraphMain } from '@kyodo/subgraph-kit/main-entry';\n\n// the subgraph is imported after tracing starts, so its http, graphql and mysql2 are instrumented\nawait subgraphMain('${name}', async () => (await import('./subgraph.js')).${camel}Subgraph);\n`,
     'src/owned-ids.ts': `import type { OwnedIdsSpec } from '@kyodo/subgraph-kit';
 
 /**

@@ -14,6 +14,7 @@ import { parseEnv, subgraphEnvSchema } from './env.js';
 import { exitOnStartupError, StartupError } from './startup.js';
 import { createLogger } from './logger.js';
 import { peerDirectoryFromEnv } from './peers.js';
+import { flushTracing } from './tracing-start.js';
 
 /**
  * Everything a subgraph process reads from the environment, with every production requirement
@@ -117,6 +118,8 @@ async function startSubgraph(definition: SubgraphDefinition, options: SubgraphMa
     stopping = true;
     logger.info('stopping', { signal });
     await handle.close();
+    // the spans of the last requests are still in the batch
+    await flushTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -3,6 +3,7 @@ import { appError, ERROR_CATALOG, isKnownCode, type ErrorCode } from './errors.j
 import type { RequestContext } from './context.js';
 import type { Logger } from './logger.js';
 import { subgraphRegistry } from './registry.js';
+import { outgoingRequestHeaders } from './request-id.js';
 
 /** The subgraphs and the port each listens on by default (`npm start`), from subgraphs.json. */
 export const DEFAULT_SUBGRAPH_PORTS: Readonly<Record<string, number>> = Object.fromEntries(
@@ -55,6 +56,8 @@ export function createPeerClient(options: { directory: PeerDirectory; gatewaySec
         const response = await fetch(url, {
           method: 'POST',
           headers: {
+            // the same request id and trace on the peer's lines as on ours
+            ...outgoingRequestHeaders(),
             'content-type': 'application/json',
             ...(options.gatewaySecret ? { [GATEWAY_CREDENTIAL_HEADER]: options.gatewaySecret } : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),

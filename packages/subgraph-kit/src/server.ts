@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
-import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, withRequestIds } from './request-id.js';
+import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, withRequestIds } from './request-id.js';
 import { observeDatabasePool, serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 
@@ -88,6 +88,9 @@ function metricsPlugin<TContext extends object>(metrics: ServiceMetrics): Apollo
     },
   };
 }
+
+/** Probes and scrapes come every few seconds and say nothing about users' requests. */
+const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/health', '/metrics']);
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -226,17 +229,24 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
         // the same id the gateway logged (it sends one on every fetch), or a new one; echoed to the caller
         req.headers[REQUEST_ID_HEADER] = requestId;
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        // the failure handler inside the scope too, so 'request failed' carries the id
-        void runWithRequestId(requestId, () =>
-          handle(req, res).catch((error: unknown) => {
-            if (error instanceof HttpError) {
-              sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
-              return;
-            }
-            logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
-            if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-            else res.end();
-          }),
+        const started = performance.now();
+        // the failure handler inside the scope too, so 'request failed' carries the id; the
+        // caller's traceparent gives the trace id when no tracer is running (request-id.ts)
+        void runWithRequestId(
+          requestId,
+          () =>
+            handle(req, res)
+              .catch((error: unknown) => {
+                if (error instanceof HttpError) {
+                  sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: error.code } }] });
+                  return;
+                }
+                logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+                if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+                else res.end();
+              })
+              .finally(() => logServed(logger, req, res, started, UNLOGGED_PATHS)),
+          req.headers[TRACEPARENT_HEADER],
         );
       });
       // A keep-alive socket must be closed by the client (the gateway, a peer, a load balancer),

@@ -4,18 +4,25 @@ import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPeerClient, peerDirectoryFromEnv } from '../src/peers.js';
 import { silentLogger } from '../src/logger.js';
+import { runWithRequestId } from '../src/request-id.js';
 
 describe('peer client', () => {
   let server: Server;
   let url: string;
-  const seen: Array<{ credential?: string; authorization?: string; query: string }> = [];
+  const seen: Array<{ credential?: string; authorization?: string; requestId?: string; traceparent?: string; query: string }> = [];
   beforeAll(async () => {
     server = createServer((req, res) => {
       let text = '';
       req.on('data', (c) => (text += c));
       req.on('end', () => {
         const { query } = JSON.parse(text) as { query: string };
-        seen.push({ credential: req.headers[GATEWAY_CREDENTIAL_HEADER] as string, authorization: req.headers.authorization, query });
+        seen.push({
+          credential: req.headers[GATEWAY_CREDENTIAL_HEADER] as string,
+          authorization: req.headers.authorization,
+          requestId: req.headers['x-request-id'] as string | undefined,
+          traceparent: req.headers.traceparent as string | undefined,
+          query,
+        });
         res.setHeader('content-type', 'application/json');
         if (query.includes('forbidden')) res.end(JSON.stringify({ data: null, errors: [{ message: 'No, because.', extensions: { code: 'FORBIDDEN' } }] }));
         else if (query.includes('stale')) res.end(JSON.stringify({ errors: [{ message: 'Cannot query field "stale" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }));
@@ -33,6 +40,16 @@ describe('peer client', () => {
   it('sends the gateway credential and the token it acts with', async () => {
     await expect(client().request('licensing', '{ ok }', {}, { token: 'tok', purpose: 'check' })).resolves.toEqual({ ok: true });
     expect(seen.at(-1)).toMatchObject({ credential: 's3cret-s3cret-s3cret', authorization: 'Bearer tok' });
+  });
+
+  it('passes on the request id and the caller’s traceparent of the request being served (no tracer running)', async () => {
+    const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+    await runWithRequestId('req-peer-1', () => client().request('licensing', '{ ok }', {}, { token: null, purpose: 'check' }), traceparent);
+    expect(seen.at(-1)).toMatchObject({ requestId: 'req-peer-1', traceparent });
+    // outside a request: neither
+    await client().request('licensing', '{ ok }', {}, { token: null, purpose: 'check' });
+    expect(seen.at(-1)?.requestId).toBeUndefined();
+    expect(seen.at(-1)?.traceparent).toBeUndefined();
   });
 
   it("passes a peer's catalog error through with its code and message", async () => {

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../src/context.js';
 import type { Logger } from '../src/logger.js';
-import { requestIdFrom } from '../src/request-id.js';
+import { requestIdFrom, traceIdFromTraceparent } from '../src/request-id.js';
 import { createSubgraphServer, type SubgraphServer } from '../src/server.js';
 
 describe('x-request-id in a subgraph', () => {
@@ -51,6 +51,24 @@ describe('x-request-id in a subgraph', () => {
     await post('{ broken }', { 'x-request-id': 'gw-req-2' });
     expect(lines.find((line) => line.message === 'said hello')?.requestId).toBe('gw-req-1');
     expect(lines.find((line) => line.level === 'error')?.requestId).toBe('gw-req-2');
+  });
+
+  it('stamps the trace id of the traceparent the gateway forwards on the request’s lines, with no tracer loaded', async () => {
+    lines.length = 0;
+    await post('{ hello }', { 'x-request-id': 'gw-req-3', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' });
+    const said = lines.find((line) => line.message === 'said hello');
+    expect(said).toMatchObject({ requestId: 'gw-req-3', traceId: '0af7651916cd43dd8448eb211c80319c' });
+    expect(lines.find((line) => line.message === 'request served')).toMatchObject({ requestId: 'gw-req-3', traceId: '0af7651916cd43dd8448eb211c80319c', status: 200, path: '/graphql' });
+  });
+
+  it('reads only well-formed traceparents (W3C): no version ff, no all-zero ids, no junk', () => {
+    expect(traceIdFromTraceparent('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(traceIdFromTraceparent('ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBeUndefined();
+    expect(traceIdFromTraceparent('00-00000000000000000000000000000000-b7ad6b7169203331-01')).toBeUndefined();
+    expect(traceIdFromTraceparent('00-0af7651916cd43dd8448eb211c80319c-0000000000000000-01')).toBeUndefined();
+    expect(traceIdFromTraceparent('00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01')).toBeUndefined();
+    expect(traceIdFromTraceparent('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\n{"forged":1}')).toBeUndefined();
+    expect(traceIdFromTraceparent(undefined)).toBeUndefined();
   });
 
   it('generates an id when none (or a malformed one) is sent, the same in the context and the answer', async () => {

@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '@kyodo/subgraph-kit';
-import { cardsSubgraph } from './subgraph.js';
+import { subgraphMain } from '@kyodo/subgraph-kit/main-entry';
 
-await runSubgraphMain(cardsSubgraph);
+// the subgraph is imported after tracing starts, so its http, graphql and mysql2 are instrumented
+await subgraphMain('cards', async () => (await import('./subgraph.js')).cardsSubgraph);

@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '@kyodo/subgraph-kit';
-import { licensingSubgraph } from './subgraph.js';
+import { subgraphMain } from '@kyodo/subgraph-kit/main-entry';
 
-await runSubgraphMain(licensingSubgraph);
+// the subgraph is imported after tracing starts, so its http, graphql and mysql2 are instrumented
+await subgraphMain('licensing', async () => (await import('./subgraph.js')).licensingSubgraph);

@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '@kyodo/subgraph-kit';
-import { spacesSubgraph } from './subgraph.js';
+import { subgraphMain } from '@kyodo/subgraph-kit/main-entry';
 
-await runSubgraphMain(spacesSubgraph, { signsTokens: true });
+// the subgraph is imported after tracing starts, so its http, graphql and mysql2 are instrumented
+await subgraphMain('spaces', async () => (await import('./subgraph.js')).spacesSubgraph, { signsTokens: true });

@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '@kyodo/subgraph-kit';
-import { supportSubgraph } from './subgraph.js';
+import { subgraphMain } from '@kyodo/subgraph-kit/main-entry';
 
-await runSubgraphMain(supportSubgraph);
+// the subgraph is imported after tracing starts, so its http, graphql and mysql2 are instrumented
+await subgraphMain('support', async () => (await import('./subgraph.js')).supportSubgraph);
