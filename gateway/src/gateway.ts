@@ -19,6 +19,7 @@ import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
+import { serveWebApp } from './web-app.js';
 import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
@@ -68,6 +69,8 @@ export interface GatewayDeps {
    * (development) any document is run.
    */
   trustedDocuments?: TrustedDocuments;
+  /** Serve the built web app (apps/web/dist) from this folder under /app/ (web-app.ts); default none. */
+  webAppDir?: string;
 }
 
 export interface GatewayHandle {
@@ -338,6 +341,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       });
       return;
     }
+    if (deps.webAppDir && (await serveWebApp(req, res, deps.webAppDir))) return;
     // matched on the raw target, not the normalised pathname: `/files/../x` is refused, not rerouted
     const fileRoute = Object.entries(fileRoutes).find(([prefix]) => target.startsWith(prefix));
     if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {
