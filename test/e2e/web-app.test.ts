@@ -135,6 +135,8 @@ describe.skipIf(!executablePath)('the web app in headless Chromium (issue 13)', 
     }
     const page = await newPage();
     await signIn(page, 'demo', DEMO.member.email, DEMO.member.password);
+    // the agents' queue is offered to the vendor's support staff only
+    expect(await page.getByRole('navigation').getByRole('link', { name: '対応キュー' }).count()).toBe(0);
     await page.getByRole('navigation').getByRole('link', { name: '名刺' }).click();
     await page.getByRole('heading', { name: '名刺' }).waitFor();
     await expect.poll(() => page.getByRole('group', { name: 'スキャン枠' }).innerText()).toMatch(/使用 \d+ \/ \d+ 面/);

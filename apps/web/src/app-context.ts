@@ -7,6 +7,8 @@ export interface Viewer {
   kind: 'GUEST' | 'MEMBER';
   isAdmin: boolean;
   isSupportRegistrant: boolean | null;
+  /** The vendor's support staff (SUPPORT_AGENT in the token): offered the queue. */
+  isAgent: boolean;
   tenant: { name: string; subdomain: string };
 }
 

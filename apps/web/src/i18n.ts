@@ -57,6 +57,7 @@ const messages = {
   searchButton: { ja: '検索', en: 'Search' },
   noCards: { ja: '該当する名刺はありません。', en: 'No cards match.' },
   quota: { ja: 'スキャン枠', en: 'Scan quota' },
+  labelled: { ja: '{label}：', en: '{label}: ' },
   quotaLine: { ja: '使用 {used} / {total} 面（残り {remaining} 面）', en: '{used} of {total} sides used ({remaining} left)' },
   cardName: { ja: '氏名', en: 'Name' },
   company: { ja: '会社', en: 'Company' },
@@ -96,12 +97,28 @@ const messages = {
   statusTRIAL_EXPIRED: { ja: '試用期間終了', en: 'Trial ended' },
   statusLICENSED: { ja: 'ライセンスあり', en: 'Licensed' },
   statusFREE: { ja: '無料（連携ゲスト）', en: 'Free (linked guest)' },
+  trialNotStarted: { ja: '未開始（初回サインイン前）', en: 'Not started (no sign-in yet)' },
+  ticketNEW: { ja: '新規', en: 'New' },
+  ticketOPEN: { ja: '対応中', en: 'Open' },
+  ticketPENDING: { ja: 'お客様の返答待ち', en: 'Waiting on the customer' },
+  ticketSOLVED: { ja: '解決済み', en: 'Solved' },
+  ticketCLOSED: { ja: '終了', en: 'Closed' },
+  priorityLOW: { ja: '低', en: 'Low' },
+  priorityNORMAL: { ja: '通常', en: 'Normal' },
+  priorityHIGH: { ja: '高', en: 'High' },
+  priorityURGENT: { ja: '緊急', en: 'Urgent' },
   notAllowed: { ja: 'この画面を表示する権限がありません。', en: 'You may not see this screen.' },
   error: { ja: 'エラーが発生しました', en: 'Something went wrong' },
   notFound: { ja: 'ページが見つかりません。', en: 'Page not found.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;
+
+/** A label for an enum value the schema sends in capitals (TicketStatus, TicketPriority...), or the value itself. */
+export function enumLabel(lang: Lang, prefix: 'ticket' | 'priority' | 'status', value: string): string {
+  const key = `${prefix}${value}`;
+  return key in messages ? translate(lang, key as MessageKey) : value;
+}
 
 /** The message in `lang`, `{name}` placeholders filled from `values`. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {

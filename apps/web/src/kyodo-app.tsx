@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
 import { Link } from './components.js';
 import { I18nContext, initialLang, LANG_STORAGE_KEY, translate, useI18n, type I18n, type Lang } from './i18n.js';
+import { rolesInToken } from './domain/web-rules.js';
 import { createAppClient } from './kyodo-session.js';
 import { match, navigate, useRoute, type Route } from './router.js';
 import { AcceptInvitationScreen } from './screens/accept-invitation-screen.js';
@@ -48,7 +49,8 @@ export function KyodoApp() {
     }
     try {
       const { viewer: loaded } = await client.data(WebHomeDocument);
-      setViewer(loaded ? { ...loaded, isSupportRegistrant: loaded.isSupportRegistrant ?? null } : null);
+      const isAgent = rolesInToken(client.session.token).includes('SUPPORT_AGENT');
+      setViewer(loaded ? { ...loaded, isSupportRegistrant: loaded.isSupportRegistrant ?? null, isAgent } : null);
     } catch {
       client.setSession(null);
       setViewer(null);
@@ -110,7 +112,7 @@ function Header() {
           <Link to="/spaces">{t('navSpaces')}</Link>
           {viewer.kind === 'MEMBER' && <Link to="/cards">{t('navCards')}</Link>}
           {viewer.isSupportRegistrant && <Link to="/tickets">{t('navTickets')}</Link>}
-          {viewer.kind === 'MEMBER' && <Link to="/queue">{t('navQueue')}</Link>}
+          {viewer.isAgent && <Link to="/queue">{t('navQueue')}</Link>}
           {viewer.isAdmin && <Link to="/licences">{t('navLicences')}</Link>}
         </nav>
       )}

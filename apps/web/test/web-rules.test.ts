@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guestsOf, queueOrder, trialDaysLeft, withComment } from '../src/domain/web-rules.js';
+import { guestsOf, queueOrder, rolesInToken, trialDaysLeft, withComment } from '../src/domain/web-rules.js';
 import { initialLang, translate } from '../src/i18n.js';
 
 describe('the web app\'s presentation rules', () => {
@@ -45,5 +45,13 @@ describe('the web app\'s presentation rules', () => {
     expect(initialLang({ getItem: () => 'en' })).toBe('en');
     expect(translate('ja', 'quotaLine', { used: 3, total: 1000, remaining: 997 })).toBe('使用 3 / 1000 面（残り 997 面）');
     expect(translate('en', 'signIn')).toBe('Sign in');
+  });
+});
+
+describe('rolesInToken', () => {
+  it('reads the roles claim of a session token to choose screens, and nothing from a malformed one', () => {
+    const claims = btoa(JSON.stringify({ sub: 'u1', roles: ['SUPPORT_AGENT'] })).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    expect(rolesInToken(`eyJhbGciOiJFZERTQSJ9.${claims}.sig`)).toEqual(['SUPPORT_AGENT']);
+    expect(rolesInToken('not-a-token')).toEqual([]);
   });
 });

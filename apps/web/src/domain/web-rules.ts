@@ -38,6 +38,21 @@ export function queueOrder<T extends { id: string; isLate: boolean; dueAt: strin
   return [...tickets].sort((a, b) => Number(late(b)) - Number(late(a)) || Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id));
 }
 
+/**
+ * The roles in a session token's claims (SUPPORT_AGENT, ADMIN...), only to choose which screens
+ * to offer: the subgraphs verify the token and decide what it may do.
+ */
+export function rolesInToken(token: string): string[] {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const roles = (JSON.parse(json) as { roles?: unknown }).roles;
+    return Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Every guest of the tenant once, from the members of its guest spaces. */
 export function guestsOf<U extends { id: string; kind: string }>(spaces: ReadonlyArray<{ isGuestSpace: boolean; members: readonly U[] }>): U[] {
   const seen = new Map<string, U>();

@@ -27,7 +27,8 @@ export function CardsScreen() {
           const total = quota.included + quota.purchased;
           return (
             <div className="quota" role="group" aria-label={t('quota')}>
-              <strong>{t('quota')}</strong>: {t('quotaLine', { used: quota.used, total, remaining: quota.remaining })}
+              <strong>{t('labelled', { label: t('quota') })}</strong>
+              {t('quotaLine', { used: quota.used, total, remaining: quota.remaining })}
               <meter min={0} max={total} value={quota.used} aria-label={t('quota')} />
             </div>
           );

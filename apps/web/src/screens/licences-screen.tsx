@@ -4,7 +4,7 @@ import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
 import { guestsOf, trialDaysLeft } from '../domain/web-rules.js';
 import { formatYen } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { enumLabel, useI18n } from '../i18n.js';
 
 /** L3/L5/L16: a tenant administrator's guests (trial days left or licence), the guest licences in force, and the invoices. */
 export function LicencesScreen() {
@@ -44,12 +44,14 @@ export function LicencesScreen() {
                     {guests.map((guest) => {
                       const status = guest.guestLicense?.status;
                       const left = status === 'TRIAL' ? trialDaysLeft(guest.guestLicense?.trialEndsOn, now) : null;
+                      // L3: the trial starts at the first sign-in; until then it has no end date
+                      const trial = status !== 'TRIAL' ? '—' : left === null ? t('trialNotStarted') : t('days', { n: left });
                       return (
                         <tr key={guest.id}>
                           <td>{guest.name}</td>
                           <td>{guest.email}</td>
-                          <td>{status ? t(`status${status}` as MessageKey) : '—'}</td>
-                          <td>{left === null ? '—' : t('days', { n: left })}</td>
+                          <td>{status ? enumLabel(lang, 'status', status) : '—'}</td>
+                          <td>{trial}</td>
                         </tr>
                       );
                     })}

@@ -4,7 +4,7 @@ import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
 import { queueOrder } from '../domain/web-rules.js';
 import { formatDateTime } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { enumLabel, useI18n } from '../i18n.js';
 import { subscribeToTicketUpdates } from '../live-updates.js';
 
 type QueueTicket = NonNullable<SupportQueueQuery['supportQueue']>['edges'][number]['node'];
@@ -44,8 +44,8 @@ export function QueueScreen() {
                     </td>
                     <td>{ticket.subject}</td>
                     <td>{ticket.requester.name}</td>
-                    <td>{ticket.status}</td>
-                    <td>{ticket.priority}</td>
+                    <td>{enumLabel(lang, 'ticket', ticket.status)}</td>
+                    <td>{enumLabel(lang, 'priority', ticket.priority)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { ErrorNote, Field, LoadState } from '../components.js';
 import { formatDateTime } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { enumLabel, useI18n } from '../i18n.js';
 
 /** P1: a support registrant's organisation's tickets, and a new one with the answer time promised before it is sent (P7). */
 export function TicketsScreen() {
@@ -33,7 +33,7 @@ export function TicketsScreen() {
                 {myTickets.edges.map(({ node }) => (
                   <tr key={node.id}>
                     <td>{node.subject}</td>
-                    <td>{node.status}</td>
+                    <td>{enumLabel(lang, 'ticket', node.status)}</td>
                     <td>{formatDateTime(node.createdAt, lang)}</td>
                     <td>{formatDateTime(node.dueAt, lang)}</td>
                   </tr>
