@@ -195,6 +195,19 @@ describe.skipIf(!executablePath)('the web app in headless Chromium (issue 13)', 
     await shot(page, 'licences-en');
   }, 90_000);
 
+  it('shows the sign-in screen signed out, and the set-password screen from its mail link', async () => {
+    const page = await newPage({ width: 390, height: 760 });
+    await page.goto(`${origin}/app/cards`);
+    // signed out, any screen leads to sign-in
+    await page.getByRole('heading', { name: 'サインイン' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/sign-in');
+    await shot(page, 'sign-in');
+    await page.goto(`${origin}/set-password?token=abc`);
+    await page.getByRole('heading', { name: 'パスワードの設定' }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/app/set-password?token=abc');
+    await shot(page, 'set-password');
+  }, 60_000);
+
   it('sent only registered documents, by hash (trusted documents), with no script error', () => {
     expect(notByHash).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -12,3 +12,17 @@ export type SetPasswordDocumentType = TypedDocumentNode<
 >;
 
 export const SET_PASSWORD: SetPasswordDocumentType | null = null;
+
+/**
+ * The subscriptions come with the live-updates work: rename
+ * packages/client/operations/live.graphql.pending to live.graphql, run codegen, and set these to
+ * CommentAddedDocument and TicketUpdatedDocument; live-updates.ts then subscribes over SSE.
+ */
+export type CommentAddedDocumentType = TypedDocumentNode<
+  { commentAdded: { id: string; threadId: string; text: string; createdAt: string; author: { id: string; name: string } | null } },
+  { threadId: string }
+>;
+export type TicketUpdatedDocumentType = TypedDocumentNode<{ ticketUpdated: { id: string; status: string } }, Record<string, never>>;
+
+export const COMMENT_ADDED: CommentAddedDocumentType | null = null;
+export const TICKET_UPDATED: TicketUpdatedDocumentType | null = null;

@@ -22,6 +22,8 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   else window.history.pushState(null, '', url);
   for (const listener of listeners) listener();
   window.scrollTo(0, 0);
+  // a screen reader starts reading the new screen, as after a page load
+  window.requestAnimationFrame(() => document.getElementById('main')?.focus({ preventScroll: true }));
 }
 
 export function useRoute(): Route {

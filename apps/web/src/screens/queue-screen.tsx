@@ -16,7 +16,7 @@ export function QueueScreen() {
   const queue = useLoad(() => client.data(SupportQueueDocument), 'queue');
   const reload = queue.reload;
   // the seam for ticketUpdated: until the event carries the whole row, a change reloads the queue
-  useEffect(() => subscribeToTicketUpdates(() => reload()), [reload]);
+  useEffect(() => subscribeToTicketUpdates(client, () => reload()), [client, reload]);
   const [now] = useState(() => new Date());
   return (
     <section aria-labelledby="queue-title">

@@ -104,7 +104,7 @@ function CommentList({ threadId, initial }: { threadId: string; initial: readonl
   const [busy, setBusy] = useState(false);
 
   // the seam for commentAdded(threadId): an event is added like the viewer's own comment
-  useEffect(() => subscribeToComments(threadId, (comment) => setComments((list) => withComment(list, { ...comment, author: comment.author }))), [threadId]);
+  useEffect(() => subscribeToComments(client, threadId, (comment) => setComments((list) => withComment(list, comment))), [client, threadId]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
