@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createGateway, DEFAULT_TRUSTED_DOCUMENTS_PATH, DEFAULT_WEB_APP_DIR, loadTrustedDocuments } from '@kyodo/gateway';
+import { totpAt } from '@kyodo/auth';
 import { createKyodoClient, SignInDocument } from '@kyodo/client';
 import { DEMO, readMailbox, startStack, type Stack } from '@kyodo/testkit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -207,6 +208,40 @@ describe.skipIf(!executablePath)('the web app in headless Chromium (issue 13)', 
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/app/set-password?token=abc');
     await shot(page, 'set-password');
   }, 60_000);
+
+  it('T3: where the tenant requires a one-time password, a member enrols at sign-in; the next sign-in asks for the code', async () => {
+    const admin = await tokenOf('admin');
+    await stack.client.data(`mutation { setTenantRequiresTotp(required: true) { id } }`, {}, { token: admin });
+    try {
+      const page = await newPage();
+      await page.goto(`${origin}/app/sign-in`);
+      await page.getByLabel('メールアドレス').fill(DEMO.member.email);
+      await page.getByLabel('パスワード', { exact: true }).fill(DEMO.member.password);
+      await page.getByRole('button', { name: 'サインイン' }).click();
+      await page.getByRole('heading', { name: '2段階認証の設定' }).waitFor();
+      await page.getByRole('button', { name: '2段階認証の設定' }).click();
+      const secret = (await page.locator('code.secret').innerText()).trim();
+      expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+      await page.getByLabel('ワンタイムパスワード（6桁）').fill(totpAt(secret));
+      await shot(page, 'totp-enrolment');
+      await page.getByRole('button', { name: '確認' }).click();
+      await page.getByRole('heading', { name: 'スペース' }).waitFor();
+
+      const again = await newPage();
+      await again.goto(`${origin}/app/sign-in`);
+      await again.getByLabel('メールアドレス').fill(DEMO.member.email);
+      await again.getByLabel('パスワード', { exact: true }).fill(DEMO.member.password);
+      await again.getByRole('button', { name: 'サインイン' }).click();
+      // asked, not refused: the code field appears with the reason
+      await again.getByRole('status').filter({ hasText: '認証アプリに表示されている6桁のコード' }).waitFor();
+      await again.getByLabel('ワンタイムパスワード（6桁）').fill(totpAt(secret, new Date(Date.now() + 30_000)));
+      await shot(again, 'sign-in-totp');
+      await again.getByRole('button', { name: 'サインイン' }).click();
+      await again.getByRole('heading', { name: 'スペース' }).waitFor();
+    } finally {
+      await stack.client.data(`mutation { setTenantRequiresTotp(required: false) { id } }`, {}, { token: admin });
+    }
+  }, 90_000);
 
   it('sent only registered documents, by hash (trusted documents), with no script error', () => {
     expect(notByHash).toEqual([]);
