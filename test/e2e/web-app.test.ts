@@ -63,6 +63,10 @@ describe.skipIf(!executablePath)('the web app in headless Chromium (issue 13)', 
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // the page's Content-Security-Policy (gateway/src/web-app.ts) must not block anything the app needs
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(message.text());
+    });
     page.on('request', (request) => {
       if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
       const body = JSON.parse(request.postData() ?? '{}') as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } };
