@@ -37,7 +37,7 @@ export default tseslint.config(
   },
   {
     // the eslint config itself is the one file whose format requires a default export
-    files: ['eslint.config.js', '**/vitest.config.ts'],
+    files: ['eslint.config.js', '**/vitest.config.ts', '**/vite.config.ts'],
     rules: { 'no-restricted-exports': 'off' },
   },
 );

@@ -99,6 +99,10 @@ assemble() {
     # the sandbox's example collections (gateway/src/sandbox-guide.ts reads them)
     mkdir -p "$dest/gateway"
     cp -R gateway/sandbox "$dest/gateway/sandbox"
+    # the web app it serves under /app/ (gateway/src/web-app.ts finds it at apps/web/dist)
+    [ -f apps/web/dist/index.html ] || { echo "build-release: apps/web/dist is missing (did npm run build run?)" >&2; exit 1; }
+    mkdir -p "$dest/apps/web"
+    cp -R apps/web/dist "$dest/apps/web/dist"
   fi
   for folder in "${folders[@]}"; do
     [ -d "$folder/dist" ] || { echo "build-release: $folder/dist is missing (did npm run build run?)" >&2; exit 1; }

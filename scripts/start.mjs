@@ -2,7 +2,9 @@
 // `npm start`: the four subgraphs and the gateway on localhost, each its own process, SQLite
 // files under data/, the demo tenant seeded (idempotently), logs prefixed per service, and a
 // clean stop on Ctrl-C. Nothing to build beforehand: each service's TypeScript source is bundled
-// by esbuild as it starts (about a second; start-bundle.mjs) and run on plain Node.
+// by esbuild as it starts (about a second; start-bundle.mjs) and run on plain Node; the web app
+// (apps/web) is built with Vite when apps/web/dist is missing or older than its sources, and
+// served under /app/.
 //
 // Flags:
 //   --built   (`npm run start:prod`) run each workspace's compiled dist/main.js on plain Node, as its
@@ -39,6 +41,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { bundleServices } from './start-bundle.mjs';
 import { serviceCommand, TSX_NODE_ARGS } from './start-command.mjs';
+import { buildWebApp, webAppBuildReason } from './web-app-build.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -151,6 +154,18 @@ function ensureDependencies() {
 function ensureSupergraph() {
   if (!existsSync(join(ROOT, 'gateway', 'supergraph.graphql'))) {
     runStep('gateway/supergraph.graphql is missing: composing it (npm run compose)', npm, ['run', 'compose']);
+  }
+}
+
+/** The gateway serves apps/web/dist under /app/: built here when missing or older than its sources. */
+function ensureWebApp() {
+  const reason = webAppBuildReason(ROOT);
+  if (!reason) return;
+  say(`${reason}: building the web app (apps/web, Vite)`);
+  try {
+    buildWebApp(ROOT);
+  } catch (error) {
+    fail(error.message);
   }
 }
 
@@ -328,6 +343,7 @@ function printBanner() {
     '',
     bold('Kyodo is running.'),
     '',
+    `  Web app: ${bold(`http://localhost:${GATEWAY.port}/app/`)}   (日本語 / English)`,
     `  Sandbox (GraphQL endpoint): ${bold(sandbox)}`,
     `  Subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${s.port}`).join(', ')}   data: ${dataDir}`,
     `  Links in mail: ${publicUrl}   mode: ${built ? 'built (dist/)' : 'source (tsx)'}, NODE_ENV=${nodeEnv}`,
@@ -360,6 +376,7 @@ async function main() {
     if (!existsSync(entry)) fail(`${entry} does not exist${built ? ': run `npm run build` first.' : '.'}`);
   }
   ensureSupergraph();
+  ensureWebApp();
   mkdirSync(dataDir, { recursive: true });
   // a built (production) stack takes its keys from the environment like any deployment
   if (!built) ensureDevKeys();

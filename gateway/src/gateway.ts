@@ -23,6 +23,7 @@ import { isLinkPage, serveLinkPage } from './link-pages.js';
 import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
 import { preflightScript, readSandboxCollections, type SandboxCollection } from './sandbox-guide.js';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
+import { serveWebApp } from './web-app.js';
 import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
@@ -84,6 +85,8 @@ export interface GatewayDeps {
   trustedDocuments?: TrustedDocuments;
   /** OpenTelemetry (tracing.ts, when OTEL_EXPORTER_OTLP_ENDPOINT is set); none by default. */
   tracing?: GatewayTracing;
+  /** Serve the built web app (apps/web/dist) from this folder under /app/ (web-app.ts); default none. */
+  webAppDir?: string;
 }
 
 export interface GatewayHandle {
@@ -415,6 +418,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       });
       return;
     }
+    if (deps.webAppDir && (await serveWebApp(req, res, deps.webAppDir))) return;
     // matched on the raw target, not the normalised pathname: `/files/../x` is refused, not rerouted
     const fileRoute = Object.entries(fileRoutes).find(([prefix]) => target.startsWith(prefix));
     if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {

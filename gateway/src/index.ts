@@ -9,3 +9,5 @@ export * from './subgraphs.js';
 export * from './supergraph-file.js';
 export * from './supergraph-urls.js';
 export * from './supergraph-reload.js';
+export * from './trusted-documents.js';
+export * from './web-app.js';

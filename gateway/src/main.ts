@@ -12,6 +12,7 @@ import { startGatewayTracing } from './tracing.js';
 import { SUBGRAPH_URL_ENV } from './subgraphs.js';
 import { DEFAULT_SUPERGRAPH_PATH } from './supergraph-file.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
+import { DEFAULT_WEB_APP_DIR } from './web-app.js';
 
 const gatewayEnvSchema = z
   .object({
@@ -39,6 +40,8 @@ const gatewayEnvSchema = z
      */
     TRUSTED_DOCUMENTS: z.enum(['off', 'members', 'strict']).optional(),
     TRUSTED_DOCUMENTS_FILE: z.string().default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    /** The built web app served under /app/ (apps/web/dist; `npm start` builds it). */
+    WEB_APP_DIR: z.string().default(DEFAULT_WEB_APP_DIR),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -82,9 +85,10 @@ const corsOrigins = [
   ...(env.NODE_ENV === 'production' ? [] : [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`, 'http://localhost:5173', 'http://127.0.0.1:5173']),
 ];
 const trustedPolicy = env.TRUSTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'members' : 'off');
-const trustedDocuments: TrustedDocuments | undefined =
+// off: any document runs, and the web app's hashes still resolve (it sends only hashes, as in production)
+const trustedDocuments: TrustedDocuments =
   trustedPolicy === 'off'
-    ? undefined
+    ? { documents: await loadTrustedDocuments(resolve(env.TRUSTED_DOCUMENTS_FILE)).catch(() => new Map<string, string>()), arbitrary: 'everyone' }
     : { documents: await startupStep('gateway', () => loadTrustedDocuments(resolve(env.TRUSTED_DOCUMENTS_FILE))), arbitrary: trustedPolicy === 'strict' ? 'nobody' : 'members' };
 const tracing = await startGatewayTracing(process.env, logger);
 const gateway = await createGateway({
@@ -101,11 +105,13 @@ const gateway = await createGateway({
   trustedDocuments,
   sandboxDemoUsers: env.NODE_ENV !== 'production',
   tracing,
+  webAppDir: resolve(env.WEB_APP_DIR),
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', {
   url,
-  trustedDocuments: trustedDocuments ? `${trustedPolicy} (${trustedDocuments.documents.size} documents)` : 'off',
+  trustedDocuments: `${trustedPolicy} (${trustedDocuments.documents.size} documents)`,
+  webApp: `${url.replace(/\/graphql$/, '')}/app/`,
   supergraph: supergraphPath,
   subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`),
   ...(tracing ? { tracing: `${tracing.serviceName} -> ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` } : {}),

@@ -94,6 +94,18 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(viewer).toHaveProperty('cardCount');
     expect(viewer).toHaveProperty('isSupportRegistrant');
 
+    // the web app (issue 13) on the gateway's port; start.mjs built it if it was missing or stale
+    expect(output).toContain(`http://localhost:${ports.gateway}/app/`);
+    const page = await fetch(`http://127.0.0.1:${ports.gateway}/app/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, html).toBeTruthy();
+    const asset = await fetch(`http://127.0.0.1:${ports.gateway}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+
     // one SQLite file per subgraph and the dev keys, all under DATA_DIR
     const files = await readdir(dataDir);
     for (const name of ['spaces', 'licensing', 'cards', 'support']) expect(files).toContain(`${name}.sqlite`);

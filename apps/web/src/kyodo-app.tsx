@@ -1,0 +1,153 @@
+import { WebHomeDocument, type Session } from '@kyodo/client';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
+import { Link } from './components.js';
+import { I18nContext, initialLang, LANG_STORAGE_KEY, translate, useI18n, type I18n, type Lang } from './i18n.js';
+import { rolesInToken } from './domain/web-rules.js';
+import { createAppClient } from './kyodo-session.js';
+import { match, navigate, useRoute, type Route } from './router.js';
+import { AcceptInvitationScreen } from './screens/accept-invitation-screen.js';
+import { CardsScreen } from './screens/cards-screen.js';
+import { LicencesScreen } from './screens/licences-screen.js';
+import { QueueScreen } from './screens/queue-screen.js';
+import { SetPasswordScreen } from './screens/set-password-screen.js';
+import { SignInScreen } from './screens/sign-in-screen.js';
+import { SpaceScreen, SpacesScreen, ThreadScreen } from './screens/spaces-screen.js';
+import { TicketsScreen } from './screens/tickets-screen.js';
+
+/** Screens anyone may open, signed in or not (the mail links land on the first two). */
+const PUBLIC_PATHS = ['/invitations/accept', '/set-password', '/sign-in'];
+
+export function KyodoApp() {
+  const [lang, setLangState] = useState<Lang>(() => initialLang(window.localStorage));
+  const [session, setSession] = useState<Session | null>(null);
+  const client = useMemo(() => createAppClient(setSession), []);
+  const [viewer, setViewer] = useState<Viewer | null>(null);
+  const [checked, setChecked] = useState(false);
+  const route = useRoute();
+
+  const i18n = useMemo<I18n>(
+    () => ({
+      lang,
+      t: (key, values) => translate(lang, key, values),
+      setLang(next) {
+        window.localStorage.setItem(LANG_STORAGE_KEY, next);
+        setLangState(next);
+      },
+    }),
+    [lang],
+  );
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const loadViewer = useCallback(async () => {
+    if (!client.session) {
+      setViewer(null);
+      setChecked(true);
+      return;
+    }
+    try {
+      const { viewer: loaded } = await client.data(WebHomeDocument);
+      const isAgent = rolesInToken(client.session.token).includes('SUPPORT_AGENT');
+      setViewer(loaded ? { ...loaded, isSupportRegistrant: loaded.isSupportRegistrant ?? null, isAgent } : null);
+    } catch {
+      client.setSession(null);
+      setViewer(null);
+    }
+    setChecked(true);
+  }, [client]);
+
+  useEffect(() => {
+    void loadViewer();
+  }, [loadViewer]);
+
+  const app = useMemo<AppState>(
+    () => ({
+      client,
+      viewer,
+      async signedIn() {
+        await loadViewer();
+        navigate('/spaces', { replace: true });
+      },
+      signOut() {
+        client.setSession(null);
+        setViewer(null);
+        navigate('/sign-in');
+      },
+    }),
+    [client, viewer, loadViewer],
+  );
+
+  const isPublic = PUBLIC_PATHS.includes(route.path.replace(/\/$/, ''));
+  useEffect(() => {
+    if (!checked) return;
+    if (!viewer && !isPublic) navigate('/sign-in', { replace: true });
+    else if (viewer && (route.path === '/' || route.path === '/sign-in')) navigate('/spaces', { replace: true });
+  }, [checked, viewer, isPublic, route.path]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <AppContext.Provider value={app}>
+        <a className="skip" href="#main">
+          {lang === 'ja' ? '本文へ移動' : 'Skip to content'}
+        </a>
+        <Header />
+        <main id="main" tabIndex={-1} data-session={session ? 'on' : 'off'}>
+          {checked ? <Screen route={route} signedIn={!!viewer} /> : <p aria-busy="true">{i18n.t('loading')}</p>}
+        </main>
+      </AppContext.Provider>
+    </I18nContext.Provider>
+  );
+}
+
+function Header() {
+  const { lang, setLang, t } = useI18n();
+  const { viewer, signOut } = useApp();
+  return (
+    <header className="top">
+      <span className="brand">{t('appName')}</span>
+      {viewer && (
+        <nav aria-label={t('mainNav')}>
+          <Link to="/spaces">{t('navSpaces')}</Link>
+          {viewer.kind === 'MEMBER' && <Link to="/cards">{t('navCards')}</Link>}
+          {viewer.isSupportRegistrant && <Link to="/tickets">{t('navTickets')}</Link>}
+          {viewer.isAgent && <Link to="/queue">{t('navQueue')}</Link>}
+          {viewer.isAdmin && <Link to="/licences">{t('navLicences')}</Link>}
+        </nav>
+      )}
+      <span className="spacer" />
+      {viewer && <span className="who">{viewer.name}</span>}
+      <button type="button" className="link" lang={lang === 'ja' ? 'en' : 'ja'} aria-label={t('switchLangLabel')} onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>
+        {t('switchLang')}
+      </button>
+      {viewer && (
+        <button type="button" className="link" onClick={signOut}>
+          {t('signOut')}
+        </button>
+      )}
+    </header>
+  );
+}
+
+function Screen({ route, signedIn }: { route: Route; signedIn: boolean }) {
+  const path = route.path.replace(/\/$/, '') || '/';
+  if (path === '/invitations/accept') return <AcceptInvitationScreen token={route.query.get('token')} />;
+  if (path === '/set-password') return <SetPasswordScreen token={route.query.get('token')} />;
+  if (!signedIn) return <SignInScreen />;
+  if (path === '/spaces' || path === '/') return <SpacesScreen />;
+  let params = match('/spaces/:spaceId/threads/:threadId', path);
+  if (params) return <ThreadScreen spaceId={params.spaceId!} threadId={params.threadId!} />;
+  params = match('/spaces/:spaceId', path);
+  if (params) return <SpaceScreen spaceId={params.spaceId!} />;
+  if (path === '/cards') return <CardsScreen />;
+  if (path === '/tickets') return <TicketsScreen />;
+  if (path === '/queue') return <QueueScreen />;
+  if (path === '/licences') return <LicencesScreen />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p role="alert">{t('notFound')}</p>;
+}

@@ -1,0 +1,3 @@
+import { defineKyodoConfig } from '../../vitest.shared.mjs';
+
+export default defineKyodoConfig(import.meta.dirname);
