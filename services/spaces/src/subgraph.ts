@@ -2,6 +2,7 @@ import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
+import { MembershipChange } from './entities/membership-change.entity.js';
 import { Group } from './entities/group.entity.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
@@ -13,6 +14,7 @@ import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 import { admitScopedSpacesQuery } from './integration-access.js';
 import { createSpacesLoaders } from './loaders.js';
+import { membershipFeedRoute } from './membership-feed.js';
 import { migrations } from './migrations/index.js';
 import { spacesOwnedIds } from './owned-ids.js';
 import { AccountLinkResolver } from './resolvers/account-link.resolver.js';
@@ -33,7 +35,7 @@ import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, MembershipChange];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -51,6 +53,8 @@ export const spacesSubgraph = defineSubgraph({
   migrations,
   createLoaders: createSpacesLoaders,
   seedDemo: seedSpacesDemo,
+  // C3: cards keeps its copy of group memberships from this internal feed (no call to spaces per read)
+  routes: (runtime) => [membershipFeedRoute(runtime)],
   // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
   admitScopedQuery: admitScopedSpacesQuery,
   // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start

@@ -6,6 +6,7 @@ import { CreateSpaceApps1764115200000 } from './1764115200000-CreateSpaceApps.js
 import { CreateIntegrationTokens1764201600000 } from './1764201600000-CreateIntegrationTokens.js';
 import { WidenUserTotpSecret1764291600000 } from './1764291600000-WidenUserTotpSecret.js';
 import { AddUserVendorAdmin1764460800000 } from './1764460800000-AddUserVendorAdmin.js';
+import { CreateMembershipChanges1764561600000 } from './1764561600000-CreateMembershipChanges.js';
 
 /** Applied in this order; a new migration goes at the end. */
-export const migrations = [CreateTenantsAndUsers1763683200000, AddUserSupportAgent1763769600000, CreateSpaces1763856000000, AddAccountLinks1763942400000, CreateSpaceApps1764115200000, CreateIntegrationTokens1764201600000, WidenUserTotpSecret1764291600000, AddUserVendorAdmin1764460800000];
+export const migrations = [CreateTenantsAndUsers1763683200000, AddUserSupportAgent1763769600000, CreateSpaces1763856000000, AddAccountLinks1763942400000, CreateSpaceApps1764115200000, CreateIntegrationTokens1764201600000, WidenUserTotpSecret1764291600000, AddUserVendorAdmin1764460800000, CreateMembershipChanges1764561600000];

@@ -6,6 +6,7 @@ import { Group } from '../entities/group.entity.js';
 import { User } from '../entities/user.entity.js';
 import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input.js';
 import type { SpacesContext } from '../context.js';
+import { recordMembershipChanges } from '../membership-feed.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
@@ -46,7 +47,26 @@ export class GroupResolver {
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
       if (!user) throw notFound('User');
       if (user.kind !== 'MEMBER') throw badInput('Only members belong to groups; guests are kept apart (S2).', 'userId');
-      if (!(await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id }))) await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
+      if (!(await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id }))) {
+        await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
+        // C3: cards' copy of the memberships follows this row
+        await recordMembershipChanges(manager, viewer.tenantId, [user.id]);
+      }
+      return group;
+    });
+  }
+
+  @Mutation(() => Group, { description: "Removes a member from a group: tenant administrators only. Cards limited to the group stop showing to them within seconds (C3)." })
+  async removeGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
+    const viewer = requireAdmin(ctx, 'change groups');
+    return ctx.dataSource.transaction(async (manager) => {
+      const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
+      if (!group) throw notFound('Group');
+      const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
+      if (!user) throw notFound('User');
+      const removed = await manager.delete(GroupMember, { groupId: group.id, userId: user.id });
+      // C3: in the same transaction, so cards never misses a removal that happened
+      if (removed.affected) await recordMembershipChanges(manager, viewer.tenantId, [user.id]);
       return group;
     });
   }
