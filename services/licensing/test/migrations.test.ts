@@ -12,6 +12,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
       'contracts',
+      'digitisation_changes',
       'digitisation_pack_orders',
       'guest_license_assignments',
       'guest_license_orders',

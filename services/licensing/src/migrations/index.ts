@@ -4,6 +4,7 @@ import { CreateServiceContracts1764115200000 } from './1764115200000-CreateServi
 import { AddBaseContractNotices1764201600000 } from './1764201600000-AddBaseContractNotices.js';
 import { AddRenewalInvoices1764288000000 } from './1764288000000-AddRenewalInvoices.js';
 import { AddRecurringBilling1764460800000 } from './1764460800000-AddRecurringBilling.js';
+import { CreateDigitisationChanges1764561600000 } from './1764561600000-CreateDigitisationChanges.js';
 
 /** Applied in this order; a new migration goes at the end. */
-export const migrations = [CreateContracts1763683200000, AddGuestLicensing1764028800000, CreateServiceContracts1764115200000, AddBaseContractNotices1764201600000, AddRenewalInvoices1764288000000, AddRecurringBilling1764460800000];
+export const migrations = [CreateContracts1763683200000, AddGuestLicensing1764028800000, CreateServiceContracts1764115200000, AddBaseContractNotices1764201600000, AddRenewalInvoices1764288000000, AddRecurringBilling1764460800000, CreateDigitisationChanges1764561600000];

@@ -8,6 +8,7 @@ import { SIDES_PER_PACK } from '../domain/service-contracts.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { DigitisationPackOrder, ServiceContract } from '../entities/service-contract.entity.js';
 import { OrderDigitisationPackInput } from '../inputs/guest-license.inputs.js';
+import { recordDigitisationChange } from '../digitisation-feed.js';
 import { writeInvoice } from '../invoicing.js';
 import { idempotencyKeyOf } from './guest-license.resolver.js';
 
@@ -42,6 +43,8 @@ export class DigitisationPackResolver {
           .where('id = :id', { id: service.id })
           .setParameters({ sides })
           .execute();
+        // L15: cards' copy of the quota follows this row
+        await recordDigitisationChange(manager, viewer.tenantId);
         const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
         if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
         const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: input.packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * input.packs }];
