@@ -151,11 +151,14 @@ export interface FeedFollowerOptions<TChange> {
   maxStalenessMs: number;
   holeTimeoutMs?: number;
   pageSize?: number;
-  /** Reads the stored cursor (0: never synced). */
+  /** Reads the stored cursor (0: never synced), once; afterwards the follower keeps it in memory. */
   loadCursor(dataSource: DataSource): Promise<number>;
-  /** Applies one page and stores the cursor, in one transaction. `reset`: the owner's feed restarted; drop the copy first. */
+  /**
+   * Applies one page and stores the cursor, in one transaction; called only when there is
+   * something to write, so an idle feed costs no statement. `reset`: the owner's feed restarted; drop the copy first.
+   */
   apply(dataSource: DataSource, changes: Array<TChange & { seq: number }>, cursor: number, reset: boolean): Promise<void>;
-  /** Monotonic milliseconds (performance.now): staleness is about the process, not business time. */
+  /** Monotonic milliseconds (performance.now) for holes and isFresh: about the process, not business time. */
   nowMs?: () => number;
 }
 
@@ -177,6 +180,7 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
   const pageSize = options.pageSize ?? CHANGE_FEED_MAX_PAGE;
   const holeTimeoutMs = options.holeTimeoutMs ?? 10_000;
   let caughtUpAt: number | null = null;
+  let stored: number | undefined;
   let hole: { since: number; at: number } | null = null;
   let failing = false;
   let running: Promise<void> | undefined;
@@ -185,7 +189,7 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
   const poll = async () => {
     if (!options.directory || !options.dataSource.isInitialized) return;
     const started = nowMs();
-    let cursor = await options.loadCursor(options.dataSource);
+    let cursor = (stored ??= await options.loadCursor(options.dataSource));
     for (;;) {
       const page = await fetchChangeFeedPage<TChange>({
         directory: options.directory,
@@ -200,12 +204,14 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
         cursor = 0;
         hole = null;
         await options.apply(options.dataSource, [], 0, true);
+        stored = 0;
         continue;
       }
       const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, nowMs(), holeTimeoutMs);
       hole = moved.hole;
       // rows past a hole are applied too (they carry current state); only the cursor waits
-      await options.apply(options.dataSource, page.changes, moved.cursor, false);
+      if (page.changes.length > 0) await options.apply(options.dataSource, page.changes, moved.cursor, false);
+      stored = moved.cursor;
       if (page.changes.length < pageSize) break;
       // a full page that a hole kept the cursor from passing: not caught up, so the copy goes stale (and is not trusted) until it is
       if (moved.cursor === cursor) return;

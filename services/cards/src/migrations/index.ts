@@ -3,6 +3,7 @@ import { AddCardDetails1764028800000 } from './1764028800000-AddCardDetails.js';
 import { CreateCardImports1764115200000 } from './1764115200000-CreateCardImports.js';
 import { CreateCardExportGrants1764201600000 } from './1764201600000-CreateCardExportGrants.js';
 import { AddCardImageSizes1764288000000 } from './1764288000000-AddCardImageSizes.js';
+import { CreatePeerCopies1764561600000 } from './1764561600000-CreatePeerCopies.js';
 
 /** Applied in this order; a new migration goes at the end. */
-export const migrations = [CreateCards1763683200000, AddCardDetails1764028800000, CreateCardImports1764115200000, CreateCardExportGrants1764201600000, AddCardImageSizes1764288000000];
+export const migrations = [CreateCards1763683200000, AddCardDetails1764028800000, CreateCardImports1764115200000, CreateCardExportGrants1764201600000, AddCardImageSizes1764288000000, CreatePeerCopies1764561600000];

@@ -1,8 +1,8 @@
-import { badInput, quotaExceeded, requireMember } from '@kyodo/subgraph-kit';
+import { appError, badInput, quotaExceeded, requireMember, tokyoDate } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireVisibleCard } from '../card-access.js';
 import type { CardsContext } from '../context.js';
-import { quotaExceededMessage, quotaLimit, remaining, sidesCounted, usedAtMostForScan } from '../domain/quota.js';
+import { cardServiceEnded, cardServiceEndedMessage, quotaExceededMessage, quotaLimit, remaining, sidesCounted, usedAtMostForScan } from '../domain/quota.js';
 import { CardQuotaUsage } from '../entities/card-quota-usage.entity.js';
 import { Card } from '../entities/card.entity.js';
 import { RecordScanInput } from '../inputs/card.input.js';
@@ -20,6 +20,9 @@ export class ScanResolver {
     if (sides === null) throw badInput(`A scan has 1 side (front) or 2 (front and back); it was ${input.sides} (L15).`, 'sides');
     const card = await requireVisibleCard(ctx, input.cardId);
     const contract = await tenantDigitisation(ctx, viewer.tenantId);
+    if (contract.endsOn && cardServiceEnded(contract.endsOn, tokyoDate(ctx.clock.now()))) {
+      throw appError('QUOTA_EXCEEDED', cardServiceEndedMessage(contract.endsOn), { endsOn: contract.endsOn, requested: sides, remaining: 0 });
+    }
     const limit = quotaLimit(contract);
     // the usage row exists before any transaction takes a lock on it (INSERT IGNORE / INSERT OR IGNORE)
     await ctx.dataSource.createQueryBuilder().insert().into(CardQuotaUsage).values({ tenantId: viewer.tenantId, used: 0 }).orIgnore().execute();
@@ -33,7 +36,7 @@ export class ScanResolver {
         .execute();
       if (!counted.affected) {
         const used = (await manager.findOneBy(CardQuotaUsage, { tenantId: viewer.tenantId }))?.used ?? 0;
-        const numbers = { ...contract, used };
+        const numbers = { included: contract.included, purchased: contract.purchased, used };
         throw quotaExceeded(quotaExceededMessage(numbers, sides), { ...numbers, limit, requested: sides, remaining: remaining(numbers) });
       }
       await manager
