@@ -30,7 +30,7 @@ describe.each(testDialects())('the digitisation outbox migration on %s', (dialec
   it('L15: gives every card service contract already signed one row, so cards, following from 0, copies contracts older than the outbox', async () => {
     const db = await createTestDatabase('licensing-outbox', dialect);
     const before = licensingMigrations.slice(0, licensingMigrations.indexOf(CreateDigitisationChanges1764561600000));
-    const dataSource = createDataSource({ url: db.url, entities: [], migrations: before });
+    const dataSource = createDataSource({ url: db.url, entities: licensingEntities, migrations: before });
     try {
       await dataSource.initialize();
       await runMigrations(dataSource, silentLogger);
