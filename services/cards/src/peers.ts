@@ -38,14 +38,14 @@ async function askSpacesForGroups(ctx: CardsContext): Promise<ReadonlySet<string
 
 export const DIGITISATION = /* GraphQL */ `
   query CardsDigitisationQuota($r: [_Any!]!) {
-    _entities(representations: $r) { ... on Tenant { cardDigitisation { includedSides purchasedSides } } }
+    _entities(representations: $r) { ... on Tenant { cardDigitisation { includedSides purchasedSides } serviceContract { currentTerm { endsOn renews } } } }
   }
 `;
 
 export interface Digitisation {
   included: number;
   purchased: number;
-  /** L14: the card service's last day once notice is given; null when none, or not known (asked of licensing). */
+  /** L14: the card service's last day once notice is given (from the copy, or licensing's term that does not renew); null: none. */
   endsOn: string | null;
 }
 
@@ -59,13 +59,20 @@ export function tenantDigitisation(ctx: CardsContext, tenantId: string): Promise
   return ctx.loaders.memo(`digitisation:${tenantId}`, async () => {
     const copied = await copiedDigitisation(ctx, tenantId);
     if (copied) return copied;
-    const data = await peerClientFor(ctx).request<{ _entities: Array<{ cardDigitisation?: { includedSides: number; purchasedSides: number } | null } | null> }>(
+    const data = await peerClientFor(ctx).request<{
+      _entities: Array<{
+        cardDigitisation?: { includedSides: number; purchasedSides: number } | null;
+        serviceContract?: { currentTerm: { endsOn: string; renews: boolean } } | null;
+      } | null>;
+    }>(
       'licensing',
       DIGITISATION,
       { r: [{ __typename: 'Tenant', id: tenantId }] },
       { token: ctx.token, purpose: "check the tenant's card digitisation quota" },
     );
     const quota = data._entities?.[0]?.cardDigitisation;
-    return { included: quota?.includedSides ?? 0, purchased: quota?.purchasedSides ?? 0, endsOn: null };
+    // L14: a term that does not renew is the last; the same day licensing's feed gives the copy
+    const term = data._entities?.[0]?.serviceContract?.currentTerm;
+    return { included: quota?.includedSides ?? 0, purchased: quota?.purchasedSides ?? 0, endsOn: term && !term.renews ? term.endsOn : null };
   });
 }
