@@ -9,7 +9,10 @@ import { Agent, createServer, request, type Server } from 'node:http';
 export interface PeerProxy {
   /** The URL to give the subgraph for one peer. */
   urlFor(peer: string): string;
+  /** Requests per peer on the request path (GraphQL): what `peers.per_page` / `peers.per_scan` count. */
   counts: Record<string, number>;
+  /** Background polls of the peers' change feeds (subgraph-kit change-feed.ts), apart: they are not per request. */
+  feedPolls: Record<string, number>;
   total(): number;
   reset(): void;
   close(): Promise<void>;
@@ -17,6 +20,7 @@ export interface PeerProxy {
 
 export async function startPeerProxy(targets: Record<string, string>): Promise<PeerProxy> {
   const counts: Record<string, number> = Object.fromEntries(Object.keys(targets).map((k) => [k, 0]));
+  const feedPolls: Record<string, number> = Object.fromEntries(Object.keys(targets).map((k) => [k, 0]));
   const agent = new Agent({ keepAlive: true });
   const server: Server = createServer((req, res) => {
     const [, peer, ...rest] = (req.url ?? '/').split('/');
@@ -25,7 +29,8 @@ export async function startPeerProxy(targets: Record<string, string>): Promise<P
       res.writeHead(404).end();
       return;
     }
-    counts[peer] = (counts[peer] ?? 0) + 1;
+    const tally = rest.join('/').startsWith('internal/changes/') ? feedPolls : counts;
+    tally[peer] = (tally[peer] ?? 0) + 1;
     const url = new URL(target);
     const forward = request(
       { agent, host: url.hostname, port: url.port, method: req.method, path: `/${rest.join('/')}`, headers: { ...req.headers, host: url.host } },
@@ -43,9 +48,11 @@ export async function startPeerProxy(targets: Record<string, string>): Promise<P
   return {
     urlFor: (peer) => `http://127.0.0.1:${port}/${peer}${new URL(targets[peer]!).pathname}`,
     counts,
+    feedPolls,
     total: () => Object.values(counts).reduce((a, b) => a + b, 0),
     reset() {
       for (const k of Object.keys(counts)) counts[k] = 0;
+      for (const k of Object.keys(feedPolls)) feedPolls[k] = 0;
     },
     close: () =>
       new Promise<void>((done) => {

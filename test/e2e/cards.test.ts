@@ -17,13 +17,19 @@ const BUY = `mutation($input: OrderDigitisationPackInput!) { orderDigitisationPa
 
 type Quota = { included: number; purchased: number; used: number; remaining: number };
 
+// cards reads groups and quotas from copies at most CARDS_PEER_MAX_STALENESS_MS (2 x the sync interval) behind
+// spaces and licensing; a change is in effect in cards once that bound has passed
+const PEER_SYNC_MS = 100;
+const afterTheBound = () => new Promise((done) => setTimeout(done, 2 * PEER_SYNC_MS + 100));
+const REMOVE_FROM_GROUP = `mutation($input: GroupMemberInput!) { removeGroupMember(input: $input) { id } }`;
+
 describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (dialect) => {
   let stack: Stack;
   let admin: string;
   let member: string;
   let guest: string;
   beforeAll(async () => {
-    stack = await startFullStack({ dialect });
+    stack = await startFullStack({ dialect, env: { CARDS_PEER_SYNC_MS: String(PEER_SYNC_MS) } });
     [admin, member, guest] = await Promise.all([signInAs(stack.client, 'admin'), signInAs(stack.client, 'member'), signInAs(stack.client, 'guest')]);
   });
   afterAll(() => stack?.close());
@@ -35,6 +41,7 @@ describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (d
   it('C3: a card limited to a group: its member finds it; a member outside it cannot by list, search, id or export, nor change it; a guest sees no cards', async () => {
     const group = (await stack.client.data<{ createGroup: { id: string } }>(CREATE_GROUP, { input: { name: '機密プロジェクト' } }, { token: admin })).createGroup;
     await stack.client.data(ADD_TO_GROUP, { input: { groupId: group.id, userId: DEMO.admin.id } }, { token: admin });
+    await afterTheBound();
     const card = (
       await stack.client.data<{ createCard: { id: string; visibleToGroupIds: string[]; owner: { id: string; name: string } } }>(
         CREATE,
@@ -73,6 +80,7 @@ describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (d
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
     const group = (await stack.client.data<{ createGroup: { id: string } }>(CREATE_GROUP, { input: { name: 'Images' } }, { token: admin })).createGroup;
     await stack.client.data(ADD_TO_GROUP, { input: { groupId: group.id, userId: DEMO.admin.id } }, { token: admin });
+    await afterTheBound();
     const card = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: 'Picture Person', visibleToGroupIds: [group.id] } }, { token: admin })).createCard;
     const set = await stack.client.data<{ setCardImage: { frontImage: { url: string; contentType: string } } }>(
       `mutation($input: SetCardImageInput!) { setCardImage(input: $input) { frontImage { url contentType } } }`,
@@ -104,8 +112,24 @@ describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (d
     expect(refused.errors?.[0]?.extensions).toMatchObject({ included: 1000, purchased: 0, used: 1000, requested: 1 });
 
     await stack.client.data(BUY, { input: { packs: 1, idempotencyKey: randomUUID() } }, { token: admin });
+    await afterTheBound();
     const after = await stack.client.data<{ recordScan: { scannedSides: number } }>(SCAN, { input: { cardId: card.id, sides: 2 } }, { token: member });
     expect(after.recordScan.scannedSides).toBe(4);
     expect(await quota()).toEqual({ included: 1000, purchased: 1000, used: 1002, remaining: 998 });
+  });
+
+  it('C3: a member removed from a group stops seeing its cards in cards within the bound, and saw them before', async () => {
+    const group = (await stack.client.data<{ createGroup: { id: string } }>(CREATE_GROUP, { input: { name: '退出テスト' } }, { token: admin })).createGroup;
+    await stack.client.data(ADD_TO_GROUP, { input: { groupId: group.id, userId: DEMO.member.id } }, { token: admin });
+    await stack.client.data(ADD_TO_GROUP, { input: { groupId: group.id, userId: DEMO.admin.id } }, { token: admin });
+    const card = (await stack.client.data<{ createCard: { id: string } }>(CREATE, { input: { name: '退出 次郎', visibleToGroupIds: [group.id] } }, { token: admin })).createCard;
+    await afterTheBound();
+    expect(await ids(member)).toContain(card.id);
+    await stack.client.data(REMOVE_FROM_GROUP, { input: { groupId: group.id, userId: DEMO.member.id } }, { token: admin });
+    await afterTheBound();
+    expect(await ids(member)).not.toContain(card.id);
+    expect((await stack.client.data<{ card: null }>(CARD, { id: card.id }, { token: member })).card).toBeNull();
+    expect(errorCodes(await stack.client.request(UPDATE, { input: { id: card.id, name: 'x' } }, { token: member }))).toEqual(['NOT_FOUND']);
+    expect(await ids(admin)).toContain(card.id);
   });
 });

@@ -54,6 +54,13 @@ export class FakeSubgraph {
   /** Each request it got, oldest first. */
   readonly requests: FakeRequest[] = [];
   readonly schema: GraphQLSchema;
+  /**
+   * Change feeds it serves at GET /internal/changes/<name>?after=&first= (subgraph-kit change-feed.ts),
+   * answered by the function set here; a feed not set answers 404, as a peer without it would.
+   * Feed requests are not GraphQL: they are not in `requests`, and `feedReads` counts them.
+   */
+  readonly feeds = new Map<string, (after: number, first: number) => { head: number; changes: Array<{ seq: number }> }>();
+  feedReads = 0;
   private readonly server: Server;
 
   constructor(readonly options: FakeSubgraphOptions) {
@@ -63,6 +70,14 @@ export class FakeSubgraph {
       req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       req.on('end', () => {
         if (this.down) return void res.destroy();
+        const url = new URL(req.url ?? '/', 'http://fake');
+        if (url.pathname.startsWith('/internal/changes/')) {
+          this.feedReads++;
+          const feed = this.feeds.get(url.pathname.slice('/internal/changes/'.length));
+          res.writeHead(feed ? 200 : 404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(feed ? feed(Number(url.searchParams.get('after') ?? 0), Number(url.searchParams.get('first') ?? 500)) : { errors: [{ message: 'no such feed' }] }));
+          return;
+        }
         void this.answer(body, req.headers.authorization).then(({ status, result }) => {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(result));

@@ -1,6 +1,6 @@
 import type { ScopedQuery } from '@kyodo/subgraph-kit';
 import type { CardsContext } from './context.js';
-import { viewerGroupIds } from './peers.js';
+import { viewerGroupIdsFromSpaces } from './peers.js';
 
 /**
  * C6: a query from an integration token reads cards as its acting member, and only while the
@@ -10,6 +10,6 @@ import { viewerGroupIds } from './peers.js';
  */
 export async function admitIntegrationTokenQuery(ctx: CardsContext, query: ScopedQuery): Promise<boolean> {
   if (!query.accepted || !ctx.viewer || ctx.viewer.kind !== 'MEMBER') return false;
-  await viewerGroupIds(ctx);
+  await viewerGroupIdsFromSpaces(ctx);
   return true;
 }

@@ -24,7 +24,7 @@ describe("cards' fake peers answer the production peer documents from the peers'
     peers.digitisation.purchasedSides = 3;
     expect(await client().request('spaces', VIEWER_GROUPS, {}, { token: 'member-token', purpose: 'test' })).toEqual({ viewer: { groupIds: ['g1', 'g2'] } });
     expect(await client().request('licensing', DIGITISATION, { r: [{ __typename: 'Tenant', id: TENANT }] }, { token: 'member-token', purpose: 'test' })).toEqual({
-      _entities: [{ cardDigitisation: { includedSides: 7, purchasedSides: 3 } }],
+      _entities: [{ cardDigitisation: { includedSides: 7, purchasedSides: 3 }, serviceContract: null }],
     });
     expect([...peers.spaces.requests, ...peers.licensing.requests].filter((r) => r.refused)).toEqual([]);
   });

@@ -17,6 +17,8 @@ export interface FakePeers {
   /** Tokens spaces refuses as revoked integration tokens (C6). */
   revoked: Set<string>;
   digitisation: { includedSides: number; purchasedSides: number };
+  /** L14: the card service's current term as licensing reports it; null: no service contract row to report. */
+  serviceTerm: { endsOn: string; renews: boolean } | null;
   /** How many calls each peer got for the viewer's groups and the quota (memoised per request: one per request at most). */
   calls: { readonly spaces: number; readonly licensing: number };
   /** Take a peer away (unreachable) or bring it back. */
@@ -28,6 +30,7 @@ export async function startFakePeers(stack: Pick<Stack, 'subgraphUrls'>): Promis
   const spaces = new FakeSpaces();
   const digitisation = { includedSides: 1000, purchasedSides: 0 };
   const licensingCalls = { count: 0 };
+  const state: { serviceTerm: FakePeers['serviceTerm'] } = { serviceTerm: null };
   const licensing = new FakeSubgraph({
     name: 'licensing',
     resolvers: {
@@ -37,6 +40,7 @@ export async function startFakePeers(stack: Pick<Stack, 'subgraphUrls'>): Promis
           licensingCalls.count++;
           return { ...digitisation };
         },
+        serviceContract: () => (state.serviceTerm ? { currentTerm: { ...state.serviceTerm, startsOn: '2026-04-01', ended: false } } : null),
       },
     },
   });
@@ -54,6 +58,12 @@ export async function startFakePeers(stack: Pick<Stack, 'subgraphUrls'>): Promis
     foreignGroups: spaces.foreignGroups,
     revoked: spaces.revoked,
     digitisation,
+    get serviceTerm() {
+      return state.serviceTerm;
+    },
+    set serviceTerm(term) {
+      state.serviceTerm = term;
+    },
     calls: {
       get spaces() {
         return spaces.calls.viewer;

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { billingStartsOn, contractedSeats, deliveryDate } from './domain/service-contracts.js';
 import { BillingCycle, Contract, Course, LicenseModel, ONLINE_STORE } from './entities/contract.entity.js';
 import { Deployment, ServiceContract, ServiceProduct } from './entities/service-contract.entity.js';
+import { recordDigitisationChange } from './digitisation-feed.js';
 
 /** Card sides the demo tenant's card service includes (L15); the cards subgraph relies on this demo state. */
 export const DEMO_INCLUDED_SIDES = 1000;
@@ -48,6 +49,7 @@ export async function seedLicensingDemo(dataSource: DataSource): Promise<void> {
         includedSides: DEMO_INCLUDED_SIDES,
         purchasedSides: 0,
       });
+      await recordDigitisationChange(manager, DEMO.tenant.id);
     }
   });
 }

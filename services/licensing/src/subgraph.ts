@@ -4,8 +4,10 @@ import { GuestLicenseAssignment } from './entities/guest-license-assignment.enti
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
+import { DigitisationChange } from './entities/digitisation-change.entity.js';
 import { DigitisationPackOrder, ServiceContract } from './entities/service-contract.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
+import { digitisationFeedRoute } from './digitisation-feed.js';
 import { UserRef } from './entities/user.type.js';
 import { createLicensingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -27,7 +29,7 @@ import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, AuditEntryRecord, JobLeaseEntity];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -55,6 +57,8 @@ export const licensingSubgraph = defineSubgraph({
   migrations,
   createLoaders: createLicensingLoaders,
   seedDemo: seedLicensingDemo,
+  // L15: cards keeps its copy of each tenant's digitisation allowance from this internal feed (no call per scan)
+  routes: (runtime) => [digitisationFeedRoute(runtime)],
   background: (runtime) => startBillingSchedule(runtime),
 });
 

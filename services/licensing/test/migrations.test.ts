@@ -1,6 +1,8 @@
-import { checkMigrationRoundTrip, testDialects } from '@kyodo/testkit';
+import { createDataSource, runMigrations, silentLogger } from '@kyodo/subgraph-kit';
+import { checkMigrationRoundTrip, createTestDatabase, testDialects } from '@kyodo/testkit';
 import { describe, expect, it } from 'vitest';
 import { licensingEntities, licensingMigrations } from '../src/index.js';
+import { CreateDigitisationChanges1765152000000 } from '../src/migrations/1765152000000-CreateDigitisationChanges.js';
 
 describe.each(testDialects())('licensing migrations on %s', (dialect) => {
   // MariaDB DDL (six migrations up, down and up again) takes seconds on a shared CI machine
@@ -13,6 +15,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.tablesAfterUp).toEqual([
       'audit_entries',
       'contracts',
+      'digitisation_changes',
       'digitisation_pack_orders',
       'guest_license_assignments',
       'guest_license_orders',
@@ -23,5 +26,33 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
       'price_rows',
       'service_contracts',
     ]);
+  });
+});
+
+describe.each(testDialects())('the digitisation outbox migration on %s', (dialect) => {
+  it('L15: gives every card service contract already signed one row, so cards, following from 0, copies contracts older than the outbox', async () => {
+    const db = await createTestDatabase('licensing-outbox', dialect);
+    const before = licensingMigrations.slice(0, licensingMigrations.indexOf(CreateDigitisationChanges1765152000000));
+    const dataSource = createDataSource({ url: db.url, entities: licensingEntities, migrations: before });
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource, silentLogger);
+      const tenants = ['00000000-0000-4000-8000-00000000f001', '00000000-0000-4000-8000-00000000f002'];
+      for (const [i, tenantId] of tenants.entries()) {
+        await dataSource.query(
+          'INSERT INTO service_contracts (id, tenantId, product, deployment, seats, papersReceivedOn, deliveredOn, billingStartsOn, includedSides) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          [`00000000-0000-4000-8000-00000000f10${i}`, tenantId, 'START_PACK', 'CLOUD', 5, '2026-02-02', '2026-02-12', '2026-04-01', 1000],
+        );
+      }
+      await new CreateDigitisationChanges1765152000000().up(dataSource.createQueryRunner());
+      const rows: Array<{ seq: number; tenantId: string }> = await dataSource.query('SELECT seq, tenantId FROM digitisation_changes ORDER BY seq');
+      expect(rows.map((r) => [Number(r.seq), r.tenantId])).toEqual([
+        [1, tenants[0]],
+        [2, tenants[1]],
+      ]);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await db.drop();
+    }
   });
 });

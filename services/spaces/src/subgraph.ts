@@ -2,6 +2,7 @@ import { AuditEntryRecord, defineSubgraph, type SubgraphDeps } from '@kyodo/subg
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
+import { MembershipChange } from './entities/membership-change.entity.js';
 import { Group } from './entities/group.entity.js';
 import { Invitation } from './entities/invitation.entity.js';
 import { PasswordSetup } from './entities/password-setup.entity.js';
@@ -14,6 +15,7 @@ import { Thread } from './entities/thread.entity.js';
 import { User } from './entities/user.entity.js';
 import { admitScopedSpacesQuery } from './integration-access.js';
 import { createSpacesLoaders } from './loaders.js';
+import { membershipFeedRoute } from './membership-feed.js';
 import { migrations } from './migrations/index.js';
 import { spacesOwnedIds } from './owned-ids.js';
 import { AccountLinkResolver } from './resolvers/account-link.resolver.js';
@@ -39,7 +41,7 @@ import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -57,6 +59,8 @@ export const spacesSubgraph = defineSubgraph({
   migrations,
   createLoaders: createSpacesLoaders,
   seedDemo: seedSpacesDemo,
+  // C3: cards keeps its copy of group memberships from this internal feed (no call to spaces per read)
+  routes: (runtime) => [membershipFeedRoute(runtime)],
   // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
   admitScopedQuery: admitScopedSpacesQuery,
   // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start.

@@ -141,6 +141,10 @@ const TABLE: Record<string, Row> = {
     run: async (w) => ({ query: `mutation { removeMember(userId: "${await w.freshMemberA()}") }` }),
     expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1
   },
+  removeGroupMember: {
+    run: async (w) => ({ query: `mutation { removeGroupMember(input: { groupId: "${w.groupA}", userId: "${w.ids.memberA}" }) { id } }` }),
+    expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1; C3: cards follows the removal through the membership feed
+  },
   // ---- C6 integration tokens: tenant administrators of their own tenant only
   integrationTokens: { run: async () => ({ query: '{ integrationTokens { id } }' }), expect: tenantAdmin },
   issueIntegrationToken: { run: async () => ({ query: 'mutation { issueIntegrationToken(input: { name: "CRM" }) { id } }' }), expect: tenantAdmin },

@@ -41,3 +41,12 @@ export function quotaExceededMessage(q: CardQuotaNumbers, sides: number): string
     `(${q.included} included + ${q.purchased} purchased) remain; ${q.used} are used. Buy a digitisation pack first (L15).`
   );
 }
+
+/** L14/L15: after the card service's last day (a Tokyo date; null: no notice given) no more sides are digitised. */
+export function cardServiceEnded(endsOn: string | null, today: string): boolean {
+  return endsOn !== null && today > endsOn;
+}
+
+export function cardServiceEndedMessage(endsOn: string): string {
+  return `The tenant's card service contract ended on ${endsOn}, so no more card sides can be digitised (L14, L15).`;
+}

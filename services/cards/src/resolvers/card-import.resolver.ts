@@ -7,7 +7,7 @@ import type { CardsContext } from '../context.js';
 import { limitKeepsAuthor } from '../domain/visibility.js';
 import { CardImportError, CardImportJob, CardImportStatus } from '../entities/card-import-job.entity.js';
 import { AddCardImportPartInput, RunCardImportInput, StartCardImportInput } from '../inputs/card-import.input.js';
-import { viewerGroupIds } from '../peers.js';
+import { viewerGroupIdsFromSpaces } from '../peers.js';
 
 /*
  * Upload path (C4): the CSV goes through GraphQL itself, base64 in parts of at most 512 KiB
@@ -32,7 +32,7 @@ export class CardImportResolver {
   async startCardImport(@Arg('input', () => StartCardImportInput) input: StartCardImportInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
     const viewer = requireMember(ctx, 'import cards (C3)');
     const groupIds = [...new Set(input.visibleToGroupIds ?? [])];
-    if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIds(ctx))) {
+    if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIdsFromSpaces(ctx))) {
       throw badInput('You are in none of these groups, so you could not see the imported cards yourself; name at least one group you belong to (C3).', 'visibleToGroupIds');
     }
     const id = randomUUID();

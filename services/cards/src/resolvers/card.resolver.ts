@@ -10,7 +10,7 @@ import { Card } from '../entities/card.entity.js';
 import { imageStoreFor } from '../image-store.js';
 import { UserRef } from '../entities/user.type.js';
 import { CreateCardInput, UpdateCardInput } from '../inputs/card.input.js';
-import { viewerGroupIds } from '../peers.js';
+import { viewerGroupIds, viewerGroupIdsFromSpaces } from '../peers.js';
 import { CardConnection } from '../types/card-connection.type.js';
 
 const MAX_GROUPS = 20;
@@ -24,7 +24,7 @@ function rejectProblems(problems: FieldProblem[]): void {
 async function checkedGroupIds(ctx: CardsContext, ids: readonly string[] | null | undefined): Promise<string[]> {
   const groupIds = [...new Set((ids ?? []).map((id) => id.trim()).filter(Boolean))];
   if (groupIds.length > MAX_GROUPS) throw badInput(`A card is limited to at most ${MAX_GROUPS} groups.`, 'visibleToGroupIds');
-  if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIds(ctx))) {
+  if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIdsFromSpaces(ctx))) {
     throw badInput('You are in none of these groups, so you could not see the card yourself; name at least one group you belong to (C3).', 'visibleToGroupIds');
   }
   return groupIds;

@@ -10,6 +10,7 @@ import { PriceRow } from '../entities/price-row.entity.js';
 import { DigitisationPackOrder, ServiceContract } from '../entities/service-contract.entity.js';
 import { OrderDigitisationPackInput } from '../inputs/guest-license.inputs.js';
 import { GrantDigitisationPackInput } from '../inputs/back-office.inputs.js';
+import { recordDigitisationChange } from '../digitisation-feed.js';
 import { writeInvoice } from '../invoicing.js';
 import { idempotencyKeyOf } from './guest-license.resolver.js';
 

@@ -3,6 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
+import { recordDigitisationChange } from '../digitisation-feed.js';
 import { noticeStopsRenewal, serviceEndsOn } from '../domain/renewals.js';
 import { termOn } from '../domain/service-contracts.js';
 import { BillingCycle, Contract } from '../entities/contract.entity.js';
@@ -29,9 +30,11 @@ export class TerminationNoticeResolver {
         const term = termOn(service.billingStartsOn, null, today);
         const recorded = await manager.update(ServiceContract, { id: service.id, terminationNoticeOn: IsNull() }, { terminationNoticeOn: today });
         if ((recorded.affected ?? 0) !== 1) throw conflict('A termination notice was received for the card service at the same time; reload to see it.');
-        const notice = noticeOf(target, today, term.endsOn);
-        await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'terminationNotice.submit', subject: `ServiceContract:${service.id}`, before: { terminationNoticeOn: null }, after: notice });
-        return notice;
+          const notice = noticeOf(target, today, term.endsOn);
+          await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'terminationNotice.submit', subject: `ServiceContract:${service.id}`, before: { terminationNoticeOn: null }, after: notice });
+          // L14/L15: cards stops scans after the service's last day; its copy learns the day from this row
+          await recordDigitisationChange(manager, viewer.tenantId);
+          return notice;
       }
       const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
       if (!found) throw notFound('The base contract');

@@ -6,6 +6,7 @@ import { Group } from '../entities/group.entity.js';
 import { User } from '../entities/user.entity.js';
 import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input.js';
 import type { SpacesContext } from '../context.js';
+import { recordMembershipChanges } from '../membership-feed.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
@@ -50,6 +51,26 @@ export class GroupResolver {
         await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
         // A1: groups decide who sees which cards (C3): a permission change
         await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.member.add', subject: `Group:${group.id}`, before: null, after: { userId: user.id } });
+        // C3: cards' copy of the memberships follows this row
+        await recordMembershipChanges(manager, viewer.tenantId, [user.id]);
+      }
+      return group;
+    });
+  }
+
+  @Mutation(() => Group, { description: "Removes a member from a group: tenant administrators only. Cards limited to the group stop showing to them within seconds (C3)." })
+  async removeGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
+    const viewer = requireAdmin(ctx, 'change groups');
+    return ctx.dataSource.transaction(async (manager) => {
+      const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
+      if (!group) throw notFound('Group');
+      const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
+      if (!user) throw notFound('User');
+      const removed = await manager.delete(GroupMember, { groupId: group.id, userId: user.id });
+      if (removed.affected) {
+        await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.member.remove', subject: `Group:${group.id}`, before: { userId: user.id }, after: null });
+        // C3: in the same transaction, so cards never misses a removal that happened
+        await recordMembershipChanges(manager, viewer.tenantId, [user.id]);
       }
       return group;
     });
