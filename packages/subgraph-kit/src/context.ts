@@ -17,6 +17,8 @@ export interface RequestContext<TLoaders = unknown> {
   clock: Clock;
   /** What the subgraph was built with (issuer, data dir...): never a global. */
   deps: SubgraphDeps;
+  /** Subscriptions only: fresh loaders for each event (live.ts), so one event's reads never answer the next. */
+  renewLoaders?: () => TLoaders;
 }
 
 export function requireViewer(ctx: Pick<RequestContext, 'viewer'>): Viewer {

@@ -28,6 +28,8 @@ export const subgraphEnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be smtp://... or smtps://...').optional(),
     PUBLIC_URL: z.url().optional(),
+    /** The broker for subscriptions across replicas (event-bus.ts); without it, in-process. */
+    REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   })
   .superRefine(
     (env, ctx) => {

@@ -26,3 +26,5 @@ export * from './business-calendar.js';
 export * from './metrics.js';
 export * from './request-id.js';
 export * from './pagination.js';
+export * from './event-bus.js';
+export * from './live.js';
