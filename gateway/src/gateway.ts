@@ -14,6 +14,7 @@ import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphq
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
+import { liveTransportEntries, useLiveContext } from './live-transport.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
@@ -230,6 +231,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     renderGraphiQL: (options) => renderSandboxPage({ title: options?.title }),
     ...(deps.trustedDocuments ? { persistedDocuments: persistedDocumentsOption(deps.trustedDocuments, deps.verifier) } : {}),
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
+    // subscriptions: SSE to clients, WebSocket to the owning subgraph (live-transport.ts)
+    transportEntries: liveTransportEntries(),
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this
       fromClientToSubgraphs({ request }) {
@@ -245,6 +248,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
       useTokenCheck(deps.verifier, viewers),
+      useLiveContext(gatewaySecret),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
       ...useQueryLimits(limits, () => shapes),
       ...useClientMistakeChecks(() => shapes),

@@ -70,7 +70,8 @@ export function renderSandboxPage(options: SandboxPageOptions = {}): string {
     enableDocs: true,
     defaultSettings: {
       fetch: { credentials: 'same-origin' },
-      subscriptions: { protocol: 'WS' },
+      // the gateway serves subscriptions over SSE (live-transport.ts), not WebSocket
+      subscriptions: { protocol: 'SSE' },
     },
   };
   const workers = Object.fromEntries(Object.keys(WORKERS).map((label) => [label, `${SANDBOX_ASSET_PREFIX}worker-${label}.js`]));

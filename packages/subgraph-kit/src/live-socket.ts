@@ -1,10 +1,12 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Duplex } from 'node:stream';
 import { HeaderMap } from '@apollo/server';
 import { GATEWAY_CREDENTIAL_HEADER, isScoped, isValidGatewayCredential, type Viewer } from '@kyodo/auth';
 import type { Context as SocketContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import * as graphqlEsm from 'graphql';
+import { type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { RequestContext } from './context.js';
 import { forbidden, maskError } from './errors.js';
@@ -42,8 +44,20 @@ function param(ctx: SocketContext<Record<string, unknown> | undefined, Extra>, n
   return typeof value === 'string' && value ? value : firstHeader(ctx.extra.request.headers[name]);
 }
 
-function invalid(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+const INVALID = 'GRAPHQL_VALIDATION_FAILED';
+
+/**
+ * The graphql-js copy the schema was built with. @apollo/subgraph is CommonJS, so its schema
+ * belongs to graphql's CJS build; under a test runner this module may get the ESM build, and
+ * graphql-js refuses a schema "from another module or realm": parsing, validating and running
+ * use the schema's own copy (in plain Node both are the same).
+ */
+function graphqlFor(schema: GraphQLSchema): typeof graphqlEsm {
+  // plain instanceof: graphql's own isSchema throws on a schema of the other copy
+  if (schema instanceof graphqlEsm.GraphQLSchema) return graphqlEsm;
+  const cjs = createRequire(import.meta.url)('graphql') as typeof graphqlEsm;
+  if ((schema as object) instanceof cjs.GraphQLSchema) return cjs;
+  throw new Error('The subgraph schema was built by a graphql-js copy this module cannot load.');
 }
 
 /**
@@ -56,6 +70,11 @@ function invalid(message: string): GraphQLError {
 export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>): LiveSocket {
   const { schema, logger } = options;
   const sockets = new WebSocketServer({ noServer: true });
+  const graphql = graphqlFor(schema);
+  // graphql-ws accepts refusals only as instances of its own copy's GraphQLError: the copy Node
+  // resolves for it is the schema's (CJS), whatever copy a test runner gave this module
+  const refusal = (error: { message: string; extensions?: Record<string, unknown> }, code: string): GraphQLError =>
+    new graphql.GraphQLError(error.message, { extensions: { ...error.extensions, code: error.extensions?.code ?? code } });
   const mask = (error: GraphQLError): GraphQLFormattedError => maskError(error.toJSON(), error, logger);
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -71,6 +90,8 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
   const server = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      execute: graphql.execute,
+      subscribe: graphql.subscribe,
       onConnect(ctx) {
         // production: the same rule as HTTP, the gateway's credential in the upgrade headers or connection_init
         if (options.requireGatewayCredential && !isValidGatewayCredential(options.gatewaySecret ?? '', param(ctx, GATEWAY_CREDENTIAL_HEADER))) {
@@ -82,15 +103,15 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
       async onSubscribe(ctx, _id, payload) {
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = graphql.parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : invalid('The document does not parse.')];
+          return [refusal(error instanceof Error ? error : { message: 'The document does not parse.' }, 'GRAPHQL_PARSE_FAILED')];
         }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [invalid('Name the operation to run (operationName).')];
-        if (operation.operation !== 'subscription') return [invalid('This socket serves subscriptions only; send queries and mutations as HTTP POST to /graphql.')];
+        const errors = graphql.validate(schema, document);
+        if (errors.length > 0) return errors.map((error) => refusal({ message: error.message }, INVALID));
+        const operation = graphql.getOperationAST(document, payload.operationName);
+        if (!operation) return [refusal({ message: 'Name the operation to run (operationName).' }, INVALID)];
+        if (operation.operation !== 'subscription') return [refusal({ message: 'This socket serves subscriptions only; send queries and mutations as HTTP POST to /graphql.' }, INVALID)];
         const headers = new HeaderMap();
         const authorization = param(ctx, 'authorization');
         if (authorization) headers.set('authorization', authorization);
@@ -100,11 +121,11 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         try {
           contextValue = await options.contextFor(headers);
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof Error && 'extensions' in error) return [refusal(error as GraphQLError, 'UNAUTHENTICATED')];
           throw error;
         }
         // C6: an integration token reads (some) queries; it never holds a live stream
-        if (isScoped(contextValue.viewer)) return [forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.')];
+        if (isScoped(contextValue.viewer)) return [refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN')];
         const viewer = contextValue.viewer;
         contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };

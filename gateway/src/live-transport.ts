@@ -1,0 +1,53 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
+
+/**
+ * Live updates (subscriptions). Clients reach the gateway over Server-Sent Events (a POST with
+ * `Accept: text/event-stream`, which Yoga serves natively, with the same Authorization header as
+ * queries). The gateway reaches the subgraph that owns the subscription over WebSocket
+ * (graphql-ws, on each subgraph's own /graphql; see subgraph-kit live-socket.ts), and fetches the
+ * rest of each event's fields over HTTP as for any query.
+ *
+ * A WebSocket carries no per-request headers: the caller's Authorization and the gateway
+ * credential go in connection_init's payload instead (connectionParams). Hive keeps one socket
+ * per distinct payload, so a socket never carries two viewers' subscriptions.
+ */
+const LIVE_CONTEXT_KEY = 'kyodoLive';
+
+interface LiveContext {
+  authorization?: string;
+  credential: string;
+}
+
+export function liveTransportEntries() {
+  return {
+    '*': {
+      options: {
+        subscriptions: {
+          kind: 'ws',
+          // resolved against each subgraph's URL: the same /graphql path
+          location: '/graphql',
+          options: {
+            connectionParams: {
+              authorization: `{context.${LIVE_CONTEXT_KEY}.authorization}`,
+              [GATEWAY_CREDENTIAL_HEADER]: `{context.${LIVE_CONTEXT_KEY}.credential}`,
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** Puts what the socket's connectionParams read into the request's context (interpolation reads plain values only). */
+export function useLiveContext(gatewaySecret: string): GatewayPlugin {
+  return {
+    onContextBuilding({ context, extendContext }) {
+      const request = (context as { request?: Request }).request;
+      const live: LiveContext = { credential: gatewaySecret };
+      const authorization = request?.headers.get('authorization');
+      if (authorization) live.authorization = authorization;
+      extendContext({ [LIVE_CONTEXT_KEY]: live } as Record<string, unknown>);
+    },
+  };
+}
