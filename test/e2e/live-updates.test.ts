@@ -1,0 +1,61 @@
+import { DEMO_SPACES } from '@kyodo/spaces';
+import { errorCodes, signInAs, subscribeOverSse, testDialects, whenLive, type LiveResult, type LiveStream, type Stack } from '@kyodo/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFullStack } from './full-stack.js';
+
+const COMMENT_ADDED = 'subscription($threadId: ID!) { commentAdded(threadId: $threadId) { id body author { id name } } }';
+const CREATE_THREAD = 'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }';
+const ADD_COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }';
+
+type Added = { commentAdded: { id: string; body: string; author: { id: string; name: string } | null } };
+
+/**
+ * The contract apps rely on: `subscription { commentAdded(threadId) { ... } }` at the gateway's
+ * /graphql, over Server-Sent Events to a POST with `Accept: text/event-stream` and the same
+ * Authorization header as queries. The subgraphs run as in production (they refuse anything
+ * without the gateway credential), so the gateway's WebSocket to spaces must carry it.
+ */
+describe.each(testDialects())('live updates through the gateway over SSE on %s', (dialect) => {
+  let stack: Stack;
+  let tokens: { member: string; guest: string };
+  const streams: LiveStream<Added>[] = [];
+  beforeAll(async () => {
+    stack = await startFullStack({ dialect, production: true });
+    tokens = { member: await signInAs(stack.client, 'member'), guest: await signInAs(stack.client, 'guest') };
+  });
+  afterAll(async () => {
+    await Promise.all(streams.map((stream) => stream.close()));
+    await stack?.close();
+  });
+
+  const subscribe = (threadId: string, token?: string) => {
+    const stream = subscribeOverSse<Added>(stack.gatewayUrl!, COMMENT_ADDED, { threadId }, { token });
+    streams.push(stream);
+    return stream;
+  };
+  const thread = async (spaceId: string, title: string) =>
+    (await stack.client.data<{ createThread: { id: string } }>(CREATE_THREAD, { input: { spaceId, title } }, { token: tokens.member })).createThread.id;
+  const comment = async (threadId: string, text: string) =>
+    (await stack.client.data<{ addComment: { id: string } }>(ADD_COMMENT, { input: { threadId, text } }, { token: tokens.member })).addComment.id;
+
+  it('S3: a guest of the space receives the comment another user adds, with fields from the gateway plan (author)', async () => {
+    const threadId = await thread(DEMO_SPACES.partner.id, 'Kick-off');
+    const guest = subscribe(threadId, tokens.guest);
+    await whenLive([guest], () => comment(threadId, 'warming up'));
+    const id = await comment(threadId, '資料を共有しました');
+    const seen = await guest.waitFor((result: LiveResult<Added>) => result.data?.commentAdded?.id === id);
+    expect(seen.at(-1)?.errors).toBeUndefined();
+    expect(seen.at(-1)?.data?.commentAdded).toMatchObject({ id, body: '資料を共有しました', author: { id: expect.any(String) } });
+  });
+
+  it('S2: a guest subscribing to an internal thread is refused as the query would (NOT_FOUND); an anonymous caller with UNAUTHENTICATED', async () => {
+    const threadId = await thread(DEMO_SPACES.general.id, 'Internal only');
+    const guest = subscribe(threadId, tokens.guest);
+    await guest.waitForEnd();
+    expect(guest.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['NOT_FOUND']);
+    expect(guest.results.some((r) => r.data?.commentAdded)).toBe(false);
+    const anonymous = subscribe(threadId);
+    await anonymous.waitForEnd();
+    expect(anonymous.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['UNAUTHENTICATED']);
+  });
+});
