@@ -7,6 +7,10 @@ const COMMENT_ADDED = 'subscription($threadId: ID!) { commentAdded(threadId: $th
 const CREATE_THREAD = 'mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }';
 const ADD_COMMENT = 'mutation($input: AddCommentInput!) { addComment(input: $input) { id } }';
 
+const TICKET_UPDATED = 'subscription { ticketUpdated { id status } }';
+const OPEN_TICKET = 'mutation($input: OpenTicketInput!) { openTicket(input: $input) { id } }';
+
+type Updated = { ticketUpdated: { id: string; status: string } };
 type Added = { commentAdded: { id: string; body: string; author: { id: string; name: string } | null } };
 
 /**
@@ -17,14 +21,20 @@ type Added = { commentAdded: { id: string; body: string; author: { id: string; n
  */
 describe.each(testDialects())('live updates through the gateway over SSE on %s', (dialect) => {
   let stack: Stack;
-  let tokens: { member: string; guest: string };
+  let tokens: { member: string; guest: string; admin: string; agent: string };
   const streams: LiveStream<Added>[] = [];
+  const ticketStreams: LiveStream<Updated>[] = [];
   beforeAll(async () => {
     stack = await startFullStack({ dialect, production: true });
-    tokens = { member: await signInAs(stack.client, 'member'), guest: await signInAs(stack.client, 'guest') };
+    tokens = {
+      member: await signInAs(stack.client, 'member'),
+      guest: await signInAs(stack.client, 'guest'),
+      admin: await signInAs(stack.client, 'admin'),
+      agent: await signInAs(stack.client, 'agent'),
+    };
   });
   afterAll(async () => {
-    await Promise.all(streams.map((stream) => stream.close()));
+    await Promise.all([...streams, ...ticketStreams].map((stream) => stream.close()));
     await stack?.close();
   });
 
@@ -57,5 +67,25 @@ describe.each(testDialects())('live updates through the gateway over SSE on %s',
     const anonymous = subscribe(threadId);
     await anonymous.waitForEnd();
     expect(anonymous.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it("P8: the support desk's agent sees a ticket a customer opens arrive live; a guest is refused (S3)", async () => {
+    const agent = subscribeOverSse<Updated>(stack.gatewayUrl!, TICKET_UPDATED, {}, { token: tokens.agent });
+    const guest = subscribeOverSse<Updated>(stack.gatewayUrl!, TICKET_UPDATED, {}, { token: tokens.guest });
+    ticketStreams.push(agent, guest);
+    const open = async (subject: string) =>
+      (
+        await stack.client.data<{ openTicket: { id: string } }>(
+          OPEN_TICKET,
+          { input: { channel: 'ONLINE', category: 'OPERATION', productId: 'dezie', productVersion: '7', subject, body: '検索結果の並べ替え方法を教えてください。' } },
+          { token: tokens.admin },
+        )
+      ).openTicket.id;
+    await whenLive([agent], () => open('warming up'));
+    const id = await open('ライブで届く問い合わせ');
+    const seen = await agent.waitFor((result) => result.data?.ticketUpdated?.id === id);
+    expect(seen.at(-1)).toEqual({ data: { ticketUpdated: { id, status: 'NEW' } } });
+    await guest.waitForEnd();
+    expect(guest.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['FORBIDDEN']);
   });
 });
