@@ -14,7 +14,7 @@ import { buildASTSchema, GraphQLError, parse, type ValidationRule } from 'graphq
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
-import { liveTransportEntries, useLiveContext } from './live-transport.js';
+import { liveTransportEntries, useLiveContext, useSubscriptionAcceptCheck } from './live-transport.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
@@ -249,6 +249,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useGatewayMetrics(metrics),
       useTokenCheck(deps.verifier, viewers),
       useLiveContext(gatewaySecret),
+      useSubscriptionAcceptCheck(),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
       ...useQueryLimits(limits, () => shapes),
       ...useClientMistakeChecks(() => shapes),

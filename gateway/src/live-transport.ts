@@ -1,4 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { getOperationAST, GraphQLError, parse, type DocumentNode } from 'graphql';
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 
 /**
@@ -48,6 +49,33 @@ export function useLiveContext(gatewaySecret: string): GatewayPlugin {
       const authorization = request?.headers.get('authorization');
       if (authorization) live.authorization = authorization;
       extendContext({ [LIVE_CONTEXT_KEY]: live } as Record<string, unknown>);
+    },
+  };
+}
+
+/** Accept values under which Yoga streams a subscription's events (SSE, multipart, or anything). */
+const STREAMING = ['text/event-stream', 'multipart/mixed', '*/*'];
+
+/**
+ * A subscription asked for as one JSON answer gets a coded error saying how to ask, instead of
+ * Yoga's bare 406 with an empty body (a client mistake is always coded).
+ */
+export function useSubscriptionAcceptCheck(): GatewayPlugin {
+  return {
+    onParams({ params, request }) {
+      if (typeof params.query !== 'string') return;
+      const accept = (request.headers.get('accept') ?? '').toLowerCase();
+      if (STREAMING.some((type) => accept.includes(type))) return;
+      let document: DocumentNode;
+      try {
+        document = parse(params.query);
+      } catch {
+        return; // the parse error is reported by the engine, with its code
+      }
+      if (getOperationAST(document, params.operationName)?.operation !== 'subscription') return;
+      throw new GraphQLError('Subscriptions are served over Server-Sent Events: send them as a POST with Accept: text/event-stream.', {
+        extensions: { code: 'BAD_REQUEST', http: { status: 406 } },
+      });
     },
   };
 }

@@ -88,4 +88,18 @@ describe.each(testDialects())('live updates through the gateway over SSE on %s',
     await guest.waitForEnd();
     expect(guest.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['FORBIDDEN']);
   });
+
+  it('a subscription sent as a plain JSON request is refused with a code, never a 500', async () => {
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      const response = await fetch(stack.gatewayUrl!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${tokens.agent}` },
+        body: JSON.stringify({ query: TICKET_UPDATED }),
+      });
+      const body = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      expect(response.status, accept).toBe(406);
+      expect(errorCodes({ errors: body.errors }), accept).toEqual(['BAD_REQUEST']);
+      expect(body.errors?.[0]?.message).toMatch(/Accept: text\/event-stream/);
+    }
+  });
 });
