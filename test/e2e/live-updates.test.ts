@@ -102,4 +102,13 @@ describe.each(testDialects())('live updates through the gateway over SSE on %s',
       expect(body.errors?.[0]?.message).toMatch(/Accept: text\/event-stream/);
     }
   });
+
+  it('a subscription with a missing or mistyped variable is refused as BAD_USER_INPUT before planning', async () => {
+    for (const variables of [{}, { threadId: { not: 'an id' } }]) {
+      const stream = subscribeOverSse<Added>(stack.gatewayUrl!, COMMENT_ADDED, variables, { token: tokens.member });
+      streams.push(stream);
+      await stream.waitForEnd();
+      expect(stream.results.flatMap((r) => errorCodes({ errors: r.errors })), JSON.stringify(stream.results)).toEqual(['BAD_USER_INPUT']);
+    }
+  });
 });
