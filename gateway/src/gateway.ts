@@ -249,7 +249,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useGatewayMetrics(metrics),
       useTokenCheck(deps.verifier, viewers),
       useLiveContext(gatewaySecret),
-      useSubscriptionAcceptCheck(),
+      useSubscriptionAcceptCheck(() => shapes),
       useIntrospectionPolicy(deps.introspection ?? 'everyone', viewers),
       ...useQueryLimits(limits, () => shapes),
       ...useClientMistakeChecks(() => shapes),

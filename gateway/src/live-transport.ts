@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { getOperationAST, GraphQLError, parse, type DocumentNode } from 'graphql';
+import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 
 /**
@@ -58,12 +58,13 @@ const STREAMING = ['text/event-stream', 'multipart/mixed', '*/*'];
 
 /**
  * A subscription asked for as one JSON answer gets a coded error saying how to ask, instead of
- * Yoga's bare 406 with an empty body (a client mistake is always coded).
+ * Yoga's bare 406 with an empty body (a client mistake is always coded). A supergraph without
+ * subscriptions leaves it to validation (client-mistakes.ts).
  */
-export function useSubscriptionAcceptCheck(): GatewayPlugin {
+export function useSubscriptionAcceptCheck(shapes: () => GraphQLSchema): GatewayPlugin {
   return {
     onParams({ params, request }) {
-      if (typeof params.query !== 'string') return;
+      if (typeof params.query !== 'string' || !shapes().getSubscriptionType()) return;
       const accept = (request.headers.get('accept') ?? '').toLowerCase();
       if (STREAMING.some((type) => accept.includes(type))) return;
       let document: DocumentNode;
