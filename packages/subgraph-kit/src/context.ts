@@ -19,6 +19,11 @@ export interface RequestContext<TLoaders = unknown> {
   deps: SubgraphDeps;
   /** Subscriptions only: fresh loaders for each event (live.ts), so one event's reads never answer the next. */
   renewLoaders?: () => TLoaders;
+  /**
+   * Subscriptions only: verifies the subscriber's token again (throws UNAUTHENTICATED once it has
+   * expired), so a stream never outlives the sign-in it was opened with.
+   */
+  recheckToken?: () => Promise<void>;
 }
 
 export function requireViewer(ctx: Pick<RequestContext, 'viewer'>): Viewer {

@@ -25,6 +25,8 @@ export interface LiveSocketOptions<TLoaders> {
   /** The same context building as HTTP (token verified, fresh loaders); throws UNAUTHENTICATED for a bad token. */
   contextFor: (headers: HeaderMap) => Promise<RequestContext<TLoaders>>;
   createLoaders: (viewer: Viewer | null, dataSource: RequestContext['dataSource']) => TLoaders;
+  /** Verifies a token now (UNAUTHENTICATED when it no longer does): re-run for every event. */
+  recheckToken: (token: string) => Promise<void>;
 }
 
 export interface LiveSocket {
@@ -128,6 +130,8 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         if (isScoped(contextValue.viewer)) return [refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN')];
         const viewer = contextValue.viewer;
         contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
+        const token = contextValue.token;
+        if (token) contextValue.recheckToken = () => options.recheckToken(token);
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onNext(_ctx, _id, _payload, _args, result) {

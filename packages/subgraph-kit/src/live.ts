@@ -32,7 +32,8 @@ export interface LiveSubscription<TContext extends RequestContext, TRow> {
 
 /**
  * The events of a subscription, each authorised again for the subscriber when it arrives (a
- * guest removed from the space stops getting comments at once). Every event is read with fresh
+ * guest removed from the space stops getting comments at once; an expired token ends the stream
+ * with UNAUTHENTICATED, and the client subscribes again with its refreshed one). Every event is read with fresh
  * loaders: rows cached for the previous event (a membership since removed) must not answer it.
  */
 export async function liveEvents<TContext extends RequestContext, TRow>(ctx: TContext, subscription: LiveSubscription<TContext, TRow>): Promise<AsyncIterableIterator<TRow>> {
@@ -51,6 +52,7 @@ export async function liveEvents<TContext extends RequestContext, TRow>(ctx: TCo
         if (renew) ctx.loaders = renew() as TContext['loaders'];
         let row: TRow | null;
         try {
+          await ctx.recheckToken?.();
           row = await subscription.load(event, ctx);
         } catch (error) {
           await events.return?.();

@@ -256,6 +256,14 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
         requireGatewayCredential: options.requireGatewayCredential,
         contextFor,
         createLoaders: options.createLoaders,
+        async recheckToken(token) {
+          try {
+            await verifier.verify(token, { now: clock.now() });
+          } catch (error) {
+            if (error instanceof TokenError) throw appError('UNAUTHENTICATED', `${error.message} Subscribe again with a fresh token.`);
+            throw error;
+          }
+        },
       });
       httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
       httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;

@@ -1,4 +1,4 @@
-import { errorCodes, startStack, subscribeOverSocket, testDialects, whenLive, type LiveResult, type Stack } from '@kyodo/testkit';
+import { DEMO, errorCodes, startStack, subscribeOverSocket, testDialects, whenLive, type LiveResult, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spacesSubgraph } from '../src/index.js';
 import { addMembership, addUser } from './helpers.js';
@@ -79,6 +79,18 @@ describe.each(testDialects())('commentAdded, live over the subgraph socket, on %
     await leaving.waitForEnd();
     expect(leaving.results.some(isComment(after))).toBe(false);
     expect(errorCodes({ errors: leaving.results.at(-1)?.errors })).toEqual(['NOT_FOUND']);
+  });
+
+  it('a stream ends with UNAUTHENTICATED at the first event after its token expired (it never outlives the sign-in)', async () => {
+    const shortLived = await stack.auth.issuer.sign({ userId: owner.id, tenantId: DEMO.tenant.id, kind: 'MEMBER', roles: [] }, { ttlSeconds: 3 });
+    const expiresAt = Date.now() + 3000;
+    const stream = subscribe(shortLived);
+    await whenLive([stream], () => comment(owner.token, 'while the token is valid'));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 1100));
+    const late = await comment(owner.token, 'after it expired');
+    await stream.waitForEnd();
+    expect(stream.results.some(isComment(late))).toBe(false);
+    expect(errorCodes({ errors: stream.results.at(-1)?.errors })).toEqual(['UNAUTHENTICATED']);
   });
 
   it('refuses queries and mutations on the socket: they keep the HTTP path', async () => {
