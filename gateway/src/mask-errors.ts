@@ -37,6 +37,12 @@ function rebuilt(error: unknown, message: string, extensions: Record<string, unk
   });
 }
 
+function relayedCode(error: unknown, code: string): GraphQLError | undefined {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return undefined;
+  const { message, extensions } = error as { message?: unknown; extensions?: Record<string, unknown> };
+  return extensions?.code === code ? new GraphQLError(String(message), { extensions }) : undefined;
+}
+
 /**
  * A subscription event's error as Hive relays it from the subgraph's socket: the subgraph's
  * formatted error (a plain object, not an Error) with its name added. A catalog code (a thread
@@ -62,7 +68,8 @@ function relayedSubgraphError(error: unknown): GraphQLError | undefined {
  * Errors the gateway itself raises (auth, limits, validation) are left as they are.
  */
 export function maskGatewayError(error: unknown, message: string = MASKED_MESSAGE): Error {
-  const unreachable = findCode(error, 'SUBREQUEST_HTTP_ERROR');
+  // a subscription's socket to its subgraph that fails (the subgraph stopped) is relayed as DOWNSTREAM_SERVICE_ERROR
+  const unreachable = findCode(error, 'SUBREQUEST_HTTP_ERROR') ?? findCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? relayedCode(error, 'DOWNSTREAM_SERVICE_ERROR');
   if (unreachable) {
     const service = unreachable.extensions?.[SUBGRAPH_NAME_KEY];
     const name = typeof service === 'string' ? `the ${service} service` : 'a service this request needs';

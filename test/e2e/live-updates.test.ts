@@ -111,4 +111,16 @@ describe.each(testDialects())('live updates through the gateway over SSE on %s',
       expect(stream.results.flatMap((r) => errorCodes({ errors: r.errors })), JSON.stringify(stream.results)).toEqual(['BAD_USER_INPUT']);
     }
   });
+
+  // last: it stops the support subgraph
+  it('a subscription whose subgraph goes away ends with SERVICE_UNAVAILABLE, naming no address', async () => {
+    const agent = subscribeOverSse<Updated>(stack.gatewayUrl!, TICKET_UPDATED, {}, { token: tokens.agent });
+    ticketStreams.push(agent);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await stack.handles.support!.close();
+    await agent.waitForEnd(20_000);
+    const errors = agent.results.flatMap((r) => r.errors ?? []);
+    expect(errors.map((e) => e.extensions?.code), JSON.stringify(agent.results)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(JSON.stringify(errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+  });
 });
