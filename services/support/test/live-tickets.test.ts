@@ -3,7 +3,7 @@ import { errorCodes, startFakeSpaces, startStack, subscribeOverSocket, testDiale
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SupportRegistrant } from '../src/entities/support-registrant.entity.js';
 import { supportSubgraph } from '../src/index.js';
-import { openTicket, SET_STATUS } from './support-api.js';
+import { openTicket, SET_STATUS, TICKET } from './support-api.js';
 
 const OTHER_TENANT = '00000000-0000-4000-8000-00000000b001';
 const OTHER_ADMIN = '00000000-0000-4000-8000-00000000b011';
@@ -68,6 +68,19 @@ describe.each(testDialects())('ticketUpdated, live over the subgraph socket, on 
     const seenByOther = await other.waitFor(isTicket(theirs.id, 'PENDING'));
     expect(ids(seenByOther)).not.toContain(ours.id);
     expect(ids(other.results)).not.toContain(ours.id);
+  });
+
+  it('P8: the auto-close of a SOLVED ticket reaches its subscribers as CLOSED', async () => {
+    const agent = subscribe(tokens.agent);
+    await whenLive([agent], () => openTicket(stack.client, tokens.admin));
+    const ticket = await openTicket(stack.client, tokens.admin, { subject: '解決済みのまま' });
+    const solved = await stack.client.request(SET_STATUS, { input: { ticketId: ticket.id, status: 'SOLVED' } }, { token: tokens.agent });
+    expect(solved.errors).toBeUndefined();
+    await agent.waitFor(isTicket(ticket.id, 'SOLVED'));
+    clock.advanceDays(8);
+    // any read of tickets runs the close first (as the periodic sweep does)
+    expect((await stack.client.request(TICKET, { id: ticket.id }, { token: tokens.agent })).errors).toBeUndefined();
+    await agent.waitFor(isTicket(ticket.id, 'CLOSED'));
   });
 
   it('S3: a guest is refused (FORBIDDEN), and an anonymous caller is asked to sign in (UNAUTHENTICATED)', async () => {
