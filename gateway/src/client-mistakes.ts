@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway';
-import { getVariableValues, GraphQLError, Kind, type ASTNode, type DefinitionNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import { getVariableValues, GraphQLError, Kind, type ASTNode, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
 
 /**
  * Client mistakes the query planner would otherwise turn into INTERNAL_SERVER_ERROR (or answer
@@ -73,19 +73,19 @@ export const IntrospectionAloneRule: ValidationRule = (context) => {
  * from another copy (ESM/CJS), and graphql-js refuses types "from another module or realm".
  */
 function useVariableCheck(shapes: () => GraphQLSchema): GatewayPlugin {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
-      const operation = args.document.definitions.find(
-        (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (args.operationName == null || d.name?.value === args.operationName),
-      );
-      if (!operation?.variableDefinitions?.length) return;
-      const coerced = getVariableValues(shapes(), operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 25 });
-      if (!coerced.errors) return;
-      setResultAndStopExecution({
-        errors: coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: REQUEST_ERROR_HTTP } })),
-      });
-    },
+  // the same check for subscriptions: Yoga runs them through onSubscribe, never onExecute
+  const check = ({ args, setResultAndStopExecution }: { args: { document: DocumentNode; operationName?: string | null; variableValues?: unknown }; setResultAndStopExecution: (result: { errors: GraphQLError[] }) => void }) => {
+    const operation = args.document.definitions.find(
+      (d: DefinitionNode): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (args.operationName == null || d.name?.value === args.operationName),
+    );
+    if (!operation?.variableDefinitions?.length) return;
+    const coerced = getVariableValues(shapes(), operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 25 });
+    if (!coerced.errors) return;
+    setResultAndStopExecution({
+      errors: coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: REQUEST_ERROR_HTTP } })),
+    });
   };
+  return { onExecute: check, onSubscribe: check };
 }
 
 export function useClientMistakeChecks(shapes: () => GraphQLSchema): GatewayPlugin[] {

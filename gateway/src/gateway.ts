@@ -16,6 +16,7 @@ import { buildASTSchema, GraphQLError, parse, type GraphQLSchema, type Validatio
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
+import { liveTransportEntries, useLiveContext, useSubscriptionAcceptCheck } from './live-transport.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
@@ -303,6 +304,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     renderGraphiQL: (options) => renderSandboxPage({ title: options?.title, ...sandboxGuide() }),
     ...(deps.trustedDocuments ? { persistedDocuments: persistedDocumentsOption(deps.trustedDocuments, deps.verifier) } : {}),
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
+    // subscriptions: SSE to clients, WebSocket to the owning subgraph (live-transport.ts)
+    transportEntries: liveTransportEntries(),
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this
       fromClientToSubgraphs({ request }) {
@@ -327,6 +330,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
       ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes }),
+      useLiveContext(gatewaySecret),
+      useSubscriptionAcceptCheck(() => shapes),
       useSubgraphSignalListeners(),
     ],
   });

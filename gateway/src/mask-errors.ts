@@ -37,6 +37,26 @@ function rebuilt(error: unknown, message: string, extensions: Record<string, unk
   });
 }
 
+function relayedCode(error: unknown, code: string): GraphQLError | undefined {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return undefined;
+  const { message, extensions } = error as { message?: unknown; extensions?: Record<string, unknown> };
+  return extensions?.code === code ? new GraphQLError(String(message), { extensions }) : undefined;
+}
+
+/**
+ * A subscription event's error as Hive relays it from the subgraph's socket: the subgraph's
+ * formatted error (a plain object, not an Error) with its name added. A catalog code (a thread
+ * you may not read: NOT_FOUND) passes as a GraphQLError; anything else is masked by the caller.
+ */
+function relayedSubgraphError(error: unknown): GraphQLError | undefined {
+  if (error instanceof Error || typeof error !== 'object' || error === null) return undefined;
+  const { message, path, extensions } = error as { message?: unknown; path?: unknown; extensions?: Record<string, unknown> };
+  if (typeof message !== 'string' || !extensions || !(SUBGRAPH_NAME_KEY in extensions)) return undefined;
+  if (!isKnownCode(extensions.code) || extensions.code === 'INTERNAL_SERVER_ERROR') return undefined;
+  const { stacktrace: _stacktrace, ...kept } = extensions;
+  return new GraphQLError(message, { path: Array.isArray(path) ? (path as Array<string | number>) : undefined, extensions: kept });
+}
+
 /**
  * The gateway's error mask (Yoga's `maskedErrors.maskError`). Yoga alone passes every
  * GraphQLError through, which would forward whatever a subgraph says. So, on top of
@@ -48,12 +68,15 @@ function rebuilt(error: unknown, message: string, extensions: Record<string, unk
  * Errors the gateway itself raises (auth, limits, validation) are left as they are.
  */
 export function maskGatewayError(error: unknown, message: string = MASKED_MESSAGE): Error {
-  const unreachable = findCode(error, 'SUBREQUEST_HTTP_ERROR');
+  // a subscription's socket to its subgraph that fails (the subgraph stopped) is relayed as DOWNSTREAM_SERVICE_ERROR
+  const unreachable = findCode(error, 'SUBREQUEST_HTTP_ERROR') ?? findCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? relayedCode(error, 'DOWNSTREAM_SERVICE_ERROR');
   if (unreachable) {
     const service = unreachable.extensions?.[SUBGRAPH_NAME_KEY];
     const name = typeof service === 'string' ? `the ${service} service` : 'a service this request needs';
     return rebuilt(error, `Cannot reach ${name} right now; please try again shortly.`, { code: 'SERVICE_UNAVAILABLE' });
   }
+  const relayed = relayedSubgraphError(error);
+  if (relayed) return relayed;
   if (!isOriginalGraphQLError(error)) {
     return rebuilt(error, message, { code: 'INTERNAL_SERVER_ERROR' });
   }

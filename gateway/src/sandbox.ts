@@ -78,7 +78,8 @@ export function renderSandboxPage(options: SandboxPageOptions = {}): string {
     enableDocs: true,
     defaultSettings: {
       fetch: { credentials: 'same-origin' },
-      subscriptions: { protocol: 'WS' },
+      // the gateway serves subscriptions over SSE (live-transport.ts), not WebSocket
+      subscriptions: { protocol: 'SSE' },
     },
     defaultCollections: collections,
     ...(first ? { defaultOperations: [first], defaultTabs: [{ id: first.id, type: 'operation', data: { id: first.id, name: first.name } }], defaultActiveTabId: first.id } : {}),

@@ -122,7 +122,7 @@ describe.each(testDialects())('gateway fuzz on %s', (dialect) => {
       printable,
       validBody,
       fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
-      fc.record({ query: fc.oneof(text, fc.constantFrom('{', 'subscription { viewer { id } }', '{ viewer { id } __schema { types { name } } }', 'query { ...F }', '{ a: viewer { id } }'.repeat(50))), variables: anyValue, operationName: anyValue }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
+      fc.record({ query: fc.oneof(text, fc.constantFrom('{', 'subscription { ticketUpdated { id } ...Missing }', '{ viewer { id } __schema { types { name } } }', 'query { ...F }', '{ a: viewer { id } }'.repeat(50))), variables: anyValue, operationName: anyValue }, { requiredKeys: [] }).map((value) => JSON.stringify(value)),
     );
     const requestArb = fc.record({
       method: fc.constantFrom('GET', 'POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),

@@ -17,6 +17,13 @@ export interface RequestContext<TLoaders = unknown> {
   clock: Clock;
   /** What the subgraph was built with (issuer, data dir...): never a global. */
   deps: SubgraphDeps;
+  /** Subscriptions only: fresh loaders for each event (live.ts), so one event's reads never answer the next. */
+  renewLoaders?: () => TLoaders;
+  /**
+   * Subscriptions only: verifies the subscriber's token again (throws UNAUTHENTICATED once it has
+   * expired), so a stream never outlives the sign-in it was opened with.
+   */
+  recheckToken?: () => Promise<void>;
 }
 
 export function requireViewer(ctx: Pick<RequestContext, 'viewer'>): Viewer {

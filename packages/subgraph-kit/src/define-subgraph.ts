@@ -6,6 +6,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import type { z } from 'zod';
 import { systemClock, type Clock } from './clock.js';
 import { createDataSource, initializeDataSource } from './database.js';
+import { createEventBus, type EventBus } from './event-bus.js';
 import type { SubgraphDefinition, SubgraphDeps, SubgraphHandle } from './definition.js';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { createLogger, type Logger } from './logger.js';
@@ -88,12 +89,15 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       onQuery: deps.onQuery,
     });
     await initializeDataSource(dataSource, deps.databaseUrl);
+    let ownBus: EventBus | undefined;
     try {
       if (deps.migrate === 'verify') await assertNoPendingMigrations(dataSource, spec.name);
       else if (deps.migrate !== false) await runMigrations(dataSource, logger);
       const schema = await buildSchema();
       const clock = deps.clock ?? systemClock;
-      const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data') };
+      // the broker is the caller's (tests share one) or this subgraph's own, closed with it
+      ownBus = deps.events ? undefined : createEventBus({ name: spec.name, redisUrl: deps.env?.REDIS_URL, logger });
+      const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data'), events: deps.events ?? ownBus };
       await spec.prepare?.({ dataSource, clock, logger, deps: resolvedDeps });
       const server = createSubgraphServer({
         name: spec.name,
@@ -121,10 +125,12 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         async close() {
           await stopBackground?.();
           await server.close();
+          await ownBus?.close();
           if (dataSource.isInitialized) await dataSource.destroy();
         },
       };
     } catch (error) {
+      await ownBus?.close();
       await dataSource.destroy();
       throw error;
     }

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { Clock } from './clock.js';
+import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
 import type { PeerDirectory } from './peers.js';
 
@@ -39,6 +40,11 @@ export interface SubgraphDeps {
    * zod, e.g. cards' `CARDS_S3_*`). `npm start` passes process.env; tests pass what they need.
    */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The broker subscriptions listen on (event-bus.ts). Without it the subgraph makes its own:
+   * Redis pub/sub when `env.REDIS_URL` is set, else in-process.
+   */
+  events?: EventBus;
 }
 
 export interface SubgraphHandle {

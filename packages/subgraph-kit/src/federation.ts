@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type PubSub } from 'type-graphql';
 import { checkTextInputs } from './text-input.js';
 
 export const FEDERATION_VERSION = 'v2.7';
@@ -17,6 +17,20 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
  * directives (`@key`, `@external`...), link the federation spec, and merge the reference
  * resolvers into type-graphql's resolver map.
  */
+/**
+ * type-graphql refuses to build a schema with subscriptions without a PubSub, even when every
+ * @Subscription brings its own `subscribe` (ours do: live.ts, over the kit's event bus). Topic
+ * subscriptions are not used here; one that tried would fail loudly.
+ */
+const TOPICS_NOT_USED: PubSub = {
+  publish() {
+    throw new Error('Publish live events with publishLive (subgraph-kit live.ts), not type-graphql topics.');
+  },
+  subscribe() {
+    throw new Error('Subscribe with liveEvents (subgraph-kit live.ts) in @Subscription({ subscribe }), not type-graphql topics.');
+  },
+};
+
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
@@ -27,6 +41,7 @@ export async function buildFederatedSchema(
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }, ...(options.scalarsMap ?? [])],
     // every argument's text is checked (no control characters) and NFC-normalised in one place
     validateFn: options.validateFn ?? checkTextInputs,
+    pubSub: options.pubSub ?? TOPICS_NOT_USED,
     skipCheck: true,
   });
   const link = `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: ${JSON.stringify(FEDERATION_IMPORTS)})`;

@@ -12,6 +12,7 @@ import type { RequestContext } from './context.js';
 import { appError, maskError } from './errors.js';
 import type { Logger } from './logger.js';
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, withRequestIds } from './request-id.js';
+import { serveLiveSocket, type LiveSocket } from './live-socket.js';
 import { observeDatabasePool, serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
 import type { ApolloServerPlugin } from '@apollo/server';
 
@@ -108,6 +109,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
   const logger = withRequestIds(options.logger);
   const clock = options.clock ?? systemClock;
   let httpServer: Server | undefined;
+  let liveSocket: LiveSocket | undefined;
   const metrics = subgraphMetrics(options.deps, name);
   observeDatabasePool(metrics, dataSource);
   const apollo = new ApolloServer<RequestContext<TLoaders>>({
@@ -253,6 +255,26 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       // never by the server while a request may be on its way: Node's 5 s default is shorter than
       // undici's 4 s plus any event-loop stall and than load balancers' 60 s idle timeouts, and
       // the loser of that race sees ECONNRESET on a request the server never read.
+      // subscriptions: graphql-ws on the same server and path (live-socket.ts)
+      liveSocket = serveLiveSocket({
+        name,
+        httpServer,
+        path: '/graphql',
+        schema,
+        logger,
+        gatewaySecret: options.gatewaySecret,
+        requireGatewayCredential: options.requireGatewayCredential,
+        contextFor,
+        createLoaders: options.createLoaders,
+        async recheckToken(token) {
+          try {
+            await verifier.verify(token, { now: clock.now() });
+          } catch (error) {
+            if (error instanceof TokenError) throw appError('UNAUTHENTICATED', `${error.message} Subscribe again with a fresh token.`);
+            throw error;
+          }
+        },
+      });
       httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
       httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
       await new Promise<void>((resolve, reject) => {
@@ -264,6 +286,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       return `http://${shownHost}:${address.port}/graphql`;
     },
     async close() {
+      await liveSocket?.close();
       if (httpServer) {
         const server = httpServer;
         server.closeIdleConnections();

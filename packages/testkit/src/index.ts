@@ -9,3 +9,4 @@ export * from './main-process.js';
 export * from './fake-subgraph.js';
 export * from './fake-spaces.js';
 export * from './ports.js';
+export * from './live.js';

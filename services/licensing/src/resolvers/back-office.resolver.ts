@@ -10,6 +10,7 @@ import { PriceRow } from '../entities/price-row.entity.js';
 import { ServiceContract } from '../entities/service-contract.entity.js';
 import { PriceRowInput, ServiceContractInput } from '../inputs/back-office.inputs.js';
 import { vendorCalendar } from '../support-calendar.js';
+import { recordDigitisationChange } from '../digitisation-feed.js';
 
 /** The extensions.reason of a refused edit of a row in effect: clients tell it apart from other conflicts. */
 export const PRICE_ROW_IN_EFFECT = 'PRICE_ROW_IN_EFFECT';
@@ -128,6 +129,8 @@ async function saveServiceContract(ctx: LicensingContext, input: ServiceContract
       const id = before?.id ?? randomUUID();
       if (before) await manager.update(ServiceContract, { id }, fields);
       else await manager.insert(ServiceContract, { id, tenantId: input.tenantId, terminationNoticeOn: null, purchasedSides: 0, ...fields });
+      // L15: seats, product or dates decide the card quota and the service's end: cards' copy follows this row
+      await recordDigitisationChange(manager, input.tenantId);
       const after = await manager.findOneByOrFail(ServiceContract, { id });
       await recordAudit(manager, {
         at: ctx.clock.now(),

@@ -62,6 +62,8 @@ async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: st
         .where('id = :id', { id: service.id })
         .setParameters({ sides })
         .execute();
+      // L15: cards' copy of the quota follows this row
+      await recordDigitisationChange(manager, tenantId);
       const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
       if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
       const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * packs }];

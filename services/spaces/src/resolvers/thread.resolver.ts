@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, notFound, requireViewer } from '@kyodo/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { enforce, requireSpace, requireThread } from '../access.js';
+import { commentAddedEvents, publishCommentAdded } from '../comment-live.js';
 import { refuseAddComment, refuseAddThread, refuseChangeThread, refuseDeleteComment } from '../domain/spaces.js';
 import { Comment } from '../entities/comment.entity.js';
 import { Space } from '../entities/space.entity.js';
@@ -85,10 +86,21 @@ export class ThreadResolver {
     const value = text(input.text, 'text', 'A comment');
     if (!value.trim()) throw badInput('A comment cannot be empty.', 'text');
     const row = { id: randomUUID(), threadId: thread.id, text: value, authorId: viewer.userId };
-    return ctx.dataSource.transaction(async (manager) => {
+    const comment = await ctx.dataSource.transaction(async (manager) => {
       await manager.insert(Comment, row);
       return manager.findOneByOrFail(Comment, { id: row.id });
     });
+    // committed: now the subscribers of the thread may read it
+    await publishCommentAdded(ctx, viewer.tenantId, comment);
+    return comment;
+  }
+
+  @Subscription(() => Comment, {
+    description: 'S1-S3: each comment added to the thread from now on, for those who may read the thread (checked again for every comment).',
+    subscribe: ({ args, context }) => commentAddedEvents(context as SpacesContext, (args as { threadId: string }).threadId),
+  })
+  commentAdded(@Root() comment: Comment, @Arg('threadId', () => ID) _threadId: string): Comment {
+    return comment;
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a comment: its author (a guest only where allowed, S6) or a space administrator.' })
@@ -107,6 +119,11 @@ export class ThreadResolver {
 
 @Resolver(() => Comment)
 export class CommentResolver {
+  @FieldResolver(() => String, { description: 'The comment itself: the same as text (what live clients read).' })
+  body(@Root() comment: Comment): string {
+    return comment.text;
+  }
+
   @FieldResolver(() => User, { nullable: true, description: 'Who wrote it; comments stay attributed after the author leaves (S10).' })
   async author(@Root() comment: Comment, @Ctx() ctx: SpacesContext): Promise<User | null> {
     return ctx.loaders.userById.load(comment.authorId);

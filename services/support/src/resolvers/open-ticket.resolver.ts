@@ -10,6 +10,7 @@ import { SupportRegistrant } from '../entities/support-registrant.entity.js';
 import { Ticket } from '../entities/ticket.entity.js';
 import { OpenTicketInput } from '../inputs/open-ticket.input.js';
 import type { SupportContext } from '../context.js';
+import { publishTicketUpdated } from '../ticket-live.js';
 import { checkAttachments, checkProductVersion, checkText, insertTicket, MAX_BODY, MAX_SUBJECT } from '../ticket-store.js';
 import type { EntityManager } from 'typeorm';
 
@@ -41,7 +42,7 @@ export class OpenTicketResolver {
     const viewer = requireViewer(ctx);
     const now = ctx.clock.now();
     const calendar = await ctx.loaders.calendar();
-    return ctx.dataSource.transaction(async (manager) => {
+    const ticket = await ctx.dataSource.transaction(async (manager) => {
       const { tenantId, requesterId } = await resolveRequester(manager, viewer, input.requesterId);
       const refusal = channelRefusal(input.channel, isSupportAgent(viewer) ? 'AGENT' : 'CUSTOMER');
       if (refusal) throw badInput(refusal, 'channel');
@@ -74,5 +75,7 @@ export class OpenTicketResolver {
         calendar,
       );
     });
+    await publishTicketUpdated(ctx, ticket);
+    return ticket;
   }
 }

@@ -9,6 +9,7 @@ import { TicketStatus } from '../entities/enums.js';
 import { SupportRegistrant } from '../entities/support-registrant.entity.js';
 import { TicketReply } from '../entities/ticket-reply.entity.js';
 import { Ticket } from '../entities/ticket.entity.js';
+import { publishTicketUpdated } from '../ticket-live.js';
 import { AssignTicketInput, ReplyToTicketInput, SetTicketPriorityInput, SetTicketStatusInput } from '../inputs/ticket-actions.input.js';
 import {
   checkAttachments,
@@ -40,7 +41,7 @@ export class TicketWorkflowResolver {
     const attachments = checkAttachments(input.attachments);
     const now = ctx.clock.now();
     const calendar = await ctx.loaders.calendar();
-    return ctx.dataSource.transaction(async (manager) => {
+    const changed = await ctx.dataSource.transaction(async (manager) => {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
       if (!agent) {
         const registered = await manager.existsBy(SupportRegistrant, { userId: viewer.userId, tenantId: viewer.tenantId });
@@ -95,6 +96,8 @@ export class TicketWorkflowResolver {
       if (Object.keys(changes).length > 0) await manager.update(Ticket, ticket.id, changes);
       return ticket;
     });
+    await publishTicketUpdated(ctx, changed);
+    return changed;
   }
 
   @Mutation(() => Ticket, { description: 'Agents: OPEN, PENDING (waiting on the customer) or SOLVED; illegal transitions are refused with CONFLICT (P8).' })
@@ -105,12 +108,14 @@ export class TicketWorkflowResolver {
       throw badInput('A ticket cannot be closed by hand: it closes by itself 7 days after it is SOLVED (P8). Set it to SOLVED.', 'status');
     }
     const now = ctx.clock.now();
-    return ctx.dataSource.transaction(async (manager) => {
+    const changed = await ctx.dataSource.transaction(async (manager) => {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
       const changes = moveTicket(ticket, input.status, now);
       await manager.update(Ticket, ticket.id, changes);
       return ticket;
     });
+    await publishTicketUpdated(ctx, changed);
+    return changed;
   }
 
   @Mutation(() => Ticket, { description: 'Agents: assigns the ticket (to yourself when assigneeId is left out); a NEW ticket becomes OPEN (P8).' })
@@ -118,7 +123,7 @@ export class TicketWorkflowResolver {
     const viewer = requireViewer(ctx);
     if (!isSupportAgent(viewer)) throw forbidden(AGENTS_ONLY);
     const now = ctx.clock.now();
-    return ctx.dataSource.transaction(async (manager) => {
+    const changed = await ctx.dataSource.transaction(async (manager) => {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
       if (ticket.status === 'CLOSED') throw conflict('This ticket is CLOSED, which is final (P8): it cannot be assigned.');
       const changes: Partial<Ticket> = { assigneeId: input.assigneeId ?? viewer.userId };
@@ -127,6 +132,8 @@ export class TicketWorkflowResolver {
       await manager.update(Ticket, ticket.id, changes);
       return ticket;
     });
+    await publishTicketUpdated(ctx, changed);
+    return changed;
   }
 
   @Mutation(() => Ticket, { description: 'Agents: sets how urgent the ticket is.' })
@@ -134,12 +141,14 @@ export class TicketWorkflowResolver {
     const viewer = requireViewer(ctx);
     if (!isSupportAgent(viewer)) throw forbidden(AGENTS_ONLY);
     const now = ctx.clock.now();
-    return ctx.dataSource.transaction(async (manager) => {
+    const changed = await ctx.dataSource.transaction(async (manager) => {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
       if (ticket.status === 'CLOSED') throw conflict('This ticket is CLOSED, which is final (P8).');
       ticket.priority = input.priority;
       await manager.update(Ticket, ticket.id, { priority: input.priority });
       return ticket;
     });
+    await publishTicketUpdated(ctx, changed);
+    return changed;
   }
 }

@@ -1,5 +1,5 @@
 import { forbidden, notFound, pageSize, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { closeSolvedTickets } from '../auto-close.js';
 import type { SupportContext } from '../context.js';
 import { JAPANESE_ONLY_NOTICE } from '../domain/language.js';
@@ -8,6 +8,7 @@ import { isLate } from '../domain/ticket-lifecycle.js';
 import { TicketReply } from '../entities/ticket-reply.entity.js';
 import { Ticket, TicketEnvironment } from '../entities/ticket.entity.js';
 import { UserRef } from '../entities/user.type.js';
+import { publishTicketUpdated, ticketUpdatedEvents } from '../ticket-live.js';
 import { supportQueuePage, tenantTicketsPage } from '../ticket-queries.js';
 import { TicketConnection } from '../types/ticket-connection.type.js';
 
@@ -18,7 +19,7 @@ export class TicketResolver {
   @Query(() => Ticket, { nullable: true, description: "A ticket: customers see their own tenant's, agents any. NOT_FOUND otherwise, so existence never leaks." })
   async ticket(@Arg('id', () => ID) id: string, @Ctx() ctx: SupportContext): Promise<Ticket> {
     requireViewer(ctx);
-    await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now());
+    await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now(), (closed) => publishTicketUpdated(ctx, closed));
     const ticket = await ctx.loaders.ticketById.load(id);
     if (!ticket) throw notFound('The ticket');
     return ticket;
@@ -32,7 +33,7 @@ export class TicketResolver {
   ): Promise<TicketConnection> {
     const viewer = requireMember(ctx, 'use the support desk');
     const size = pageSize(first);
-    await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now());
+    await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now(), (closed) => publishTicketUpdated(ctx, closed));
     return tenantTicketsPage(ctx.dataSource.manager, viewer.tenantId, size, after);
   }
 
@@ -50,8 +51,16 @@ export class TicketResolver {
     if (!isSupportAgent(viewer)) throw forbidden("The support queue is for the support desk's agents only.");
     const size = pageSize(first);
     const now = ctx.clock.now();
-    await closeSolvedTickets(ctx.dataSource.manager, now);
+    await closeSolvedTickets(ctx.dataSource.manager, now, (closed) => publishTicketUpdated(ctx, closed));
     return supportQueuePage(ctx.dataSource.manager, now, size, after, lateOnly ?? false);
+  }
+
+  @Subscription(() => Ticket, {
+    description: "Each ticket opened or changed from now on (replies, status, assignment, auto-close): agents every tenant's, customers their own organisation's, by the same rule as ticket.",
+    subscribe: ({ context }) => ticketUpdatedEvents(context as SupportContext),
+  })
+  ticketUpdated(@Root() ticket: Ticket): Ticket {
+    return ticket;
   }
 
   @FieldResolver(() => UserRef, { description: 'Who the ticket is for: a support registrant of the customer (P1).' })

@@ -1,0 +1,154 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { Duplex } from 'node:stream';
+import { HeaderMap } from '@apollo/server';
+import { GATEWAY_CREDENTIAL_HEADER, isScoped, isValidGatewayCredential, type Viewer } from '@kyodo/auth';
+import type { Context as SocketContext } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import * as graphqlEsm from 'graphql';
+import { type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import type { RequestContext } from './context.js';
+import { forbidden, maskError } from './errors.js';
+import type { Logger } from './logger.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
+import { scopedRefusal } from './scoped-access.js';
+
+export interface LiveSocketOptions<TLoaders> {
+  name: string;
+  httpServer: Server;
+  path: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  gatewaySecret?: string;
+  requireGatewayCredential?: boolean;
+  /** The same context building as HTTP (token verified, fresh loaders); throws UNAUTHENTICATED for a bad token. */
+  contextFor: (headers: HeaderMap) => Promise<RequestContext<TLoaders>>;
+  createLoaders: (viewer: Viewer | null, dataSource: RequestContext['dataSource']) => TLoaders;
+  /** Verifies a token now (UNAUTHENTICATED when it no longer does): re-run for every event. */
+  recheckToken: (token: string) => Promise<void>;
+}
+
+export interface LiveSocket {
+  close(): Promise<void>;
+}
+
+type Extra = { request: IncomingMessage };
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** connection_init's payload, where a WebSocket client puts what HTTP puts in headers (browsers cannot set upgrade headers). */
+function param(ctx: SocketContext<Record<string, unknown> | undefined, Extra>, name: string): string | undefined {
+  const params = ctx.connectionParams ?? {};
+  const value = Object.entries(params).find(([key]) => key.toLowerCase() === name)?.[1];
+  return typeof value === 'string' && value ? value : firstHeader(ctx.extra.request.headers[name]);
+}
+
+const INVALID = 'GRAPHQL_VALIDATION_FAILED';
+
+/**
+ * The graphql-js copy the schema was built with. @apollo/subgraph is CommonJS, so its schema
+ * belongs to graphql's CJS build; under a test runner this module may get the ESM build, and
+ * graphql-js refuses a schema "from another module or realm": parsing, validating and running
+ * use the schema's own copy (in plain Node both are the same).
+ */
+function graphqlFor(schema: GraphQLSchema): typeof graphqlEsm {
+  // plain instanceof: graphql's own isSchema throws on a schema of the other copy
+  if (schema instanceof graphqlEsm.GraphQLSchema) return graphqlEsm;
+  const cjs = createRequire(import.meta.url)('graphql') as typeof graphqlEsm;
+  if ((schema as object) instanceof cjs.GraphQLSchema) return cjs;
+  throw new Error('The subgraph schema was built by a graphql-js copy this module cannot load.');
+}
+
+/**
+ * Subscriptions over graphql-ws (the `graphql-transport-ws` protocol) on the subgraph's own HTTP
+ * server and path: Apollo Server has no subscription transport, and the gateway reaches a
+ * subgraph's subscriptions over WebSocket (its `ws` transport). Queries and mutations keep the
+ * HTTP path (CSRF, metrics, scoped-token checks); this socket runs subscriptions only, with the
+ * same context, gateway-credential check in production and error masking as HTTP.
+ */
+export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>): LiveSocket {
+  const { schema, logger } = options;
+  const sockets = new WebSocketServer({ noServer: true });
+  const graphql = graphqlFor(schema);
+  // graphql-ws accepts refusals only as instances of its own copy's GraphQLError: the copy Node
+  // resolves for it is the schema's (CJS), whatever copy a test runner gave this module
+  const refusal = (error: { message: string; extensions?: Record<string, unknown> }, code: string): GraphQLError =>
+    new graphql.GraphQLError(error.message, { extensions: { ...error.extensions, code: error.extensions?.code ?? code } });
+  const mask = (error: GraphQLError): GraphQLFormattedError => maskError(error.toJSON(), error, logger);
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://subgraph');
+    if (pathname !== options.path) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
+  };
+  options.httpServer.on('upgrade', onUpgrade);
+
+  const server = useServer<Record<string, unknown> | undefined, Extra>(
+    {
+      schema,
+      execute: graphql.execute,
+      subscribe: graphql.subscribe,
+      onConnect(ctx) {
+        // production: the same rule as HTTP, the gateway's credential in the upgrade headers or connection_init
+        if (options.requireGatewayCredential && !isValidGatewayCredential(options.gatewaySecret ?? '', param(ctx, GATEWAY_CREDENTIAL_HEADER))) {
+          logger.warn('live socket refused: no gateway credential', { service: options.name });
+          return false;
+        }
+        return true;
+      },
+      async onSubscribe(ctx, _id, payload) {
+        let document: DocumentNode;
+        try {
+          document = graphql.parse(payload.query);
+        } catch (error) {
+          return [refusal(error instanceof Error ? error : { message: 'The document does not parse.' }, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const errors = graphql.validate(schema, document);
+        if (errors.length > 0) return errors.map((error) => refusal({ message: error.message }, INVALID));
+        const operation = graphql.getOperationAST(document, payload.operationName);
+        if (!operation) return [refusal({ message: 'Name the operation to run (operationName).' }, INVALID)];
+        if (operation.operation !== 'subscription') return [refusal({ message: 'This socket serves subscriptions only; send queries and mutations as HTTP POST to /graphql.' }, INVALID)];
+        const headers = new HeaderMap();
+        const authorization = param(ctx, 'authorization');
+        if (authorization) headers.set('authorization', authorization);
+        const requestId = param(ctx, REQUEST_ID_HEADER);
+        if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+        let contextValue: RequestContext<TLoaders>;
+        try {
+          contextValue = await options.contextFor(headers);
+        } catch (error) {
+          if (error instanceof Error && 'extensions' in error) return [refusal(error as GraphQLError, 'UNAUTHENTICATED')];
+          throw error;
+        }
+        // C6: an integration token reads (some) queries; it never holds a live stream
+        if (isScoped(contextValue.viewer)) return [refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN')];
+        const viewer = contextValue.viewer;
+        contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
+        const token = contextValue.token;
+        if (token) contextValue.recheckToken = () => options.recheckToken(token);
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
+      },
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors) return undefined;
+        return { ...result, errors: result.errors.map(mask) };
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return errors.map(mask);
+      },
+    },
+    sockets,
+  );
+
+  return {
+    async close() {
+      options.httpServer.off('upgrade', onUpgrade);
+      await server.dispose();
+    },
+  };
+}
