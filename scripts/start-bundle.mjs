@@ -70,7 +70,14 @@ export async function bundleServices({ root, dirs }) {
   const bundle = async (dir) => {
     const result = await esbuild.build({
       entryPoints: [join(root, dir, 'src', 'main.ts')],
-      outfile: bundlePath(root, dir),
+      outdir: dirname(bundlePath(root, dir)),
+      entryNames: '[name]',
+      outExtension: { '.js': '.mjs' },
+      // a dynamic import() stays a separate chunk, loaded when it runs: each main.ts starts tracing
+      // first and only then imports the subgraph, so the dependencies it instruments (http, graphql,
+      // mysql2) must not be hoisted into the entry file's static imports
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
       write: false,
       bundle: true,
       platform: 'node',

@@ -107,7 +107,7 @@ if (!token || lab.environment.get('tokenUser') !== who || !(expiresAt - Date.now
     email: await lab.prompt('Email', ''),
     password: await lab.prompt('Password', ''),
   };
-  const response = await fetch(new URL('/graphql', self.location.origin), {
+  const response = await fetch(self.location.origin + '/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ ...${JSON.stringify(body)}, variables: { input } }),

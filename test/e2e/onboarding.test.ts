@@ -201,8 +201,8 @@ describe.each(testDialects())('onboarding a tenant through the gateway on %s (T4
     const actions = mine.map((entry) => entry.action);
     expect(actions.filter((a) => a === 'member.add').length).toBeGreaterThanOrEqual(5);
     expect(actions).toContain('member.remove');
-    const removal = mine.find((entry) => entry.action === 'member.remove')!;
-    expect(JSON.parse(removal.before!)).toMatchObject({ email: 'member4@sakura.example' });
+    const removed = mine.filter((entry) => entry.action === 'member.remove').map((entry) => (JSON.parse(entry.before!) as { email: string }).email);
+    expect(removed).toContain('member4@sakura.example');
     // the operator's creation of this tenant is in this tenant's log too, and in the operator's
     expect(actions).toContain('tenant.create');
     const everything = (await ok<Log>(LOG, {}, operator)).auditLog.edges.map((e) => e.node);

@@ -1,5 +1,5 @@
 import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundlePath, bundleServices } from '../../scripts/start-bundle.mjs';
@@ -15,12 +15,18 @@ describe('npm start: the esbuild bundle of a service', () => {
   it('keeps each source file\'s own import.meta.url and leaves dependencies outside, as resolved from the source', async () => {
     const [path] = await bundleServices({ root: ROOT, dirs: ['gateway'] });
     expect(path).toBe(bundlePath(ROOT, 'gateway'));
-    const code = await readFile(path!, 'utf8');
+    // the entry and the chunks it loads (each dynamic import is its own chunk, loaded when it runs)
+    const files = new Set([path!]);
+    for (const file of files) {
+      for (const m of (await readFile(file, 'utf8')).matchAll(/(?:from |import\()"(\.{1,2}\/[^"]+)"/g)) files.add(resolve(dirname(file), m[1]!));
+    }
+    expect(files.size, 'the tracing-first entry loads the rest as a chunk').toBeGreaterThan(1);
+    const code = (await Promise.all([...files].map((file) => readFile(file, 'utf8')))).join('\n');
     // supergraph-file.ts finds gateway/supergraph.graphql next to itself; registry.ts the repository root
     expect(code).toContain(JSON.stringify(pathToFileURL(join(ROOT, 'gateway/src/supergraph-file.ts')).href));
     expect(code).toContain(JSON.stringify(pathToFileURL(join(ROOT, 'packages/subgraph-kit/src/registry.ts')).href));
     expect(code).not.toMatch(/import\.meta\.(url|dirname|filename)/);
-    const imports = [...code.matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
+    const imports = [...code.matchAll(/from "([^"]+)"/g)].map((m) => m[1]!).filter((specifier) => !specifier.startsWith('.'));
     expect(imports.length).toBeGreaterThan(5);
     for (const specifier of imports) expect(specifier.startsWith('node:') || specifier.startsWith(join(ROOT, 'node_modules'))).toBe(true);
     // the gateway runtime, never the CLI package with its plugins, and no subgraph code

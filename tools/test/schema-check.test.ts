@@ -32,8 +32,8 @@ beforeAll(async () => {
 
 /** User.cardCount (cards), which the e2e VIEWER operation selects. */
 const removeUserCardCount = (sdl: string) => sdl.replace(/(type User\s+@key\(fields: "id"\)\s*\{\s*id: ID!)\s*"""[^"]*"""\s*cardCount: Int/, '$1');
-/** Query.priceBook (licensing), which no e2e operation uses. */
-const removePriceBook = (sdl: string) => sdl.replace(/\s*"""\s*L1: the price rows[^"]*"""\s*priceBook\(asOf: Date\): \[PriceRow!\]/, '');
+/** Query.guestLicenseOrders (licensing), which no client operation (e2e, typed client, sandbox) uses. */
+const removeOrderList = (sdl: string) => sdl.replace(/\s*"""\s*The tenant's guest licence orders[^"]*"""\s*guestLicenseOrders: \[Order!\]/, '');
 
 describe('npm run schema:check', () => {
   it('passes on the repository as it is: the published schemas compose, no unapproved break against main, every e2e operation validates', async () => {
@@ -48,12 +48,12 @@ describe('npm run schema:check', () => {
     expect(result.ok).toBe(false);
     expect(result.changes).toContainEqual(expect.objectContaining({ level: 'BREAKING', type: 'FIELD_REMOVED', path: 'User.cardCount' }));
     const broken = result.brokenOperations.map((b) => `${b.operation.name} @ ${b.operation.location}`);
-    expect(broken).toContain('VIEWER (anonymous query { viewer }) @ test/e2e/viewer.test.ts:6');
+    expect(broken).toContain('VIEWER (anonymous query { viewer }) @ test/e2e/viewer.test.ts:7');
     const report = result.lines.join('\n');
     expect(report).toMatch(/✗ BREAKING\s+User\.cardCount: Field 'cardCount' was removed from object type 'User'/);
     expect(report).toContain('→ clients that select User.cardCount will fail: keep it and mark it @deprecated');
     expect(report).toContain('add {"path": "User.cardCount", "reason": "..."} to schema-approvals.json');
-    expect(report).toMatch(/✗ operation VIEWER \(anonymous query \{ viewer \}\) \(test\/e2e\/viewer\.test\.ts:6\) no longer validates:\n\s+Cannot query field "cardCount" on type "User"/);
+    expect(report).toMatch(/✗ operation VIEWER \(anonymous query \{ viewer \}\) \(test\/e2e\/viewer\.test\.ts:7\) no longer validates:\n\s+Cannot query field "cardCount" on type "User"/);
     expect(result.lines.at(-1)).toMatch(/^Result: FAILED \(1 unapproved breaking change\(s\); \d+ broken client operation\(s\): .*VIEWER/);
   });
 
@@ -64,20 +64,20 @@ describe('npm run schema:check', () => {
   });
 
   it('fails a break no e2e operation uses unless approved; approved, it passes and prints the reason', async () => {
-    const refused = await checkSchema(withSource('licensing', removePriceBook));
+    const refused = await checkSchema(withSource('licensing', removeOrderList));
     expect(refused.ok).toBe(false);
     expect(refused.brokenOperations).toEqual([]);
     expect(refused.lines.at(-1)).toBe('Result: FAILED (1 unapproved breaking change(s))');
 
     const reason = 'The price page reads prices from the CMS now; the two API clients were told on 2026-11-01.';
-    const approved = await checkSchema(withSource('licensing', removePriceBook, { approvals: [{ path: 'Query.priceBook', reason }] }));
+    const approved = await checkSchema(withSource('licensing', removeOrderList, { approvals: [{ path: 'Query.guestLicenseOrders', reason }] }));
     expect(approved.ok, approved.lines.join('\n')).toBe(true);
     expect(approved.lines).toContain(`      approved in schema-approvals.json: ${reason}`);
     expect(approved.lines.at(-1)).toBe('Result: passed');
   });
 
   it('an approval for another kind of change at the path does not approve this one', async () => {
-    const result = await checkSchema(withSource('licensing', removePriceBook, { approvals: [{ path: 'Query.priceBook', change: 'FIELD_TYPE_CHANGED', reason: 'only a type change was agreed' }] }));
+    const result = await checkSchema(withSource('licensing', removeOrderList, { approvals: [{ path: 'Query.guestLicenseOrders', change: 'FIELD_TYPE_CHANGED', reason: 'only a type change was agreed' }] }));
     expect(result.ok).toBe(false);
   });
 

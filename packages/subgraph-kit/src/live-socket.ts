@@ -145,10 +145,15 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
     sockets,
   );
 
+  // once: a subgraph stopped in a test (or twice on shutdown) must not throw "The server is not running"
+  let closing: Promise<void> | undefined;
   return {
-    async close() {
-      options.httpServer.off('upgrade', onUpgrade);
-      await server.dispose();
+    close() {
+      closing ??= (async () => {
+        options.httpServer.off('upgrade', onUpgrade);
+        await server.dispose();
+      })();
+      return closing;
     },
   };
 }

@@ -201,8 +201,10 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
     expect(await billCurrentPeriod(dataSource, holder, clock.now(), silentLogger, metrics)).toBe(true);
     // and run at the same moment on both, once billed, nothing more is issued
     await Promise.all([billCurrentPeriod(dataSource, first, clock.now(), silentLogger, metrics), billCurrentPeriod(dataSource, second, clock.now(), silentLogger, metrics)]);
-    expect(await aprilOf(A)).toEqual([['2028-04-01', 5060, 506, 5566]]);
-    expect(await aprilOf(DEMO.tenant.id)).toHaveLength(1);
+    // April 2028 for A: 6 seats (5 + 2 - 1, T6) x 780 + 2 guests x 580 = 4,680 + 1,160 = 5,840; tax 584; 6,424
+    expect(await aprilOf(A)).toEqual([['2028-04-01', 5840, 584, 6424]]);
+    // demo: its monthly base (15,000) and its card service's new term from 2028-04-01 (5 x 12,000), once each
+    expect((await aprilOf(DEMO.tenant.id)).sort((a, b) => a[1] - b[1])).toEqual([['2028-04-01', 15000, 1500, 16500], ['2028-04-01', 60000, 6000, 66000]]);
     expect(await dataSource.getRepository(JobLeaseEntity).countBy({ jobKey: billingLeaseKey('2028-04') })).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { auditScopeOf, encodeAuditCursor, mergeAuditPages, pageSize, readAuditEntries, type AuditEntryRecord } from '@kyodo/subgraph-kit';
+import { auditScopeOf, encodeAuditCursor, mergeAuditPages, pageSize, readAuditEntries, SURVIVES_OUTAGE, type AuditEntryRecord } from '@kyodo/subgraph-kit';
 import { In } from 'typeorm';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { peerAuditPages } from '../audit-sources.js';
@@ -14,13 +14,15 @@ import { AuditEntry, AuditEntryConnection } from '../types/audit-entry.type.js';
 @Resolver(() => AuditEntry)
 export class AuditLogResolver {
   @Query(() => AuditEntryConnection, {
+    // a peer's outage nulls this field only, not the rest of the answer (SURVIVES_OUTAGE)
+    ...SURVIVES_OUTAGE,
     description: "A1: audited changes, newest first (UTC). A tenant's administrators read their tenant's entries; vendor operators read all; anyone else: FORBIDDEN.",
   })
   async auditLog(
     @Arg('first', () => Int, { nullable: true }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: SpacesContext,
-  ): Promise<AuditEntryConnection> {
+  ): Promise<AuditEntryConnection | null> {
     const scope = auditScopeOf(ctx.viewer);
     const size = pageSize(first);
     // each source gives up to size + 1 after the cursor; the merged page is the first `size` of them all
