@@ -1,8 +1,8 @@
+import { SetPasswordDocument } from '@kyodo/client';
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../app-context.js';
 import { ErrorNote, Field } from '../components.js';
 import { useI18n } from '../i18n.js';
-import { SET_PASSWORD } from '../pending-operations.js';
 
 /** The onboarding mail's link (/app/set-password?token=): a new member chooses a password and is signed in. */
 export function SetPasswordScreen({ token }: { token: string | null }) {
@@ -14,11 +14,11 @@ export function SetPasswordScreen({ token }: { token: string | null }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!token || !SET_PASSWORD) return;
+    if (!token) return;
     setBusy(true);
     setError(null);
     try {
-      const { setPassword: session } = await client.data(SET_PASSWORD, { input: { token, password } });
+      const { setPassword: session } = await client.data(SetPasswordDocument, { input: { token, password } });
       client.setSession(session);
       await signedIn();
     } catch (caught) {
@@ -36,13 +36,12 @@ export function SetPasswordScreen({ token }: { token: string | null }) {
           {t('missingToken')}
         </p>
       )}
-      {!SET_PASSWORD && <p role="status">{t('setPasswordUnavailable')}</p>}
       <form onSubmit={submit}>
         <Field label={t('newPassword')}>
-          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" minLength={10} required disabled={!SET_PASSWORD || !token} />
+          <input name="password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" minLength={10} required disabled={!token} />
         </Field>
         <ErrorNote error={error} />
-        <button type="submit" disabled={busy || !SET_PASSWORD || !token}>
+        <button type="submit" disabled={busy || !token}>
           {t('setPassword')}
         </button>
       </form>
