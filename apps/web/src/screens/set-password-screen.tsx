@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../app-context.js';
 import { ErrorNote, Field } from '../components.js';
 import { useI18n } from '../i18n.js';
+import { TotpEnrolment } from './sign-in-screen.js';
 
 /** The onboarding mail's link (/app/set-password?token=): a new member chooses a password and is signed in. */
 export function SetPasswordScreen({ token }: { token: string | null }) {
@@ -11,6 +12,7 @@ export function SetPasswordScreen({ token }: { token: string | null }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [enrol, setEnrol] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -20,7 +22,8 @@ export function SetPasswordScreen({ token }: { token: string | null }) {
     try {
       const { setPassword: session } = await client.data(SetPasswordDocument, { input: { token, password } });
       client.setSession(session);
-      await signedIn();
+      if (session.totpEnrollmentRequired) setEnrol(true);
+      else await signedIn();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -28,6 +31,7 @@ export function SetPasswordScreen({ token }: { token: string | null }) {
     }
   }
 
+  if (enrol) return <TotpEnrolment onDone={signedIn} />;
   return (
     <section aria-labelledby="set-password-title" className="narrow">
       <h1 id="set-password-title">{t('setPasswordTitle')}</h1>
