@@ -24,6 +24,7 @@ const GUEST_NAME = '鈴木 一郎';
 const SPACE_NAME = '取引先との共有スペース';
 const TICKET_SUBJECT = 'CSV 取り込みでエラーになります';
 const LIVE_TICKET_SUBJECT = '請求書の PDF が開けません';
+const NEW_MEMBER = { email: 'ito@demo.example', name: '伊藤 健', password: 'ito-member-pass-1' };
 const NEW_TENANT = { subdomain: 'momiji-shoji', name: '株式会社もみじ商事', email: 'yamada@momiji.example', adminName: '山田 太郎', password: 'momiji-admin-pass-1' };
 
 /**
@@ -293,7 +294,7 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
     expect(signIn.user.name).toBe(NEW_TENANT.adminName);
   }, 90_000);
 
-  it('T3: where the tenant requires a one-time password, a member enrols at sign-in; the next sign-in asks for the code', async () => {
+  it('T3: where the tenant requires a one-time password, a member enrols at sign-in (and a new member on setting their password); the next sign-in asks for the code', async () => {
     const admin = await tokenOf('admin');
     await stack.client.data(`mutation { setTenantRequiresTotp(required: true) { id } }`, {}, { token: admin });
     try {
@@ -322,6 +323,21 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
       await shot(again, 'sign-in-totp');
       await again.getByRole('button', { name: 'サインイン' }).click();
       await again.getByRole('heading', { name: 'スペース' }).waitFor();
+
+      // a member added now sets their password from the mail and enrols right there, before any screen
+      await stack.client.data(`mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, { input: { email: NEW_MEMBER.email, name: NEW_MEMBER.name } }, { token: admin });
+      const [mail] = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${NEW_MEMBER.email}`));
+      const added = await newPage({ width: 390, height: 760 });
+      await added.goto(`${origin}${SET_PASSWORD_LINK.exec(mail!.decoded)![1]!}`);
+      await added.getByLabel('新しいパスワード（10文字以上）').fill(NEW_MEMBER.password);
+      await added.getByRole('button', { name: 'パスワードを設定' }).click();
+      await added.getByRole('heading', { name: '2段階認証の設定' }).waitFor();
+      expect(await added.getByRole('navigation').count()).toBe(0);
+      await added.getByRole('button', { name: '2段階認証の設定' }).click();
+      const addedSecret = (await added.locator('code.secret').innerText()).trim();
+      await added.getByLabel('ワンタイムパスワード（6桁）').fill(totpAt(addedSecret));
+      await added.getByRole('button', { name: '確認' }).click();
+      await added.getByRole('heading', { name: 'スペース' }).waitFor();
     } finally {
       await stack.client.data(`mutation { setTenantRequiresTotp(required: false) { id } }`, {}, { token: admin });
     }
