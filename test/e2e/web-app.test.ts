@@ -18,10 +18,14 @@ if (!executablePath) {
 }
 
 const LINK = /http:\/\/localhost:4000(\/invitations\/accept\?token=[A-Za-z0-9_%-]+)/;
+const SET_PASSWORD_LINK = /http:\/\/localhost:4000(\/set-password\?token=[A-Za-z0-9_%-]+)/;
 const GUEST_EMAIL = 'suzuki@partner.example';
 const GUEST_NAME = '鈴木 一郎';
 const SPACE_NAME = '取引先との共有スペース';
 const TICKET_SUBJECT = 'CSV 取り込みでエラーになります';
+const LIVE_TICKET_SUBJECT = '請求書の PDF が開けません';
+const NEW_MEMBER = { email: 'ito@demo.example', name: '伊藤 健', password: 'ito-member-pass-1' };
+const NEW_TENANT = { subdomain: 'momiji-shoji', name: '株式会社もみじ商事', email: 'yamada@momiji.example', adminName: '山田 太郎', password: 'momiji-admin-pass-1' };
 
 /**
  * The reference web app (issue 13) in headless Chromium against the whole stack, the gateway
@@ -85,18 +89,23 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
   }
 
   /** A member's token, signed in through the registered SignIn document (anonymous callers may send nothing else). */
-  async function tokenOf(who: 'admin' | 'member'): Promise<string> {
+  async function tokenOf(who: 'admin' | 'member' | 'operator'): Promise<string> {
     const client = createKyodoClient({ url: stack.gatewayUrl! });
-    const { signIn } = await client.data(SignInDocument, { input: { tenant: DEMO.tenant.subdomain, email: DEMO[who].email, password: DEMO[who].password } });
+    const tenant = who === 'operator' ? DEMO.vendorTenant.subdomain : DEMO.tenant.subdomain;
+    const { signIn } = await client.data(SignInDocument, { input: { tenant, email: DEMO[who].email, password: DEMO[who].password } });
     return signIn.token;
   }
+
+  // "without reloading": a mark left on the page's window survives only while the document does
+  const markDocument = (page: Page) => page.evaluate(() => Object.assign(window, { kyodoNotReloaded: true }));
+  const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { kyodoNotReloaded?: boolean }).kyodoNotReloaded === true);
 
   // one set of screenshots: the SQLite run's (the screens are the same on MariaDB)
   const shot = async (page: Page, name: string) => {
     if (dialect === 'sqlite') await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   };
 
-  it('S4: a guest follows the invitation mail to the acceptance screen, lands in their space and comments', async () => {
+  it('S4: a guest follows the invitation mail to the acceptance screen, lands in their space and comments; the admin who has the thread open sees it arrive live', async () => {
     const admin = await tokenOf('admin');
     const { createSpace } = await stack.client.data<{ createSpace: { id: string } }>(`mutation($name: String!) { createSpace(input: { name: $name, isGuestSpace: true }) { id } }`, { name: SPACE_NAME }, { token: admin });
     await stack.client.data(`mutation($i: CreateThreadInput!) { createThread(input: $i) { id } }`, { i: { spaceId: createSpace.id, title: '打ち合わせの日程', body: '来週の候補日をお知らせください。' } }, { token: admin });
@@ -122,14 +131,35 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
     await expect.poll(() => page.getByRole('link', { name: '名刺' }).count()).toBe(0);
     await shot(page, 'guest-spaces');
 
+    // a second browser session: the space's admin (who may read the thread) has it open already
+    const watcher = await newPage();
+    await signIn(watcher, 'demo', DEMO.admin.email, DEMO.admin.password);
+    await watcher.getByRole('link', { name: SPACE_NAME }).click();
+    // the thread's commentAdded stream is open (its response headers arrived) before the guest posts
+    const streamOpen = watcher.waitForResponse((r) => r.url().endsWith('/graphql') && (r.headers()['content-type'] ?? '').startsWith('text/event-stream'));
+    await watcher.getByRole('link', { name: '打ち合わせの日程' }).click();
+    await watcher.getByRole('heading', { name: '打ち合わせの日程' }).waitFor();
+    await streamOpen;
+    const watched = watcher.getByTestId('comments').getByRole('listitem');
+    await expect.poll(() => watched.count()).toBe(0);
+    const urlBefore = watcher.url();
+    await markDocument(watcher);
+
     await page.getByRole('link', { name: SPACE_NAME }).click();
     await page.getByRole('link', { name: '打ち合わせの日程' }).click();
     await page.getByRole('heading', { name: '打ち合わせの日程' }).waitFor();
     await page.getByLabel('コメントを書く').fill('火曜日の午後はいかがでしょうか。');
     await page.getByRole('button', { name: '投稿' }).click();
     const comments = page.getByTestId('comments').getByRole('listitem');
-    await expect.poll(() => comments.allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`${GUEST_NAME}[\\s\\S]*火曜日の午後はいかがでしょうか。`))]);
+    const guestComment = new RegExp(`${GUEST_NAME}[\\s\\S]*火曜日の午後はいかがでしょうか。`);
+    await expect.poll(() => comments.allInnerTexts()).toEqual([expect.stringMatching(guestComment)]);
     await shot(page, 'thread-comments');
+
+    // commentAdded: the comment arrives in the other session without a reload, once
+    await expect.poll(() => watched.allInnerTexts(), { timeout: 5_000 }).toEqual([expect.stringMatching(guestComment)]);
+    expect(watcher.url()).toBe(urlBefore);
+    expect(await sameDocument(watcher)).toBe(true);
+    await shot(watcher, 'thread-live-comment');
   }, 120_000);
 
   it('C3: a member sees the cards and finds one with a Japanese (kana) search; the scan quota is shown', async () => {
@@ -176,10 +206,28 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
   it('P7: a support agent sees the ticket in the queue with its due time', async () => {
     const page = await newPage();
     await signIn(page, DEMO.vendorTenant.subdomain, DEMO.agent.email, DEMO.agent.password);
+    const streamOpen = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.headers()['content-type'] ?? '').startsWith('text/event-stream'));
     await page.getByRole('navigation').getByRole('link', { name: '対応キュー' }).click();
     const queue = page.getByTestId('queue');
     await expect.poll(async () => (await queue.getByRole('row').allInnerTexts()).join('\n')).toMatch(new RegExp(`17:30\\s+${TICKET_SUBJECT}`));
     await shot(page, 'support-queue');
+
+    // ticketUpdated: a registrant sends a new ticket from the app; the open queue shows it without a reload
+    await streamOpen;
+    const urlBefore = page.url();
+    await markDocument(page);
+    const registrant = await newPage();
+    await signIn(registrant, 'demo', DEMO.admin.email, DEMO.admin.password);
+    await registrant.getByRole('navigation').getByRole('link', { name: 'お問い合わせ' }).click();
+    await registrant.getByRole('heading', { name: '新しいお問い合わせ' }).waitFor();
+    await registrant.getByLabel('件名', { exact: true }).fill(LIVE_TICKET_SUBJECT);
+    await registrant.getByLabel('内容', { exact: true }).fill('ダウンロードした請求書が白紙で表示されます。');
+    await registrant.getByRole('button', { name: '送信' }).click();
+    await registrant.getByRole('status').filter({ hasText: '受け付けました' }).waitFor();
+    await expect.poll(async () => (await queue.getByRole('row').allInnerTexts()).join('\n'), { timeout: 5_000 }).toContain(LIVE_TICKET_SUBJECT);
+    expect(page.url()).toBe(urlBefore);
+    expect(await sameDocument(page)).toBe(true);
+    await shot(page, 'support-queue-live');
   }, 90_000);
 
   it('L3: a tenant admin sees the guest on trial with days left, the licences in force and the invoices; English on request', async () => {
@@ -215,7 +263,38 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
     await shot(page, 'set-password');
   }, 60_000);
 
-  it('T3: where the tenant requires a one-time password, a member enrols at sign-in; the next sign-in asks for the code', async () => {
+  it('T4: a new tenant\'s first administrator follows the set-password mail into the app, sets a password and is signed in', async () => {
+    const operator = await tokenOf('operator');
+    await stack.client.data(
+      `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }`,
+      { input: { subdomain: NEW_TENANT.subdomain, name: NEW_TENANT.name, admin: { email: NEW_TENANT.email, name: NEW_TENANT.adminName }, contract: { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-05', memberSeats: 5 } } },
+      { token: operator },
+    );
+    const [mail] = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${NEW_TENANT.email}`));
+    expect(mail?.decoded).toContain('パスワードを設定してください');
+    const path = SET_PASSWORD_LINK.exec(mail!.decoded)![1]!;
+
+    const page = await newPage({ width: 390, height: 760 });
+    await page.goto(`${origin}${path}`);
+    // the mail's link leads into the app's screen, the token kept
+    expect(new URL(page.url()).pathname).toBe('/app/set-password');
+    expect(new URL(page.url()).searchParams.get('token')).toBe(new URL(path, origin).searchParams.get('token'));
+    await page.getByRole('heading', { name: 'パスワードの設定' }).waitFor();
+    await page.getByLabel('新しいパスワード（10文字以上）').fill(NEW_TENANT.password);
+    await shot(page, 'set-password-filled');
+    await page.getByRole('button', { name: 'パスワードを設定' }).click();
+    await page.getByRole('heading', { name: 'スペース' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/spaces');
+    await expect.poll(() => page.getByRole('banner').innerText()).toContain(NEW_TENANT.adminName);
+    await shot(page, 'set-password-signed-in');
+
+    // the password set in the browser is the one that signs in now (T4)
+    const client = createKyodoClient({ url: stack.gatewayUrl! });
+    const { signIn } = await client.data(SignInDocument, { input: { tenant: NEW_TENANT.subdomain, email: NEW_TENANT.email, password: NEW_TENANT.password } });
+    expect(signIn.user.name).toBe(NEW_TENANT.adminName);
+  }, 90_000);
+
+  it('T3: where the tenant requires a one-time password, a member enrols at sign-in (and a new member on setting their password); the next sign-in asks for the code', async () => {
     const admin = await tokenOf('admin');
     await stack.client.data(`mutation { setTenantRequiresTotp(required: true) { id } }`, {}, { token: admin });
     try {
@@ -244,6 +323,21 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
       await shot(again, 'sign-in-totp');
       await again.getByRole('button', { name: 'サインイン' }).click();
       await again.getByRole('heading', { name: 'スペース' }).waitFor();
+
+      // a member added now sets their password from the mail and enrols right there, before any screen
+      await stack.client.data(`mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, { input: { email: NEW_MEMBER.email, name: NEW_MEMBER.name } }, { token: admin });
+      const [mail] = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${NEW_MEMBER.email}`));
+      const added = await newPage({ width: 390, height: 760 });
+      await added.goto(`${origin}${SET_PASSWORD_LINK.exec(mail!.decoded)![1]!}`);
+      await added.getByLabel('新しいパスワード（10文字以上）').fill(NEW_MEMBER.password);
+      await added.getByRole('button', { name: 'パスワードを設定' }).click();
+      await added.getByRole('heading', { name: '2段階認証の設定' }).waitFor();
+      expect(await added.getByRole('navigation').count()).toBe(0);
+      await added.getByRole('button', { name: '2段階認証の設定' }).click();
+      const addedSecret = (await added.locator('code.secret').innerText()).trim();
+      await added.getByLabel('ワンタイムパスワード（6桁）').fill(totpAt(addedSecret));
+      await added.getByRole('button', { name: '確認' }).click();
+      await added.getByRole('heading', { name: 'スペース' }).waitFor();
     } finally {
       await stack.client.data(`mutation { setTenantRequiresTotp(required: false) { id } }`, {}, { token: admin });
     }

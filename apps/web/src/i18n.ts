@@ -31,10 +31,6 @@ const messages = {
   missingToken: { ja: 'リンクが不完全です。メールのリンクをもう一度開いてください。', en: 'The link is incomplete; open the link in the mail again.' },
   setPasswordTitle: { ja: 'パスワードの設定', en: 'Set your password' },
   setPassword: { ja: 'パスワードを設定', en: 'Set password' },
-  setPasswordUnavailable: {
-    ja: 'この画面はまだ利用できません。管理者にお問い合わせください。',
-    en: 'This screen is not available yet; ask your administrator.',
-  },
   navSpaces: { ja: 'スペース', en: 'Spaces' },
   navCards: { ja: '名刺', en: 'Cards' },
   navTickets: { ja: 'お問い合わせ', en: 'Support tickets' },

@@ -1,13 +1,11 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { documentHash, type KyodoClient } from '@kyodo/client';
-import { COMMENT_ADDED, TICKET_UPDATED } from './pending-operations.js';
+import { CommentAddedDocument, documentHash, TicketUpdatedDocument, type KyodoClient } from '@kyodo/client';
 
 /**
  * Live updates (issue 13): GraphQL subscriptions over Server-Sent Events, a POST to /graphql
  * with `Accept: text/event-stream` (graphql-sse's distinct-connections mode, which the gateway
  * speaks), sending the registered document's hash like every other request. Screens add what
- * arrives with withComment / queueOrder (domain/web-rules.ts). Until the subscription
- * operations are merged (pending-operations.ts) the subscribe functions do nothing.
+ * arrives with withComment / queueOrder (domain/web-rules.ts).
  */
 export type Unsubscribe = () => void;
 
@@ -113,12 +111,10 @@ export function subscribe<TData, TVariables extends Record<string, unknown>>(
 
 /** commentAdded(threadId): comments from anyone who may read the thread, as they are posted. */
 export function subscribeToComments(client: KyodoClient, threadId: string, onComment: (comment: LiveComment) => void): Unsubscribe {
-  if (!COMMENT_ADDED) return () => undefined;
-  return subscribe(client, COMMENT_ADDED, { threadId }, (data) => onComment(data.commentAdded));
+  return subscribe(client, CommentAddedDocument, { threadId }, (data) => onComment(data.commentAdded));
 }
 
 /** ticketUpdated: the queue's tickets as they are opened and change state. */
 export function subscribeToTicketUpdates(client: KyodoClient, onTicket: (ticket: { id: string; status: string }) => void): Unsubscribe {
-  if (!TICKET_UPDATED) return () => undefined;
-  return subscribe(client, TICKET_UPDATED, {}, (data) => onTicket(data.ticketUpdated));
+  return subscribe(client, TicketUpdatedDocument, {}, (data) => onTicket(data.ticketUpdated));
 }

@@ -66,8 +66,8 @@ export function SignInScreen() {
   );
 }
 
-/** T3: a tenant that requires a one-time password has its users enrol at their first sign-in. */
-function TotpEnrolment({ onDone }: { onDone: () => Promise<void> }) {
+/** T3: a tenant that requires a one-time password has its users enrol at their first sign-in (or on setting their password). */
+export function TotpEnrolment({ onDone }: { onDone: () => Promise<void> }) {
   const { client } = useApp();
   const { t } = useI18n();
   const [setup, setSetup] = useState<{ secret: string; otpauthUri: string } | null>(null);
