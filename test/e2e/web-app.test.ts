@@ -112,6 +112,10 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
     await stack.client.data(`mutation($i: InviteGuestInput!) { inviteGuest(input: $i) { id } }`, { i: { spaceId: createSpace.id, email: GUEST_EMAIL } }, { token: admin });
     const [mail] = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${GUEST_EMAIL}`));
     expect(mail?.decoded).toContain(SPACE_NAME);
+    // Japanese first (the demo tenant's locale): the Japanese text comes before the English
+    const japanese = mail!.decoded.indexOf('にあなたを招待しました');
+    expect(japanese).toBeGreaterThan(-1);
+    expect(mail!.decoded.indexOf('invited you')).toBeGreaterThan(japanese);
     // the mail's link, on this gateway's origin: the gateway sends it on to the app's screen
     const path = LINK.exec(mail!.decoded)![1]!;
 
