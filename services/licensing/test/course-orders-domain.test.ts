@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { courseOn, quoteCourseChange, type CourseContractTerms } from '../src/domain/course-orders.js';
+import { courseForOrder, courseOn, quoteCourseChange, type CourseContractTerms } from '../src/domain/course-orders.js';
 import { Refusal } from '../src/domain/refusal.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
@@ -67,5 +67,13 @@ describe('T6 course changes (domain)', () => {
     expect(courseOn('LIGHT', orders, '2026-05-31')).toBe('STANDARD');
     expect(courseOn('LIGHT', orders, '2026-06-01')).toBe('LIGHT');
     expect(courseOn('STANDARD', [], '2026-06-01')).toBe('STANDARD');
+  });
+
+  it('T6: a seat or guest order is priced at the course in force (annual: on the order date; monthly: on its first billed month)', () => {
+    const renewalDowngrade = [{ courseBefore: 'STANDARD', courseFrom: '2026-11-01' }] as const;
+    expect(courseForOrder({ course: 'LIGHT', billingCycle: 'ANNUAL' }, renewalDowngrade, '2026-06-10')).toBe('STANDARD');
+    expect(courseForOrder({ course: 'LIGHT', billingCycle: 'ANNUAL' }, renewalDowngrade, '2026-11-01')).toBe('LIGHT');
+    const monthlyDowngrade = [{ courseBefore: 'STANDARD', courseFrom: '2026-07-01' }] as const;
+    expect(courseForOrder({ course: 'LIGHT', billingCycle: 'MONTHLY' }, monthlyDowngrade, '2026-06-10')).toBe('LIGHT');
   });
 });

@@ -7,6 +7,7 @@ import { licensingSubgraph } from '../src/index.js';
 const QUOTE = `query($input: QuoteCourseChangeInput!) { quoteCourseChange(input: $input) { courseBefore course seats months unitPrice subtotal tax total effectiveFrom courseFrom } }`;
 const ORDER = `mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { id courseBefore course seats months total effectiveFrom courseFrom invoice { issuedOn total lines { quantity unitPrice amount periodFrom } } } }`;
 const COURSE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contract { course } } } }`;
+const SEAT_QUOTE = `query($input: QuoteMemberSeatsInput!) { quoteMemberSeats(input: $input) { unitPrice months subtotal } }`;
 const AUDIT = `query { licensingAuditRecords(first: 50) { actorId tenantId action before after } }`;
 
 const MONTHLY = '00000000-0000-4000-8000-0000000e0001'; // monthly Light, 6 seats
@@ -75,6 +76,9 @@ describe.each(testDialects())('T6 course changes on %s', (dialect) => {
     const { orderCourseChange } = await stack.client.data<{ orderCourseChange: unknown }>(ORDER, { input: { course: 'LIGHT', forRenewal: true, idempotencyKey: 'a-down' } }, { token: await annualAdmin() });
     expect(orderCourseChange).toMatchObject({ months: 0, total: 0, invoice: null, courseFrom: '2026-11-01' });
     expect(await courseOf(ANNUAL, await annualAdmin())).toBe('STANDARD');
+    // seats added for the rest of this term are still at the course in force (Standard): 4 whole months to 31 October x 1,500
+    const { quoteMemberSeats } = await stack.client.data<{ quoteMemberSeats: unknown }>(SEAT_QUOTE, { input: { quantity: 1 } }, { token: await annualAdmin() });
+    expect(quoteMemberSeats).toEqual({ unitPrice: 1500, months: 4, subtotal: 6000 });
     tokyo('2026-11-01');
     expect(await courseOf(ANNUAL, await annualAdmin())).toBe('LIGHT');
   });

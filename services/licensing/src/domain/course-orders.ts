@@ -111,3 +111,12 @@ export function courseOn(courseHeld: CourseCode, orders: readonly CourseChange[]
   const pending = orders.filter((order) => order.courseFrom > on).sort((a, b) => a.courseFrom.localeCompare(b.courseFrom));
   return pending[0]?.courseBefore ?? courseHeld;
 }
+
+/**
+ * T6: the course a seat or guest order placed on `orderDate` is priced at: annual, the course in
+ * force that day (a downgrade ordered for the renewal is not yet); monthly, the course of the first
+ * month it bills, the 1st of next month (by then a monthly downgrade is in force: the held course).
+ */
+export function courseForOrder(contract: { course: CourseCode; billingCycle: string }, orders: readonly CourseChange[], orderDate: LocalDate): CourseCode {
+  return courseOn(contract.course, orders, contract.billingCycle === 'ANNUAL' ? orderDate : firstOfNextMonth(orderDate));
+}
