@@ -8,6 +8,7 @@ import { Refusal } from './domain/refusal.js';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice } from './entities/invoice.entity.js';
+import { CourseOrder } from './entities/course-order.entity.js';
 import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
 import { ServiceContract } from './entities/service-contract.entity.js';
@@ -44,7 +45,8 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
     if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
     const orders = await dataSource.getRepository(GuestLicenseOrder).findBy({ tenantId: contract.tenantId });
     const seatOrders = await dataSource.getRepository(MemberSeatOrder).findBy({ tenantId: contract.tenantId });
-    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices, seatOrders);
+    const courseOrders = await dataSource.getRepository(CourseOrder).findBy({ tenantId: contract.tenantId });
+    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices, seatOrders, courseOrders);
     if (!bill) continue;
     try {
       const id = await dataSource.transaction((tx) => writeInvoice(tx, contract.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey));

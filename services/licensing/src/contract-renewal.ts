@@ -1,9 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from './access.js';
 import { addDays, type LocalDate } from './domain/calendar-dates.js';
+import { courseOn } from './domain/course-orders.js';
 import { guestLicensesOn } from './domain/guest-orders.js';
 import { renewalInvoice, renewedTermStarts, settleBaseTerm } from './domain/renewals.js';
 import { Contract } from './entities/contract.entity.js';
+import { CourseOrder } from './entities/course-order.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
@@ -38,8 +40,10 @@ export async function settleContract(manager: EntityManager, contract: Contract,
     if (starts.length === 0) return;
     const orders = await tx.findBy(GuestLicenseOrder, { tenantId: contract.tenantId });
     const prices = await tx.find(PriceRow);
+    const courseOrders = await tx.findBy(CourseOrder, { tenantId: contract.tenantId });
     for (const start of starts) {
-      const bill = applyRule(() => renewalInvoice({ course: contract.course, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, guestLicensesOn(orders, start), start, prices));
+      // T6: the renewed term's guests at the course in force on its first day (a downgrade ordered for it)
+      const bill = applyRule(() => renewalInvoice({ course: courseOn(contract.course, courseOrders, start), basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, guestLicensesOn(orders, start), start, prices));
       if (bill) await writeInvoice(tx, contract.tenantId, start, bill.lines, bill, renewalKeyOf(contract.id, start));
     }
   };

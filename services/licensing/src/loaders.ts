@@ -2,6 +2,7 @@ import type { Viewer } from '@kyodo/auth';
 import { createBatchWave, createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
 import { In, type DataSource } from 'typeorm';
 import { Contract } from './entities/contract.entity.js';
+import { CourseOrder } from './entities/course-order.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
@@ -24,6 +25,11 @@ export function createLicensingLoaders(_viewer: Viewer | null, dataSource: DataS
     ),
     seatOrdersByTenant: createGroupLoader(
       (ids) => dataSource.getRepository(MemberSeatOrder).find({ where: { tenantId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (o) => o.tenantId,
+      { wave },
+    ),
+    courseOrdersByTenant: createGroupLoader(
+      (ids) => dataSource.getRepository(CourseOrder).find({ where: { tenantId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (o) => o.tenantId,
       { wave },
     ),

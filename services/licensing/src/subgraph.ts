@@ -25,11 +25,13 @@ import { BaseContractResolver } from './resolvers/base-contract.resolver.js';
 import { BackOfficeResolver } from './resolvers/back-office.resolver.js';
 import { MemberSeatResolver } from './resolvers/member-seat.resolver.js';
 import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
+import { CourseOrder } from './entities/course-order.entity.js';
+import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -48,6 +50,7 @@ export const licensingSubgraph = defineSubgraph({
     TenantInvoicesResolver,
     BaseContractResolver,
     MemberSeatResolver,
+    CourseOrderResolver,
     BackOfficeResolver,
     createAuditRecordsResolver(LICENSING_AUDIT_QUERY),
   ],

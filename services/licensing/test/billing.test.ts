@@ -10,12 +10,15 @@ const RUN = `mutation($period: String!) { runBilling(period: $period) { period i
 const INVOICES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { invoices { issuedOn subtotal tax total } } } }`;
 const ORDER = `mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { total } }`;
 const SEATS = `mutation($input: OrderMemberSeatsInput!) { orderMemberSeats(input: $input) { total } }`;
+const COURSE = `mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { total } }`;
 
 const A = '00000000-0000-4000-8000-0000000b0001'; // monthly Light, 5 seats, +2 guests on 2027-03-10, +2 seats on 2027-07-20, -1 seat on 2027-10-05
 const B = '00000000-0000-4000-8000-0000000b0002'; // annual Standard, 10 seats, ordered on a 1st
 const C = '00000000-0000-4000-8000-0000000b0003'; // annual Light, 5 seats, +3 guests mid-term, +2 seats mid-term, -1 seat for the renewal
 const D = '00000000-0000-4000-8000-0000000b0004'; // monthly Standard, 6 seats, cancelled 2027-04-20
 const E = '00000000-0000-4000-8000-0000000b0005'; // card service only: Start Pack, 7 named users, billing from 2027-03-01, notice 2027-06-01
+const F = '00000000-0000-4000-8000-0000000b0006'; // monthly Light, 5 seats, upgraded 2027-05-12, downgraded 2027-09-15, cancelled 2027-12-20
+const G = '00000000-0000-4000-8000-0000000b0007'; // annual Light, 5 seats, upgraded mid-term 2027-04-01, downgraded for the renewal 2027-10-01
 
 type Row = [issuedOn: string, subtotal: number, tax: number, total: number];
 const months = (from: string, count: number) => Array.from({ length: count }, (_, i) => { const m = Number(from.slice(5, 7)) - 1 + i; return `${Number(from.slice(0, 4)) + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`; });
@@ -77,6 +80,24 @@ const EXPECTED: Record<string, Row[]> = {
   // L13: the first term from 2027-03-01: 7 x 14,400 = 100,800; tax 10,080; 110,880. The notice of 2027-06-01 came more
   // than 30 days before the term ends (2028-02-29), so it does not renew (L14): nothing on 2028-03-01
   [E]: [['2027-03-01', 100800, 10080, 110880]],
+  [F]: [
+    // 2027-01 .. 2027-05 on Light (the upgrade of 2027-05-12 is billed from June): 5 x 780 = 3,900; tax 390; 4,290
+    ...months('2027-01', 5).map((p) => [`${p}-01`, 3900, 390, 4290] as Row),
+    // T6: usable at once, nothing charged with the order; 2027-06 .. 2027-09 on Standard: 5 x 1,500 = 7,500; tax 750; 8,250
+    ...months('2027-06', 4).map((p) => [`${p}-01`, 7500, 750, 8250] as Row),
+    // T6: the downgrade of 2027-09-15 takes effect on 2027-10-01: 2027-10 .. 2027-12 on Light again = 4,290; cancelled 2027-12-20
+    ...months('2027-10', 3).map((p) => [`${p}-01`, 3900, 390, 4290] as Row),
+  ],
+  [G]: [
+    // ordered 2026-12-20: the term starts 2027-01-01 on Light: 5 x 9,170 = 45,850; tax 4,585; 50,435
+    ['2027-01-01', 45850, 4585, 50435],
+    // T6 upgrade on 2027-04-01: whole months to 2027-12-31 = 9 (2027-12-31 <= 12-31 < 2028-01-31);
+    // 9 x (1,500 - 780) x 5 seats = 9 x 720 x 5 = 32,400; tax 3,240; 35,640
+    ['2027-04-01', 32400, 3240, 35640],
+    // (T6 downgrade ordered on 2027-10-02 for the renewal: nothing now)
+    // 2028-01-01, the renewed term at the course in force on its first day, Light: 5 x 9,170 = 45,850 (Standard would be 88,200)
+    ['2028-01-01', 45850, 4585, 50435],
+  ],
 };
 
 const byDateThenTotal = (a: Row, b: Row) => a[0].localeCompare(b[0]) || a[3] - b[3];
@@ -95,6 +116,8 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
       { id: '00000000-0000-4000-8000-0000000b0102', tenantId: B, course: Course.STANDARD, billingCycle: BillingCycle.ANNUAL, startsOn: '2027-02-01', endsOn: '2028-01-31', memberSeats: 10 },
       { id: '00000000-0000-4000-8000-0000000b0103', tenantId: C, course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2026-12-20', endsOn: '2027-12-31', memberSeats: 5 },
       { id: '00000000-0000-4000-8000-0000000b0104', tenantId: D, course: Course.STANDARD, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-10-01', endsOn: null, memberSeats: 6 },
+      { id: '00000000-0000-4000-8000-0000000b0106', tenantId: F, course: Course.LIGHT, billingCycle: BillingCycle.MONTHLY, startsOn: '2026-12-01', endsOn: null, memberSeats: 5 },
+      { id: '00000000-0000-4000-8000-0000000b0107', tenantId: G, course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2026-12-20', endsOn: '2027-12-31', memberSeats: 5 },
     ]);
     await stack.handles.licensing!.dataSource.getRepository(ServiceContract).insert({
       id: '00000000-0000-4000-8000-0000000b0105',
@@ -124,6 +147,11 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
   it('L16: 14 months of a mixed set of contracts match the hand-computed table; a second run adds nothing', { timeout: 60_000 }, async () => {
     const events: Record<string, () => Promise<void>> = {
       '2027-03-10': async () => void (await stack.client.data(ORDER, { input: { quantity: 2, idempotencyKey: 'a-guests' } }, { token: await adminOf(A) })),
+      '2027-04-01': async () => void (await stack.client.data(COURSE, { input: { course: 'STANDARD', idempotencyKey: 'g-up' } }, { token: await adminOf(G) })),
+      '2027-05-12': async () => void (await stack.client.data(COURSE, { input: { course: 'STANDARD', idempotencyKey: 'f-up' } }, { token: await adminOf(F) })),
+      '2027-09-15': async () => void (await stack.client.data(COURSE, { input: { course: 'LIGHT', idempotencyKey: 'f-down' } }, { token: await adminOf(F) })),
+      '2027-10-02': async () => void (await stack.client.data(COURSE, { input: { course: 'LIGHT', forRenewal: true, idempotencyKey: 'g-down-renewal' } }, { token: await adminOf(G) })),
+      '2027-12-20': async () => void (await stack.client.data(`mutation { cancelContract { status } }`, {}, { token: await adminOf(F) })),
       '2027-04-20': async () => void (await stack.client.data(`mutation { cancelContract { status } }`, {}, { token: await adminOf(D) })),
       '2027-06-15': async () => void (await stack.client.data(ORDER, { input: { quantity: 3, idempotencyKey: 'c-guests' } }, { token: await adminOf(C) })),
       '2027-07-20': async () => void (await stack.client.data(SEATS, { input: { quantity: 2, idempotencyKey: 'a-seats-up' } }, { token: await adminOf(A) })),

@@ -15,6 +15,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.tablesAfterUp).toEqual([
       'audit_entries',
       'contracts',
+      'course_orders',
       'digitisation_changes',
       'digitisation_pack_orders',
       'guest_license_assignments',

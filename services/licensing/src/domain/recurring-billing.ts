@@ -1,3 +1,4 @@
+import { courseOn, type CourseChange } from './course-orders.js';
 import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './calendar-dates.js';
 import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
@@ -73,13 +74,24 @@ export function monthlyGuestsBilled(orders: readonly BilledGuestOrder[], first: 
  * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly) for the member seats
  *   of the year at the annual row. Annual guests are not on it: those bought mid-term are invoiced on
  *   their order date (L6) and a renewed term's guests by the renewal invoice (L14, renewalInvoice).
+ * Each at the course in force on the month's 1st or the term's first day (T6).
  * Tax 10 % rounded down once per invoice.
  */
-export function periodInvoice(period: string, contract: BilledContract, orders: readonly BilledGuestOrder[], prices: readonly PriceRowData[], seatOrders: readonly SeatChange[] = []): PeriodInvoice | null {
+export function periodInvoice(
+  period: string,
+  held: BilledContract,
+  orders: readonly BilledGuestOrder[],
+  prices: readonly PriceRowData[],
+  seatOrders: readonly SeatChange[] = [],
+  courseOrders: readonly CourseChange[] = [],
+): PeriodInvoice | null {
   const first = periodStart(period);
   if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
   const lines: InvoiceLineData[] = [];
   let issuedOn: LocalDate;
+  // T6: a month is billed at the course in force on its 1st, an annual term at the course in force on its first day
+  const billedOn = held.billingCycle === 'MONTHLY' ? first : termStartingIn(held.startsOn, first);
+  const contract = { ...held, course: billedOn ? courseOn(held.course, courseOrders, billedOn) : held.course };
   if (contract.billingCycle === 'MONTHLY') {
     if (contract.startsOn > first || (contract.cancelledOn !== null && contract.cancelledOn <= first)) return null;
     issuedOn = first;

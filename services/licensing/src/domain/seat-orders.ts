@@ -104,11 +104,16 @@ export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRe
   }
   const months = wholeMonths(orderDate, endsOn);
   if (months < 1) throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the term (it ends on ${endsOn}), so seats cannot be bought now (L6, T6); order them with the renewal.`, 'orderDate');
-  const lines: InvoiceLineData[] = Array.from({ length: months }, (_, i) => {
-    const period = monthPeriod(orderDate, i);
-    return { description: `Member seats (${contract.course}, annual), month ${i + 1} of ${months}`, quantity, unitPrice, periodFrom: period.from, periodTo: period.to, amount: unitPrice * quantity };
-  });
+  const lines = wholeMonthLines(orderDate, months, quantity, unitPrice, (i) => `Member seats (${contract.course}, annual), month ${i + 1} of ${months}`);
   return { quantity, seatsAfter, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, seatsFrom: orderDate, endsOn, lines };
+}
+
+/** L6/T6: one invoice line per whole month from the order date (the annual mid-term arithmetic: months x unit price x quantity). */
+export function wholeMonthLines(orderDate: LocalDate, months: number, quantity: number, unitPrice: number, describe: (index: number) => string): InvoiceLineData[] {
+  return Array.from({ length: months }, (_, i) => {
+    const period = monthPeriod(orderDate, i);
+    return { description: describe(i), quantity, unitPrice, periodFrom: period.from, periodTo: period.to, amount: unitPrice * quantity };
+  });
 }
 
 /** A seat order as the seat counts see it. */

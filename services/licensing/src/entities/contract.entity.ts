@@ -43,7 +43,10 @@ export class Contract {
   @Column({ type: 'varchar', length: 36 })
   tenantId: string;
 
-  @Field(() => Course)
+  /**
+   * T6: the course held after every course order so far (a downgrade not yet due included). The
+   * API's `course` is the course in force today (ContractResolver, courseOn).
+   */
   @Column({ type: 'varchar', length: 10 })
   course: Course;
 

@@ -7,11 +7,13 @@ import { settleContract } from '../contract-renewal.js';
 import { assertGuestOfTenant } from '../spaces-guests.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 import { guestLicensesInForce, quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
+import { courseForOrder } from '../domain/course-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
 import { Contract } from '../entities/contract.entity.js';
 import { GuestLicenseAssignment } from '../entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from '../entities/guest-license-order.entity.js';
 import { Invoice, InvoiceLine } from '../entities/invoice.entity.js';
+import { CourseOrder } from '../entities/course-order.entity.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { GuestLicenseAssignmentInput, OrderGuestLicensesInput, QuoteGuestLicensesInput } from '../inputs/guest-license.inputs.js';
 import { Quote } from '../types/licensing.types.js';
@@ -45,8 +47,9 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
   if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
-  const prices = await manager.find(PriceRow);
-  const quote = applyRule(() => quoteGuestOrder(contractTerms(contract), { quantity: input.quantity, orderDate, seller: input.seller, forRenewal: input.forRenewal }, prices));
+  const [prices, courseOrders] = await Promise.all([manager.find(PriceRow), manager.findBy(CourseOrder, { tenantId })]);
+  const terms = { ...contractTerms(contract), course: courseForOrder(contract, courseOrders, orderDate) };
+  const quote = applyRule(() => quoteGuestOrder(terms, { quantity: input.quantity, orderDate, seller: input.seller, forRenewal: input.forRenewal }, prices));
   return { contract, quote, orderDate };
 }
 

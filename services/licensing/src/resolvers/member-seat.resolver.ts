@@ -5,9 +5,11 @@ import type { EntityManager } from 'typeorm';
 import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { courseForOrder } from '../domain/course-orders.js';
 import { MIN_MEMBER_SEATS, quoteSeatOrder, type SeatQuote } from '../domain/seat-orders.js';
 import { Contract } from '../entities/contract.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
+import { CourseOrder } from '../entities/course-order.entity.js';
 import { MemberSeatOrder } from '../entities/member-seat-order.entity.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { OrderMemberSeatsInput, QuoteMemberSeatsInput } from '../inputs/member-seat.inputs.js';
@@ -24,8 +26,8 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
   if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
-  const prices = await manager.find(PriceRow);
-  const terms = { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn, memberSeatsHeld: contract.memberSeats };
+  const [prices, courseOrders] = await Promise.all([manager.find(PriceRow), manager.findBy(CourseOrder, { tenantId })]);
+  const terms = { ...contract, course: courseForOrder(contract, courseOrders, orderDate), basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn, memberSeatsHeld: contract.memberSeats };
   const quote = applyRule(() => quoteSeatOrder(terms, { quantity: input.quantity, orderDate, forRenewal: input.forRenewal, activeMembers }, prices));
   return { contract, quote, orderDate };
 }

@@ -1,11 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '../access.js';
 import { currentContract } from '../contract-renewal.js';
+import { courseOn } from '../domain/course-orders.js';
 import { guestLicensesInForce } from '../domain/guest-orders.js';
 import { memberSeatsOn } from '../domain/seat-orders.js';
 import { guestAllowance, GUESTS_PER_MEMBER, storageQuotaBytes } from '../domain/quotas.js';
 import { termOn } from '../domain/service-contracts.js';
-import { Contract, ContractStatus, LicenseModel } from '../entities/contract.entity.js';
+import { Contract, ContractStatus, Course, LicenseModel } from '../entities/contract.entity.js';
 import { ServiceContract } from '../entities/service-contract.entity.js';
 import { TenantRef } from '../entities/tenant.type.js';
 import { SafeIntScalar } from '../scalars/date.scalar.js';
@@ -69,8 +70,18 @@ export async function seatsInForce(ctx: LicensingContext, contract: Contract): P
   return memberSeatsOn({ memberSeatsHeld: contract.memberSeats, cancelledOn: contract.cancelledOn }, await ctx.loaders.seatOrdersByTenant.load(contract.tenantId), todayFor(ctx, contract));
 }
 
+/** T6: the course in force today for a contract (the request's loaders). */
+export async function courseInForce(ctx: LicensingContext, contract: Contract): Promise<Course> {
+  return courseOn(contract.course, await ctx.loaders.courseOrdersByTenant.load(contract.tenantId), todayFor(ctx, contract)) as Course;
+}
+
 @Resolver(() => Contract)
 export class ContractResolver {
+  @FieldResolver(() => Course, { description: 'T6: the course in force today (an upgrade at once; a monthly downgrade from the 1st of next month; an annual one from the renewal).' })
+  async course(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<Course> {
+    return courseInForce(ctx, contract);
+  }
+
   @FieldResolver(() => Int, {
     description:
       'T5/T6: paid member seats in force today (an increase counts at once; a monthly decrease from the 1st of next month; an annual decrease from the renewal); 0 once cancelled. Active members never exceed it (L4 storage, L10 allowance).',

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
+import { Course } from '../entities/contract.entity.js';
 
 export enum GuestLicenseStatus {
   TRIAL = 'TRIAL',
@@ -151,4 +152,37 @@ export class MemberSeatQuote {
 
   @Field(() => DateScalar, { description: 'From when the seats in force change.' })
   seatsFrom: string;
+}
+
+@ObjectType({ description: 'T6: the price and timing of a course change before it is ordered.' })
+export class CourseQuote {
+  @Field(() => Course)
+  courseBefore: Course;
+
+  @Field(() => Course)
+  course: Course;
+
+  @Field(() => Int, { description: 'Member seats an annual upgrade charges; 0 otherwise.' })
+  seats: number;
+
+  @Field(() => Int, { nullable: true, description: 'Whole months charged (annual upgrade, L6); 0 for the renewal; null on monthly billing.' })
+  months: number | null;
+
+  @Field(() => Int, { description: 'Per seat and month (annual upgrade: Standard monthly - Light monthly), yen excluding tax; 0 otherwise.' })
+  unitPrice: number;
+
+  @Field(() => Int)
+  subtotal: number;
+
+  @Field(() => Int)
+  tax: number;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => DateScalar, { description: 'From when the new course is billed.' })
+  effectiveFrom: string;
+
+  @Field(() => DateScalar, { description: 'From when the new course is in force.' })
+  courseFrom: string;
 }

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { badInput, conflict, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { settleContract } from '../contract-renewal.js';
+import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { courseOn, quoteCourseChange, type CourseQuote as CourseQuoteData } from '../domain/course-orders.js';
+import { memberSeatsOn } from '../domain/seat-orders.js';
+import { Contract, Course } from '../entities/contract.entity.js';
+import { CourseOrder } from '../entities/course-order.entity.js';
+import { Invoice } from '../entities/invoice.entity.js';
+import { MemberSeatOrder } from '../entities/member-seat-order.entity.js';
+import { PriceRow } from '../entities/price-row.entity.js';
+import { OrderCourseChangeInput, QuoteCourseChangeInput } from '../inputs/course-order.inputs.js';
+import { writeInvoice } from '../invoicing.js';
+import { CourseQuote } from '../types/licensing.types.js';
+import { idempotencyKeyOf } from './guest-license.resolver.js';
+
+const NO_CONTRACT = 'This tenant has no base contract: the course is part of one (T6).';
+
+async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteCourseChangeInput): Promise<{ contract: Contract; quote: CourseQuoteData; orderDate: string }> {
+  const found = await manager.findOneBy(Contract, { tenantId });
+  if (!found) throw conflict(NO_CONTRACT);
+  const contract = await settleContract(manager, found, todayFor(ctx, found));
+  const orderDate = input.orderDate ?? todayFor(ctx, contract);
+  if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
+  const [prices, courseOrders, seatOrders] = await Promise.all([manager.find(PriceRow), manager.findBy(CourseOrder, { tenantId }), manager.findBy(MemberSeatOrder, { tenantId })]);
+  const terms = {
+    ...contract,
+    basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn,
+    courseHeld: contract.course,
+    courseInForce: courseOn(contract.course, courseOrders, orderDate),
+    // T6: an annual upgrade charges the member seats in force on the order date
+    seatsInForce: memberSeatsOn({ memberSeatsHeld: contract.memberSeats, cancelledOn: contract.cancelledOn }, seatOrders, orderDate),
+  };
+  const quote = applyRule(() => quoteCourseChange(terms, { course: input.course, orderDate, forRenewal: input.forRenewal }, prices));
+  return { contract, quote, orderDate };
+}
+
+function sameOrder(order: CourseOrder, input: OrderCourseChangeInput): CourseOrder {
+  const wasForRenewal = order.months === 0;
+  if (order.course !== input.course || (input.orderDate != null && input.orderDate !== order.orderDate) || wasForRenewal !== (input.forRenewal === true)) {
+    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for a different course order (${order.course} on ${order.orderDate}); use a new key for a new order.`);
+  }
+  return order;
+}
+
+@Resolver(() => CourseOrder)
+export class CourseOrderResolver {
+  @Query(() => CourseQuote, { description: 'T6: the price and timing of a course change before ordering it (L6/L7 timing). Tenant administrators only.' })
+  async quoteCourseChange(@Arg('input', () => QuoteCourseChangeInput) input: QuoteCourseChangeInput, @Ctx() ctx: LicensingContext): Promise<CourseQuoteData> {
+    const viewer = requireAdmin(ctx, 'price a course change');
+    return (await quoteFor(ctx, ctx.dataSource.manager, viewer.tenantId, input)).quote;
+  }
+
+  @Mutation(() => CourseOrder, {
+    description: 'T6: changes the base contract course as quoted, and bills it (an annual upgrade is invoiced on the order date). The same idempotency key twice orders once. Tenant administrators only.',
+  })
+  async orderCourseChange(@Arg('input', () => OrderCourseChangeInput) input: OrderCourseChangeInput, @Ctx() ctx: LicensingContext): Promise<CourseOrder> {
+    const viewer = requireAdmin(ctx, 'change the course');
+    const key = idempotencyKeyOf(input.idempotencyKey);
+    const orders = ctx.dataSource.getRepository(CourseOrder);
+    const earlier = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
+    if (earlier) return sameOrder(earlier, input);
+    try {
+      return await ctx.dataSource.transaction(async (manager) => {
+        const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input);
+        // one conditional UPDATE: two racing orders cannot both change the course they read
+        const changed = await manager
+          .createQueryBuilder()
+          .update(Contract)
+          .set({ course: quote.course as Course })
+          .where('id = :id AND cancelledOn IS NULL AND course = :before')
+          .setParameters({ id: contract.id, before: quote.courseBefore })
+          .execute();
+        if ((changed.affected ?? 0) !== 1) throw conflict('The course changed while this order was placed; quote again and retry.');
+        const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+        const order = {
+          id: randomUUID(),
+          tenantId: viewer.tenantId,
+          idempotencyKey: key,
+          courseBefore: quote.courseBefore as Course,
+          course: quote.course as Course,
+          orderDate,
+          effectiveFrom: quote.effectiveFrom,
+          courseFrom: quote.courseFrom,
+          seats: quote.seats,
+          months: quote.months,
+          unitPrice: quote.unitPrice,
+          subtotal: quote.subtotal,
+          tax: quote.tax,
+          total: quote.total,
+          orderedBy: viewer.userId,
+          invoiceId,
+        };
+        await manager.insert(CourseOrder, order);
+        // A1: in the order's transaction
+        await recordAudit(manager, {
+          at: ctx.clock.now(),
+          actor: viewer,
+          tenantId: viewer.tenantId,
+          action: 'course.order',
+          subject: `Contract:${contract.id}`,
+          before: { course: quote.courseBefore },
+          after: { course: quote.course, courseFrom: quote.courseFrom, effectiveFrom: quote.effectiveFrom, total: quote.total },
+        });
+        return manager.findOneByOrFail(CourseOrder, { id: order.id });
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const first = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
+        if (first) return sameOrder(first, input);
+      }
+      throw error;
+    }
+  }
+
+  @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing now.' })
+  async invoice(@Root() order: CourseOrder, @Ctx() ctx: LicensingContext): Promise<Invoice | null> {
+    return order.invoiceId ? ctx.loaders.invoiceById.load(order.invoiceId) : null;
+  }
+
+  @Query(() => [CourseOrder], { ...SURVIVES_OUTAGE, description: "The tenant's course orders, oldest first. Tenant administrators only." })
+  async courseOrders(@Ctx() ctx: LicensingContext): Promise<CourseOrder[]> {
+    const viewer = requireAdmin(ctx, "see the tenant's course orders");
+    return ctx.loaders.courseOrdersByTenant.load(viewer.tenantId);
+  }
+}
