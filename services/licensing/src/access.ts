@@ -1,5 +1,5 @@
 import { isVendorAdmin, type Viewer } from '@kyodo/auth';
-import { appError, forbidden, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
+import { appError, forbidden, isUniqueViolation, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
 import { DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
 import { Refusal } from './domain/refusal.js';
 import type { LicensingLoaders } from './loaders.js';
@@ -36,6 +36,26 @@ export function applyRule<T>(rule: () => T): T {
 
 /** A unique-key clash (the idempotency key raced another request): one definition, in the kit. */
 export { isUniqueViolation } from '@kyodo/subgraph-kit';
+
+/**
+ * An order placed once per idempotency key (L5-L7 guest licences, T5/T6 seats and course, L15
+ * packs): an earlier order with the key is the answer (`same` refuses it if it asked for
+ * something else); when two requests race with one key, the unique key lets one in and the
+ * other answers with that order.
+ */
+export async function placeOnce<T>(earlier: () => Promise<T | null>, same: (order: T) => T, place: () => Promise<T>): Promise<T> {
+  const found = await earlier();
+  if (found) return same(found);
+  try {
+    return await place();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const first = await earlier();
+      if (first) return same(first);
+    }
+    throw error;
+  }
+}
 
 /** The back office (price rows, service contracts, card packs): vendor operators only (VENDOR_ADMIN). */
 export function requireVendorOperator(ctx: Pick<LicensingContext, 'viewer'>, action: string): Viewer {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, placeOnce, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 import { courseOn, quoteCourseChange, type CourseQuote as CourseQuoteData } from '../domain/course-orders.js';
@@ -61,59 +61,55 @@ export class CourseOrderResolver {
     const viewer = requireAdmin(ctx, 'change the course');
     const key = idempotencyKeyOf(input.idempotencyKey);
     const orders = ctx.dataSource.getRepository(CourseOrder);
-    const earlier = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-    if (earlier) return sameOrder(earlier, input);
-    try {
-      return await ctx.dataSource.transaction(async (manager) => {
-        const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input);
-        // one conditional UPDATE: two racing orders cannot both change the course they read
-        const changed = await manager
-          .createQueryBuilder()
-          .update(Contract)
-          .set({ course: quote.course as Course })
-          .where('id = :id AND cancelledOn IS NULL AND course = :before')
-          .setParameters({ id: contract.id, before: quote.courseBefore })
-          .execute();
-        if ((changed.affected ?? 0) !== 1) throw conflict('The course changed while this order was placed; quote again and retry.');
-        const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
-        const order = {
-          id: randomUUID(),
-          tenantId: viewer.tenantId,
-          idempotencyKey: key,
-          courseBefore: quote.courseBefore as Course,
-          course: quote.course as Course,
-          orderDate,
-          effectiveFrom: quote.effectiveFrom,
-          courseFrom: quote.courseFrom,
-          seats: quote.seats,
-          months: quote.months,
-          unitPrice: quote.unitPrice,
-          subtotal: quote.subtotal,
-          tax: quote.tax,
-          total: quote.total,
-          orderedBy: viewer.userId,
-          invoiceId,
-        };
-        await manager.insert(CourseOrder, order);
-        // A1: in the order's transaction
-        await recordAudit(manager, {
-          at: ctx.clock.now(),
-          actor: viewer,
-          tenantId: viewer.tenantId,
-          action: 'course.order',
-          subject: `Contract:${contract.id}`,
-          before: { course: quote.courseBefore },
-          after: { course: quote.course, courseFrom: quote.courseFrom, effectiveFrom: quote.effectiveFrom, total: quote.total },
+    return placeOnce(
+      () => orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key }),
+      (earlier) => sameOrder(earlier, input),
+      async () => {
+        return ctx.dataSource.transaction(async (manager) => {
+          const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input);
+          // one conditional UPDATE: two racing orders cannot both change the course they read
+          const changed = await manager
+            .createQueryBuilder()
+            .update(Contract)
+            .set({ course: quote.course as Course })
+            .where('id = :id AND cancelledOn IS NULL AND course = :before')
+            .setParameters({ id: contract.id, before: quote.courseBefore })
+            .execute();
+          if ((changed.affected ?? 0) !== 1) throw conflict('The course changed while this order was placed; quote again and retry.');
+          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+          const order = {
+            id: randomUUID(),
+            tenantId: viewer.tenantId,
+            idempotencyKey: key,
+            courseBefore: quote.courseBefore as Course,
+            course: quote.course as Course,
+            orderDate,
+            effectiveFrom: quote.effectiveFrom,
+            courseFrom: quote.courseFrom,
+            seats: quote.seats,
+            months: quote.months,
+            unitPrice: quote.unitPrice,
+            subtotal: quote.subtotal,
+            tax: quote.tax,
+            total: quote.total,
+            orderedBy: viewer.userId,
+            invoiceId,
+          };
+          await manager.insert(CourseOrder, order);
+          // A1: in the order's transaction
+          await recordAudit(manager, {
+            at: ctx.clock.now(),
+            actor: viewer,
+            tenantId: viewer.tenantId,
+            action: 'course.order',
+            subject: `Contract:${contract.id}`,
+            before: { course: quote.courseBefore },
+            after: { course: quote.course, courseFrom: quote.courseFrom, effectiveFrom: quote.effectiveFrom, total: quote.total },
+          });
+          return manager.findOneByOrFail(CourseOrder, { id: order.id });
         });
-        return manager.findOneByOrFail(CourseOrder, { id: order.id });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        const first = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-        if (first) return sameOrder(first, input);
-      }
-      throw error;
-    }
+      },
+    );
   }
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing now.' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, placeOnce, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { assertGuestOfTenant } from '../spaces-guests.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
@@ -84,66 +84,61 @@ export class GuestLicenseResolver {
     const viewer = requireAdmin(ctx, 'order guest licences');
     const key = idempotencyKeyOf(input.idempotencyKey);
     const orders = ctx.dataSource.getRepository(GuestLicenseOrder);
-    const earlier = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-    if (earlier) return sameOrder(earlier, input);
-    try {
-      return await ctx.dataSource.transaction(async (manager) => {
-        const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input);
-        // the count changes in one conditional UPDATE: concurrent orders never leave it wrong
-        const changed = await manager
-          .createQueryBuilder()
-          .update(Contract)
-          .set({ guestLicensesHeld: () => 'guestLicensesHeld + :delta' })
-          .where('id = :id AND cancelledOn IS NULL AND guestLicensesHeld + :delta >= 0 AND guestLicensesHeld + :delta >= guestLicensesAssigned')
-          .setParameters({ id: contract.id, delta: quote.quantity })
-          .execute();
-        if ((changed.affected ?? 0) !== 1) {
-          const now = await manager.findOneByOrFail(Contract, { id: contract.id });
-          if (now.cancelledOn) throw conflict('The base contract has been cancelled, so no guest licences can be ordered (L8).');
-          if (now.guestLicensesHeld + quote.quantity < 0) throw badInput(`You hold ${now.guestLicensesHeld} guest licence(s), so you cannot remove ${-quote.quantity}.`, 'quantity');
-          throw conflict(`${now.guestLicensesAssigned} guest licence(s) are assigned to guests; unassign some before reducing to ${now.guestLicensesHeld + quote.quantity}.`);
-        }
-        const after = await manager.findOneByOrFail(Contract, { id: contract.id });
-        const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
-        const order = manager.create(GuestLicenseOrder, {
-          id: randomUUID(),
-          tenantId: viewer.tenantId,
-          idempotencyKey: key,
-          quantity: quote.quantity,
-          guestLicensesAfter: after.guestLicensesHeld,
-          orderDate,
-          effectiveFrom: quote.effectiveFrom,
-          licensesFrom: quote.licensesFrom,
-          endsOn: quote.endsOn,
-          months: quote.months,
-          unitPrice: quote.unitPrice,
-          subtotal: quote.subtotal,
-          tax: quote.tax,
-          total: quote.total,
-          seller: input.seller?.trim() || contract.seller,
-          orderedBy: viewer.userId,
-          invoiceId,
+    return placeOnce(
+      () => orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key }),
+      (earlier) => sameOrder(earlier, input),
+      async () => {
+        return ctx.dataSource.transaction(async (manager) => {
+          const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input);
+          // the count changes in one conditional UPDATE: concurrent orders never leave it wrong
+          const changed = await manager
+            .createQueryBuilder()
+            .update(Contract)
+            .set({ guestLicensesHeld: () => 'guestLicensesHeld + :delta' })
+            .where('id = :id AND cancelledOn IS NULL AND guestLicensesHeld + :delta >= 0 AND guestLicensesHeld + :delta >= guestLicensesAssigned')
+            .setParameters({ id: contract.id, delta: quote.quantity })
+            .execute();
+          if ((changed.affected ?? 0) !== 1) {
+            const now = await manager.findOneByOrFail(Contract, { id: contract.id });
+            if (now.cancelledOn) throw conflict('The base contract has been cancelled, so no guest licences can be ordered (L8).');
+            if (now.guestLicensesHeld + quote.quantity < 0) throw badInput(`You hold ${now.guestLicensesHeld} guest licence(s), so you cannot remove ${-quote.quantity}.`, 'quantity');
+            throw conflict(`${now.guestLicensesAssigned} guest licence(s) are assigned to guests; unassign some before reducing to ${now.guestLicensesHeld + quote.quantity}.`);
+          }
+          const after = await manager.findOneByOrFail(Contract, { id: contract.id });
+          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+          const order = manager.create(GuestLicenseOrder, {
+            id: randomUUID(),
+            tenantId: viewer.tenantId,
+            idempotencyKey: key,
+            quantity: quote.quantity,
+            guestLicensesAfter: after.guestLicensesHeld,
+            orderDate,
+            effectiveFrom: quote.effectiveFrom,
+            licensesFrom: quote.licensesFrom,
+            endsOn: quote.endsOn,
+            months: quote.months,
+            unitPrice: quote.unitPrice,
+            subtotal: quote.subtotal,
+            tax: quote.tax,
+            total: quote.total,
+            seller: input.seller?.trim() || contract.seller,
+            orderedBy: viewer.userId,
+            invoiceId,
+          });
+          await manager.insert(GuestLicenseOrder, order);
+          await recordAudit(manager, {
+            at: ctx.clock.now(),
+            actor: viewer,
+            tenantId: viewer.tenantId,
+            action: 'guestLicenses.order',
+            subject: `Contract:${contract.id}`,
+            before: { guestLicensesHeld: contract.guestLicensesHeld },
+            after: { guestLicensesHeld: after.guestLicensesHeld, quantity: quote.quantity, licensesFrom: quote.licensesFrom, total: quote.total },
+          });
+          return manager.findOneByOrFail(GuestLicenseOrder, { id: order.id });
         });
-        await manager.insert(GuestLicenseOrder, order);
-        await recordAudit(manager, {
-          at: ctx.clock.now(),
-          actor: viewer,
-          tenantId: viewer.tenantId,
-          action: 'guestLicenses.order',
-          subject: `Contract:${contract.id}`,
-          before: { guestLicensesHeld: contract.guestLicensesHeld },
-          after: { guestLicensesHeld: after.guestLicensesHeld, quantity: quote.quantity, licensesFrom: quote.licensesFrom, total: quote.total },
-        });
-        return manager.findOneByOrFail(GuestLicenseOrder, { id: order.id });
-      });
-    } catch (error) {
-      // another request with the same key won the race: it bought; this one returns that order
-      if (isUniqueViolation(error)) {
-        const first = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-        if (first) return sameOrder(first, input);
-      }
-      throw error;
-    }
+      },
+    );
   }
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing (a decrease).' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, placeOnce, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 import { courseForOrder } from '../domain/course-orders.js';
@@ -57,59 +57,55 @@ export class MemberSeatResolver {
     const viewer = requireAdmin(ctx, 'order member seats');
     const key = idempotencyKeyOf(input.idempotencyKey);
     const orders = ctx.dataSource.getRepository(MemberSeatOrder);
-    const earlier = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-    if (earlier) return sameOrder(earlier, input);
-    // T5: the member count comes from spaces, before the transaction (no remote call holds a lock)
-    const members = input.quantity < 0 ? await activeMemberCount(ctx, viewer.tenantId) : 0;
-    try {
-      return await ctx.dataSource.transaction(async (manager) => {
-        const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input, members);
-        // one conditional UPDATE: two racing decreases cannot together go below the minimum
-        const changed = await manager
-          .createQueryBuilder()
-          .update(Contract)
-          .set({ memberSeats: () => 'memberSeats + :delta' })
-          .where('id = :id AND cancelledOn IS NULL AND memberSeats = :before AND memberSeats + :delta >= :min')
-          .setParameters({ id: contract.id, delta: quote.quantity, before: contract.memberSeats, min: MIN_MEMBER_SEATS })
-          .execute();
-        if ((changed.affected ?? 0) !== 1) throw conflict('The member seats changed while this order was placed; quote again and retry.');
-        const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
-        const order = {
-          id: randomUUID(),
-          tenantId: viewer.tenantId,
-          idempotencyKey: key,
-          quantity: quote.quantity,
-          seatsAfter: quote.seatsAfter,
-          orderDate,
-          effectiveFrom: quote.effectiveFrom,
-          seatsFrom: quote.seatsFrom,
-          months: quote.months,
-          unitPrice: quote.unitPrice,
-          subtotal: quote.subtotal,
-          tax: quote.tax,
-          total: quote.total,
-          orderedBy: viewer.userId,
-          invoiceId,
-        };
-        await manager.insert(MemberSeatOrder, order);
-        await recordAudit(manager, {
-          at: ctx.clock.now(),
-          actor: viewer,
-          tenantId: viewer.tenantId,
-          action: 'memberSeats.order',
-          subject: `Contract:${contract.id}`,
-          before: { memberSeats: contract.memberSeats },
-          after: { memberSeats: quote.seatsAfter, quantity: quote.quantity, seatsFrom: quote.seatsFrom, total: quote.total },
+    return placeOnce(
+      () => orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key }),
+      (earlier) => sameOrder(earlier, input),
+      async () => {
+      // T5: the member count comes from spaces, before the transaction (no remote call holds a lock)
+      const members = input.quantity < 0 ? await activeMemberCount(ctx, viewer.tenantId) : 0;
+        return ctx.dataSource.transaction(async (manager) => {
+          const { contract, quote, orderDate } = await quoteFor(ctx, manager, viewer.tenantId, input, members);
+          // one conditional UPDATE: two racing decreases cannot together go below the minimum
+          const changed = await manager
+            .createQueryBuilder()
+            .update(Contract)
+            .set({ memberSeats: () => 'memberSeats + :delta' })
+            .where('id = :id AND cancelledOn IS NULL AND memberSeats = :before AND memberSeats + :delta >= :min')
+            .setParameters({ id: contract.id, delta: quote.quantity, before: contract.memberSeats, min: MIN_MEMBER_SEATS })
+            .execute();
+          if ((changed.affected ?? 0) !== 1) throw conflict('The member seats changed while this order was placed; quote again and retry.');
+          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+          const order = {
+            id: randomUUID(),
+            tenantId: viewer.tenantId,
+            idempotencyKey: key,
+            quantity: quote.quantity,
+            seatsAfter: quote.seatsAfter,
+            orderDate,
+            effectiveFrom: quote.effectiveFrom,
+            seatsFrom: quote.seatsFrom,
+            months: quote.months,
+            unitPrice: quote.unitPrice,
+            subtotal: quote.subtotal,
+            tax: quote.tax,
+            total: quote.total,
+            orderedBy: viewer.userId,
+            invoiceId,
+          };
+          await manager.insert(MemberSeatOrder, order);
+          await recordAudit(manager, {
+            at: ctx.clock.now(),
+            actor: viewer,
+            tenantId: viewer.tenantId,
+            action: 'memberSeats.order',
+            subject: `Contract:${contract.id}`,
+            before: { memberSeats: contract.memberSeats },
+            after: { memberSeats: quote.seatsAfter, quantity: quote.quantity, seatsFrom: quote.seatsFrom, total: quote.total },
+          });
+          return manager.findOneByOrFail(MemberSeatOrder, { id: order.id });
         });
-        return manager.findOneByOrFail(MemberSeatOrder, { id: order.id });
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        const first = await orders.findOneBy({ tenantId: viewer.tenantId, idempotencyKey: key });
-        if (first) return sameOrder(first, input);
-      }
-      throw error;
-    }
+      },
+    );
   }
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing (a decrease).' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kyodo/auth';
 import { badInput, conflict, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { isUniqueViolation, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
+import { placeOnce, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
 import { totalsOf } from '../domain/invoices.js';
 import { findPrice } from '../domain/price-book.js';
 import { SIDES_PER_PACK } from '../domain/service-contracts.js';
@@ -47,45 +47,41 @@ async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: st
     if (order.packs !== packs) throw conflict(`The idempotency key "${key}" was already used for an order of ${order.packs} pack(s); use a new key for a new order.`);
     return order;
   };
-  const earlier = await orders.findOneBy({ tenantId, idempotencyKey: key });
-  if (earlier) return same(earlier);
-  try {
-    return await ctx.dataSource.transaction(async (manager) => {
-      const service = await manager.findOneBy(ServiceContract, { tenantId });
-      if (!service) throw conflict('This tenant has no card service contract, so digitisation packs cannot be bought (L11).');
-      const today = todayFor(ctx, null);
-      const sides = packs * SIDES_PER_PACK;
-      await manager
-        .createQueryBuilder()
-        .update(ServiceContract)
-        .set({ purchasedSides: () => 'purchasedSides + :sides' })
-        .where('id = :id', { id: service.id })
-        .setParameters({ sides })
-        .execute();
-      // L15: cards' copy of the quota follows this row
-      await recordDigitisationChange(manager, tenantId);
-      const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
-      if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
-      const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * packs }];
-      const invoiceId = await writeInvoice(manager, tenantId, today, lines, totalsOf(lines));
-      const order = { id: randomUUID(), tenantId, idempotencyKey: key, packs, sides, orderDate: today, orderedBy: actor.userId, invoiceId };
-      await manager.insert(DigitisationPackOrder, order);
-      await recordAudit(manager, {
-        at: ctx.clock.now(),
-        actor,
-        tenantId,
-        action: 'digitisationPack.order',
-        subject: `ServiceContract:${service.id}`,
-        before: { purchasedSides: service.purchasedSides },
-        after: { purchasedSides: service.purchasedSides + sides, packs },
+  return placeOnce(
+    () => orders.findOneBy({ tenantId, idempotencyKey: key }),
+    (earlier) => same(earlier),
+    async () => {
+      return ctx.dataSource.transaction(async (manager) => {
+        const service = await manager.findOneBy(ServiceContract, { tenantId });
+        if (!service) throw conflict('This tenant has no card service contract, so digitisation packs cannot be bought (L11).');
+        const today = todayFor(ctx, null);
+        const sides = packs * SIDES_PER_PACK;
+        await manager
+          .createQueryBuilder()
+          .update(ServiceContract)
+          .set({ purchasedSides: () => 'purchasedSides + :sides' })
+          .where('id = :id', { id: service.id })
+          .setParameters({ sides })
+          .execute();
+        // L15: cards' copy of the quota follows this row
+        await recordDigitisationChange(manager, tenantId);
+        const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
+        if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
+        const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * packs }];
+        const invoiceId = await writeInvoice(manager, tenantId, today, lines, totalsOf(lines));
+        const order = { id: randomUUID(), tenantId, idempotencyKey: key, packs, sides, orderDate: today, orderedBy: actor.userId, invoiceId };
+        await manager.insert(DigitisationPackOrder, order);
+        await recordAudit(manager, {
+          at: ctx.clock.now(),
+          actor,
+          tenantId,
+          action: 'digitisationPack.order',
+          subject: `ServiceContract:${service.id}`,
+          before: { purchasedSides: service.purchasedSides },
+          after: { purchasedSides: service.purchasedSides + sides, packs },
+        });
+        return manager.findOneByOrFail(DigitisationPackOrder, { id: order.id });
       });
-      return manager.findOneByOrFail(DigitisationPackOrder, { id: order.id });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      const first = await orders.findOneBy({ tenantId, idempotencyKey: key });
-      if (first) return same(first);
-    }
-    throw error;
-  }
+    },
+  );
 }
