@@ -2,8 +2,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // packages/client/src/gql is written by GraphQL Code Generator (`npm run codegen -w @kyodo/client`)
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'data/**', 'packages/client/src/gql/**'] },
+  // packages/client/src/gql and test/e2e/gql are written by GraphQL Code Generator (`npm run codegen -w @kyodo/client`)
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', 'data/**', 'packages/client/src/gql/**', 'test/e2e/gql/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -88,7 +88,8 @@ async function filesUnder(dir: string): Promise<string[]> {
   if (/\.(ts|mts|graphql|gql)$/.test(dir)) return [dir];
   try {
     const entries = await readdir(dir, { recursive: true });
-    return entries.filter((f) => /\.(ts|mts|graphql|gql)$/.test(f) && !f.includes('node_modules')).map((f) => join(dir, f)).sort();
+    // a gql/ folder is codegen output (test/e2e/gql): its operations are already read from the .graphql files
+    return entries.filter((f) => /\.(ts|mts|graphql|gql)$/.test(f) && !f.includes('node_modules') && !/(^|[\\/])gql[\\/]/.test(f)).map((f) => join(dir, f)).sort();
   } catch {
     return [];
   }

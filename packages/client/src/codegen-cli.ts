@@ -8,6 +8,9 @@ import { printClientSchema } from './client-schema.js';
  * `npm run codegen -w @kyodo/client`: after `npm run compose`, derives the clients' schema from
  * the supergraph (packages/client/schema.graphql) and regenerates the typed documents and the
  * trusted-documents manifest (src/gql/) with GraphQL Code Generator's client preset.
+ * A second target types the e2e tests' operations (test/e2e/operations → test/e2e/gql/), so a
+ * schema change that breaks a test fails to typecheck; it has no persisted-documents manifest,
+ * because the gateway must trust only what the apps send in production.
  * `-- --check`: regenerates into a temporary folder and exits 1 when the committed files differ
  * (CI and the schema check run it, so a schema change that breaks an operation is caught).
  */
@@ -15,13 +18,24 @@ const PACKAGE_DIR = resolve(import.meta.dirname, '..');
 const ROOT = resolve(PACKAGE_DIR, '..', '..');
 const SUPERGRAPH = join(ROOT, 'gateway', 'supergraph.graphql');
 const SCHEMA = join(PACKAGE_DIR, 'schema.graphql');
-const GENERATED = join(PACKAGE_DIR, 'src', 'gql');
 
-async function generateInto(schemaPath: string, outDir: string): Promise<void> {
+interface Target {
+  documents: string;
+  generated: string;
+  /** Only the apps' documents go into the gateway's trusted-documents manifest. */
+  persisted: boolean;
+}
+
+const TARGETS: Target[] = [
+  { documents: join(PACKAGE_DIR, 'operations'), generated: join(PACKAGE_DIR, 'src', 'gql'), persisted: true },
+  { documents: join(ROOT, 'test', 'e2e', 'operations'), generated: join(ROOT, 'test', 'e2e', 'gql'), persisted: false },
+];
+
+async function generateInto(schemaPath: string, target: Target, outDir: string): Promise<void> {
   await generate(
     {
       schema: schemaPath,
-      documents: [join(PACKAGE_DIR, 'operations', '**', '*.graphql')],
+      documents: [join(target.documents, '**', '*.graphql')],
       ignoreNoDocuments: false,
       silent: true,
       generates: {
@@ -29,7 +43,7 @@ async function generateInto(schemaPath: string, outDir: string): Promise<void> {
           preset: 'client',
           presetConfig: {
             // the gateway accepts these hashes in production (trusted documents, issue 13)
-            persistedDocuments: { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' },
+            persistedDocuments: target.persisted ? { mode: 'embedHashInDocument', hashAlgorithm: 'sha256' } : false,
             fragmentMasking: false,
           },
           config: {
@@ -58,8 +72,9 @@ async function main(): Promise<void> {
   const schema = printClientSchema(await readFile(SUPERGRAPH, 'utf8'));
   if (!check) {
     await writeFile(SCHEMA, schema);
-    await generateInto(SCHEMA, GENERATED);
-    process.stdout.write(`client: ${relative(ROOT, SCHEMA)} and ${relative(ROOT, GENERATED)}/ regenerated from ${relative(ROOT, SUPERGRAPH)}\n`);
+    for (const target of TARGETS) await generateInto(SCHEMA, target, target.generated);
+    const outputs = TARGETS.map((target) => `${relative(ROOT, target.generated)}/`).join(' and ');
+    process.stdout.write(`client: ${relative(ROOT, SCHEMA)}, ${outputs} regenerated from ${relative(ROOT, SUPERGRAPH)}\n`);
     return;
   }
   const scratch = await mkdtemp(join(tmpdir(), 'kyodo-client-codegen-'));
@@ -68,11 +83,14 @@ async function main(): Promise<void> {
     if ((await readFile(SCHEMA, 'utf8').catch(() => '')) !== schema) stale.push(relative(ROOT, SCHEMA));
     const schemaPath = join(scratch, 'schema.graphql');
     await writeFile(schemaPath, schema);
-    await generateInto(schemaPath, join(scratch, 'gql'));
-    const fresh = await filesOf(join(scratch, 'gql'));
-    const committed = await filesOf(GENERATED).catch(() => new Map<string, string>());
-    for (const name of new Set([...fresh.keys(), ...committed.keys()])) {
-      if (fresh.get(name) !== committed.get(name)) stale.push(relative(ROOT, join(GENERATED, name)));
+    for (const [index, target] of TARGETS.entries()) {
+      const outDir = join(scratch, `gql-${index}`);
+      await generateInto(schemaPath, target, outDir);
+      const fresh = await filesOf(outDir);
+      const committed = await filesOf(target.generated).catch(() => new Map<string, string>());
+      for (const name of new Set([...fresh.keys(), ...committed.keys()])) {
+        if (fresh.get(name) !== committed.get(name)) stale.push(relative(ROOT, join(target.generated, name)));
+      }
     }
     if (stale.length > 0) {
       process.stderr.write(`client: generated files are out of date (${stale.join(', ')}): run \`npm run codegen -w @kyodo/client\` and commit the result\n`);

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createKyodoClient, documentHash, KyodoRequestError, ViewerDocument, RefreshTokenDocument, SignInDocument } from '../src/index.js';
@@ -76,9 +77,21 @@ describe('the typed client', () => {
 });
 
 describe('npm run codegen -w @kyodo/client', () => {
-  it('has committed generated files that match the current supergraph and operations', async () => {
+  it('has committed generated files (the apps\' and the e2e tests\') that match the current supergraph and operations', async () => {
     const run = promisify(execFile);
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/codegen-cli.ts', '--check'], { cwd: resolve(import.meta.dirname, '..') });
     expect(stdout).toContain('up to date');
   }, 60_000);
+
+  it('keeps the e2e operations out of the production trusted-documents manifest', async () => {
+    const e2eOperations = resolve(import.meta.dirname, '..', '..', '..', 'test', 'e2e', 'operations');
+    const names: string[] = [];
+    for (const file of await readdir(e2eOperations)) {
+      names.push(...[...(await readFile(join(e2eOperations, file), 'utf8')).matchAll(/^(?:query|mutation|subscription) (\w+)/gm)].map((m) => m[1]!));
+    }
+    expect(names.length).toBeGreaterThan(0);
+    const trusted = Object.values(documents).join('\n');
+    expect(names.filter((name) => trusted.includes(` ${name}(`) || trusted.includes(` ${name} `))).toEqual([]);
+    expect(await readdir(resolve(e2eOperations, '..', 'gql'))).not.toContain('persisted-documents.json');
+  });
 });
