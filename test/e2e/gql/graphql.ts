@@ -12,6 +12,10 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type BillingCycle =
+  | 'ANNUAL'
+  | 'MONTHLY';
+
 /** How a question reaches support (P2). FAX is not a support channel: it is listed only so that a request naming it gets a clear refusal. */
 export type Channel =
   /** An e-mail from outside the form: needs the customer number and product ID (P3). */
@@ -24,6 +28,16 @@ export type Channel =
   | 'PHONE'
   /** A remote screen-sharing session, recorded by the agent. */
   | 'REMOTE';
+
+/** CANCELLED: the base contract ended; guest licences are cancelled and guest spaces unreadable (L8). */
+export type ContractStatus =
+  | 'ACTIVE'
+  | 'CANCELLED';
+
+/** The base product course; guest licences follow it (L2). */
+export type Course =
+  | 'LIGHT'
+  | 'STANDARD';
 
 export type CreateSpaceInput = {
   /** A guest space admits invited guests (S2). */
@@ -51,6 +65,18 @@ export type EnvironmentInput = {
   webServerVersion?: string | null | undefined;
 };
 
+export type GuestLicenseAssignmentInput = {
+  /** The guest (a User id from spaces). */
+  userId: string | number;
+};
+
+/** L3/L9: TRIAL (30 days from the first sign-in), LICENSED (a licence is assigned), TRIAL_EXPIRED (no access until one is), FREE (a linked guest). */
+export type GuestLicenseStatus =
+  | 'FREE'
+  | 'LICENSED'
+  | 'TRIAL'
+  | 'TRIAL_EXPIRED';
+
 export type InviteGuestInput = {
   email: string;
   spaceId: string | number;
@@ -72,6 +98,32 @@ export type OpenTicketInput = {
   /** Agents only: the customer's support registrant the ticket is for (a phone call...). */
   requesterId?: string | number | null | undefined;
   subject: string;
+};
+
+/** A guest licence order; the same idempotency key twice buys once. */
+export type OrderGuestLicensesInput = {
+  /** L7: an annual decrease for the renewal: costs nothing now, the count drops on the first day of the next term. Default false. */
+  forRenewal?: boolean | null | undefined;
+  /** Chosen by the client (e.g. a UUID), 1-100 characters: a retry with the same key returns the first order. */
+  idempotencyKey: string;
+  /** Defaults to today in the tenant's time zone. */
+  orderDate?: string | null | undefined;
+  /** The change: a positive number adds guest licences, a negative one removes some. */
+  quantity: number;
+  /** Who sells the guest licences: "ONLINE_STORE" or a reseller; defaults to the base contract's seller (L5). */
+  seller?: string | null | undefined;
+};
+
+/** A guest licence change to price (L5-L7). */
+export type QuoteGuestLicensesInput = {
+  /** L7: an annual decrease for the renewal: costs nothing now, the count drops on the first day of the next term. Default false. */
+  forRenewal?: boolean | null | undefined;
+  /** Defaults to today in the tenant's time zone. */
+  orderDate?: string | null | undefined;
+  /** The change: a positive number adds guest licences, a negative one removes some. */
+  quantity: number;
+  /** Who sells the guest licences: "ONLINE_STORE" or a reseller; defaults to the base contract's seller (L5). */
+  seller?: string | null | undefined;
 };
 
 export type RemoveGuestInput = {
@@ -231,6 +283,61 @@ export type JourneyRemoveGuestMutationVariables = Exact<{
 
 export type JourneyRemoveGuestMutation = { removeGuest: boolean };
 
+export type LicensingSpaceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LicensingSpaceQuery = { space: { id: string, name: string } | null };
+
+export type LicensingGuestLicenseQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LicensingGuestLicenseQuery = { viewer: { id: string, guestLicense: { status: GuestLicenseStatus, trialEndsOn: string | null } | null } | null };
+
+export type LicensingSpaceMembersQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type LicensingSpaceMembersQuery = { space: { members: Array<{ id: string, kind: UserKind, guestLicense: { status: GuestLicenseStatus, trialEndsOn: string | null } | null }> } | null };
+
+export type LicensingQuoteGuestLicensesQueryVariables = Exact<{
+  input: QuoteGuestLicensesInput;
+}>;
+
+
+export type LicensingQuoteGuestLicensesQuery = { quoteGuestLicenses: { months: number | null, unitPrice: number, subtotal: number, tax: number, total: number, effectiveFrom: string, endsOn: string | null } };
+
+export type LicensingOrderGuestLicensesMutationVariables = Exact<{
+  input: OrderGuestLicensesInput;
+}>;
+
+
+export type LicensingOrderGuestLicensesMutation = { orderGuestLicenses: { id: string, total: number } };
+
+export type LicensingAssignGuestLicenseMutationVariables = Exact<{
+  input: GuestLicenseAssignmentInput;
+}>;
+
+
+export type LicensingAssignGuestLicenseMutation = { assignGuestLicense: boolean };
+
+export type LicensingTenantContractQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LicensingTenantContractQuery = { viewer: { tenant: { storageQuotaBytes: number | null, contract: { course: Course, billingCycle: BillingCycle, endsOn: string | null, guestLicenses: number } | null } } | null };
+
+export type LicensingCancelContractMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LicensingCancelContractMutation = { cancelContract: { status: ContractStatus } };
+
+export type LicensingSpaceNamesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LicensingSpaceNamesQuery = { spaces: Array<{ name: string }> | null };
+
 export type SupportTicketFieldsFragment = { id: string, status: TicketStatus, channel: Channel, dueAt: string, isLate: boolean, firstResponseAt: string | null, solvedAt: string | null, closedAt: string | null, requester: { id: string }, submitter: { id: string }, replies: Array<{ body: string, internal: boolean, fromSupport: boolean, author: { id: string } | null }> };
 
 export type SupportOpenTicketMutationVariables = Exact<{
@@ -290,6 +397,15 @@ export const JourneySpaceThreadAuthorsDocument = {"kind":"Document","definitions
 export const JourneyUpdateProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JourneyUpdateProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"coverImageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"canReceiveComments"}}]}}]}}]} as unknown as DocumentNode<JourneyUpdateProfileMutation, JourneyUpdateProfileMutationVariables>;
 export const JourneyViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"JourneyViewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<JourneyViewerQuery, JourneyViewerQueryVariables>;
 export const JourneyRemoveGuestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JourneyRemoveGuest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveGuestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeGuest"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<JourneyRemoveGuestMutation, JourneyRemoveGuestMutationVariables>;
+export const LicensingSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"space"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LicensingSpaceQuery, LicensingSpaceQueryVariables>;
+export const LicensingGuestLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingGuestLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"guestLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trialEndsOn"}}]}}]}}]}}]} as unknown as DocumentNode<LicensingGuestLicenseQuery, LicensingGuestLicenseQueryVariables>;
+export const LicensingSpaceMembersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingSpaceMembers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"space"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"guestLicense"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"trialEndsOn"}}]}}]}}]}}]}}]} as unknown as DocumentNode<LicensingSpaceMembersQuery, LicensingSpaceMembersQueryVariables>;
+export const LicensingQuoteGuestLicensesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingQuoteGuestLicenses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuoteGuestLicensesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quoteGuestLicenses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"}},{"kind":"Field","name":{"kind":"Name","value":"tax"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}}]}}]}}]} as unknown as DocumentNode<LicensingQuoteGuestLicensesQuery, LicensingQuoteGuestLicensesQueryVariables>;
+export const LicensingOrderGuestLicensesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LicensingOrderGuestLicenses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderGuestLicensesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderGuestLicenses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<LicensingOrderGuestLicensesMutation, LicensingOrderGuestLicensesMutationVariables>;
+export const LicensingAssignGuestLicenseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LicensingAssignGuestLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GuestLicenseAssignmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignGuestLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<LicensingAssignGuestLicenseMutation, LicensingAssignGuestLicenseMutationVariables>;
+export const LicensingTenantContractDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingTenantContract"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"contract"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycle"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}},{"kind":"Field","name":{"kind":"Name","value":"guestLicenses"}}]}},{"kind":"Field","name":{"kind":"Name","value":"storageQuotaBytes"}}]}}]}}]}}]} as unknown as DocumentNode<LicensingTenantContractQuery, LicensingTenantContractQueryVariables>;
+export const LicensingCancelContractDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"LicensingCancelContract"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelContract"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<LicensingCancelContractMutation, LicensingCancelContractMutationVariables>;
+export const LicensingSpaceNamesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LicensingSpaceNames"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"spaces"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<LicensingSpaceNamesQuery, LicensingSpaceNamesQueryVariables>;
 export const SupportOpenTicketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupportOpenTicket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OpenTicketInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openTicket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SupportTicketFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportTicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"isLate"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"solvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"submitter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"fromSupport"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SupportOpenTicketMutation, SupportOpenTicketMutationVariables>;
 export const SupportReplyToTicketDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupportReplyToTicket"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReplyToTicketInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replyToTicket"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SupportTicketFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportTicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"isLate"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"solvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"submitter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"fromSupport"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SupportReplyToTicketMutation, SupportReplyToTicketMutationVariables>;
 export const SupportSetTicketStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SupportSetTicketStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetTicketStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTicketStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SupportTicketFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportTicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"isLate"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"solvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"submitter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"fromSupport"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SupportSetTicketStatusMutation, SupportSetTicketStatusMutationVariables>;
