@@ -16,6 +16,28 @@ export type BillingCycle =
   | 'ANNUAL'
   | 'MONTHLY';
 
+export type CardExportPermissionInput = {
+  allowed: boolean;
+  userId: string | number;
+};
+
+/** The language a card is printed in (C1): Japanese, English or Chinese. */
+export type CardLanguage =
+  | 'EN'
+  | 'JA'
+  | 'ZH';
+
+/** The front or the back of a card (C1). */
+export type CardSide =
+  | 'BACK'
+  | 'FRONT';
+
+/** C2: SCANNED (images taken), READ (OCR done), VERIFIED (an operator checked it). */
+export type CardState =
+  | 'READ'
+  | 'SCANNED'
+  | 'VERIFIED';
+
 /** How a question reaches support (P2). FAX is not a support channel: it is listed only so that a request naming it gets a clear refusal. */
 export type Channel =
   /** An e-mail from outside the form: needs the customer number and product ID (P3). */
@@ -38,6 +60,29 @@ export type ContractStatus =
 export type Course =
   | 'LIGHT'
   | 'STANDARD';
+
+/** A new card (C1); visibleToGroupIds limits it to those groups (C3), else the whole tenant sees it. */
+export type CreateCardInput = {
+  addresses?: Array<string> | null | undefined;
+  company?: string | null | undefined;
+  department?: string | null | undefined;
+  email?: string | null | undefined;
+  /** YYYY-MM-DD. */
+  exchangedOn?: string | null | undefined;
+  /** Default JA. */
+  language?: CardLanguage | null | undefined;
+  name: string;
+  nameReading?: string | null | undefined;
+  notes?: string | null | undefined;
+  phones?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+  url?: string | null | undefined;
+  visibleToGroupIds?: Array<string | number> | null | undefined;
+};
+
+export type CreateGroupInput = {
+  name: string;
+};
 
 export type CreateSpaceInput = {
   /** A guest space admits invited guests (S2). */
@@ -63,6 +108,11 @@ export type EnvironmentInput = {
   serverOsVersion?: string | null | undefined;
   webServer?: string | null | undefined;
   webServerVersion?: string | null | undefined;
+};
+
+export type GroupMemberInput = {
+  groupId: string | number;
+  userId: string | number;
 };
 
 export type GuestLicenseAssignmentInput = {
@@ -100,6 +150,13 @@ export type OpenTicketInput = {
   subject: string;
 };
 
+/** L15: buy digitisation packs (1,000 card sides each). */
+export type OrderDigitisationPackInput = {
+  /** The same key twice buys once. */
+  idempotencyKey: string;
+  packs: number;
+};
+
 /** A guest licence order; the same idempotency key twice buys once. */
 export type OrderGuestLicensesInput = {
   /** L7: an annual decrease for the renewal: costs nothing now, the count drops on the first day of the next term. Default false. */
@@ -126,6 +183,12 @@ export type QuoteGuestLicensesInput = {
   seller?: string | null | undefined;
 };
 
+/** A scan of a card: 1 side (front) or 2 (front and back); each side counts against the quota (L15). */
+export type RecordScanInput = {
+  cardId: string | number;
+  sides: number;
+};
+
 export type RemoveGuestInput = {
   spaceId: string | number;
   userId: string | number;
@@ -137,6 +200,14 @@ export type ReplyToTicketInput = {
   /** Agents only: a note the customer never sees. */
   internal?: boolean | null | undefined;
   ticketId: string | number;
+};
+
+/** An image of one side of a card (C1): JPEG or PNG, at most 700 KiB, base64 in one string. */
+export type SetCardImageInput = {
+  /** The image file, base64-encoded (at most 700 KiB of bytes). */
+  base64: string;
+  cardId: string | number;
+  side: CardSide;
 };
 
 export type SetTicketStatusInput = {
@@ -190,6 +261,93 @@ export type UpdateProfileInput = {
 export type UserKind =
   | 'GUEST'
   | 'MEMBER';
+
+export type CardsCreateGroupMutationVariables = Exact<{
+  input: CreateGroupInput;
+}>;
+
+
+export type CardsCreateGroupMutation = { createGroup: { id: string } };
+
+export type CardsAddGroupMemberMutationVariables = Exact<{
+  input: GroupMemberInput;
+}>;
+
+
+export type CardsAddGroupMemberMutation = { addGroupMember: { id: string } };
+
+export type CardsRemoveGroupMemberMutationVariables = Exact<{
+  input: GroupMemberInput;
+}>;
+
+
+export type CardsRemoveGroupMemberMutation = { removeGroupMember: { id: string } };
+
+export type CardsCreateCardMutationVariables = Exact<{
+  input: CreateCardInput;
+}>;
+
+
+export type CardsCreateCardMutation = { createCard: { id: string, name: string, visibleToGroupIds: Array<string>, owner: { id: string, name: string } } };
+
+export type CardsListQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type CardsListQuery = { cards: { edges: Array<{ node: { id: string, name: string } }> } | null };
+
+export type CardsCardQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CardsCardQuery = { card: { id: string, name: string } | null };
+
+export type CardsCardImageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CardsCardImageQuery = { card: { frontImage: { url: string } | null } | null };
+
+export type CardsRecordScanMutationVariables = Exact<{
+  input: RecordScanInput;
+}>;
+
+
+export type CardsRecordScanMutation = { recordScan: { id: string, state: CardState, scannedSides: number } };
+
+export type CardsQuotaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CardsQuotaQuery = { viewer: { tenant: { cardQuota: { included: number, purchased: number, used: number, remaining: number } | null } } | null };
+
+export type CardsExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CardsExportQuery = { exportCards: { cardCount: number, csv: string } };
+
+export type CardsSetExportPermissionMutationVariables = Exact<{
+  input: CardExportPermissionInput;
+}>;
+
+
+export type CardsSetExportPermissionMutation = { setCardExportPermission: boolean };
+
+export type CardsOrderDigitisationPackMutationVariables = Exact<{
+  input: OrderDigitisationPackInput;
+}>;
+
+
+export type CardsOrderDigitisationPackMutation = { orderDigitisationPack: { id: string, sides: number } };
+
+export type CardsSetCardImageMutationVariables = Exact<{
+  input: SetCardImageInput;
+}>;
+
+
+export type CardsSetCardImageMutation = { setCardImage: { frontImage: { url: string, contentType: string } | null } };
 
 export type JourneyCreateSpaceMutationVariables = Exact<{
   input: CreateSpaceInput;
@@ -383,6 +541,19 @@ export type SupportBusinessDeadlineQueryVariables = Exact<{
 export type SupportBusinessDeadlineQuery = { businessDeadline: string };
 
 export const SupportTicketFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SupportTicketFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Ticket"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"isLate"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseAt"}},{"kind":"Field","name":{"kind":"Name","value":"solvedAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"requester"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"submitter"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"internal"}},{"kind":"Field","name":{"kind":"Name","value":"fromSupport"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<SupportTicketFieldsFragment, unknown>;
+export const CardsCreateGroupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsCreateGroup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateGroupInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createGroup"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CardsCreateGroupMutation, CardsCreateGroupMutationVariables>;
+export const CardsAddGroupMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsAddGroupMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GroupMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addGroupMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CardsAddGroupMemberMutation, CardsAddGroupMemberMutationVariables>;
+export const CardsRemoveGroupMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsRemoveGroupMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GroupMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeGroupMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CardsRemoveGroupMemberMutation, CardsRemoveGroupMemberMutationVariables>;
+export const CardsCreateCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsCreateCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"visibleToGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CardsCreateCardMutation, CardsCreateCardMutationVariables>;
+export const CardsListDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardsList"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardsListQuery, CardsListQueryVariables>;
+export const CardsCardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardsCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"card"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CardsCardQuery, CardsCardQueryVariables>;
+export const CardsCardImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardsCardImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"card"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"frontImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}}]}}]}}]} as unknown as DocumentNode<CardsCardImageQuery, CardsCardImageQueryVariables>;
+export const CardsRecordScanDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsRecordScan"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordScanInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordScan"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"scannedSides"}}]}}]}}]} as unknown as DocumentNode<CardsRecordScanMutation, CardsRecordScanMutationVariables>;
+export const CardsQuotaDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardsQuota"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardQuota"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"included"}},{"kind":"Field","name":{"kind":"Name","value":"purchased"}},{"kind":"Field","name":{"kind":"Name","value":"used"}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardsQuotaQuery, CardsQuotaQueryVariables>;
+export const CardsExportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardsExport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exportCards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardCount"}},{"kind":"Field","name":{"kind":"Name","value":"csv"}}]}}]}}]} as unknown as DocumentNode<CardsExportQuery, CardsExportQueryVariables>;
+export const CardsSetExportPermissionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsSetExportPermission"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CardExportPermissionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCardExportPermission"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<CardsSetExportPermissionMutation, CardsSetExportPermissionMutationVariables>;
+export const CardsOrderDigitisationPackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsOrderDigitisationPack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderDigitisationPackInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderDigitisationPack"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sides"}}]}}]}}]} as unknown as DocumentNode<CardsOrderDigitisationPackMutation, CardsOrderDigitisationPackMutationVariables>;
+export const CardsSetCardImageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CardsSetCardImage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetCardImageInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setCardImage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"frontImage"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}},{"kind":"Field","name":{"kind":"Name","value":"contentType"}}]}}]}}]}}]} as unknown as DocumentNode<CardsSetCardImageMutation, CardsSetCardImageMutationVariables>;
 export const JourneyCreateSpaceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JourneyCreateSpace"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSpaceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSpace"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<JourneyCreateSpaceMutation, JourneyCreateSpaceMutationVariables>;
 export const JourneyCreateThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JourneyCreateThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<JourneyCreateThreadMutation, JourneyCreateThreadMutationVariables>;
 export const JourneyPostThreadDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"JourneyPostThread"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateThreadInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createThread"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<JourneyPostThreadMutation, JourneyPostThreadMutationVariables>;
