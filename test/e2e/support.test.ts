@@ -5,7 +5,7 @@ import { startFullStack } from './full-stack.js';
 import {
   SupportBusinessDeadlineDocument,
   SupportOpenTicketDocument,
-  SupportQueueDocument,
+  SupportAgentQueueDocument,
   SupportReplyToTicketDocument,
   SupportSetTicketStatusDocument,
   SupportTicketDocument,
@@ -88,12 +88,12 @@ describe.each(testDialects())('the support desk through the gateway on %s', (dia
 
     // the unanswered ticket is late and first in the agent's queue
     const fresh = (await typedClient(stack, customer).data(SupportOpenTicketDocument, { input: input('新しい質問') })).openTicket;
-    const queue = await typedClient(stack, agent).data(SupportQueueDocument, {});
+    const queue = await typedClient(stack, agent).data(SupportAgentQueueDocument, {});
     expect(queue.supportQueue!.edges.map((e) => [e.node.id, e.node.isLate])).toEqual([
       [unanswered.id, true],
       [fresh.id, false],
     ]);
-    const lateOnly = await typedClient(stack, agent).data(SupportQueueDocument, { lateOnly: true });
+    const lateOnly = await typedClient(stack, agent).data(SupportAgentQueueDocument, { lateOnly: true });
     expect(lateOnly.supportQueue!.edges.map((e) => e.node.id)).toEqual([unanswered.id]);
     expect(errorCodes(await stack.client.request(QUEUE, {}, { token: customer }))).toEqual(['FORBIDDEN']);
   });
