@@ -12,7 +12,7 @@ import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics'
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, TRACESTATE_HEADER, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import type { GatewayTracing } from './tracing.js';
 import { useGatewayMetrics } from './gateway-metrics.js';
-import { buildASTSchema, GraphQLError, parse, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
@@ -29,6 +29,13 @@ import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** One more attempt after a short pause (the runtime's default would wait a second). */
+const UPSTREAM_RETRY = { maxRetries: 1, retryDelay: 50 };
+
+function isQuery(document: DocumentNode, operationName?: string): boolean {
+  return getOperationAST(document, operationName)?.operation === 'query';
+}
 
 /**
  * How long an idle client connection stays open: longer than a load balancer's idle timeout
@@ -303,6 +310,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
     renderGraphiQL: (options) => renderSandboxPage({ title: options?.title, ...sandboxGuide() }),
     ...(deps.trustedDocuments ? { persistedDocuments: persistedDocumentsOption(deps.trustedDocuments, deps.verifier) } : {}),
+    // A read whose subgraph fetch failed on the way (a connection reset by a replica that just
+    // died, a truncated answer, a 5xx) is sent once more: behind a load balancer it reaches a live
+    // replica, as Apollo Router retries idempotent subgraph requests. A mutation is never sent
+    // twice: its first attempt may already have written.
+    upstreamRetry: ({ executionRequest }) => (isQuery(executionRequest.document, executionRequest.operationName) ? UPSTREAM_RETRY : undefined),
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
     // subscriptions: SSE to clients, WebSocket to the owning subgraph (live-transport.ts)
     transportEntries: liveTransportEntries(),
