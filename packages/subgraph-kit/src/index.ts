@@ -29,5 +29,6 @@ export * from './request-id.js';
 export * from './pagination.js';
 export * from './job-lease.js';
 export * from './audit.js';
+export * from './file-links.js';
 export * from './event-bus.js';
 export * from './live.js';
