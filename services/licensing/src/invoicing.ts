@@ -1,12 +1,33 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '@kyodo/subgraph-kit';
+import type { Viewer } from '@kyodo/auth';
 import type { EntityManager } from 'typeorm';
-import type { InvoiceLineData, InvoiceTotals } from './domain/invoices.js';
-import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
+import { invoiceNumberOf, TAX_RATE_PERCENT, type InvoiceLineData, type InvoiceTotals } from './domain/invoices.js';
+import { Invoice, InvoiceKind, InvoiceLine, InvoiceNumberEntry, InvoiceRecipient } from './entities/invoice.entity.js';
+import { invoicingSettingsFor } from './invoice-settings.js';
+
+/** A1: who issued an invoice nobody asked for by hand (a billing run, a renewal on the way). */
+export const BILLING_SYSTEM_ACTOR: Pick<Viewer, 'userId' | 'tenantId'> = { userId: 'system:billing', tenantId: 'system' };
+
+export interface WriteInvoiceOptions {
+  /** A1: who issued it (the viewer of a mutation); the billing system when absent. */
+  actor?: Pick<Viewer, 'userId' | 'tenantId'>;
+  kind?: InvoiceKind;
+  /** Q1: the invoice a credit note corrects. */
+  correctsInvoiceId?: string | null;
+  reason?: string | null;
+}
 
 /**
- * Writes an invoice and its lines in the caller's transaction; returns its id. `renewalKey`
- * (contract id and term start, L14) is unique: a renewed term is billed at most once;
- * `billingKey` (tenant and period, L16) likewise for a billing run's invoice.
+ * The one writer of invoices and their lines, in the caller's transaction; returns the id.
+ * `renewalKey` (contract id and term start, L14) is unique: a renewed term is billed at most
+ * once; `billingKey` (tenant and period, L16) likewise for a billing run's invoice.
+ *
+ * Q1: it takes the invoice's unique number (invoice_numbers: the database's auto-increment, so
+ * two replicas never get the same one), snapshots the issuer (configuration) and the
+ * recipient's registered name as they are now, stores each line's tax rate, and records the
+ * issue in the audit log (A1) in the same transaction. Rows are only inserted: nothing in
+ * Kyodo updates or deletes an issued invoice or its lines.
  */
 export async function writeInvoice(
   manager: EntityManager,
@@ -16,10 +37,57 @@ export async function writeInvoice(
   totals: InvoiceTotals,
   renewalKey: string | null = null,
   billingKey: string | null = null,
+  options: WriteInvoiceOptions = {},
 ): Promise<string> {
   const id = randomUUID();
-  await manager.insert(Invoice, { id, tenantId, issuedOn, ...totals, renewalKey, billingKey });
-  if (lines.length > 0) await manager.insert(InvoiceLine, lines.map((line, position) => ({ id: randomUUID(), invoiceId: id, position, ...line })));
+  const { issuer, clock } = invoicingSettingsFor(manager.connection);
+  const numbered = await manager.insert(InvoiceNumberEntry, { invoiceId: id });
+  const sequence = Number((numbered.identifiers[0] as { seq: number }).seq);
+  const number = invoiceNumberOf(issuedOn, sequence);
+  const recipient = await manager.findOneBy(InvoiceRecipient, { tenantId });
+  const kind = options.kind ?? InvoiceKind.INVOICE;
+  await manager.insert(Invoice, {
+    id,
+    tenantId,
+    issuedOn,
+    subtotal: totals.subtotal,
+    tax: totals.tax,
+    total: totals.total,
+    renewalKey,
+    billingKey,
+    number,
+    kind,
+    correctsInvoiceId: options.correctsInvoiceId ?? null,
+    reason: options.reason ?? null,
+    issuerName: issuer.name,
+    issuerRegistrationNumber: issuer.registrationNumber,
+    recipientName: recipient?.registeredName ?? null,
+  });
+  if (lines.length > 0) {
+    await manager.insert(
+      InvoiceLine,
+      lines.map((line, position) => ({
+        id: randomUUID(),
+        invoiceId: id,
+        position,
+        description: line.description,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+        periodFrom: line.periodFrom,
+        periodTo: line.periodTo,
+        amount: line.amount,
+        taxRatePercent: line.taxRatePercent ?? TAX_RATE_PERCENT,
+      })),
+    );
+  }
+  await recordAudit(manager, {
+    at: clock.now(),
+    actor: options.actor ?? BILLING_SYSTEM_ACTOR,
+    tenantId,
+    action: kind === InvoiceKind.CREDIT_NOTE ? 'invoice.creditNote' : 'invoice.issue',
+    subject: `Invoice:${id}`,
+    after: { number, kind, issuedOn, ...totals, correctsInvoiceId: options.correctsInvoiceId ?? null, billingKey, renewalKey },
+  });
   return id;
 }
 

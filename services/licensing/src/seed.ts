@@ -1,4 +1,5 @@
 import { DEMO } from '@kyodo/subgraph-kit';
+import { InvoiceRecipient } from './entities/invoice.entity.js';
 import type { DataSource } from 'typeorm';
 import { billingStartsOn, contractedSeats, deliveryDate } from './domain/service-contracts.js';
 import { BillingCycle, Contract, Course, LicenseModel, ONLINE_STORE } from './entities/contract.entity.js';
@@ -32,6 +33,10 @@ export async function seedLicensingDemo(dataSource: DataSource): Promise<void> {
         cancelledOn: null,
         timeZone: 'Asia/Tokyo',
       });
+    }
+    // Q1: the demo tenant's invoices are addressed to its (demo) registered name
+    if (!(await manager.existsBy(InvoiceRecipient, { tenantId: DEMO.tenant.id }))) {
+      await manager.insert(InvoiceRecipient, { tenantId: DEMO.tenant.id, registeredName: 'デモ株式会社 (Demo Co., Ltd.)', updatedAt: '2026-01-01T00:00:00.000Z' });
     }
     if (!(await manager.existsBy(ServiceContract, { tenantId: DEMO.tenant.id }))) {
       const papersReceivedOn = '2026-02-02';

@@ -2,7 +2,10 @@ import { AuditEntryRecord, createAuditRecordsResolver, defineSubgraph, JobLeaseE
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
-import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
+import { Invoice, InvoiceLine, InvoiceNumberEntry, InvoiceRecipient } from './entities/invoice.entity.js';
+import { invoiceFilesRoute } from './invoice-files.js';
+import { configureInvoicing, invoiceEnvSchema, invoiceIssuerOf } from './invoice-settings.js';
+import { QualifiedInvoiceResolver } from './resolvers/qualified-invoice.resolver.js';
 import { PriceRow } from './entities/price-row.entity.js';
 import { DigitisationChange } from './entities/digitisation-change.entity.js';
 import { DigitisationPackOrder, ServiceContract } from './entities/service-contract.entity.js';
@@ -31,7 +34,7 @@ import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -52,6 +55,7 @@ export const licensingSubgraph = defineSubgraph({
     MemberSeatResolver,
     CourseOrderResolver,
     BackOfficeResolver,
+    QualifiedInvoiceResolver,
     createAuditRecordsResolver(LICENSING_AUDIT_QUERY),
   ],
   orphanedTypes: [TenantRef, UserRef],
@@ -61,7 +65,14 @@ export const licensingSubgraph = defineSubgraph({
   createLoaders: createLicensingLoaders,
   seedDemo: seedLicensingDemo,
   // L15: cards keeps its copy of each tenant's digitisation allowance from this internal feed (no call per scan)
-  routes: (runtime) => [digitisationFeedRoute(runtime)],
+  // Q1: invoice PDFs behind signed, expiring links (the gateway forwards /invoice-files/ here)
+  routes: (runtime) => [digitisationFeedRoute(runtime), invoiceFilesRoute(runtime)],
+  // Q1: the issuer every invoice this process writes names, from INVOICE_ISSUER_NAME / INVOICE_REGISTRATION_NUMBER
+  prepare: (runtime) => {
+    configureInvoicing(runtime.dataSource, { issuer: invoiceIssuerOf(runtime.deps.env), clock: runtime.clock });
+    return Promise.resolve();
+  },
+  envSchema: invoiceEnvSchema,
   background: (runtime) => startBillingSchedule(runtime),
 });
 

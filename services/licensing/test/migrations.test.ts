@@ -21,6 +21,8 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
       'guest_license_assignments',
       'guest_license_orders',
       'invoice_lines',
+      'invoice_numbers',
+      'invoice_recipients',
       'invoices',
       'job_leases',
       'member_seat_orders',

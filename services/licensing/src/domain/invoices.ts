@@ -1,4 +1,6 @@
-/** Consumption tax: 10 %, rounded down once per invoice (never per line). */
+import { Refusal, yen } from './refusal.js';
+
+/** Consumption tax: 10 % (the standard rate), rounded down once per rate per invoice (never per line; Q1). */
 export const TAX_RATE_PERCENT = 10;
 
 export interface InvoiceLineData {
@@ -8,6 +10,8 @@ export interface InvoiceLineData {
   periodFrom: string | null;
   periodTo: string | null;
   amount: number;
+  /** Q1: the consumption tax rate of the line in percent; the standard rate when absent. */
+  taxRatePercent?: number;
 }
 
 export interface InvoiceTotals {
@@ -16,13 +20,82 @@ export interface InvoiceTotals {
   total: number;
 }
 
-export function taxOn(subtotal: number): number {
-  if (!Number.isSafeInteger(subtotal) || subtotal < 0) throw new Error(`a subtotal is a non-negative integer number of yen, got ${subtotal}`);
-  return Math.floor((subtotal * TAX_RATE_PERCENT) / 100);
+/** Q1: one tax rate of an invoice: the lines' amounts at that rate, and the tax on them, rounded down once. */
+export interface TaxByRate {
+  rate: number;
+  taxableAmount: number;
+  tax: number;
 }
 
-export function totalsOf(lines: readonly Pick<InvoiceLineData, 'amount'>[]): InvoiceTotals {
-  const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  const tax = taxOn(subtotal);
+/** Rounds toward zero, so a credit note's tax is the invoice's tax on the same amount with the sign turned. */
+function taxAt(amount: number, rate: number): number {
+  if (!Number.isSafeInteger(amount)) throw new Error(`an amount is an integer number of yen, got ${amount}`);
+  const tax = Math.floor((Math.abs(amount) * rate) / 100);
+  return amount < 0 ? -tax : tax;
+}
+
+export function taxOn(subtotal: number): number {
+  if (!Number.isSafeInteger(subtotal) || subtotal < 0) throw new Error(`a subtotal is a non-negative integer number of yen, got ${subtotal}`);
+  return taxAt(subtotal, TAX_RATE_PERCENT);
+}
+
+/** Q1: the taxable amount and tax per rate (highest rate first): tax rounded down once per rate, never per line. */
+export function taxByRateOf(lines: readonly Pick<InvoiceLineData, 'amount' | 'taxRatePercent'>[]): TaxByRate[] {
+  const byRate = new Map<number, number>();
+  for (const line of lines) {
+    const rate = line.taxRatePercent ?? TAX_RATE_PERCENT;
+    byRate.set(rate, (byRate.get(rate) ?? 0) + line.amount);
+  }
+  return [...byRate.entries()].sort(([a], [b]) => b - a).map(([rate, taxableAmount]) => ({ rate, taxableAmount, tax: taxAt(taxableAmount, rate) }));
+}
+
+export function totalsOf(lines: readonly Pick<InvoiceLineData, 'amount' | 'taxRatePercent'>[]): InvoiceTotals {
+  const rates = taxByRateOf(lines);
+  const subtotal = rates.reduce((sum, r) => sum + r.taxableAmount, 0);
+  const tax = rates.reduce((sum, r) => sum + r.tax, 0);
   return { subtotal, tax, total: subtotal + tax };
+}
+
+/** Q1: an invoice's unique number, human-readable: KY-<year of issue>-<sequence, at least 6 digits>. */
+export function invoiceNumberOf(issuedOn: string, sequence: number, prefix = 'KY'): string {
+  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new Error(`an invoice sequence is a positive integer, got ${sequence}`);
+  return `${prefix}-${issuedOn.slice(0, 4)}-${String(sequence).padStart(6, '0')}`;
+}
+
+export const CREDIT_REASON_MAX = 500;
+
+/**
+ * Q1: a credit note reduces an issued invoice by `amount` yen before tax at one of its rates
+ * (its single rate unless named), never below zero: what earlier credit notes took off counts.
+ * Its one line and totals are negative; the tax is that rate's, rounded toward zero once.
+ */
+export function creditNoteOf(
+  invoice: { number: string | null; subtotal: number; kind: string },
+  invoiceLines: readonly Pick<InvoiceLineData, 'amount' | 'taxRatePercent' | 'periodFrom' | 'periodTo'>[],
+  creditedBefore: number,
+  request: { amount: number; reason: string; taxRatePercent?: number | null },
+): { lines: InvoiceLineData[]; totals: InvoiceTotals } {
+  if (invoice.kind !== 'INVOICE') throw new Refusal('BAD_USER_INPUT', '赤伝（返品・値引き）は請求書に対して発行します (Q1)。A credit note corrects an invoice, not another credit note (Q1).', 'invoiceId');
+  const reason = request.reason.trim();
+  if (!reason || reason.length > CREDIT_REASON_MAX) throw new Refusal('BAD_USER_INPUT', `訂正の理由を1〜${CREDIT_REASON_MAX}文字で入力してください (Q1)。Give the reason for the correction (1 to ${CREDIT_REASON_MAX} characters, Q1).`, 'reason');
+  const rates = taxByRateOf(invoiceLines);
+  const rate = request.taxRatePercent ?? (rates.length === 1 ? rates[0]!.rate : null);
+  const atRate = rates.find((r) => r.rate === rate);
+  if (rate === null || !atRate) {
+    throw new Refusal('BAD_USER_INPUT', `税率を請求書の税率 (${rates.map((r) => `${r.rate}%`).join(', ')}) から指定してください (Q1)。Name one of the invoice's tax rates (${rates.map((r) => `${r.rate} %`).join(', ')}) (Q1).`, 'taxRatePercent');
+  }
+  const remaining = invoice.subtotal - creditedBefore;
+  if (!Number.isSafeInteger(request.amount) || request.amount < 1) throw new Refusal('BAD_USER_INPUT', '減額する金額は1円以上の整数です (Q1)。The amount to credit is a whole number of yen, at least 1 (Q1).', 'amount');
+  if (request.amount > remaining || request.amount > atRate.taxableAmount) {
+    throw new Refusal(
+      'BAD_USER_INPUT',
+      `請求書 ${invoice.number ?? ''} の残額 ${Math.min(remaining, atRate.taxableAmount)}円（税抜）を超えて減額できません (Q1)。A credit note cannot take off more than what remains of the invoice: ${yen(Math.min(remaining, atRate.taxableAmount))} before tax (Q1).`,
+      'amount',
+    );
+  }
+  const periods = invoiceLines.filter((l) => (l.taxRatePercent ?? TAX_RATE_PERCENT) === rate);
+  const periodFrom = periods.map((l) => l.periodFrom).filter((d): d is string => !!d).sort()[0] ?? null;
+  const periodTo = periods.map((l) => l.periodTo).filter((d): d is string => !!d).sort().at(-1) ?? null;
+  const lines: InvoiceLineData[] = [{ description: `訂正 Correction of ${invoice.number ?? 'invoice'}: ${reason}`.slice(0, 300), quantity: 1, unitPrice: -request.amount, periodFrom, periodTo, amount: -request.amount, taxRatePercent: rate }];
+  return { lines, totals: totalsOf(lines) };
 }

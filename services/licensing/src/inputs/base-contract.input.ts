@@ -18,4 +18,7 @@ export class BaseContractInput {
 
   @Field(() => LicenseModel, { nullable: true, defaultValue: LicenseModel.GUEST_LICENSES, description: 'How guests are licensed; GUEST_LICENSES by default.' })
   licenseModel?: LicenseModel;
+
+  @Field(() => String, { nullable: true, description: "Q1: the registered name the tenant's invoices are addressed to (1-200 characters); spaces sends the organisation's. Kept when a contract is answered again; its administrators change it with setInvoiceRecipientName." })
+  recipientName?: string | null;
 }

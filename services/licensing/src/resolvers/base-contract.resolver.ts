@@ -6,6 +6,8 @@ import { applyRule, isUniqueViolation, type LicensingContext } from '../access.j
 import { checkBaseContract, firstTermEndsOn, sameBaseContract } from '../domain/base-contracts.js';
 import { Contract, LicenseModel, ONLINE_STORE } from '../entities/contract.entity.js';
 import { BaseContractInput } from '../inputs/base-contract.input.js';
+import { InvoiceRecipient } from '../entities/invoice.entity.js';
+import { checkedRecipientName } from './qualified-invoice.resolver.js';
 
 const CLASHING = 'This tenant already has a base contract with other terms; change that contract instead of creating one.';
 
@@ -20,6 +22,7 @@ export class BaseContractResolver {
     if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may create a base contract (T4).');
     const request = { course: input.course, billingCycle: input.billingCycle, startsOn: input.startsOn, memberSeats: input.memberSeats };
     applyRule(() => checkBaseContract(request));
+    const recipientName = input.recipientName === null || input.recipientName === undefined ? null : checkedRecipientName(input.recipientName);
     const repository = ctx.dataSource.getRepository(Contract);
     const answerExisting = async () => {
       const existing = await repository.findOneBy({ tenantId });
@@ -30,6 +33,10 @@ export class BaseContractResolver {
     const existing = await answerExisting();
     if (existing) return existing;
     try {
+      // Q1: the name the tenant is invoiced under, unless one is set already (a retried onboarding keeps it)
+      if (recipientName && !(await ctx.dataSource.getRepository(InvoiceRecipient).existsBy({ tenantId }))) {
+        await ctx.dataSource.getRepository(InvoiceRecipient).insert({ tenantId, registeredName: recipientName, updatedAt: ctx.clock.now().toISOString() });
+      }
       await repository.insert({
         id: randomUUID(),
         tenantId,
