@@ -63,7 +63,8 @@ export interface GatewayDeps {
   sandboxDemoUsers?: boolean;
   /**
    * Download paths the gateway forwards to the subgraph that serves them (signed, expiring
-   * links to card images and exports): path prefix -> subgraph name. Default `/files/` -> cards.
+   * links to card images and exports, invoice PDFs): path prefix -> subgraph name. Default
+   * `/files/` -> cards, `/invoice-files/` -> licensing (Q1).
    */
   fileRoutes?: Readonly<Record<string, string>>;
   /**
@@ -275,7 +276,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   if (subgraphs.length === 0) throw new Error('The supergraph names no subgraphs (no @join__graph); run `npm run compose`.');
   let supergraphRefused: SupergraphRefusal | undefined;
   const healthTimeoutMs = deps.healthTimeoutMs ?? 2000;
-  const fileRoutes = deps.fileRoutes ?? { '/files/': 'cards' };
+  const fileRoutes = deps.fileRoutes ?? { '/files/': 'cards', '/invoice-files/': 'licensing' };
   const sandbox = deps.sandbox ?? true;
   // read once, on the first sandbox page: the files ship with the gateway and change only with it
   let guide: { collections: SandboxCollection[]; preflight: string } | undefined;

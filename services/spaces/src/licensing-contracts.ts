@@ -18,6 +18,8 @@ export interface BaseContractTerms {
   billingCycle: BillingCycle;
   startsOn: string;
   memberSeats: number;
+  /** Q1: the registered name invoices are addressed to. */
+  recipientName?: string;
 }
 
 /**

@@ -24,6 +24,9 @@ export class BaseContractTermsInput {
 
   @Field(() => Int, { description: 'Paid member seats: at least 5 (T5).' })
   memberSeats: number;
+
+  @Field(() => String, { nullable: true, description: "Q1: the organisation's registered name its invoices are addressed to (e.g. \"株式会社サンプル\"); the tenant's name when omitted. Its administrators can change it later (setInvoiceRecipientName)." })
+  registeredName?: string | null;
 }
 
 @InputType({ description: 'T4: a new tenant, its first administrator and its base contract (vendor operators only).' })

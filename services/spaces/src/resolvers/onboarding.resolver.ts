@@ -79,6 +79,8 @@ export class OnboardingResolver {
           billingCycle: input.contract.billingCycle,
           startsOn: input.contract.startsOn,
           memberSeats: input.contract.memberSeats,
+          // Q1: invoices are addressed to the registered name, the display name unless one is given
+          recipientName: input.contract.registeredName?.trim() || name,
         });
         await sendPasswordSetup(ctx, manager, tenant, admin, now, true);
         // A1: the operator's change, in the same transaction as the tenant
