@@ -1,5 +1,5 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { badInput, checkedText, decodeCursor, encodeCursor, forbidden, notFound, pageSize, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
+import { badInput, checkedText, dialectOf, decodeCursor, encodeCursor, forbidden, notFound, pageSize, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyRule, isTenantAdmin, todayFor, type LicensingContext } from '../access.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
@@ -13,7 +13,7 @@ export const RECIPIENT_NAME_MAX = 200;
 
 /** Q1: a registered name, one line of 1 to 200 characters. */
 export function checkedRecipientName(value: string): string {
-  const name = checkedText(value, 'name');
+  const name = checkedText(value, 'name').trim();
   if (name.length < 1 || name.length > RECIPIENT_NAME_MAX) throw badInput(`登録名称は1〜${RECIPIENT_NAME_MAX}文字です (Q1)。A registered name is 1 to ${RECIPIENT_NAME_MAX} characters (Q1).`, 'name');
   return name;
 }
@@ -99,7 +99,9 @@ export class QualifiedInvoiceResolver {
     if (!isVendorAdmin(viewer)) throw forbidden('赤伝（返還請求書）を発行できるのはベンダーのオペレーターだけです (Q1)。Only a vendor operator (VENDOR_ADMIN) may issue a credit note (Q1).');
     return ctx.dataSource.transaction(async (manager) => {
       // the invoice row is locked for the transaction, so two corrections at once cannot both take the same remainder
-      const invoice = await manager.getRepository(Invoice).createQueryBuilder('i').setLock('pessimistic_write').where('i.id = :id', { id: input.invoiceId }).getOne();
+      // (SQLite has no row locks: its writers take turns for the whole transaction anyway)
+      const lock = dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' as const } };
+      const invoice = await manager.findOne(Invoice, { where: { id: input.invoiceId }, ...lock });
       if (!invoice) throw notFound('The invoice');
       const lines = await manager.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
       const earlier = await manager.findBy(Invoice, { correctsInvoiceId: invoice.id, kind: InvoiceKind.CREDIT_NOTE });
