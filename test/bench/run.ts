@@ -141,7 +141,7 @@ async function main(): Promise<number> {
     proxyClose = proxy.close;
     const peerUrlsFor = (s: SubgraphName | 'gateway') =>
       Object.fromEntries(SUBGRAPHS.map((p) => [`${p.toUpperCase()}_URL`, s === 'cards' && p !== 'cards' ? proxy.urlFor(p) : urls[p]]));
-    const baseEnv = { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', GATEWAY_SECRET: gatewaySecret, JWT_PUBLIC_KEY: publicPem };
+    const baseEnv = { PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', LOG_LEVEL: 'warn', GATEWAY_SECRET: gatewaySecret, JWT_PUBLIC_KEY: publicPem, INVOICE_ISSUER_NAME: 'Kyodo Bench', INVOICE_REGISTRATION_NUMBER: 'T9999999999999' };
     // production refuses a database with pending migrations: migrated first, as a deployment's migrate job does
     const migrated = spawnSync(process.execPath, [join(ROOT, 'scripts', 'migrate.mjs'), '--built'], {
       cwd: ROOT,

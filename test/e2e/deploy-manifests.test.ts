@@ -75,7 +75,7 @@ const HEALTH: Record<string, { liveness: string; readiness: string }> = {
 const EXTRA_REQUIRED: Record<string, string[]> = {
   gateway: ['GATEWAY_SECRET', 'JWT_PUBLIC_KEY', 'CORS_ORIGINS', 'SPACES_URL', 'LICENSING_URL', 'CARDS_URL', 'SUPPORT_URL'],
   spaces: ['JWT_PRIVATE_KEY', 'JWT_PUBLIC_KEY', 'TOTP_ENCRYPTION_KEYS', 'PUBLIC_URL'],
-  licensing: ['JWT_PUBLIC_KEY'],
+  licensing: ['JWT_PUBLIC_KEY', 'INVOICE_ISSUER_NAME', 'INVOICE_REGISTRATION_NUMBER'],
   cards: ['JWT_PUBLIC_KEY', 'CARDS_S3_ENDPOINT', 'CARDS_S3_BUCKET', 'CARDS_S3_ACCESS_KEY_ID', 'CARDS_S3_SECRET_ACCESS_KEY'],
   support: ['JWT_PUBLIC_KEY'],
 };

@@ -57,6 +57,9 @@ describe.skipIf(!built)('npm run start:prod: the built stack in production mode'
       KYODO_LOG_FORMAT: 'json',
       NO_COLOR: '1',
       SEED_DEMO: 'true',
+      // Q1: production licensing refuses to start without the invoice issuer
+      INVOICE_ISSUER_NAME: '共同株式会社',
+      INVOICE_REGISTRATION_NUMBER: 'T7000012050002',
       JWT_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
       JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       TOTP_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
