@@ -3,6 +3,8 @@ import { checkMigrationRoundTrip, createTestDatabase, testDialects } from '@kyod
 import { describe, expect, it } from 'vitest';
 import { licensingEntities, licensingMigrations } from '../src/index.js';
 import { CreateDigitisationChanges1765152000000 } from '../src/migrations/1765152000000-CreateDigitisationChanges.js';
+import { AddQualifiedInvoices1769300000000 } from '../src/migrations/1769300000000-AddQualifiedInvoices.js';
+import { writeInvoice } from '../src/invoicing.js';
 
 describe.each(testDialects())('licensing migrations on %s', (dialect) => {
   // MariaDB DDL (six migrations up, down and up again) takes seconds on a shared CI machine
@@ -53,6 +55,31 @@ describe.each(testDialects())('the digitisation outbox migration on %s', (dialec
         [1, tenants[0]],
         [2, tenants[1]],
       ]);
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await db.drop();
+    }
+  });
+});
+
+describe.each(testDialects())('the qualified-invoices migration on %s', (dialect) => {
+  it('Q1: numbers the invoices issued before it in issue order, and new invoices go on after them', async () => {
+    const db = await createTestDatabase('licensing-q1', dialect);
+    const before = licensingMigrations.slice(0, licensingMigrations.indexOf(AddQualifiedInvoices1769300000000));
+    const dataSource = createDataSource({ url: db.url, entities: licensingEntities, migrations: before });
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource, silentLogger);
+      const tenantId = '00000000-0000-4000-8000-00000000f001';
+      for (const [id, issuedOn] of [['00000000-0000-4000-8000-00000000f202', '2027-02-01'], ['00000000-0000-4000-8000-00000000f201', '2026-12-01']]) {
+        await dataSource.query('INSERT INTO invoices (id, tenantId, issuedOn, subtotal, tax, total) VALUES (?, ?, ?, ?, ?, ?)', [id, tenantId, issuedOn, 1000, 100, 1100]);
+      }
+      await new AddQualifiedInvoices1769300000000().up(dataSource.createQueryRunner());
+      const numbered: Array<{ id: string; number: string }> = await dataSource.query('SELECT id, number FROM invoices ORDER BY issuedOn');
+      expect(numbered.map((r) => r.number)).toEqual(['KY-2026-000001', 'KY-2027-000002']);
+      const next = await dataSource.transaction((tx) => writeInvoice(tx, tenantId, '2027-03-01', [], { subtotal: 0, tax: 0, total: 0 }));
+      const [row]: Array<{ number: string }> = await dataSource.query('SELECT number FROM invoices WHERE id = ?', [next]);
+      expect(row!.number).toBe('KY-2027-000003');
     } finally {
       if (dataSource.isInitialized) await dataSource.destroy();
       await db.drop();
