@@ -83,6 +83,18 @@ describe.each(testDialects())('Q1 qualified invoices on %s', (dialect) => {
     expect(JSON.parse(entry!.after!)).toMatchObject({ number: forX.number, total: 4290 });
   });
 
+  it("A1: an invoice issued by an administrator's mid-term order is audited with that administrator as the actor", async () => {
+    const Z = '00000000-0000-4000-8000-0000000c0003';
+    tokyo('2027-03-01');
+    await stack.client.data(CREATE, { tenantId: Z, input: { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2027-03-01', memberSeats: 5, recipientName: '年間契約株式会社' } }, { token: await operator() });
+    tokyo('2027-03-15');
+    await stack.client.data(`mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { total } }`, { input: { quantity: 1, idempotencyKey: 'z-guest' } }, { token: await adminOf(Z) });
+    const invoices = await dataSource().getRepository(Invoice).findBy({ tenantId: Z, issuedOn: '2027-03-15' });
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ recipientName: '年間契約株式会社', issuerRegistrationNumber: 'T7000012050002' });
+    expect(await auditOf(`Invoice:${invoices[0]!.id}`)).toMatchObject([{ action: 'invoice.issue', actorId: `${Z.slice(0, -4)}a${Z.slice(-3)}`, tenantId: Z }]);
+  });
+
   it('Q1: the recipient name is its administrator\'s to change (audited); a member, a vendor operator: FORBIDDEN; another tenant\'s admin: NOT_FOUND; issued invoices keep theirs', async () => {
     const renamed = await stack.client.data<{ setInvoiceRecipientName: string }>(RENAME, { tenantId: X, name: '  株式会社サンプル商事 東京本社 ' }, { token: await adminOf(X) });
     expect(renamed.setInvoiceRecipientName).toBe('株式会社サンプル商事 東京本社');

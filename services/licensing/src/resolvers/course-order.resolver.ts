@@ -76,7 +76,7 @@ export class CourseOrderResolver {
             .setParameters({ id: contract.id, before: quote.courseBefore })
             .execute();
           if ((changed.affected ?? 0) !== 1) throw conflict('The course changed while this order was placed; quote again and retry.');
-          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote, null, null, { actor: viewer }) : null;
           const order = {
             id: randomUUID(),
             tenantId: viewer.tenantId,

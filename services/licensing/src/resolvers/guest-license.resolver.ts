@@ -105,7 +105,7 @@ export class GuestLicenseResolver {
             throw conflict(`${now.guestLicensesAssigned} guest licence(s) are assigned to guests; unassign some before reducing to ${now.guestLicensesHeld + quote.quantity}.`);
           }
           const after = await manager.findOneByOrFail(Contract, { id: contract.id });
-          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote, null, null, { actor: viewer }) : null;
           const order = manager.create(GuestLicenseOrder, {
             id: randomUUID(),
             tenantId: viewer.tenantId,

@@ -74,7 +74,7 @@ export class MemberSeatResolver {
             .setParameters({ id: contract.id, delta: quote.quantity, before: contract.memberSeats, min: MIN_MEMBER_SEATS })
             .execute();
           if ((changed.affected ?? 0) !== 1) throw conflict('The member seats changed while this order was placed; quote again and retry.');
-          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote) : null;
+          const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote, null, null, { actor: viewer }) : null;
           const order = {
             id: randomUUID(),
             tenantId: viewer.tenantId,

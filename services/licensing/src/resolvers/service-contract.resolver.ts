@@ -68,7 +68,7 @@ async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: st
         const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
         if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
         const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * packs }];
-        const invoiceId = await writeInvoice(manager, tenantId, today, lines, totalsOf(lines));
+        const invoiceId = await writeInvoice(manager, tenantId, today, lines, totalsOf(lines), null, null, { actor });
         const order = { id: randomUUID(), tenantId, idempotencyKey: key, packs, sides, orderDate: today, orderedBy: actor.userId, invoiceId };
         await manager.insert(DigitisationPackOrder, order);
         await recordAudit(manager, {
