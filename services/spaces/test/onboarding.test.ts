@@ -66,7 +66,8 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
     const failed = await stack.client.request(CREATE_TENANT, { input: input('retry-co') }, { token: operator });
     expect(failed.errors).toHaveLength(1);
     expect(await rowsFor('retry-co')).toEqual(nothing);
-    expect(contracts.get(tenantIdFor('retry-co'))).toMatchObject({ memberSeats: 5 });
+    // Q1: without a registered name, invoices are addressed to the organisation's name
+    expect(contracts.get(tenantIdFor('retry-co'))).toMatchObject({ memberSeats: 5, recipientName: 'Retry Co' });
     await rm(mailDir);
 
     const retried = await stack.client.data<{ createTenant: { id: string; subdomain: string } }>(CREATE_TENANT, { input: input('retry-co') }, { token: operator });
@@ -78,6 +79,12 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
     const calls = licensing.requests.filter((r) => r.operationName === 'CreateBaseContract');
     expect(calls.every((r) => r.authorization === `Bearer ${operator}`)).toBe(true);
     expect(CREATE_BASE_CONTRACT).toContain('mutation CreateBaseContract');
+  });
+
+  it('Q1: the registered name given at onboarding is what licensing addresses invoices to', async () => {
+    const given = input('named-co');
+    await stack.client.data(CREATE_TENANT, { input: { ...given, contract: { ...given.contract, registeredName: ' 株式会社ネームド ' } } }, { token: operator });
+    expect(contracts.get(tenantIdFor('named-co'))).toMatchObject({ recipientName: '株式会社ネームド' });
   });
 
   it("T4: licensing's refusal passes through with its code and spaces keeps nothing", async () => {
