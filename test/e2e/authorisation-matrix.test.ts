@@ -154,7 +154,13 @@ describe.each(testDialects())('authorisation matrix through the gateway on %s (T
         i: { channel: 'ONLINE', category: 'OPERATION', productId: 'dezie', productVersion: '7', subject: 'B ticket', body: 'B の質問です。' },
       })
     ).openTicket.id;
+    // Q1: one of tenant B's invoices, from a billing run of the current month (the vendor's time zone)
+    const operator = await signInAs(stack.client, 'operator');
+    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    await stack.client.data('mutation($p: String!) { runBilling(period: $p) { issuedCount } }', { p: period }, { token: operator });
+    const invoice = (await as<{ invoices: Array<{ id: string }> }>('query { invoices { id } }', {})).invoices[0]!.id;
     Object.assign(fixtures, {
+      Invoice: invoice,
       User: DEMO.member.id,
       Requester: DEMO.admin.id,
       Tenant: DEMO.tenant.id,
