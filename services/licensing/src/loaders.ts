@@ -5,7 +5,7 @@ import { Contract } from './entities/contract.entity.js';
 import { CourseOrder } from './entities/course-order.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
-import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
+import { Invoice, InvoiceLine, InvoiceRecipient } from './entities/invoice.entity.js';
 import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 import { ServiceContract } from './entities/service-contract.entity.js';
 
@@ -39,6 +39,7 @@ export function createLicensingLoaders(_viewer: Viewer | null, dataSource: DataS
       { wave },
     ),
     serviceContractByTenantId: createByIdLoader((ids) => dataSource.getRepository(ServiceContract).findBy({ tenantId: In([...ids]) }), (c) => c.tenantId, { wave }),
+    recipientByTenantId: createByIdLoader((ids) => dataSource.getRepository(InvoiceRecipient).findBy({ tenantId: In([...ids]) }), (r) => r.tenantId, { wave }),
     invoiceById: createByIdLoader((ids) => dataSource.getRepository(Invoice).findBy({ id: In([...ids]) }), (i) => i.id, { wave }),
     linesByInvoice: createGroupLoader(
       (ids) => dataSource.getRepository(InvoiceLine).find({ where: { invoiceId: In([...ids]) }, order: { position: 'ASC' } }),

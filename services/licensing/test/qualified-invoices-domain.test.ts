@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { creditNoteOf, invoiceNumberOf, taxByRateOf, totalsOf } from '../src/domain/invoices.js';
 import { corporateNumberCheckDigit, isValidRegistrationNumber, registrationNumberProblem } from '../src/domain/registration-numbers.js';
 import { DEMO_INVOICE_ISSUER, invoiceEnvSchema, invoiceIssuerOf } from '../src/invoice-settings.js';
+import { licensingSubgraph } from '../src/index.js';
 
 describe('Q1 registration numbers (T + corporate number with its check digit)', () => {
   // published corporate numbers (the National Tax Agency's corporate-number site): the first digit is the check digit
@@ -49,6 +50,8 @@ describe('Q1 issuer settings (INVOICE_ISSUER_NAME, INVOICE_REGISTRATION_NUMBER)'
     expect(invoiceIssuerOf({})).toEqual(DEMO_INVOICE_ISSUER);
     expect(invoiceIssuerOf({ INVOICE_ISSUER_NAME: ' 共同株式会社 ', INVOICE_REGISTRATION_NUMBER: 'T7000012050002' })).toEqual({ name: '共同株式会社', registrationNumber: 'T7000012050002' });
     expect(() => invoiceIssuerOf({ NODE_ENV: 'production' })).toThrow(/INVOICE_ISSUER_NAME/);
+    // the schema the subgraph's main checks at start (runSubgraphMain intersects it with the common one)
+    expect(licensingSubgraph.envSchema).toBe(invoiceEnvSchema);
   });
 });
 

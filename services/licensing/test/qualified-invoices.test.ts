@@ -105,6 +105,13 @@ describe.each(testDialects())('Q1 qualified invoices on %s', (dialect) => {
     expect(errorCodes(await stack.client.request(RENAME, { tenantId: X, name: 'x' }, { token: await operator() }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await stack.client.request(RENAME, { tenantId: X, name: 'x' }, { token: await adminOf(Y) }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await stack.client.request(RENAME, { tenantId: X, name: ' ' }, { token: await adminOf(X) }))).toEqual(['BAD_USER_INPUT']);
+    // Tenant.invoiceRecipientName: its admins and vendor operators read it; a member and another tenant's admin get null
+    const NAME = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { invoiceRecipientName } } }`;
+    const nameAs = async (token: string) => (await stack.client.data<{ _entities: Array<{ invoiceRecipientName: string | null }> }>(NAME, { r: [{ __typename: 'Tenant', id: X }] }, { token }))._entities[0]!.invoiceRecipientName;
+    expect(await nameAs(await adminOf(X))).toBe('株式会社サンプル商事 東京本社');
+    expect(await nameAs(await operator())).toBe('株式会社サンプル商事 東京本社');
+    expect(await nameAs(await memberOf(X))).toBeNull();
+    expect(await nameAs(await adminOf(Y))).toBeNull();
     // the March invoice keeps the name it was issued with; April's has the new one
     tokyo('2027-04-01');
     await stack.client.data(RUN, { period: '2027-04' }, { token: await operator() });

@@ -42,4 +42,13 @@ export class TenantInvoicesResolver {
     if (!isTenantAdmin(ctx.viewer, tenant.id) && !isVendorAdmin(ctx.viewer)) return null;
     return ctx.dataSource.getRepository(Invoice).find({ where: { tenantId: tenant.id }, order: { issuedOn: 'ASC', createdAt: 'ASC', id: 'ASC' } });
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Q1: the registered name the tenant's next invoices are addressed to (setInvoiceRecipientName changes it); null when none was given. Its administrators and vendor operators; null for anyone else.",
+  })
+  async invoiceRecipientName(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<string | null> {
+    if (!isTenantAdmin(ctx.viewer, tenant.id) && !isVendorAdmin(ctx.viewer)) return null;
+    return (await ctx.loaders.recipientByTenantId.load(tenant.id))?.registeredName ?? null;
+  }
 }
