@@ -1,5 +1,5 @@
 import { WebHomeDocument, type Session } from '@kyodo/client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
 import { Link } from './components.js';
 import { I18nContext, initialLang, LANG_STORAGE_KEY, translate, useI18n, type I18n, type Lang } from './i18n.js';
@@ -14,11 +14,18 @@ import { SetPasswordScreen } from './screens/set-password-screen.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 import { SpaceScreen, SpacesScreen, ThreadScreen } from './screens/spaces-screen.js';
 import { TicketsScreen } from './screens/tickets-screen.js';
-import { AdminContractScreen, AdminInvoicesScreen } from './screens/admin-contract-screen.js';
-import { AdminMembersScreen } from './screens/admin-members-screen.js';
-import { AdminSettingsScreen, AuditLogScreen } from './screens/audit-log-screen.js';
-import { VendorBillingScreen, VendorCatalogueScreen, VendorPricesScreen } from './screens/vendor-billing-screen.js';
-import { VendorContractsScreen, VendorTenantsScreen } from './screens/vendor-tenants-screen.js';
+
+// The consoles load on first use: members, guests and agents never download them (nor their documents)
+const AdminMembersScreen = lazy(() => import('./screens/admin-members-screen.js').then((m) => ({ default: m.AdminMembersScreen })));
+const AdminContractScreen = lazy(() => import('./screens/admin-contract-screen.js').then((m) => ({ default: m.AdminContractScreen })));
+const AdminInvoicesScreen = lazy(() => import('./screens/admin-contract-screen.js').then((m) => ({ default: m.AdminInvoicesScreen })));
+const AdminSettingsScreen = lazy(() => import('./screens/audit-log-screen.js').then((m) => ({ default: m.AdminSettingsScreen })));
+const AuditLogScreen = lazy(() => import('./screens/audit-log-screen.js').then((m) => ({ default: m.AuditLogScreen })));
+const VendorBillingScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorBillingScreen })));
+const VendorCatalogueScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorCatalogueScreen })));
+const VendorPricesScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorPricesScreen })));
+const VendorContractsScreen = lazy(() => import('./screens/vendor-tenants-screen.js').then((m) => ({ default: m.VendorContractsScreen })));
+const VendorTenantsScreen = lazy(() => import('./screens/vendor-tenants-screen.js').then((m) => ({ default: m.VendorTenantsScreen })));
 
 /** Screens anyone may open, signed in or not (the mail links land on the first two). */
 const PUBLIC_PATHS = ['/invitations/accept', '/set-password', '/sign-in'];
@@ -101,7 +108,13 @@ export function KyodoApp() {
         </a>
         <Header />
         <main id="main" tabIndex={-1} data-session={session ? 'on' : 'off'}>
-          {checked ? <Screen route={route} signedIn={!!viewer} isOperator={!!viewer?.isOperator} /> : <p aria-busy="true">{i18n.t('loading')}</p>}
+          {checked ? (
+            <Suspense fallback={<p aria-busy="true">{i18n.t('loading')}</p>}>
+              <Screen route={route} signedIn={!!viewer} isOperator={!!viewer?.isOperator} />
+            </Suspense>
+          ) : (
+            <p aria-busy="true">{i18n.t('loading')}</p>
+          )}
         </main>
       </AppContext.Provider>
     </I18nContext.Provider>
