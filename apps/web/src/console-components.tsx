@@ -1,5 +1,5 @@
 import { KyodoRequestError } from '@kyodo/client';
-import { useCallback, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useCallback, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** One refusal as the API gave it: its message, and the input field it names (extensions.field), if any. */
 export interface Refusal {
@@ -66,28 +66,31 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'onChange
 export function InputField({ label, name, value, onChange, error, formId, ...rest }: InputProps & { label: string; name: string; value: string; onChange: (value: string) => void; error: unknown; formId: string }) {
   const refusalId = `${formId}-${name}-refusal`;
   const refused = refusalsOf(error).some((r) => r.field === name);
+  const id = useId();
+  // the label names the input by `for`, not by wrapping it: a wrapped input's value would join its name
   return (
-    <label className="field">
-      <span>{label}</span>
-      <input {...rest} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={refused || undefined} aria-describedby={refused ? refusalId : undefined} />
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input {...rest} id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={refused || undefined} aria-describedby={refused ? refusalId : undefined} />
       <FieldRefusal error={error} field={name} id={refusalId} />
-    </label>
+    </div>
   );
 }
 
 /** A labelled select of enum values shown as words. */
 export function SelectField({ label, name, value, onChange, options }: { label: string; name: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+  const id = useId();
   return (
-    <label className="field">
-      <span>{label}</span>
-      <select name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

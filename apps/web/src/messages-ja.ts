@@ -165,7 +165,7 @@ export const ja = {
   assignLicence: 'ライセンスを割り当て',
   unassignLicence: '割り当てを解除',
   assignLicenceOf: '{name} にライセンスを割り当て',
-  unassignLicenceOf: '{name} のライセンスを解除',
+  unassignLicenceOf: '{name} のライセンスの割り当てを解除',
   auditTitle: '監査ログ',
   auditFilters: '絞り込み',
   auditAction: '操作',

@@ -73,22 +73,19 @@ function MemberTable({ members, viewerId, reload }: { members: MemberRow[]; view
               <td className="wrap">{m.email}</td>
               <td>{m.isAdmin ? t('roleAdmin') : t('roleMember')}</td>
               <td>
-                <button
-                  type="button"
-                  className="secondary"
-                  aria-pressed={!!m.isSupportRegistrant}
+                <input
+                  type="checkbox"
+                  checked={!!m.isSupportRegistrant}
                   aria-label={t('supportRegistrantOf', { name: m.name })}
                   disabled={action.busy}
-                  onClick={() =>
+                  onChange={() =>
                     void action.run(async () => {
                       if (m.isSupportRegistrant) await client.data(AdminRemoveSupportRegistrantDocument, { userId: m.id });
                       else await client.data(AdminAddSupportRegistrantDocument, { userId: m.id });
                       reload();
                     })
                   }
-                >
-                  {m.isSupportRegistrant ? t('yes') : t('no')}
-                </button>
+                />
               </td>
               <td>
                 {m.id !== viewerId && (
