@@ -20,6 +20,12 @@ export function enumLabel(lang: Lang, prefix: EnumPrefix, value: string): string
   return key in catalogues[lang] ? translate(lang, key as MessageKey) : value;
 }
 
+/** A1: an audit action as words ('member.add' -> メンバーの追加), or the action itself when new. */
+export function actionLabel(lang: Lang, action: string): string {
+  const key = `audit:${action}`;
+  return key in catalogues[lang] ? translate(lang, key as MessageKey) : action;
+}
+
 /** The message in `lang`, `{name}` placeholders filled from `values`. */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
   return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));

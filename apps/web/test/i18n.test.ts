@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogues, enumLabel, translate } from '../src/i18n.js';
+import { actionLabel, catalogues, enumLabel, translate } from '../src/i18n.js';
 
 const SCHEMA = readFileSync(join(import.meta.dirname, '..', '..', '..', 'packages', 'client', 'schema.graphql'), 'utf8');
 
@@ -60,6 +60,23 @@ describe('the catalogues: Japanese first, one per language', () => {
     expect(enumLabel('en', 'cycle', 'MONTHLY')).toBe('Monthly');
     // an unknown value (a later schema) is shown as it came, not hidden
     expect(enumLabel('ja', 'course', 'PREMIUM')).toBe('PREMIUM');
+  });
+
+  it('A1: every audit action the subgraphs record has words in both languages', () => {
+    const services = join(import.meta.dirname, '..', '..', '..', 'services');
+    const actions = new Set<string>();
+    for (const file of readdirSync(services, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts') || !file.includes('src') || file.includes('node_modules')) continue;
+      const text = readFileSync(join(services, file), 'utf8');
+      for (const m of text.matchAll(/action: '([a-zA-Z.]+)'/g)) actions.add(m[1]!);
+      // back-office.resolver.ts: `serviceContract.${mode}` with mode 'create' | 'update'
+      if (text.includes('`serviceContract.${mode}`')) ['serviceContract.create', 'serviceContract.update'].forEach((a) => actions.add(a));
+    }
+    expect(actions.size).toBeGreaterThan(20);
+    for (const action of actions) {
+      for (const lang of ['ja', 'en'] as const) expect({ action, lang, label: actionLabel(lang, action) }).not.toEqual({ action, lang, label: action });
+    }
+    expect(actionLabel('ja', 'member.add')).toBe('メンバーの追加');
   });
 
   it('fills placeholders', () => {

@@ -71,8 +71,8 @@ function MemberTable({ members, viewerId, reload }: { members: MemberRow[]; view
             <tr key={m.id}>
               <td>{m.name}</td>
               <td className="wrap">{m.email}</td>
-              <td>{m.isAdmin ? t('roleAdmin') : t('roleMember')}</td>
-              <td>
+              <td data-label={t('role')}>{m.isAdmin ? t('roleAdmin') : t('roleMember')}</td>
+              <td data-label={t('supportRegistrant')}>
                 <input
                   type="checkbox"
                   checked={!!m.isSupportRegistrant}

@@ -5,7 +5,7 @@ import { ErrorNote, LoadState } from '../components.js';
 import { FormRefusal, InputField, SelectField, useAction } from '../console-components.js';
 import { filterAudit, type AuditFilter } from '../domain/console-rules.js';
 import { formatDateTime } from '../format.js';
-import { enumLabel, useI18n } from '../i18n.js';
+import { actionLabel, enumLabel, useI18n } from '../i18n.js';
 
 type Entry = NonNullable<ConsoleAuditLogQuery['auditLog']>['edges'][number]['node'];
 const PAGE = 100;
@@ -49,7 +49,7 @@ export function AuditLogScreen({ acrossTenants }: { acrossTenants: boolean }) {
       <h1 id="audit-title">{t('auditTitle')}</h1>
       <form className="card" aria-label={t('auditFilters')} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
-          <SelectField label={t('auditAction')} name="action" value={filter.action} onChange={set('action')} options={[{ value: '', label: t('all') }, ...actions.map((a) => ({ value: a, label: a }))]} />
+          <SelectField label={t('auditAction')} name="action" value={filter.action} onChange={set('action')} options={[{ value: '', label: t('all') }, ...actions.map((a) => ({ value: a, label: actionLabel(lang, a) }))]} />
           <InputField formId="audit" label={t('auditActor')} name="actor" value={filter.actor} onChange={set('actor')} error={null} />
           <InputField formId="audit" label={t('fromDate')} name="from" type="date" value={filter.from} onChange={set('from')} error={null} />
           <InputField formId="audit" label={t('toDate')} name="to" type="date" value={filter.to} onChange={set('to')} error={null} />
@@ -80,7 +80,7 @@ export function AuditLogScreen({ acrossTenants }: { acrossTenants: boolean }) {
                 <td>{formatDateTime(e.at, lang)}</td>
                 <td>{e.actor.display}</td>
                 <td>
-                  <code>{e.action}</code>
+                  {actionLabel(lang, e.action)} <code className="meta">{e.action}</code>
                 </td>
                 <td className="wrap">{e.subject}</td>
                 {acrossTenants && <td>{e.tenantId ?? t('vendorData')}</td>}
