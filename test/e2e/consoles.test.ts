@@ -136,6 +136,12 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await admin.getByRole('button', { name: 'パスワードを設定' }).click();
     await admin.getByRole('heading', { name: 'スペース' }).waitFor();
 
+    // each console is offered to its own people only: the administrator has no back office, the operator no members screen
+    const adminNav = admin.getByRole('navigation');
+    await adminNav.getByRole('link', { name: '監査ログ' }).waitFor();
+    for (const link of ['テナント', '請求処理', '価格表', 'サービス契約', 'サポートカタログ']) expect(await adminNav.getByRole('link', { name: link, exact: true }).count()).toBe(0);
+    for (const link of ['メンバー', '契約', '請求書', 'テナント設定']) expect(await operator.getByRole('navigation').getByRole('link', { name: link, exact: true }).count()).toBe(0);
+
     // T5: members up to the seats, by keyboard (Enter submits the form)
     await open(admin, 'メンバー', 'メンバー');
     const seats = admin.getByTestId('seats');

@@ -1,5 +1,5 @@
 import { KyodoRequestError } from '@kyodo/client';
-import { useCallback, useId, useState, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useCallback, useId, useState, type InputHTMLAttributes } from 'react';
 
 /** One refusal as the API gave it: its message, and the input field it names (extensions.field), if any. */
 export interface Refusal {
@@ -90,15 +90,6 @@ export function SelectField({ label, name, value, onChange, options }: { label: 
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-/** A table that scrolls sideways inside itself on a phone rather than widening the page. */
-export function Scroll({ children, label }: { children: ReactNode; label: string }) {
-  return (
-    <div className="scroll" role="region" aria-label={label} tabIndex={0}>
-      {children}
     </div>
   );
 }
