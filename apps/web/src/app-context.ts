@@ -9,6 +9,8 @@ export interface Viewer {
   isSupportRegistrant: boolean | null;
   /** The vendor's support staff (SUPPORT_AGENT in the token): offered the queue. */
   isAgent: boolean;
+  /** The vendor's operators (VENDOR_ADMIN in the token): offered the back office. */
+  isOperator: boolean;
   tenant: { name: string; subdomain: string };
 }
 

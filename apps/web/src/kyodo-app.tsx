@@ -1,5 +1,5 @@
 import { WebHomeDocument, type Session } from '@kyodo/client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
 import { Link } from './components.js';
 import { I18nContext, initialLang, LANG_STORAGE_KEY, translate, useI18n, type I18n, type Lang } from './i18n.js';
@@ -14,6 +14,18 @@ import { SetPasswordScreen } from './screens/set-password-screen.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 import { SpaceScreen, SpacesScreen, ThreadScreen } from './screens/spaces-screen.js';
 import { TicketsScreen } from './screens/tickets-screen.js';
+
+// The consoles load on first use: members, guests and agents never download them (nor their documents)
+const AdminMembersScreen = lazy(() => import('./screens/admin-members-screen.js').then((m) => ({ default: m.AdminMembersScreen })));
+const AdminContractScreen = lazy(() => import('./screens/admin-contract-screen.js').then((m) => ({ default: m.AdminContractScreen })));
+const AdminInvoicesScreen = lazy(() => import('./screens/admin-contract-screen.js').then((m) => ({ default: m.AdminInvoicesScreen })));
+const AdminSettingsScreen = lazy(() => import('./screens/audit-log-screen.js').then((m) => ({ default: m.AdminSettingsScreen })));
+const AuditLogScreen = lazy(() => import('./screens/audit-log-screen.js').then((m) => ({ default: m.AuditLogScreen })));
+const VendorBillingScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorBillingScreen })));
+const VendorCatalogueScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorCatalogueScreen })));
+const VendorPricesScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorPricesScreen })));
+const VendorContractsScreen = lazy(() => import('./screens/vendor-tenants-screen.js').then((m) => ({ default: m.VendorContractsScreen })));
+const VendorTenantsScreen = lazy(() => import('./screens/vendor-tenants-screen.js').then((m) => ({ default: m.VendorTenantsScreen })));
 
 /** Screens anyone may open, signed in or not (the mail links land on the first two). */
 const PUBLIC_PATHS = ['/invitations/accept', '/set-password', '/sign-in'];
@@ -49,8 +61,10 @@ export function KyodoApp() {
     }
     try {
       const { viewer: loaded } = await client.data(WebHomeDocument);
-      const isAgent = rolesInToken(client.session.token).includes('SUPPORT_AGENT');
-      setViewer(loaded ? { ...loaded, isSupportRegistrant: loaded.isSupportRegistrant ?? null, isAgent } : null);
+      const roles = rolesInToken(client.session.token);
+      const isAgent = roles.includes('SUPPORT_AGENT');
+      const isOperator = roles.includes('VENDOR_ADMIN');
+      setViewer(loaded ? { ...loaded, isSupportRegistrant: loaded.isSupportRegistrant ?? null, isAgent, isOperator } : null);
     } catch {
       client.setSession(null);
       setViewer(null);
@@ -94,7 +108,13 @@ export function KyodoApp() {
         </a>
         <Header />
         <main id="main" tabIndex={-1} data-session={session ? 'on' : 'off'}>
-          {checked ? <Screen route={route} signedIn={!!viewer} /> : <p aria-busy="true">{i18n.t('loading')}</p>}
+          {checked ? (
+            <Suspense fallback={<p aria-busy="true">{i18n.t('loading')}</p>}>
+              <Screen route={route} signedIn={!!viewer} isOperator={!!viewer?.isOperator} />
+            </Suspense>
+          ) : (
+            <p aria-busy="true">{i18n.t('loading')}</p>
+          )}
         </main>
       </AppContext.Provider>
     </I18nContext.Provider>
@@ -113,7 +133,25 @@ function Header() {
           {viewer.kind === 'MEMBER' && <Link to="/cards">{t('navCards')}</Link>}
           {viewer.isSupportRegistrant && <Link to="/tickets">{t('navTickets')}</Link>}
           {viewer.isAgent && <Link to="/queue">{t('navQueue')}</Link>}
-          {viewer.isAdmin && <Link to="/licences">{t('navLicences')}</Link>}
+          {viewer.isAdmin && !viewer.isOperator && (
+            <>
+              <Link to="/admin/members">{t('navMembers')}</Link>
+              <Link to="/admin/contract">{t('navContract')}</Link>
+              <Link to="/licences">{t('navLicences')}</Link>
+              <Link to="/admin/invoices">{t('navInvoices')}</Link>
+              <Link to="/admin/settings">{t('navSettings')}</Link>
+            </>
+          )}
+          {viewer.isOperator && (
+            <>
+              <Link to="/vendor/tenants">{t('navTenants')}</Link>
+              <Link to="/vendor/billing">{t('navBilling')}</Link>
+              <Link to="/vendor/prices">{t('navPrices')}</Link>
+              <Link to="/vendor/contracts">{t('navServiceContracts')}</Link>
+              <Link to="/vendor/catalogue">{t('navCatalogue')}</Link>
+            </>
+          )}
+          {(viewer.isAdmin || viewer.isOperator) && <Link to="/audit">{t('navAudit')}</Link>}
         </nav>
       )}
       <span className="spacer" />
@@ -130,7 +168,7 @@ function Header() {
   );
 }
 
-function Screen({ route, signedIn }: { route: Route; signedIn: boolean }) {
+function Screen({ route, signedIn, isOperator }: { route: Route; signedIn: boolean; isOperator: boolean }) {
   const path = route.path.replace(/\/$/, '') || '/';
   if (path === '/invitations/accept') return <AcceptInvitationScreen token={route.query.get('token')} />;
   if (path === '/set-password') return <SetPasswordScreen token={route.query.get('token')} />;
@@ -144,6 +182,16 @@ function Screen({ route, signedIn }: { route: Route; signedIn: boolean }) {
   if (path === '/tickets') return <TicketsScreen />;
   if (path === '/queue') return <QueueScreen />;
   if (path === '/licences') return <LicencesScreen />;
+  if (path === '/admin/members') return <AdminMembersScreen />;
+  if (path === '/admin/contract') return <AdminContractScreen />;
+  if (path === '/admin/invoices') return <AdminInvoicesScreen />;
+  if (path === '/admin/settings') return <AdminSettingsScreen />;
+  if (path === '/audit') return <AuditLogScreen acrossTenants={isOperator} />;
+  if (path === '/vendor/tenants') return <VendorTenantsScreen />;
+  if (path === '/vendor/billing') return <VendorBillingScreen />;
+  if (path === '/vendor/prices') return <VendorPricesScreen />;
+  if (path === '/vendor/contracts') return <VendorContractsScreen />;
+  if (path === '/vendor/catalogue') return <VendorCatalogueScreen />;
   return <NotFound />;
 }
 

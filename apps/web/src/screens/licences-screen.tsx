@@ -1,7 +1,8 @@
-import { LicenceOverviewDocument } from '@kyodo/client';
+import { AdminAssignGuestLicenseDocument, AdminUnassignGuestLicenseDocument, LicenceOverviewDocument } from '@kyodo/client';
 import { useState } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
+import { FormRefusal, useAction } from '../console-components.js';
 import { guestsOf, trialDaysLeft } from '../domain/web-rules.js';
 import { formatYen } from '../format.js';
 import { enumLabel, useI18n } from '../i18n.js';
@@ -12,6 +13,7 @@ export function LicencesScreen() {
   const { t, lang } = useI18n();
   const overview = useLoad(() => client.data(LicenceOverviewDocument), 'licences');
   const [now] = useState(() => new Date());
+  const action = useAction();
   return (
     <section aria-labelledby="licences-title">
       <h1 id="licences-title">{t('licencesTitle')}</h1>
@@ -24,7 +26,7 @@ export function LicencesScreen() {
               <h2>{t('contract')}</h2>
               {contract && (
                 <p data-testid="licences-in-force">
-                  {contract.course} · {contract.billingCycle} · {t('licencesInForce', { count: contract.guestLicenses, assigned: contract.guestLicensesAssigned })}
+                  {enumLabel(lang, 'course', contract.course)} · {enumLabel(lang, 'cycle', contract.billingCycle)} · {t('licencesInForce', { count: contract.guestLicenses, assigned: contract.guestLicensesAssigned })}
                 </p>
               )}
               <h2>{t('guests')}</h2>
@@ -38,6 +40,7 @@ export function LicencesScreen() {
                       <th scope="col">{t('email')}</th>
                       <th scope="col">{t('licenceStatus')}</th>
                       <th scope="col">{t('trialDaysLeft')}</th>
+                      <th scope="col">{t('actions')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -52,12 +55,33 @@ export function LicencesScreen() {
                           <td>{guest.email}</td>
                           <td>{status ? enumLabel(lang, 'status', status) : '—'}</td>
                           <td>{trial}</td>
+                          <td>
+                            {status !== 'FREE' && (
+                              <button
+                                type="button"
+                                className="secondary"
+                                disabled={action.busy}
+                                aria-label={t(guest.guestLicense?.assigned ? 'unassignLicenceOf' : 'assignLicenceOf', { name: guest.name })}
+                                onClick={() =>
+                                  void action.run(async () => {
+                                    const input = { input: { userId: guest.id } };
+                                    if (guest.guestLicense?.assigned) await client.data(AdminUnassignGuestLicenseDocument, input);
+                                    else await client.data(AdminAssignGuestLicenseDocument, input);
+                                    overview.reload();
+                                  })
+                                }
+                              >
+                                {guest.guestLicense?.assigned ? t('unassignLicence') : t('assignLicence')}
+                              </button>
+                            )}
+                          </td>
                         </tr>
                       );
                     })}
                   </tbody>
                 </table>
               )}
+              <FormRefusal error={action.error} />
               <h2>{t('invoices')}</h2>
               {!invoices?.length ? (
                 <p>{t('noInvoices')}</p>

@@ -17,6 +17,22 @@ export type AddCommentInput = {
   threadId: string | number;
 };
 
+/** T5: a new member of the tenant; they set their password from the mail. */
+export type AddMemberInput = {
+  email: string;
+  name: string;
+};
+
+/** T5: the base contract licensing makes for the new tenant. */
+export type BaseContractTermsInput = {
+  billingCycle: BillingCycle;
+  course: Course;
+  /** Paid member seats: at least 5 (T5). */
+  memberSeats: number;
+  /** The first day of the contract (annual: the first term starts on the 1st on or after it, L16). */
+  startsOn: string;
+};
+
 export type BillingCycle =
   | 'ANNUAL'
   | 'MONTHLY';
@@ -34,6 +50,15 @@ export type Channel =
   /** A remote screen-sharing session, recorded by the agent. */
   | 'REMOTE';
 
+/** P7/L13 (back office): a day the vendor is closed. */
+export type ClosingDayInput = {
+  day: number;
+  month: number;
+  reason: string;
+  /** Only in this year; none: every year. */
+  year?: number | null | undefined;
+};
+
 /** CANCELLED: the base contract ended; guest licences are cancelled and guest spaces unreadable (L8). */
 export type ContractStatus =
   | 'ACTIVE'
@@ -43,6 +68,22 @@ export type ContractStatus =
 export type Course =
   | 'LIGHT'
   | 'STANDARD';
+
+/** T4: a new tenant, its first administrator and its base contract (vendor operators only). */
+export type CreateTenantInput = {
+  admin: TenantAdminInput;
+  contract: BaseContractTermsInput;
+  /** The language of its mail; JA by default. */
+  locale?: Locale | null | undefined;
+  /** The display name, e.g. "株式会社サンプル". */
+  name: string;
+  /** T4: 3-32 lower-case letters, digits and hyphens, starting with a letter; never used before, not reserved. */
+  subdomain: string;
+};
+
+export type Deployment =
+  | 'CLOUD'
+  | 'ON_PREMISES';
 
 /** P6: the environment the question is about; every field optional. */
 export type EnvironmentInput = {
@@ -56,12 +97,45 @@ export type EnvironmentInput = {
   webServerVersion?: string | null | undefined;
 };
 
+/** L15: card sides a vendor operator records as bought for a tenant (a pack sold by sales). */
+export type GrantDigitisationPackInput = {
+  /** The same key twice records once. */
+  idempotencyKey: string;
+  packs: number;
+  tenantId: string | number;
+};
+
+export type GuestLicenseAssignmentInput = {
+  /** The guest (a User id from spaces). */
+  userId: string | number;
+};
+
 /** L3/L9: TRIAL (30 days from the first sign-in), LICENSED (a licence is assigned), TRIAL_EXPIRED (no access until one is), FREE (a linked guest). */
 export type GuestLicenseStatus =
   | 'FREE'
   | 'LICENSED'
   | 'TRIAL'
   | 'TRIAL_EXPIRED';
+
+/** S7: KINTONE (a guest may be in many guest spaces) or SINGLE_SPACE (exactly one at a time). */
+export type GuestPolicy =
+  | 'KINTONE'
+  | 'SINGLE_SPACE';
+
+/** Who may create guest spaces: every member, or administrators only. */
+export type GuestSpaceCreators =
+  | 'ADMINS'
+  | 'MEMBERS';
+
+/** The language of the tenant's mail: JA (Japanese, the default; English follows it) or EN. */
+export type Locale =
+  | 'EN'
+  | 'JA';
+
+/** S8: the tenant-wide format of invitation and account mail to guests. */
+export type MailFormat =
+  | 'HTML'
+  | 'TEXT';
 
 export type OpenTicketInput = {
   attachments?: Array<TicketAttachmentInput> | null | undefined;
@@ -80,6 +154,87 @@ export type OpenTicketInput = {
   requesterId?: string | number | null | undefined;
   subject: string;
 };
+
+/** A course change order; the same idempotency key twice orders once. */
+export type OrderCourseChangeInput = {
+  /** The course wanted: STANDARD upgrades, LIGHT downgrades. */
+  course: Course;
+  /** T6: an annual downgrade for the renewal: costs nothing now, the course changes on the first day of the next term. Default false. */
+  forRenewal?: boolean | null | undefined;
+  /** Chosen by the client (e.g. a UUID), 1-100 characters: a retry with the same key returns the first order. */
+  idempotencyKey: string;
+  /** Defaults to today in the tenant's time zone. */
+  orderDate?: string | null | undefined;
+};
+
+/** A member seat order; the same idempotency key twice buys once. */
+export type OrderMemberSeatsInput = {
+  /** T6: an annual decrease for the renewal: costs nothing now, the seats drop on the first day of the next term. Default false. */
+  forRenewal?: boolean | null | undefined;
+  /** Chosen by the client (e.g. a UUID), 1-100 characters: a retry with the same key returns the first order. */
+  idempotencyKey: string;
+  /** Defaults to today in the tenant's time zone. */
+  orderDate?: string | null | undefined;
+  /** The change: a positive number adds seats, a negative one removes some. */
+  quantity: number;
+};
+
+/** L1/T5: a new price row (yen, tax excluded). It applies from effectiveFrom (today or later), so it never changes what was already invoiced. */
+export type PriceRowInput = {
+  /** Yen, tax excluded. */
+  amount: number;
+  billingCycle?: BillingCycle | null | undefined;
+  course?: Course | null | undefined;
+  effectiveFrom: string;
+  effectiveTo?: string | null | undefined;
+  /** Only for customers who bought the base product on or before this date (a legacy price). */
+  legacyCutoff?: string | null | undefined;
+  /** GUEST_LICENSE, MEMBER_SEAT, CARD_DIGITISATION_PACK...: upper-case letters, digits and underscores. */
+  product: string;
+  /** What one amount buys: GUEST_MONTH, USER_YEAR, PACK_1000_SIDES... */
+  unit: string;
+};
+
+/** A course change to price (T6). */
+export type QuoteCourseChangeInput = {
+  /** The course wanted: STANDARD upgrades, LIGHT downgrades. */
+  course: Course;
+  /** T6: an annual downgrade for the renewal: costs nothing now, the course changes on the first day of the next term. Default false. */
+  forRenewal?: boolean | null | undefined;
+  /** Defaults to today in the tenant's time zone. */
+  orderDate?: string | null | undefined;
+};
+
+/** A member seat change to price (T5/T6). */
+export type QuoteMemberSeatsInput = {
+  /** T6: an annual decrease for the renewal: costs nothing now, the seats drop on the first day of the next term. Default false. */
+  forRenewal?: boolean | null | undefined;
+  /** Defaults to today in the tenant's time zone. */
+  orderDate?: string | null | undefined;
+  /** The change: a positive number adds seats, a negative one removes some. */
+  quantity: number;
+};
+
+/** L11-L13: a card service contract (SKYPCE) a vendor operator records for a tenant. */
+export type ServiceContractInput = {
+  /** L13: default day 1 of the second month after delivery. */
+  billingStartsOn?: string | null | undefined;
+  /** L13: default 8 business days after the papers (12 on-premises), on the vendor calendar. */
+  deliveredOn?: string | null | undefined;
+  deployment: Deployment;
+  /** L15: card sides included (default: unchanged, or 0 on a new contract). */
+  includedSides?: number | null | undefined;
+  papersReceivedOn: string;
+  product: ServiceProduct;
+  /** Named-user licences; at least 5 (L12). */
+  seats: number;
+  tenantId: string | number;
+};
+
+/** L11: Start Pack (one department or team) or Corporate Licence (the whole organisation). */
+export type ServiceProduct =
+  | 'CORPORATE_LICENSE'
+  | 'START_PACK';
 
 export type SetPasswordInput = {
   /** The new password (at least 10 characters). */
@@ -101,6 +256,27 @@ export type SignInInput = {
   password: string;
   /** The tenant sub-domain, e.g. "demo". */
   tenant: string;
+};
+
+/** P5 (back office): a product of the support catalogue, added or renamed. */
+export type SupportProductInput = {
+  /** Lower-case letters, digits and hyphens (e.g. dezie): what tickets and licence certificates name. */
+  id: string | number;
+  name: string;
+};
+
+/** P5 (back office): a product version and its end of support, added or changed. */
+export type SupportProductVersionInput = {
+  /** The last day of support, 'YYYY-MM-DD' (Asia/Tokyo); null while none is announced. */
+  endOfSupport?: string | null | undefined;
+  productId: string | number;
+  version: string;
+};
+
+/** T4: the new tenant's first administrator; they set their password from the mail. */
+export type TenantAdminInput = {
+  email: string;
+  name: string;
 };
 
 /** A file by reference: a name and an http(s) URL where the support desk can fetch it. */
@@ -127,6 +303,181 @@ export type TicketStatus =
 export type UserKind =
   | 'GUEST'
   | 'MEMBER';
+
+export type AdminMembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminMembersQuery = { viewer: { id: string, tenant: { id: string, name: string, requireTotp: boolean, activeMemberCount: number | null, members: Array<{ id: string, name: string, email: string, isAdmin: boolean, isSupportRegistrant: boolean | null }> | null, contract: { course: Course, billingCycle: BillingCycle, status: ContractStatus, memberSeats: number, endsOn: string | null } | null } } | null, memberSeatOrders: Array<{ id: string, orderDate: string, quantity: number, seatsAfter: number, seatsFrom: string, total: number }> | null, courseOrders: Array<{ id: string, orderDate: string, course: Course, courseBefore: Course, courseFrom: string, total: number }> | null };
+
+export type AdminAddMemberMutationVariables = Exact<{
+  input: AddMemberInput;
+}>;
+
+
+export type AdminAddMemberMutation = { addMember: { id: string, name: string, email: string } };
+
+export type AdminRemoveMemberMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type AdminRemoveMemberMutation = { removeMember: boolean };
+
+export type AdminAddSupportRegistrantMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type AdminAddSupportRegistrantMutation = { addSupportRegistrant: { id: string, isSupportRegistrant: boolean | null } };
+
+export type AdminRemoveSupportRegistrantMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type AdminRemoveSupportRegistrantMutation = { removeSupportRegistrant: boolean };
+
+export type AdminQuoteMemberSeatsQueryVariables = Exact<{
+  input: QuoteMemberSeatsInput;
+}>;
+
+
+export type AdminQuoteMemberSeatsQuery = { quoteMemberSeats: { quantity: number, seatsAfter: number, seatsFrom: string, effectiveFrom: string, months: number | null, unitPrice: number, subtotal: number, tax: number, total: number } };
+
+export type AdminOrderMemberSeatsMutationVariables = Exact<{
+  input: OrderMemberSeatsInput;
+}>;
+
+
+export type AdminOrderMemberSeatsMutation = { orderMemberSeats: { id: string, seatsAfter: number, seatsFrom: string, total: number } };
+
+export type AdminQuoteCourseChangeQueryVariables = Exact<{
+  input: QuoteCourseChangeInput;
+}>;
+
+
+export type AdminQuoteCourseChangeQuery = { quoteCourseChange: { course: Course, courseBefore: Course, courseFrom: string, effectiveFrom: string, months: number | null, seats: number, unitPrice: number, subtotal: number, tax: number, total: number } };
+
+export type AdminOrderCourseChangeMutationVariables = Exact<{
+  input: OrderCourseChangeInput;
+}>;
+
+
+export type AdminOrderCourseChangeMutation = { orderCourseChange: { id: string, course: Course, courseFrom: string, total: number } };
+
+export type AdminAssignGuestLicenseMutationVariables = Exact<{
+  input: GuestLicenseAssignmentInput;
+}>;
+
+
+export type AdminAssignGuestLicenseMutation = { assignGuestLicense: boolean };
+
+export type AdminUnassignGuestLicenseMutationVariables = Exact<{
+  input: GuestLicenseAssignmentInput;
+}>;
+
+
+export type AdminUnassignGuestLicenseMutation = { unassignGuestLicense: boolean };
+
+export type AdminInvoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminInvoicesQuery = { invoices: Array<{ id: string, issuedOn: string, subtotal: number, tax: number, total: number, lines: Array<{ description: string, quantity: number, unitPrice: number, amount: number, periodFrom: string | null, periodTo: string | null }> }> | null };
+
+export type ConsoleAuditLogQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAuditLogQuery = { auditLog: { edges: Array<{ node: { id: string, at: string, action: string, subject: string, tenantId: string | null, before: string | null, after: string | null, actor: { id: string, display: string } } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null };
+
+export type AdminSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSettingsQuery = { viewer: { id: string, tenant: { id: string, name: string, subdomain: string, requireTotp: boolean, locale: Locale, mailFormat: MailFormat, guestPolicy: GuestPolicy, guestSpaceCreators: GuestSpaceCreators } } | null };
+
+export type AdminSetRequireTotpMutationVariables = Exact<{
+  required: boolean;
+}>;
+
+
+export type AdminSetRequireTotpMutation = { setTenantRequiresTotp: { id: string, requireTotp: boolean } };
+
+export type OperatorCreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type OperatorCreateTenantMutation = { createTenant: { id: string, name: string, subdomain: string, contractStatus: ContractStatus | null } };
+
+export type OperatorRunBillingMutationVariables = Exact<{
+  period: string;
+}>;
+
+
+export type OperatorRunBillingMutation = { runBilling: { period: string, issuedCount: number, invoices: Array<{ id: string, issuedOn: string, total: number, lines: Array<{ description: string, amount: number }> }> } };
+
+export type OperatorPriceBookQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type OperatorPriceBookQuery = { priceBook: Array<{ id: string, product: string, course: string | null, billingCycle: string | null, unit: string, amount: number, effectiveFrom: string, effectiveTo: string | null, legacyCutoff: string | null }> | null };
+
+export type OperatorAddPriceRowMutationVariables = Exact<{
+  input: PriceRowInput;
+}>;
+
+
+export type OperatorAddPriceRowMutation = { addPriceRow: { id: string, product: string, course: string | null, billingCycle: string | null, unit: string, amount: number, effectiveFrom: string, effectiveTo: string | null } };
+
+export type OperatorCreateServiceContractMutationVariables = Exact<{
+  input: ServiceContractInput;
+}>;
+
+
+export type OperatorCreateServiceContractMutation = { createServiceContract: { id: string, product: ServiceProduct, deployment: Deployment, seats: number, papersReceivedOn: string, deliveredOn: string, billingStartsOn: string } };
+
+export type OperatorGrantDigitisationPackMutationVariables = Exact<{
+  input: GrantDigitisationPackInput;
+}>;
+
+
+export type OperatorGrantDigitisationPackMutation = { grantDigitisationPack: { id: string, orderDate: string, packs: number, sides: number } };
+
+export type OperatorCatalogueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorCatalogueQuery = { supportProducts: Array<{ id: string, name: string, versions: Array<{ version: string, supported: boolean, endOfSupport: string | null }> }> | null, closingDays: Array<{ id: string, year: number | null, month: number, day: number, reason: string }> | null };
+
+export type OperatorSaveProductMutationVariables = Exact<{
+  input: SupportProductInput;
+}>;
+
+
+export type OperatorSaveProductMutation = { saveSupportProduct: { id: string, name: string } };
+
+export type OperatorSaveProductVersionMutationVariables = Exact<{
+  input: SupportProductVersionInput;
+}>;
+
+
+export type OperatorSaveProductVersionMutation = { saveSupportProductVersion: { version: string, supported: boolean, endOfSupport: string | null } };
+
+export type OperatorAddClosingDayMutationVariables = Exact<{
+  input: ClosingDayInput;
+}>;
+
+
+export type OperatorAddClosingDayMutation = { addClosingDay: { id: string, year: number | null, month: number, day: number, reason: string } };
+
+export type OperatorRemoveClosingDayMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OperatorRemoveClosingDayMutation = { removeClosingDay: boolean };
 
 export type CommentAddedSubscriptionVariables = Exact<{
   threadId: string | number;
@@ -257,6 +608,32 @@ export type LicenceOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 export type LicenceOverviewQuery = { viewer: { id: string, tenant: { name: string, contract: { course: Course, billingCycle: BillingCycle, status: ContractStatus, guestLicenses: number, guestLicensesAssigned: number, endsOn: string | null } | null } } | null, spaces: Array<{ id: string, isGuestSpace: boolean, members: Array<{ id: string, name: string, email: string, kind: UserKind, guestLicense: { status: GuestLicenseStatus, assigned: boolean, trialEndsOn: string | null } | null }> }> | null, invoices: Array<{ id: string, issuedOn: string, subtotal: number, tax: number, total: number }> | null };
 
 
+export const AdminMembersDocument = {"__meta__":{"hash":"sha256:af9a679aecf02045047a5270e9c2a248f1ea71561f185e30d579f214db65a0a9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminMembers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"requireTotp"}},{"kind":"Field","name":{"kind":"Name","value":"activeMemberCount"}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isAdmin"}},{"kind":"Field","name":{"kind":"Name","value":"isSupportRegistrant"}}]}},{"kind":"Field","name":{"kind":"Name","value":"contract"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycle"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"memberSeats"}},{"kind":"Field","name":{"kind":"Name","value":"endsOn"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"memberSeatOrders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderDate"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"seatsAfter"}},{"kind":"Field","name":{"kind":"Name","value":"seatsFrom"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}},{"kind":"Field","name":{"kind":"Name","value":"courseOrders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderDate"}},{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"courseBefore"}},{"kind":"Field","name":{"kind":"Name","value":"courseFrom"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AdminMembersQuery, AdminMembersQueryVariables>;
+export const AdminAddMemberDocument = {"__meta__":{"hash":"sha256:7dce94e120bc582f197a99e23187d02645ca870ffb9b19b152c1f971afceabc5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminAddMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddMemberInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<AdminAddMemberMutation, AdminAddMemberMutationVariables>;
+export const AdminRemoveMemberDocument = {"__meta__":{"hash":"sha256:21e398f7ec55935cc3eab17f3ed3750aab16be892ae9cab48f85460b987142cb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRemoveMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeMember"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<AdminRemoveMemberMutation, AdminRemoveMemberMutationVariables>;
+export const AdminAddSupportRegistrantDocument = {"__meta__":{"hash":"sha256:5571a189338ff17823154e392aed1d138bf8eb55d911e055164f0e5cf2f13df6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminAddSupportRegistrant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addSupportRegistrant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isSupportRegistrant"}}]}}]}}]} as unknown as DocumentNode<AdminAddSupportRegistrantMutation, AdminAddSupportRegistrantMutationVariables>;
+export const AdminRemoveSupportRegistrantDocument = {"__meta__":{"hash":"sha256:5bd8bd1e5c119d98bcb084779c4005258359d1e088990829eda1bf42b327c82f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminRemoveSupportRegistrant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"userId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeSupportRegistrant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"userId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"userId"}}}]}]}}]} as unknown as DocumentNode<AdminRemoveSupportRegistrantMutation, AdminRemoveSupportRegistrantMutationVariables>;
+export const AdminQuoteMemberSeatsDocument = {"__meta__":{"hash":"sha256:8e7dce007ab5326a0d05bf878e6e1acbee030d99e2f9c41095c7b769961ded3a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminQuoteMemberSeats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuoteMemberSeatsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quoteMemberSeats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"seatsAfter"}},{"kind":"Field","name":{"kind":"Name","value":"seatsFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"}},{"kind":"Field","name":{"kind":"Name","value":"tax"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AdminQuoteMemberSeatsQuery, AdminQuoteMemberSeatsQueryVariables>;
+export const AdminOrderMemberSeatsDocument = {"__meta__":{"hash":"sha256:d857b3ed1fb903b79e6d76b83008da6e3efe3e0530807faf277cc0e7798b50b8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminOrderMemberSeats"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderMemberSeatsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderMemberSeats"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"seatsAfter"}},{"kind":"Field","name":{"kind":"Name","value":"seatsFrom"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AdminOrderMemberSeatsMutation, AdminOrderMemberSeatsMutationVariables>;
+export const AdminQuoteCourseChangeDocument = {"__meta__":{"hash":"sha256:993401f37cc7bc4c389ddc7b240ef597aabf6f07f91a92f1a70ae6a22786f0ac"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminQuoteCourseChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"QuoteCourseChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"quoteCourseChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"courseBefore"}},{"kind":"Field","name":{"kind":"Name","value":"courseFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"months"}},{"kind":"Field","name":{"kind":"Name","value":"seats"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"}},{"kind":"Field","name":{"kind":"Name","value":"tax"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AdminQuoteCourseChangeQuery, AdminQuoteCourseChangeQueryVariables>;
+export const AdminOrderCourseChangeDocument = {"__meta__":{"hash":"sha256:e63b931c9b45a95824195f3e81081687a54be6d8a11e7186b00ae84bb54980d3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminOrderCourseChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OrderCourseChangeInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderCourseChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"courseFrom"}},{"kind":"Field","name":{"kind":"Name","value":"total"}}]}}]}}]} as unknown as DocumentNode<AdminOrderCourseChangeMutation, AdminOrderCourseChangeMutationVariables>;
+export const AdminAssignGuestLicenseDocument = {"__meta__":{"hash":"sha256:1d22b084594e6897356197f1dad6dce7da2a180431c28c7f651a35ad1a0c7969"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminAssignGuestLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GuestLicenseAssignmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assignGuestLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdminAssignGuestLicenseMutation, AdminAssignGuestLicenseMutationVariables>;
+export const AdminUnassignGuestLicenseDocument = {"__meta__":{"hash":"sha256:9a1832fef634ad72cb961659b844d82bbf1dc060c90989537e19a05ede893590"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminUnassignGuestLicense"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GuestLicenseAssignmentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unassignGuestLicense"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}]}]}}]} as unknown as DocumentNode<AdminUnassignGuestLicenseMutation, AdminUnassignGuestLicenseMutationVariables>;
+export const AdminInvoicesDocument = {"__meta__":{"hash":"sha256:e5e2f06e09e30a569d273bd40302c6fbc1e3401ebdd8f4fd05cc9fa888a4dbcb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminInvoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"subtotal"}},{"kind":"Field","name":{"kind":"Name","value":"tax"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}}]}}]}}]}}]} as unknown as DocumentNode<AdminInvoicesQuery, AdminInvoicesQueryVariables>;
+export const ConsoleAuditLogDocument = {"__meta__":{"hash":"sha256:e9b105802fbe8900a8739277716cc9a088f20266c2091a9a2b2dcab9eefef924"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConsoleAuditLog"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLog"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"tenantId"}},{"kind":"Field","name":{"kind":"Name","value":"before"}},{"kind":"Field","name":{"kind":"Name","value":"after"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"display"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCursor"}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}}]}}]}}]}}]} as unknown as DocumentNode<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+export const AdminSettingsDocument = {"__meta__":{"hash":"sha256:420cd00a0e440032c58e69f4035474de14eb71ddb8a66205506e2cfb5bc3a517"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subdomain"}},{"kind":"Field","name":{"kind":"Name","value":"requireTotp"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"mailFormat"}},{"kind":"Field","name":{"kind":"Name","value":"guestPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"guestSpaceCreators"}}]}}]}}]}}]} as unknown as DocumentNode<AdminSettingsQuery, AdminSettingsQueryVariables>;
+export const AdminSetRequireTotpDocument = {"__meta__":{"hash":"sha256:70151da6aee3a5754456f9c042a27f4fe37711c4ee222a522f286ec0a05ee604"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdminSetRequireTotp"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"required"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTenantRequiresTotp"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"required"},"value":{"kind":"Variable","name":{"kind":"Name","value":"required"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"requireTotp"}}]}}]}}]} as unknown as DocumentNode<AdminSetRequireTotpMutation, AdminSetRequireTotpMutationVariables>;
+export const OperatorCreateTenantDocument = {"__meta__":{"hash":"sha256:f426ff28575609c8811a0a45fe51af93c787732febd17806935dcfc01464820d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorCreateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"subdomain"}},{"kind":"Field","name":{"kind":"Name","value":"contractStatus"}}]}}]}}]} as unknown as DocumentNode<OperatorCreateTenantMutation, OperatorCreateTenantMutationVariables>;
+export const OperatorRunBillingDocument = {"__meta__":{"hash":"sha256:8f47d41e60bfb280f3bacb804e9dd0f2491590caab9f8504a6cfa8f1bbcc0efe"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorRunBilling"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"period"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runBilling"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"period"},"value":{"kind":"Variable","name":{"kind":"Name","value":"period"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"period"}},{"kind":"Field","name":{"kind":"Name","value":"issuedCount"}},{"kind":"Field","name":{"kind":"Name","value":"invoices"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"issuedOn"}},{"kind":"Field","name":{"kind":"Name","value":"total"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}}]}}]} as unknown as DocumentNode<OperatorRunBillingMutation, OperatorRunBillingMutationVariables>;
+export const OperatorPriceBookDocument = {"__meta__":{"hash":"sha256:2431192997c1dc07ef49e38bc7b57280e33797042dba0993809512789f37c9f2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperatorPriceBook"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Date"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"priceBook"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"asOf"},"value":{"kind":"Variable","name":{"kind":"Name","value":"asOf"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycle"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}},{"kind":"Field","name":{"kind":"Name","value":"legacyCutoff"}}]}}]}}]} as unknown as DocumentNode<OperatorPriceBookQuery, OperatorPriceBookQueryVariables>;
+export const OperatorAddPriceRowDocument = {"__meta__":{"hash":"sha256:5f40847aeba97fef6f7645a1afe22d1219b05067083faf0968ef07e1e408e3e4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorAddPriceRow"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PriceRowInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addPriceRow"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"course"}},{"kind":"Field","name":{"kind":"Name","value":"billingCycle"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveTo"}}]}}]}}]} as unknown as DocumentNode<OperatorAddPriceRowMutation, OperatorAddPriceRowMutationVariables>;
+export const OperatorCreateServiceContractDocument = {"__meta__":{"hash":"sha256:b22346325c8da64ec41ee8eaf8ba529692b7b2d00050b7dae988c5549758b6ea"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorCreateServiceContract"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ServiceContractInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createServiceContract"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"product"}},{"kind":"Field","name":{"kind":"Name","value":"deployment"}},{"kind":"Field","name":{"kind":"Name","value":"seats"}},{"kind":"Field","name":{"kind":"Name","value":"papersReceivedOn"}},{"kind":"Field","name":{"kind":"Name","value":"deliveredOn"}},{"kind":"Field","name":{"kind":"Name","value":"billingStartsOn"}}]}}]}}]} as unknown as DocumentNode<OperatorCreateServiceContractMutation, OperatorCreateServiceContractMutationVariables>;
+export const OperatorGrantDigitisationPackDocument = {"__meta__":{"hash":"sha256:0f649503dffad164710a608531d061665f82b5b765224ca06fa80196f032d894"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorGrantDigitisationPack"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantDigitisationPackInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantDigitisationPack"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"orderDate"}},{"kind":"Field","name":{"kind":"Name","value":"packs"}},{"kind":"Field","name":{"kind":"Name","value":"sides"}}]}}]}}]} as unknown as DocumentNode<OperatorGrantDigitisationPackMutation, OperatorGrantDigitisationPackMutationVariables>;
+export const OperatorCatalogueDocument = {"__meta__":{"hash":"sha256:d7b1e736559dcefc174aa07e6e85709476b9085e55d2fa31b37fbd6d1da93e9b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OperatorCatalogue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"supportProducts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"supported"}},{"kind":"Field","name":{"kind":"Name","value":"endOfSupport"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"closingDays"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<OperatorCatalogueQuery, OperatorCatalogueQueryVariables>;
+export const OperatorSaveProductDocument = {"__meta__":{"hash":"sha256:672e0bb1cbe0dd78694d4dc2b2bb2e7d2b5b1b53df99c35cd68160843b5bca8b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorSaveProduct"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SupportProductInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveSupportProduct"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<OperatorSaveProductMutation, OperatorSaveProductMutationVariables>;
+export const OperatorSaveProductVersionDocument = {"__meta__":{"hash":"sha256:1bb045ff9b0c2ef60a853dc7caec9acf141459165a780d660279d0d5571ed71e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorSaveProductVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SupportProductVersionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"saveSupportProductVersion"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"supported"}},{"kind":"Field","name":{"kind":"Name","value":"endOfSupport"}}]}}]}}]} as unknown as DocumentNode<OperatorSaveProductVersionMutation, OperatorSaveProductVersionMutationVariables>;
+export const OperatorAddClosingDayDocument = {"__meta__":{"hash":"sha256:5177aa8ee460b7ffbf93a93abdacd96b6923a78699a471afd0a0e5362e6e729d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorAddClosingDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ClosingDayInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addClosingDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]}}]} as unknown as DocumentNode<OperatorAddClosingDayMutation, OperatorAddClosingDayMutationVariables>;
+export const OperatorRemoveClosingDayDocument = {"__meta__":{"hash":"sha256:a416fa17de4ac97a350048ed10f89eff87c071ea841f70ec8084f94bd85b5706"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"OperatorRemoveClosingDay"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeClosingDay"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<OperatorRemoveClosingDayMutation, OperatorRemoveClosingDayMutationVariables>;
 export const CommentAddedDocument = {"__meta__":{"hash":"sha256:c14f4d60a07b2722b19c5c66082fcb0a3550e717f649f0fcf6f0c745a4e31da4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CommentAdded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commentAdded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"threadId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"threadId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"threadId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"author"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<CommentAddedSubscription, CommentAddedSubscriptionVariables>;
 export const TicketUpdatedDocument = {"__meta__":{"hash":"sha256:2ea883d1ee720682886f1f47449535fdadea586878fd5d1c57611fd0f548b411"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"TicketUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ticketUpdated"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"dueAt"}},{"kind":"Field","name":{"kind":"Name","value":"isLate"}}]}}]}}]} as unknown as DocumentNode<TicketUpdatedSubscription, TicketUpdatedSubscriptionVariables>;
 export const SetPasswordDocument = {"__meta__":{"hash":"sha256:aa23f94e0e38e849e1d3ef9eedc2a85570ac42509cb02584b9bde46b64238e87"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetPasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"totpEnrollmentRequired"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]} as unknown as DocumentNode<SetPasswordMutation, SetPasswordMutationVariables>;

@@ -1,0 +1,212 @@
+import { AdminInvoicesDocument, AdminMembersDocument, AdminOrderCourseChangeDocument, AdminQuoteCourseChangeDocument, type AdminQuoteCourseChangeQuery, type Course } from '@kyodo/client';
+import { useState, type FormEvent } from 'react';
+import { useApp, useLoad } from '../app-context.js';
+import { LoadState } from '../components.js';
+import { FormRefusal, newIdempotencyKey, SelectField, useAction } from '../console-components.js';
+import { formatYen } from '../format.js';
+import { enumLabel, useI18n } from '../i18n.js';
+import { QuoteTable } from './admin-members-screen.js';
+
+/** T6: the base contract, a course change (quote, then order) and the seat and course orders made. */
+export function AdminContractScreen() {
+  const { client } = useApp();
+  const { t, lang } = useI18n();
+  const loaded = useLoad(() => client.data(AdminMembersDocument), 'admin-contract');
+  return (
+    <section aria-labelledby="contract-title">
+      <h1 id="contract-title">{t('contractTitle')}</h1>
+      <LoadState loaded={loaded}>
+        {({ viewer, memberSeatOrders, courseOrders }) => {
+          const contract = viewer?.tenant.contract;
+          return (
+            <>
+              {contract && (
+                <dl className="quote" data-testid="contract">
+                  <div>
+                    <dt>{t('course')}</dt>
+                    <dd>{enumLabel(lang, 'course', contract.course)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('billingCycle')}</dt>
+                    <dd>{enumLabel(lang, 'cycle', contract.billingCycle)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('status')}</dt>
+                    <dd>{enumLabel(lang, 'contract', contract.status)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('memberSeats')}</dt>
+                    <dd>{contract.memberSeats}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('termEnds')}</dt>
+                    <dd>{contract.endsOn ?? '—'}</dd>
+                  </div>
+                </dl>
+              )}
+              {contract && <CourseChange current={contract.course} annual={contract.billingCycle === 'ANNUAL'} reload={loaded.reload} />}
+              <h2>{t('seatOrders')}</h2>
+              {!memberSeatOrders?.length ? (
+                <p>{t('noOrders')}</p>
+              ) : (
+                <table data-testid="seat-orders">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('orderDate')}</th>
+                      <th scope="col">{t('seatQuantity')}</th>
+                      <th scope="col">{t('seatsAfter')}</th>
+                      <th scope="col">{t('seatsFrom')}</th>
+                      <th scope="col">{t('totalDue')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {memberSeatOrders.map((o) => (
+                      <tr key={o.id}>
+                        <td>{o.orderDate}</td>
+                        <td>{o.quantity > 0 ? `+${o.quantity}` : o.quantity}</td>
+                        <td>{o.seatsAfter}</td>
+                        <td>{o.seatsFrom}</td>
+                        <td>{formatYen(o.total, lang)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <h2>{t('courseOrders')}</h2>
+              {!courseOrders?.length ? (
+                <p>{t('noOrders')}</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('orderDate')}</th>
+                      <th scope="col">{t('course')}</th>
+                      <th scope="col">{t('courseFrom')}</th>
+                      <th scope="col">{t('totalDue')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {courseOrders.map((o) => (
+                      <tr key={o.id}>
+                        <td>{o.orderDate}</td>
+                        <td>
+                          {enumLabel(lang, 'course', o.courseBefore)} → {enumLabel(lang, 'course', o.course)}
+                        </td>
+                        <td>{o.courseFrom}</td>
+                        <td>{formatYen(o.total, lang)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          );
+        }}
+      </LoadState>
+    </section>
+  );
+}
+
+type CourseQuote = AdminQuoteCourseChangeQuery['quoteCourseChange'];
+
+function CourseChange({ current, annual, reload }: { current: Course; annual: boolean; reload: () => void }) {
+  const { client } = useApp();
+  const { t, lang } = useI18n();
+  const [course, setCourse] = useState<Course>(current === 'LIGHT' ? 'STANDARD' : 'LIGHT');
+  const [forRenewal, setForRenewal] = useState(false);
+  const [quote, setQuote] = useState<{ quote: CourseQuote; key: string } | null>(null);
+  const [ordered, setOrdered] = useState<string | null>(null);
+  const action = useAction();
+  const input = () => ({ course, forRenewal: annual ? forRenewal : undefined });
+  async function ask(event: FormEvent) {
+    event.preventDefault();
+    setQuote(null);
+    setOrdered(null);
+    const answer = await action.run(() => client.data(AdminQuoteCourseChangeDocument, { input: input() }));
+    if (answer) setQuote({ quote: answer.quoteCourseChange, key: newIdempotencyKey() });
+  }
+  async function order() {
+    if (!quote) return;
+    const answer = await action.run(() => client.data(AdminOrderCourseChangeDocument, { input: { ...input(), idempotencyKey: quote.key } }));
+    if (answer) {
+      setQuote(null);
+      setOrdered(t('courseOrdered', { course: enumLabel(lang, 'course', answer.orderCourseChange.course), from: answer.orderCourseChange.courseFrom }));
+      reload();
+    }
+  }
+  return (
+    <form onSubmit={ask} className="card" aria-labelledby="course-change-title">
+      <h2 id="course-change-title">{t('courseChange')}</h2>
+      <SelectField label={t('newCourse')} name="course" value={course} onChange={(v) => (setCourse(v as Course), setQuote(null))} options={(['LIGHT', 'STANDARD'] as const).map((c) => ({ value: c, label: enumLabel(lang, 'course', c) }))} />
+      {annual && (
+        <label className="check">
+          <input type="checkbox" checked={forRenewal} onChange={(e) => (setForRenewal(e.target.checked), setQuote(null))} /> {t('forRenewal')}
+        </label>
+      )}
+      <FormRefusal error={action.error} />
+      <button type="submit" disabled={action.busy}>
+        {t('getQuote')}
+      </button>
+      {quote && <QuoteTable testId="course-quote" rows={[[t('course'), `${enumLabel(lang, 'course', quote.quote.courseBefore)} → ${enumLabel(lang, 'course', quote.quote.course)}`], [t('courseFrom'), quote.quote.courseFrom], [t('memberSeats'), String(quote.quote.seats)], [t('unitPrice'), formatYen(quote.quote.unitPrice, lang)], [t('months'), quote.quote.months == null ? '—' : String(quote.quote.months)], [t('subtotal'), formatYen(quote.quote.subtotal, lang)], [t('tax'), formatYen(quote.quote.tax, lang)], [t('totalDue'), formatYen(quote.quote.total, lang)]]} />}
+      {quote && (
+        <button type="button" onClick={() => void order()} disabled={action.busy}>
+          {t('orderAsQuoted')}
+        </button>
+      )}
+      {ordered && (
+        <p role="status" className="ok">
+          {ordered}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** L16: the tenant's invoices with their lines (the PDF download comes with the invoices issue). */
+export function AdminInvoicesScreen() {
+  const { client } = useApp();
+  const { t, lang } = useI18n();
+  const loaded = useLoad(() => client.data(AdminInvoicesDocument), 'admin-invoices');
+  return (
+    <section aria-labelledby="invoices-title">
+      <h1 id="invoices-title">{t('invoices')}</h1>
+      <LoadState loaded={loaded}>
+        {({ invoices }) =>
+          !invoices?.length ? (
+            <p>{t('noInvoices')}</p>
+          ) : (
+            <table data-testid="invoices">
+              <thead>
+                <tr>
+                  <th scope="col">{t('issuedOn')}</th>
+                  <th scope="col">{t('invoiceLines')}</th>
+                  <th scope="col">{t('subtotal')}</th>
+                  <th scope="col">{t('tax')}</th>
+                  <th scope="col">{t('total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...invoices].reverse().map((invoice) => (
+                  <tr key={invoice.id}>
+                    <td>{invoice.issuedOn}</td>
+                    <td className="wrap">
+                      {invoice.lines.map((line, i) => (
+                        <div key={i}>
+                          {line.description}
+                          {line.periodFrom ? ` (${line.periodFrom}–${line.periodTo ?? ''})` : ''} × {line.quantity}
+                        </div>
+                      ))}
+                    </td>
+                    <td>{formatYen(invoice.subtotal, lang)}</td>
+                    <td>{formatYen(invoice.tax, lang)}</td>
+                    <td>{formatYen(invoice.total, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </LoadState>
+    </section>
+  );
+}

@@ -1,0 +1,281 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { createGateway, DEFAULT_TRUSTED_DOCUMENTS_PATH, DEFAULT_WEB_APP_DIR, loadTrustedDocuments } from '@kyodo/gateway';
+import { DEMO, readMailbox, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp, webAppBuildReason } from '../../scripts/web-app-build.mjs';
+import { SUPERGRAPH_PATH } from './full-stack.js';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+// the README's Web app section shows docs/consoles/*.png: KYODO_DOCS_SCREENSHOTS=1 rewrites them;
+// otherwise they go to the git-ignored test/e2e/screenshots/ so `npm test` leaves the tree clean
+const SCREENSHOTS = process.env.KYODO_DOCS_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'consoles') : join(import.meta.dirname, 'screenshots', 'consoles');
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+if (!executablePath) console.warn('[consoles e2e] SKIPPED: no Chromium found (set CHROMIUM_PATH or `apt-get install chromium`).');
+
+const SET_PASSWORD_LINK = /http:\/\/localhost:4000(\/set-password\?token=[A-Za-z0-9_%-]+)/;
+const TENANT = { subdomain: 'kaede-kogyo', name: '楓工業株式会社', adminName: '佐々木 陽子', email: 'sasaki@kaede.example', password: 'kaede-admin-pass-1' };
+const MEMBERS = ['井上 翔', '木村 葵', '林 大輔', '清水 結衣', '山口 蓮'].map((name, i) => ({ name, email: `member${i + 1}@kaede.example` }));
+
+/**
+ * Issue 20: the consoles in headless Chromium against the whole stack, with production trusted
+ * documents (hashes only). An operator onboards a tenant; its administrator sets a password from
+ * the mail, fills the seats, meets the refusal, orders a seat after its quote and reads the audit
+ * log; the operator adds a price row and runs billing; the administrator sees the invoices. axe-core
+ * checks every screen (no serious or critical violation); the members screen is checked at 390 px.
+ */
+describe.skipIf(!executablePath).each(testDialects())('the consoles in headless Chromium on %s (issue 20)', (dialect) => {
+  let stack: Stack;
+  let browser: Browser;
+  let origin: string;
+  const notByHash: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (webAppBuildReason(ROOT)) buildWebApp(ROOT);
+    const supergraphSdl = await readFile(SUPERGRAPH_PATH, 'utf8');
+    const documents = await loadTrustedDocuments(DEFAULT_TRUSTED_DOCUMENTS_PATH);
+    stack = await startStack({
+      dialect,
+      gateway: ({ subgraphUrls, verifier, gatewaySecret }) =>
+        // arbitrary: 'nobody': the browser and this test send registered documents only
+        createGateway({ supergraphSdl, subgraphUrls, verifier, gatewaySecret, webAppDir: DEFAULT_WEB_APP_DIR, trustedDocuments: { documents, arbitrary: 'nobody' } }),
+    });
+    origin = new URL(stack.gatewayUrl!).origin;
+    browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    await mkdir(SCREENSHOTS, { recursive: true });
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function newPage(viewport = { width: 1000, height: 760 }): Promise<Page> {
+    const context = await browser.newContext({ viewport, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) pageErrors.push(message.text());
+    });
+    page.on('dialog', (dialog) => void dialog.accept());
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/graphql') || request.method() !== 'POST') return;
+      const body = JSON.parse(request.postData() ?? '{}') as { query?: string; extensions?: { persistedQuery?: { sha256Hash?: string } } };
+      if (body.query || !body.extensions?.persistedQuery?.sha256Hash) notByHash.push(request.postData() ?? '');
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, tenant: string, email: string, password: string): Promise<void> {
+    await page.goto(`${origin}/app/sign-in`);
+    await page.getByLabel('テナント（サブドメイン）', { exact: true }).fill(tenant);
+    await page.getByLabel('メールアドレス', { exact: true }).fill(email);
+    await page.getByLabel('パスワード', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await page.getByRole('heading', { name: 'スペース' }).waitFor();
+  }
+
+  /** Opens a screen from the navigation, as a person would, and waits for its heading. */
+  async function open(page: Page, link: string, heading: string): Promise<void> {
+    await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { name: heading, exact: true, level: 1 }).waitFor();
+    await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+  }
+
+  /** axe-core on the screen as it is: no serious or critical violation (WCAG 2.x A/AA and best practice). */
+  async function axe(page: Page, screen: string): Promise<void> {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect({ screen, violations }).toEqual({ screen, violations: [] });
+  }
+
+  /** One screenshot of the SQLite run: the part of the screen that matters, or the top of the screen. */
+  const shot = async (page: Page, name: string, part?: Locator) => {
+    if (dialect !== 'sqlite') return;
+    const path = join(SCREENSHOTS, `${name}.png`);
+    if (part) await part.screenshot({ path });
+    else {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path });
+    }
+  };
+
+  it('T4-T6/A1/L1/L16: an operator onboards a tenant; its administrator fills the seats, meets the refusal, orders a seat after its quote and reads the audit log; the operator adds a price row and runs billing; the administrator sees the invoices', async () => {
+    // the operator onboards the tenant from the console
+    const operator = await newPage();
+    await signIn(operator, DEMO.vendorTenant.subdomain, DEMO.operator.email, DEMO.operator.password);
+    await open(operator, 'テナント', 'テナント');
+    await operator.getByLabel('テナント名', { exact: true }).fill(TENANT.name);
+    await operator.getByLabel('サブドメイン', { exact: true }).fill(TENANT.subdomain);
+    await operator.getByLabel('最初の管理者の氏名', { exact: true }).fill(TENANT.adminName);
+    await operator.getByLabel('最初の管理者のメールアドレス', { exact: true }).fill(TENANT.email);
+    await operator.getByLabel('コース', { exact: true }).selectOption({ label: 'スタンダード' });
+    await operator.getByLabel('請求周期', { exact: true }).selectOption({ label: '月額' });
+    await operator.getByLabel('メンバー席数', { exact: true }).fill('5');
+    await operator.getByRole('button', { name: '開設する' }).click();
+    await operator.getByRole('status').filter({ hasText: `${TENANT.name}（${TENANT.subdomain}）を開設しました` }).waitFor();
+    // the list (read from the audit log) finds it by a full-width search
+    await operator.getByLabel('テナントを検索（名前・サブドメイン・ID）', { exact: true }).fill('ＫＡＥＤＥ');
+    const tenants = operator.getByTestId('tenants').getByRole('row');
+    await expect.poll(async () => (await tenants.allInnerTexts()).slice(1)).toEqual([expect.stringMatching(new RegExp(`${TENANT.name}\\s+${TENANT.subdomain}[\\s\\S]*スタンダード · 月額 · 5 席`))]);
+    await axe(operator, 'tenants');
+    await shot(operator, 'vendor-tenants');
+
+    // the new administrator sets a password from the mail's link
+    const [mail] = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${TENANT.email}`));
+    const admin = await newPage();
+    await admin.goto(`${origin}${SET_PASSWORD_LINK.exec(mail!.decoded)![1]!}`);
+    await admin.getByLabel('新しいパスワード（10文字以上）', { exact: true }).fill(TENANT.password);
+    await admin.getByRole('button', { name: 'パスワードを設定' }).click();
+    await admin.getByRole('heading', { name: 'スペース' }).waitFor();
+
+    // each console is offered to its own people only: the administrator has no back office, the operator no members screen
+    const adminNav = admin.getByRole('navigation');
+    await adminNav.getByRole('link', { name: '監査ログ' }).waitFor();
+    for (const link of ['テナント', '請求処理', '価格表', 'サービス契約', 'サポートカタログ']) expect(await adminNav.getByRole('link', { name: link, exact: true }).count()).toBe(0);
+    for (const link of ['メンバー', '契約', '請求書', 'テナント設定']) expect(await operator.getByRole('navigation').getByRole('link', { name: link, exact: true }).count()).toBe(0);
+
+    // T5: members up to the seats, by keyboard (Enter submits the form)
+    await open(admin, 'メンバー', 'メンバー');
+    const seats = admin.getByTestId('seats');
+    await expect.poll(() => seats.innerText()).toContain('契約中のメンバー席: 5 席（有効なメンバー 1 人） · スタンダード · 月額');
+    await axe(admin, 'members');
+    for (const member of MEMBERS.slice(0, 4)) {
+      await admin.getByLabel('氏名', { exact: true }).fill(member.name);
+      await admin.getByLabel('メールアドレス', { exact: true }).fill(member.email);
+      await admin.getByLabel('メールアドレス', { exact: true }).press('Enter');
+      await admin.getByRole('status').filter({ hasText: `${member.name} を追加しました` }).waitFor();
+    }
+    await expect.poll(() => seats.innerText()).toContain('（有効なメンバー 5 人）');
+    // beyond the seats: the API's own message, shown beside the form, and nobody added
+    const last = MEMBERS[4]!;
+    await admin.getByLabel('氏名', { exact: true }).fill(last.name);
+    await admin.getByLabel('メールアドレス', { exact: true }).fill(last.email);
+    await admin.getByRole('button', { name: '追加', exact: true }).click();
+    const refusal = admin.getByTestId('add-member-refusal');
+    await expect.poll(() => refusal.innerText()).toMatch(/All 5 member seats of the contract are taken \(5 active members\).*\(T5\)/);
+    expect(await refusal.getAttribute('role')).toBe('alert');
+    expect(await admin.getByTestId('members').getByRole('row').count()).toBe(6);
+    await axe(admin, 'members with a refusal');
+    await shot(admin, 'admin-members-refused', admin.locator('form', { has: admin.getByRole('heading', { name: 'メンバーを追加' }) }));
+
+    // T6: one more seat, the quote shown before anything is ordered
+    await admin.getByLabel('増減する席数', { exact: true }).fill('1');
+    await admin.getByRole('button', { name: '見積もりを表示' }).click();
+    const quote = admin.getByTestId('seat-quote');
+    await expect.poll(() => quote.innerText()).toMatch(/変更後の席数\s+6/);
+    expect(await quote.innerText()).toMatch(/合計（税込）\s+￥[\d,]+/);
+    await axe(admin, 'seat quote');
+    await shot(admin, 'admin-seat-quote', admin.locator('form', { has: admin.getByRole('heading', { name: 'メンバー席の変更' }) }));
+    // ordered by keyboard: focus the button, press Enter
+    await admin.getByRole('button', { name: 'この見積もりで注文' }).focus();
+    await admin.keyboard.press('Enter');
+    await admin.getByRole('status').filter({ hasText: '注文しました' }).waitFor();
+    await expect.poll(() => seats.innerText()).toContain('契約中のメンバー席: 6 席');
+    await admin.getByLabel('氏名', { exact: true }).fill(last.name);
+    await admin.getByLabel('メールアドレス', { exact: true }).fill(last.email);
+    await admin.getByRole('button', { name: '追加', exact: true }).click();
+    await admin.getByRole('status').filter({ hasText: `${last.name} を追加しました` }).waitFor();
+    await expect.poll(() => admin.getByTestId('members').getByRole('row').count()).toBe(7);
+
+    // the members screen on a phone: nothing wider than the screen
+    // (the same page, narrowed: the session lives in this tab's sessionStorage)
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await axe(admin, 'members at 390 px');
+    await shot(admin, 'admin-members-phone');
+    await admin.setViewportSize({ width: 1000, height: 760 });
+
+    // the contract: course and orders; the course change shows its quote too
+    await open(admin, '契約', '契約');
+    await expect.poll(async () => (await admin.getByTestId('seat-orders').getByRole('row').allInnerTexts()).join('\n')).toMatch(/\+1\s+6/);
+    await admin.getByRole('button', { name: '見積もりを表示' }).click();
+    await expect.poll(() => admin.getByTestId('course-quote').innerText()).toContain('スタンダード → ライト');
+    await axe(admin, 'contract');
+    await shot(admin, 'admin-contract', admin.locator('form', { has: admin.getByRole('heading', { name: 'コースの変更' }) }));
+
+    // A1: the audit log shows the additions; a filter by action narrows it
+    await open(admin, '監査ログ', '監査ログ');
+    const audit = admin.getByTestId('audit-log').getByRole('row');
+    await expect.poll(async () => (await audit.allInnerTexts()).join('\n')).toContain('memberSeats.order');
+    await admin.getByLabel('操作', { exact: true }).selectOption('member.add');
+    await expect.poll(async () => (await audit.allInnerTexts()).slice(1).every((row) => row.includes('member.add') && row.includes(TENANT.adminName))).toBe(true);
+    expect(await audit.count()).toBe(1 + MEMBERS.length);
+    await axe(admin, 'audit log');
+    await shot(admin, 'admin-audit-log');
+
+    // the other admin screens pass axe too
+    await open(admin, 'ライセンス', 'ライセンス');
+    await axe(admin, 'licences');
+    await open(admin, 'テナント設定', 'テナント設定');
+    await expect.poll(() => admin.getByTestId('totp-state').innerText()).toBe('2段階認証は任意です。');
+    await axe(admin, 'settings');
+    await shot(admin, 'admin-settings');
+
+    // L1: a price row from a past date is refused beside that field; from a later date it is added
+    await open(operator, '価格表', '価格表');
+    await operator.getByLabel('単位', { exact: true }).fill('USER_MONTH');
+    await operator.getByLabel('金額（円・税抜）', { exact: true }).fill('1600');
+    await operator.getByLabel('コース', { exact: true }).selectOption({ label: 'スタンダード' });
+    await operator.getByLabel('請求周期', { exact: true }).selectOption({ label: '月額' });
+    await operator.getByLabel('適用開始日', { exact: true }).fill('2020-04-01');
+    await operator.getByRole('button', { name: '追加', exact: true }).click();
+    const fieldRefusal = operator.locator('#price-effectiveFrom-refusal');
+    await expect.poll(() => fieldRefusal.innerText()).toContain('A new price row applies from today');
+    // the refusal sits in the field's own label and describes its input
+    expect(await operator.getByLabel('適用開始日', { exact: true }).getAttribute('aria-describedby')).toBe('price-effectiveFrom-refusal');
+    await axe(operator, 'price row refused');
+    await shot(operator, 'vendor-price-refused', operator.locator('form', { has: operator.getByRole('heading', { name: '価格行を追加' }) }));
+    await operator.getByLabel('適用開始日', { exact: true }).fill('2031-04-01');
+    await operator.getByRole('button', { name: '追加', exact: true }).click();
+    await operator.getByRole('status').filter({ hasText: 'メンバー席 の価格を 2031-04-01 から追加しました' }).waitFor();
+    await operator.getByLabel('基準日', { exact: true }).fill('2031-04-01');
+    await expect.poll(async () => (await operator.getByTestId('price-book').getByRole('row').allInnerTexts()).join('\n')).toMatch(/メンバー席\s+スタンダード\s+月額\s+USER_MONTH\s+￥1,600\s+2031-04-01/);
+    await axe(operator, 'price book');
+    await shot(operator, 'vendor-prices');
+
+    // L16: billing for this month, and what it issued
+    await open(operator, '請求処理', '請求処理');
+    await operator.getByRole('button', { name: '実行', exact: true }).click();
+    const run = operator.getByTestId('billing-run');
+    await expect.poll(() => run.innerText()).toMatch(/\d{4}-\d{2}: \d+ 件を発行/);
+    await axe(operator, 'billing');
+    await shot(operator, 'vendor-billing');
+
+    // the other back-office screens pass axe too
+    await open(operator, 'サービス契約', 'サービス契約');
+    await axe(operator, 'service contracts');
+    await open(operator, 'サポートカタログ', 'サポートカタログと休業日');
+    await axe(operator, 'catalogue');
+    await shot(operator, 'vendor-catalogue');
+    await open(operator, '監査ログ', '監査ログ');
+    await expect.poll(async () => (await operator.getByTestId('audit-log').getByRole('row').allInnerTexts()).join('\n')).toContain('priceRow.add');
+    await axe(operator, 'audit log across tenants');
+
+    // the administrator sees the invoices: the seat order's, and billing's
+    await open(admin, '請求書', '請求書');
+    const invoices = admin.getByTestId('invoices').getByRole('row');
+    await expect.poll(() => invoices.count()).toBeGreaterThanOrEqual(2);
+    await axe(admin, 'invoices');
+    await shot(admin, 'admin-invoices');
+
+    // English on request: headings, enum values as words
+    await admin.getByRole('button', { name: 'Switch to English' }).click();
+    await open(admin, 'Members', 'Members');
+    await expect.poll(() => admin.getByTestId('seats').innerText()).toContain('Member seats in force: 6 (6 active members) · Standard · Monthly');
+    await axe(admin, 'members in English');
+    await shot(admin, 'admin-members-en');
+  }, 120_000);
+
+  it('sent only registered documents, by hash (trusted documents), with no script error', () => {
+    expect(notByHash).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
