@@ -140,9 +140,10 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
   }
   const schema = apiSchemaOf(supergraphSdl);
 
+  const baselineSchema = input.baseline ? apiSchemaOf(input.baseline.sdl) : undefined;
   const changes: CheckedChange[] = [];
-  if (input.baseline) {
-    const found = await diff(apiSchemaOf(input.baseline.sdl), schema);
+  if (input.baseline && baselineSchema) {
+    const found = await diff(baselineSchema, schema);
     for (const change of found) {
       const level = change.criticality.level as CheckedChange['level'];
       const approval = level === CriticalityLevel.Breaking ? approvalFor(change, input.approvals) : undefined;
@@ -180,7 +181,6 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
 
   // An operation the baseline already refuses is not a client this change breaks: the e2e
   // tests send some invalid ones on purpose (to see the refusal); they are counted, not failed.
-  const baselineSchema = input.baseline ? apiSchemaOf(input.baseline.sdl) : undefined;
   const brokenOperations: BrokenOperation[] = [];
   let alreadyInvalid = 0;
   const clientOperations = input.operations.filter((operation) => !targetsSubgraph(operation));
