@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { objectStoreFromUrl, readPublishedSchemas, type ObjectStore } from '@kyodo/gateway';
+import { objectStoreFromUrl, readPublishedSchemas, registryS3ConfigFromEnv, type ObjectStore } from '@kyodo/gateway';
 import { loadSubgraphRegistry, REPOSITORY_ROOT } from '@kyodo/subgraph-kit/registry';
 import { collectClientOperations } from './operations.js';
 import { loadApprovals } from './schema-check-inputs.js';
@@ -26,7 +26,7 @@ function storeFor(io: CliIo): ObjectStore {
   if (io.store) return io.store;
   const url = io.env.SCHEMA_STORE_URL;
   if (!url) throw new Error('SCHEMA_STORE_URL is not set: the registry store, e.g. s3://kyodo-registry/schemas (with REGISTRY_S3_ENDPOINT and REGISTRY_S3_* credentials)');
-  return objectStoreFromUrl(url);
+  return objectStoreFromUrl(url, registryS3ConfigFromEnv(io.env));
 }
 
 /** `schema:publish` and `schema:rollback`; resolves to the exit code. */
