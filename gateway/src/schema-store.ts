@@ -33,8 +33,26 @@ export interface ObjectReader {
   read(key: string, etag?: string): Promise<StoredObject | 'not-modified' | null>;
 }
 
+/**
+ * A conditional write (S3 PutObject If-Match / If-None-Match, which AWS, MinIO and R2 honour):
+ * `ifMatch` only over that ETag, `ifNoneMatch: '*'` only when the key is absent.
+ */
+export interface WriteOptions {
+  contentType?: string;
+  ifMatch?: string;
+  ifNoneMatch?: '*';
+}
+
+/** A conditional write lost: someone else wrote the key first. */
+export class StoreConflictError extends Error {
+  constructor(readonly key: string) {
+    super(`${key} was written by someone else meanwhile`);
+    this.name = 'StoreConflictError';
+  }
+}
+
 export interface ObjectStore extends ObjectReader {
-  write(key: string, text: string, contentType?: string): Promise<void>;
+  write(key: string, text: string, options?: WriteOptions): Promise<void>;
   /** Every key under the prefix (relative to the store's own prefix). */
   list(prefix: string): Promise<string[]>;
   /** Where the store is, for messages (`s3://bucket/prefix`). */
@@ -97,10 +115,20 @@ export function s3ObjectStore(url: string, config: RegistryS3Config = registryS3
         throw error;
       }
     },
-    async write(key, text, contentType = 'text/plain; charset=utf-8') {
+    async write(key, text, options) {
+      const { contentType = 'text/plain; charset=utf-8', ifMatch, ifNoneMatch } = options ?? {};
       const { s3, client } = await connect();
       const body = Buffer.from(text, 'utf8');
-      await client.send(new s3.PutObjectCommand({ Bucket: bucket, Key: full(key), Body: body, ContentLength: body.length, ContentType: contentType }));
+      try {
+        await client.send(
+          new s3.PutObjectCommand({ Bucket: bucket, Key: full(key), Body: body, ContentLength: body.length, ContentType: contentType, IfMatch: ifMatch, IfNoneMatch: ifNoneMatch }),
+        );
+      } catch (error) {
+        // 412: the condition failed; 409: a concurrent conditional write to the same key won
+        const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+        if (status === 412 || status === 409) throw new StoreConflictError(key);
+        throw error;
+      }
     },
     async list(sub) {
       const { s3, client } = await connect();

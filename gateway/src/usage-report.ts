@@ -140,7 +140,7 @@ export function createUsageRecorder(options: {
       const report: UsageReportFile = { replica, from: new Date(from).toISOString(), to: new Date(to).toISOString(), operations: [...taken.values()] };
       const day = report.to.slice(0, 10);
       try {
-        await options.store.write(`${USAGE_PREFIX}${day}/${replica}-${to}-${seq++}.json`, JSON.stringify(report), 'application/json');
+        await options.store.write(`${USAGE_PREFIX}${day}/${replica}-${to}-${seq++}.json`, JSON.stringify(report), { contentType: 'application/json' });
       } catch (error) {
         // counted again with the next flush rather than lost
         for (const [key, entry] of taken) {

@@ -69,7 +69,7 @@ function startLoad(clients: GraphQLClient[], token: string): { stop(): Promise<{
       } catch (error) {
         failures.push(`${client.url}: ${String(error)}`);
       }
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 25));
     }
   });
   return {
@@ -144,7 +144,9 @@ describe('the schema registry: two gateway replicas on one store', () => {
     await new Promise((r) => setTimeout(r, 300));
     output.length = 0;
     // the cards team publishes its schema as committed (services/cards/schema.graphql, with cardCount)
+    const publishing = Date.now();
     expect(await runRegistryCommand('publish', ['cards'], io()), output.join('\n')).toBe(0);
+    console.log(`schema-registry: schema:publish cards took ${Date.now() - publishing} ms (check included)`);
     expect(output.join('\n')).toMatch(/Published supergraph version 2/);
     const published = Date.now();
     await Promise.all(clients.map((client) => waitFor('cardCount on a replica', async () => ((await cardCountOn(client)) !== undefined ? true : undefined), 10_000)));

@@ -1,11 +1,11 @@
-import { composeSupergraphFromSdl, type ObjectStore, type SubgraphSource } from '@kyodo/gateway';
+import { composeSupergraphFromSdl, StoreConflictError, type ObjectStore, type SubgraphSource } from '@kyodo/gateway';
 import type { ClientOperation } from './operations.js';
 import { checkSchema, type SchemaApproval, type SchemaCheckResult } from './schema-check.js';
 import {
   listSupergraphVersions,
   makeCurrent,
   manifestSources,
-  readCurrentManifest,
+  readCurrent,
   readManifest,
   readSupergraphVersion,
   readUsage,
@@ -14,6 +14,8 @@ import {
 } from './schema-registry.js';
 
 export const DEFAULT_USAGE_DAYS = 30;
+
+const CONFLICT = 'Nothing published: another publish or rollback changed the registry while this one was checked. Run the command again: it checks against the new current version.';
 
 export interface PublishInput {
   store: ObjectStore;
@@ -49,7 +51,8 @@ export interface PublishResult {
 export async function publishSubgraph(input: PublishInput): Promise<PublishResult> {
   const now = input.now ?? (() => new Date());
   const lines: string[] = [];
-  const current = await readCurrentManifest(input.store);
+  const read = await readCurrent(input.store);
+  const current = read?.manifest;
   let others: SubgraphSource[];
   let baseline: { sdl: string; label: string };
   if (current) {
@@ -85,15 +88,21 @@ export async function publishSubgraph(input: PublishInput): Promise<PublishResul
   if (input.dryRun) return { ok: true, check, lines: [...lines, 'Dry run: nothing published.'] };
   if (unchanged && current) return { ok: true, check, lines: [...lines, `${input.subgraph} is already published as is (supergraph version ${current.version}): nothing to do.`] };
   const version = Math.max(0, ...(await listSupergraphVersions(input.store))) + 1;
-  await writeSupergraphVersion(input.store, {
-    version,
-    supergraphSdl: check.supergraphSdl,
-    change: current ? `publish ${input.subgraph}` : `seed, then publish ${input.subgraph}`,
-    sources,
-    changed: current ? [input.subgraph] : sources.map((s) => s.name),
-    previous: current ?? undefined,
-    now: now(),
-  });
+  try {
+    await writeSupergraphVersion(input.store, {
+      version,
+      supergraphSdl: check.supergraphSdl,
+      change: current ? `publish ${input.subgraph}` : `seed, then publish ${input.subgraph}`,
+      sources,
+      changed: current ? [input.subgraph] : sources.map((s) => s.name),
+      previous: current,
+      now: now(),
+      expected: read ? { etag: read.etag } : 'absent',
+    });
+  } catch (error) {
+    if (error instanceof StoreConflictError) return { ok: false, check, lines: [...lines, CONFLICT] };
+    throw error;
+  }
   lines.push(`Published supergraph version ${version} to ${input.store.label}; the gateways serve it at their next poll.`);
   return { ok: true, check, version, lines };
 }
@@ -103,15 +112,21 @@ export async function publishSubgraph(input: PublishInput): Promise<PublishResul
  * one before the current). No check: it is a version the gateways already served.
  */
 export async function rollbackSupergraph(input: { store: ObjectStore; to?: number }): Promise<{ ok: boolean; version?: number; lines: string[] }> {
-  const current = await readCurrentManifest(input.store);
-  if (!current) return { ok: false, lines: [`${input.store.label} has no published supergraph to roll back`] };
+  const read = await readCurrent(input.store);
+  if (!read) return { ok: false, lines: [`${input.store.label} has no published supergraph to roll back`] };
+  const current = read.manifest;
   const versions = await listSupergraphVersions(input.store);
   const to = input.to ?? versions.filter((v) => v < current.version).at(-1);
   if (to === undefined) return { ok: false, lines: [`supergraph version ${current.version} is the first one: there is nothing before it to roll back to`] };
   const manifest: SupergraphManifest | null = await readManifest(input.store, to);
   if (!manifest) return { ok: false, lines: [`no supergraph version ${to} in ${input.store.label} (it has: ${versions.join(', ')})`] };
   if (to === current.version) return { ok: true, version: to, lines: [`supergraph version ${to} is already current`] };
-  await makeCurrent(input.store, manifest, await readSupergraphVersion(input.store, to));
+  try {
+    await makeCurrent(input.store, manifest, await readSupergraphVersion(input.store, to), { etag: read.etag });
+  } catch (error) {
+    if (error instanceof StoreConflictError) return { ok: false, lines: [CONFLICT.replace('Nothing published', 'Not rolled back')] };
+    throw error;
+  }
   return {
     ok: true,
     version: to,

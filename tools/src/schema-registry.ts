@@ -45,9 +45,18 @@ async function readText(store: ObjectStore, key: string): Promise<string | null>
 }
 
 export async function readCurrentManifest(store: ObjectStore): Promise<SupergraphManifest | null> {
-  const text = await readText(store, CURRENT_MANIFEST_KEY);
-  return text ? (JSON.parse(text) as SupergraphManifest) : null;
+  return (await readCurrent(store))?.manifest ?? null;
 }
+
+/** The current manifest and its ETag: the next publish or rollback replaces it only if it is still that one. */
+export async function readCurrent(store: ObjectStore): Promise<{ manifest: SupergraphManifest; etag?: string } | null> {
+  const found = await store.read(CURRENT_MANIFEST_KEY);
+  if (found === null || found === 'not-modified') return null;
+  return { manifest: JSON.parse(found.text) as SupergraphManifest, etag: found.etag };
+}
+
+/** What the current manifest must still be when it is replaced: its ETag, or none at all (an empty store). */
+export type CurrentExpectation = { etag?: string } | 'absent';
 
 export async function readManifest(store: ObjectStore, version: number): Promise<SupergraphManifest | null> {
   const text = await readText(store, manifestKey(version));
@@ -88,32 +97,42 @@ export async function manifestSources(store: ObjectStore, manifest: SupergraphMa
  */
 export async function writeSupergraphVersion(
   store: ObjectStore,
-  input: { version: number; supergraphSdl: string; change: string; sources: SubgraphSource[]; changed: string[]; previous?: SupergraphManifest; now: Date },
+  input: {
+    version: number;
+    supergraphSdl: string;
+    change: string;
+    sources: SubgraphSource[];
+    changed: string[];
+    previous?: SupergraphManifest;
+    now: Date;
+    /** Refuse (StoreConflictError) when another publish moved `current` since it was read. */
+    expected?: CurrentExpectation;
+  },
 ): Promise<SupergraphManifest> {
-  const subgraphs: ManifestSubgraph[] = [];
-  for (const source of input.sources) {
+  const subgraphs: ManifestSubgraph[] = input.sources.map((source) => {
     const kept = input.previous?.subgraphs.find((s) => s.name === source.name);
-    if (kept && !input.changed.includes(source.name)) {
-      subgraphs.push({ ...kept, url: source.url });
-      continue;
-    }
-    await store.write(subgraphSchemaKey(source.name, input.version), source.sdl);
-    subgraphs.push({ name: source.name, url: source.url, version: input.version });
-  }
+    return kept && !input.changed.includes(source.name) ? { ...kept, url: source.url } : { name: source.name, url: source.url, version: input.version };
+  });
   const manifest: SupergraphManifest = { version: input.version, publishedAt: input.now.toISOString(), change: input.change, subgraphs };
+  // the version number is claimed first (written only if absent): two publishes never share one
+  await store.write(manifestKey(input.version), JSON.stringify(manifest, null, 2), { contentType: 'application/json', ifNoneMatch: '*' });
+  for (const source of input.sources) {
+    if (subgraphs.find((s) => s.name === source.name)?.version === input.version) await store.write(subgraphSchemaKey(source.name, input.version), source.sdl);
+  }
   await store.write(supergraphKey(input.version), input.supergraphSdl);
-  await store.write(manifestKey(input.version), JSON.stringify(manifest, null, 2), 'application/json');
-  await makeCurrent(store, manifest, input.supergraphSdl);
+  await makeCurrent(store, manifest, input.supergraphSdl, input.expected);
   return manifest;
 }
 
 /** Points the gateways at a version (a publish, or a rollback to an older one). */
-export async function makeCurrent(store: ObjectStore, manifest: SupergraphManifest, supergraphSdl: string): Promise<void> {
-  for (const s of manifest.subgraphs) {
-    await store.write(`schemas/${s.name}/latest.json`, JSON.stringify({ version: s.version, url: s.url }), 'application/json');
-  }
-  await store.write(CURRENT_MANIFEST_KEY, JSON.stringify(manifest, null, 2), 'application/json');
+export async function makeCurrent(store: ObjectStore, manifest: SupergraphManifest, supergraphSdl: string, expected?: CurrentExpectation): Promise<void> {
+  // the commit point: replaced only if no other publish or rollback replaced it since it was read
+  const condition = expected === 'absent' ? { ifNoneMatch: '*' as const } : expected?.etag ? { ifMatch: expected.etag } : {};
+  await store.write(CURRENT_MANIFEST_KEY, JSON.stringify(manifest, null, 2), { contentType: 'application/json', ...condition });
   await store.write(CURRENT_SUPERGRAPH_KEY, supergraphSdl);
+  for (const s of manifest.subgraphs) {
+    await store.write(`schemas/${s.name}/latest.json`, JSON.stringify({ version: s.version, url: s.url }), { contentType: 'application/json' });
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -153,7 +172,7 @@ export async function readUsage(store: ObjectStore, days: number, now: Date): Pr
       for (const text of reports) if (text) addEntries(dayTotal, (JSON.parse(text) as UsageReportFile).operations);
     }
     // a day two or more back is finished: every replica's last flush of it is long written
-    if (i >= 2) await store.write(summaryKey, JSON.stringify([...dayTotal.values()]), 'application/json');
+    if (i >= 2) await store.write(summaryKey, JSON.stringify([...dayTotal.values()]), { contentType: 'application/json' });
     addEntries(total, [...dayTotal.values()]);
   }
   return [...total.values()];

@@ -1,4 +1,4 @@
-import { composeSupergraphFromSdl, createUsageRecorder, operationCoordinates, type ObjectStore, type SubgraphSource } from '@kyodo/gateway';
+import { composeSupergraphFromSdl, createUsageRecorder, operationCoordinates, StoreConflictError, type ObjectStore, type SubgraphSource } from '@kyodo/gateway';
 import { silentLogger } from '@kyodo/subgraph-kit/logger';
 import { buildSchema, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { apiSchemaOf } from '../src/schema-check.js';
 import { publishSubgraph, rollbackSupergraph, type PublishInput } from '../src/schema-publish.js';
 import { readCurrentManifest, readUsage } from '../src/schema-registry.js';
 
-/** The store in memory, with ETags as S3 gives them. */
+/** The store in memory, with ETags and conditional writes as S3 gives them. */
 function memoryStore(): ObjectStore & { objects: Map<string, string> } {
   const objects = new Map<string, string>();
   let writes = 0;
@@ -20,7 +20,9 @@ function memoryStore(): ObjectStore & { objects: Map<string, string> } {
       if (etag && etags.get(key) === etag) return 'not-modified';
       return { text, etag: etags.get(key) };
     },
-    async write(key, text) {
+    async write(key, text, options) {
+      if (options?.ifNoneMatch === '*' && objects.has(key)) throw new StoreConflictError(key);
+      if (options?.ifMatch && etags.get(key) !== options.ifMatch) throw new StoreConflictError(key);
       objects.set(key, text);
       etags.set(key, `"${++writes}"`);
     },
@@ -173,5 +175,20 @@ describe('npm run schema:publish and schema:rollback', () => {
     expect((await rollbackSupergraph({ store, to: 7 })).lines[0]).toMatch(/no supergraph version 7 .*it has: 1, 2/);
     expect((await rollbackSupergraph({ store, to: 2 })).ok).toBe(true);
     expect(store.objects.get('supergraph/current.graphql')).toContain('partnerPrice');
+  });
+
+  it('two publishes at once: one wins, the other is told to run again, and the history stays whole', async () => {
+    const store = memoryStore();
+    await publishSubgraph(input(store, {}));
+    const [a, b] = await Promise.all([
+      publishSubgraph(input(store, { sdl: CATALOGUE.replace('sku: String', 'sku: String colour: String') })),
+      publishSubgraph(input(store, { sdl: CATALOGUE.replace('sku: String', 'sku: String weight: Int') })),
+    ]);
+    expect([a.ok, b.ok].sort()).toEqual([false, true]);
+    const loser = a.ok ? b : a;
+    expect(loser.lines.at(-1)).toMatch(/another publish or rollback changed the registry while this one was checked. Run the command again/);
+    const current = store.objects.get('supergraph/current.graphql')!;
+    expect(current.includes('colour') !== current.includes('weight')).toBe(true);
+    expect(store.objects.get('supergraph/000002.graphql')).toBe(current);
   });
 });
