@@ -30,9 +30,13 @@ export function pollSupergraphUrl(
   let lastSeen = initialText;
   let unreachable = false;
   let running: Promise<void> = Promise.resolve();
+  let inFlight = false;
   let closed = false;
-  const poll = () =>
-    (running = running.then(async () => {
+  // one poll at a time; a tick while one is still running (a slow store) is skipped, not queued
+  const poll = () => {
+    if (inFlight) return running;
+    inFlight = true;
+    return (running = running.then(async () => {
       if (closed) return;
       let found: Awaited<ReturnType<typeof read>>;
       try {
@@ -49,7 +53,10 @@ export function pollSupergraphUrl(
       if (found.text === lastSeen) return;
       lastSeen = found.text;
       await reload(found.text);
+    }).finally(() => {
+      inFlight = false;
     }));
+  };
   const timer = setInterval(() => void poll(), options.pollIntervalMs ?? DEFAULT_SUPERGRAPH_URL_POLL_MS);
   timer.unref();
   return {

@@ -118,7 +118,7 @@ describe('the schema registry: two gateway replicas on one store', () => {
         verifier: stack.auth.verifier,
         gatewaySecret: stack.auth.gatewaySecret,
         supergraphUrl: { url: SUPERGRAPH_URL, pollIntervalMs: POLL_MS, s3: s3Config, etag: published!.etag },
-        usage: { store, flushIntervalMs: 200, replica },
+        usage: { store, flushIntervalMs: 1000, replica },
       });
       gateways.push(gateway);
       clients.push(createClient(await gateway.listen(0)));
