@@ -26,6 +26,9 @@ import { preflightScript, readSandboxCollections, type SandboxCollection } from 
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
 import { serveWebApp } from './web-app.js';
 import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
+import { pollSupergraphUrl } from './supergraph-poll.js';
+import type { ObjectStore, RegistryS3Config } from './schema-store.js';
+import { createUsageRecorder } from './usage-report.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -82,6 +85,13 @@ export interface GatewayDeps {
    * (supergraph-reload.ts); `supergraphSdl` is then the file's current text.
    */
   supergraphFile?: { path: string; pollIntervalMs?: number };
+  /**
+   * Serve the supergraph the schema registry publishes (SUPERGRAPH_URL: s3:// or http(s)://),
+   * polled with If-None-Match and swapped in like a new file (supergraph-poll.ts).
+   */
+  supergraphUrl?: { url: string; pollIntervalMs?: number; s3?: RegistryS3Config; etag?: string };
+  /** Count which fields each operation and client uses, written to the registry's store (usage-report.ts). */
+  usage?: { store: Pick<ObjectStore, 'write'>; flushIntervalMs?: number; replica?: string };
   /**
    * Who may read GET /metrics (Prometheus text): with `token`, only `Authorization: Bearer <token>`;
    * without it, everyone unless `production` (then nobody). Default: open (development).
@@ -297,6 +307,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
   const metrics = createServiceMetrics('gateway');
+  const usage = deps.usage ? createUsageRecorder({ ...deps.usage, schema: () => shapes, logger }) : undefined;
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
     supergraph: () => supergraphSdl,
@@ -346,6 +357,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useLiveContext(gatewaySecret),
       useSubscriptionAcceptCheck(() => shapes),
       useSubgraphSignalListeners(),
+      ...(usage ? [usage.plugin()] : []),
     ],
   });
 
@@ -478,8 +490,13 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       next = await checkSupergraph(text, deps.subgraphUrls);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      supergraphRefused = { at: new Date().toISOString(), reason, ...(deps.supergraphFile ? { file: deps.supergraphFile.path } : {}) };
-      logger.error('new supergraph refused; still serving the previous one', { reason, file: deps.supergraphFile?.path });
+      supergraphRefused = {
+        at: new Date().toISOString(),
+        reason,
+        ...(deps.supergraphFile ? { file: deps.supergraphFile.path } : {}),
+        ...(deps.supergraphUrl ? { url: deps.supergraphUrl.url } : {}),
+      };
+      logger.error('new supergraph refused; still serving the previous one', { reason, file: deps.supergraphFile?.path, url: deps.supergraphUrl?.url });
       return reason;
     }
     const previous = { sdl: supergraphSdl, subgraphs };
@@ -504,6 +521,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   }
 
   const watcher = deps.supergraphFile ? watchSupergraphFile(deps.supergraphFile, deps.supergraphSdl, reloadSupergraph, logger) : undefined;
+  const poller = deps.supergraphUrl ? pollSupergraphUrl(deps.supergraphUrl, deps.supergraphSdl, reloadSupergraph, logger) : undefined;
 
   let server: Server | undefined;
   return {
@@ -556,12 +574,14 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     },
     async close() {
       watcher?.close();
+      poller?.close();
       if (server) {
         const closing = server;
         server = undefined;
         closing.closeIdleConnections();
         await new Promise<void>((resolve) => closing.close(() => resolve()));
       }
+      await usage?.close();
       await runtime.dispose();
     },
   };

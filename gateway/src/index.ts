@@ -9,5 +9,8 @@ export * from './subgraphs.js';
 export * from './supergraph-file.js';
 export * from './supergraph-urls.js';
 export * from './supergraph-reload.js';
+export * from './supergraph-poll.js';
+export * from './schema-store.js';
+export * from './usage-report.js';
 export * from './trusted-documents.js';
 export * from './web-app.js';

@@ -11,6 +11,8 @@ import { createGateway } from './gateway.js';
 import { startGatewayTracing } from './tracing.js';
 import { SUBGRAPH_URL_ENV } from './subgraphs.js';
 import { DEFAULT_SUPERGRAPH_PATH } from './supergraph-file.js';
+import { DEFAULT_SUPERGRAPH_URL_POLL_MS, readSupergraphAt } from './supergraph-poll.js';
+import { objectStoreFromUrl, registryS3ConfigFromEnv } from './schema-store.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { DEFAULT_WEB_APP_DIR } from './web-app.js';
 
@@ -21,8 +23,18 @@ const gatewayEnvSchema = z
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default('data'),
     SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH_PATH),
-    // how often the supergraph file is checked for a new version, served without a restart
-    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).default(1000),
+    // how often the supergraph (file, or SUPERGRAPH_URL) is checked for a new version, served without a restart
+    SUPERGRAPH_POLL_MS: z.coerce.number().int().min(50).optional(),
+    /** The supergraph the schema registry publishes (npm run schema:publish): s3://bucket/key or http(s)://; the file is the fallback. */
+    SUPERGRAPH_URL: z.string().regex(/^(s3|https?):\/\/./, 'must be s3://bucket/key or an http(s):// URL').optional(),
+    /** The registry's store (s3://bucket/prefix): the gateway writes field usage there for the schema check. */
+    SCHEMA_STORE_URL: z.string().regex(/^s3:\/\/./, 'must be s3://bucket/prefix').optional(),
+    /** How often field usage is written to SCHEMA_STORE_URL (one object per replica per flush). */
+    USAGE_FLUSH_MS: z.coerce.number().int().min(50).default(60_000),
+    REGISTRY_S3_ENDPOINT: z.url().optional(),
+    REGISTRY_S3_REGION: z.string().optional(),
+    REGISTRY_S3_ACCESS_KEY_ID: z.string().optional(),
+    REGISTRY_S3_SECRET_ACCESS_KEY: z.string().optional(),
     // each subgraph's URL variable (SPACES_URL...), as listed in subgraphs.json
     ...Object.fromEntries(Object.values(SUBGRAPH_URL_ENV).map((key) => [key, z.url().optional()])),
     GATEWAY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -70,11 +82,28 @@ const subgraphUrls = Object.fromEntries(
   }),
 );
 const supergraphPath = resolve(env.SUPERGRAPH_PATH);
-const supergraphSdl = await startupStep('gateway', () =>
-  readFile(supergraphPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new StartupError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${error.code ?? error.message}); run \`npm run compose\` or point it at the composed supergraph.`);
-  }),
-);
+const registryS3 = registryS3ConfigFromEnv({
+  REGISTRY_S3_ENDPOINT: env.REGISTRY_S3_ENDPOINT,
+  REGISTRY_S3_REGION: env.REGISTRY_S3_REGION,
+  REGISTRY_S3_ACCESS_KEY_ID: env.REGISTRY_S3_ACCESS_KEY_ID,
+  REGISTRY_S3_SECRET_ACCESS_KEY: env.REGISTRY_S3_SECRET_ACCESS_KEY,
+});
+// the registry's supergraph when one is published; before the first publish (or with the store
+// down at start-up) the file baked into the image, until the poll finds one
+const published = env.SUPERGRAPH_URL
+  ? await readSupergraphAt(env.SUPERGRAPH_URL, registryS3).catch((error: unknown) => {
+      logger.warn('SUPERGRAPH_URL unreadable at start-up; serving SUPERGRAPH_PATH until it is', { url: env.SUPERGRAPH_URL, error: error instanceof Error ? error.message : String(error) });
+      return null;
+    })
+  : null;
+if (env.SUPERGRAPH_URL && !published) logger.warn('nothing published at SUPERGRAPH_URL yet; serving SUPERGRAPH_PATH', { url: env.SUPERGRAPH_URL, file: supergraphPath });
+const supergraphSdl =
+  published?.text ??
+  (await startupStep('gateway', () =>
+    readFile(supergraphPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new StartupError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${error.code ?? error.message}); run \`npm run compose\` or point it at the composed supergraph.`);
+    }),
+  ));
 /**
  * Production allows only what CORS_ORIGINS lists (default none: the web app and the sandbox are
  * served by the gateway itself, same origin, and need no CORS). Development adds the gateway's own
@@ -100,7 +129,10 @@ const gateway = await createGateway({
   // in production only members explore the schema; locally the sandbox works signed out
   introspection: env.NODE_ENV === 'production' ? 'members' : 'everyone',
   corsOrigins,
-  supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS },
+  ...(env.SUPERGRAPH_URL
+    ? { supergraphUrl: { url: env.SUPERGRAPH_URL, pollIntervalMs: env.SUPERGRAPH_POLL_MS ?? DEFAULT_SUPERGRAPH_URL_POLL_MS, s3: registryS3, etag: published?.etag } }
+    : { supergraphFile: { path: supergraphPath, pollIntervalMs: env.SUPERGRAPH_POLL_MS ?? 1000 } }),
+  ...(env.SCHEMA_STORE_URL ? { usage: { store: objectStoreFromUrl(env.SCHEMA_STORE_URL, registryS3), flushIntervalMs: env.USAGE_FLUSH_MS } } : {}),
   metrics: { token: env.METRICS_TOKEN, production: env.NODE_ENV === 'production' },
   trustedDocuments,
   sandboxDemoUsers: env.NODE_ENV !== 'production',
@@ -112,7 +144,8 @@ logger.info('listening', {
   url,
   trustedDocuments: `${trustedPolicy} (${trustedDocuments.documents.size} documents)`,
   webApp: `${url.replace(/\/graphql$/, '')}/app/`,
-  supergraph: supergraphPath,
+  supergraph: env.SUPERGRAPH_URL ? `${env.SUPERGRAPH_URL}${published ? '' : ` (not yet published: ${supergraphPath})`}` : supergraphPath,
+  ...(env.SCHEMA_STORE_URL ? { usage: `${env.SCHEMA_STORE_URL} every ${env.USAGE_FLUSH_MS} ms` } : {}),
   subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`),
   ...(tracing ? { tracing: `${tracing.serviceName} -> ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` } : {}),
 });

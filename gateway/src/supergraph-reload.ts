@@ -8,6 +8,8 @@ export interface SupergraphRefusal {
   at: string;
   reason: string;
   file?: string;
+  /** SUPERGRAPH_URL, when the supergraph comes from the schema registry. */
+  url?: string;
 }
 
 /**

@@ -26,4 +26,14 @@ describe('gateway start-up: configuration problems are named in one message, wit
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`gateway cannot start: SUPERGRAPH_PATH: cannot read ${join(dataDir, 'missing.graphql')} (ENOENT); run \`npm run compose\` or point it at the composed supergraph.\n`);
   }, 180_000);
+
+  it('a schema registry address that is neither s3:// nor http(s):// is named', async () => {
+    const run = await runMain('gateway', { DATA_DIR: dataDir, SUPERGRAPH_URL: 'ftp://registry/supergraph.graphql', SCHEMA_STORE_URL: 'registry', PORT: '0' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'gateway cannot start: Invalid environment:\n' +
+        '  SUPERGRAPH_URL: must be s3://bucket/key or an http(s):// URL\n' +
+        '  SCHEMA_STORE_URL: must be s3://bucket/prefix\n',
+    );
+  }, 180_000);
 });

@@ -3,7 +3,9 @@ import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { composeSupergraphFromSdl, CompositionError, type SubgraphSource } from '@kyodo/gateway';
 import { buildSchema, validate, type GraphQLSchema } from 'graphql';
 import { z } from 'zod';
+import type { UsageEntry } from '@kyodo/gateway';
 import type { ClientOperation } from './operations.js';
+import { clientsUsing, describeClientUse, usageCoordinateOf, type ClientUse } from './schema-usage.js';
 
 /** A deliberate breaking change, recorded in schema-approvals.json with why it is acceptable. */
 export interface SchemaApproval {
@@ -34,6 +36,11 @@ export interface SchemaCheckInput {
   approvals: SchemaApproval[];
   /** Operations that could not be checked, to print. */
   skippedOperations?: string[];
+  /**
+   * What the gateways recorded (the registry's store): with it, each breaking change names the
+   * clients that used it in the window, and only used ones fail unless `failOnUnused`.
+   */
+  usage?: { entries: UsageEntry[]; days: number; failOnUnused?: boolean };
 }
 
 export interface CheckedChange {
@@ -44,6 +51,8 @@ export interface CheckedChange {
   /** What to do about it. */
   advice?: string;
   approval?: SchemaApproval;
+  /** With usage: the clients that used it in the window ([] none); undefined when usage cannot tell. */
+  usedBy?: ClientUse[];
 }
 
 export interface BrokenOperation {
@@ -105,6 +114,11 @@ function adviceFor(change: Change): string {
   }
 }
 
+function usedBySummary(changes: CheckedChange[]): string {
+  const clients = [...new Set(changes.flatMap((c) => (c.usedBy ?? []).map((u) => (u.client.version ? `${u.client.name} ${u.client.version}` : u.client.name))))];
+  return clients.length > 0 ? ` used by ${clients.join(', ')}` : '';
+}
+
 function approvalFor(change: Change, approvals: SchemaApproval[]): SchemaApproval | undefined {
   return approvals.find((a) => a.path === change.path && (a.change === undefined || a.change === change.type));
 }
@@ -126,12 +140,14 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
   }
   const schema = apiSchemaOf(supergraphSdl);
 
+  const baselineSchema = input.baseline ? apiSchemaOf(input.baseline.sdl) : undefined;
   const changes: CheckedChange[] = [];
-  if (input.baseline) {
-    const found = await diff(apiSchemaOf(input.baseline.sdl), schema);
+  if (input.baseline && baselineSchema) {
+    const found = await diff(baselineSchema, schema);
     for (const change of found) {
       const level = change.criticality.level as CheckedChange['level'];
       const approval = level === CriticalityLevel.Breaking ? approvalFor(change, input.approvals) : undefined;
+      const coordinate = input.usage && level === CriticalityLevel.Breaking ? usageCoordinateOf(change.type, change.path ?? '') : undefined;
       changes.push({
         level,
         type: change.type,
@@ -139,12 +155,20 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
         message: change.message,
         advice: level === CriticalityLevel.NonBreaking ? undefined : level === CriticalityLevel.Dangerous ? change.criticality.reason ?? 'clients may behave differently' : adviceFor(change),
         approval,
+        ...(coordinate !== undefined ? { usedBy: clientsUsing(input.usage!.entries, coordinate) } : {}),
       });
     }
     lines.push(`Changes against ${input.baseline.label}: ${changes.length === 0 ? 'none' : changes.length}`);
     for (const change of changes) {
       const mark = change.level === 'BREAKING' ? (change.approval ? '✓' : '✗') : change.level === 'DANGEROUS' ? '!' : ' ';
       lines.push(`  ${mark} ${change.level.padEnd(12)} ${change.path}: ${change.message}`);
+      if (change.usedBy && change.usedBy.length > 0) {
+        lines.push(`      used in the last ${input.usage!.days} days by:`, ...change.usedBy.map((use) => `        ${describeClientUse(use)}`));
+      } else if (change.usedBy) {
+        lines.push(`      no recorded use in the last ${input.usage!.days} days${input.usage!.failOnUnused ? '' : ' (not failing: --fail-on-unused to fail anyway)'}`);
+      } else if (input.usage && change.level === 'BREAKING') {
+        lines.push('      usage not recorded for this kind of change: treated as used');
+      }
       if (change.approval) lines.push(`      approved in schema-approvals.json: ${change.approval.reason}`);
       else if (change.advice) lines.push(`      → ${change.advice}`);
     }
@@ -157,7 +181,6 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
 
   // An operation the baseline already refuses is not a client this change breaks: the e2e
   // tests send some invalid ones on purpose (to see the refusal); they are counted, not failed.
-  const baselineSchema = input.baseline ? apiSchemaOf(input.baseline.sdl) : undefined;
   const brokenOperations: BrokenOperation[] = [];
   let alreadyInvalid = 0;
   const clientOperations = input.operations.filter((operation) => !targetsSubgraph(operation));
@@ -178,10 +201,11 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
   }
   for (const skipped of input.skippedOperations ?? []) lines.push(`  note: ${skipped}`);
 
-  const unapproved = changes.filter((c) => c.level === 'BREAKING' && !c.approval);
+  // with usage, a break no client used in the window passes (unless failOnUnused)
+  const unapproved = changes.filter((c) => c.level === 'BREAKING' && !c.approval && (input.usage?.failOnUnused || c.usedBy === undefined || c.usedBy.length > 0));
   const ok = unapproved.length === 0 && brokenOperations.length === 0;
   const why = [
-    unapproved.length > 0 ? `${unapproved.length} unapproved breaking change(s)` : '',
+    unapproved.length > 0 ? `${unapproved.length} unapproved breaking change(s)${input.usage ? usedBySummary(unapproved) : ''}` : '',
     brokenOperations.length > 0 ? `${brokenOperations.length} broken client operation(s): ${brokenOperations.map((b) => b.operation.name).join(', ')}` : '',
   ].filter(Boolean);
   lines.push(ok ? 'Result: passed' : `Result: FAILED (${why.join('; ')})`);
