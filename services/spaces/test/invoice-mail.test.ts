@@ -1,5 +1,5 @@
 import { ManualClock, silentLogger, type BackgroundRuntime, type SubgraphDeps } from '@kyodo/subgraph-kit';
-import { DEMO, decodeQuotedPrintable, loadRegisteredSubgraphs, startSmtpSink, startStack, testDialects, type SmtpSink, type Stack } from '@kyodo/testkit';
+import { DEMO, decodeQuotedPrintable, freePort, loadRegisteredSubgraphs, startSmtpSink, startStack, testDialects, type SmtpSink, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvoiceMail } from '../src/entities/invoice-mail.entity.js';
 import { Tenant } from '../src/entities/tenant.entity.js';
@@ -7,6 +7,7 @@ import { User } from '../src/entities/user.entity.js';
 import { spacesSubgraph } from '../src/index.js';
 import { invoiceMailer, startInvoiceMail } from '../src/invoice-mail-feed.js';
 
+const CREDIT = `mutation($input: CreditNoteInput!) { issueCreditNote(input: $input) { id number total } }`;
 const RUN = `mutation($period: String!) { runBilling(period: $period) { issuedCount invoices { id number tenantId issuedOn total } } }`;
 
 const OTHER = '00000000-0000-4000-8000-00000000e001';
@@ -88,10 +89,9 @@ describe.each(testDialects())('Q1: the invoice mail, from licensing issuing to e
     await sink?.close();
   });
 
-  const runBilling = async (period: string): Promise<Invoice[]> => {
-    const token = await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
-    return (await stack.clientFor('licensing').data<{ runBilling: { invoices: Invoice[] } }>(RUN, { period }, { token })).runBilling.invoices;
-  };
+  const operator = () => stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
+  const runBilling = async (period: string): Promise<Invoice[]> =>
+    (await stack.clientFor('licensing').data<{ runBilling: { invoices: Invoice[] } }>(RUN, { period }, { token: await operator() })).runBilling.invoices;
   const mailsTo = (address: string) => sink.messages.filter((m) => m.to.includes(address));
 
   it("Q1: a billing run's invoices reach each active administrator once, Japanese first, with the web app's invoice page and no PDF link; two replicas, run twice, send nothing more", { timeout: 60_000 }, async () => {
@@ -165,5 +165,32 @@ describe.each(testDialects())('Q1: the invoice mail, from licensing issuing to e
     expect(added).toHaveLength(expected);
     expect(new Set(added.map((m) => m.to).flat())).toEqual(new Set([DEMO.admin.email, people.secondAdmin.email, people.otherAdmin.email]));
     for (const invoice of april) expect(added.filter((m) => readable(m.raw).includes(invoice.number))).toHaveLength(invoice.tenantId === OTHER ? 1 : 2);
+  });
+
+  it('Q1: while the mail server is down nothing is lost: the pass fails, the mails stay pending, and the next pass sends each once; a credit note is mailed as one', { timeout: 60_000 }, async () => {
+    clock.set(new Date('2027-05-10T01:00:00Z'));
+    const [march] = (await stack.clientFor('licensing').data<{ invoiceSearch: { edges: Array<{ node: Invoice }> } }>(
+      `query { invoiceSearch(filter: { issuedFrom: "2027-03-01", issuedTo: "2027-03-01", tenantId: "${DEMO.tenant.id}" }) { edges { node { id number tenantId issuedOn total } } } }`,
+      {},
+      { token: await operator() },
+    )).invoiceSearch.edges.map((e) => e.node);
+    const note = (await stack.clientFor('licensing').data<{ issueCreditNote: { id: string; number: string; total: number } }>(CREDIT, { input: { invoiceId: march!.id, amount: 1000, reason: '1席分の二重請求 one seat billed twice' } }, { token: await operator() })).issueCreditNote;
+    const before = sink.messages.length;
+    const down = invoiceMailer({ ...runtime, deps: { ...runtime.deps, smtpUrl: `smtp://127.0.0.1:${await freePort()}` } });
+    await expect(down.runOnce()).rejects.toThrow(/mail server cannot be reached/);
+    expect(sink.messages.length).toBe(before);
+    const pending = await stack.handles.spaces!.dataSource.getRepository(InvoiceMail).findBy({ invoiceId: note.id });
+    expect(pending.map((m) => m.sentAt)).toEqual([null, null]);
+
+    expect((await invoiceMailer(runtime).runOnce()).sent).toBe(2);
+    expect((await invoiceMailer(runtime).runOnce()).sent).toBe(0);
+    const added = sink.messages.slice(before);
+    expect(added.map((m) => m.to).flat().sort()).toEqual([DEMO.admin.email, people.secondAdmin.email].sort());
+    for (const mail of added) {
+      const text = readable(mail.raw);
+      expect(text).toContain(`【Kyodo】適格返還請求書（請求の訂正） ${note.number} を発行しました`);
+      expect(text).toContain(`訂正額（税込）: ${note.total.toLocaleString('ja-JP')}円`);
+      expect(text).toContain(`http://localhost:4000/app/licences?invoice=${note.id}`);
+    }
   });
 });
