@@ -3,6 +3,7 @@ import { recordAudit } from '@kyodo/subgraph-kit';
 import type { Viewer } from '@kyodo/auth';
 import type { EntityManager } from 'typeorm';
 import { invoiceNumberOf, TAX_RATE_PERCENT, type InvoiceLineData, type InvoiceTotals } from './domain/invoices.js';
+import { InvoiceIssuedChange } from './entities/invoice-issued-change.entity.js';
 import { Invoice, InvoiceKind, InvoiceLine, InvoiceNumberEntry, InvoiceRecipient } from './entities/invoice.entity.js';
 import { invoicingSettingsFor } from './invoice-settings.js';
 
@@ -26,7 +27,8 @@ export interface WriteInvoiceOptions {
  * Q1: it takes the invoice's unique number (invoice_numbers: the database's auto-increment, so
  * two replicas never get the same one), snapshots the issuer (configuration) and the
  * recipient's registered name as they are now, stores each line's tax rate, and records the
- * issue in the audit log (A1) in the same transaction. Rows are only inserted: nothing in
+ * issue in the audit log (A1) and in the issued-invoice outbox spaces mails administrators
+ * from (invoice-issued-feed.ts) in the same transaction. Rows are only inserted: nothing in
  * Kyodo updates or deletes an issued invoice or its lines.
  */
 export async function writeInvoice(
@@ -80,6 +82,8 @@ export async function writeInvoice(
       })),
     );
   }
+  // Q1: the invoice mail; spaces reads it from the feed later, so billing never waits on spaces or a mail server
+  await manager.insert(InvoiceIssuedChange, { tenantId, invoiceId: id, number, kind, issuedOn, total: totals.total });
   await recordAudit(manager, {
     at: clock.now(),
     actor: options.actor ?? BILLING_SYSTEM_ACTOR,

@@ -11,6 +11,8 @@ import { DigitisationChange } from './entities/digitisation-change.entity.js';
 import { DigitisationPackOrder, ServiceContract } from './entities/service-contract.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
 import { digitisationFeedRoute } from './digitisation-feed.js';
+import { InvoiceIssuedChange } from './entities/invoice-issued-change.entity.js';
+import { invoiceIssuedFeedRoute } from './invoice-issued-feed.js';
 import { UserRef } from './entities/user.type.js';
 import { createLicensingLoaders } from './loaders.js';
 import { migrations } from './migrations/index.js';
@@ -34,7 +36,7 @@ import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -66,7 +68,8 @@ export const licensingSubgraph = defineSubgraph({
   seedDemo: seedLicensingDemo,
   // L15: cards keeps its copy of each tenant's digitisation allowance from this internal feed (no call per scan)
   // Q1: invoice PDFs behind signed, expiring links (the gateway forwards /invoice-files/ here)
-  routes: (runtime) => [digitisationFeedRoute(runtime), invoiceFilesRoute(runtime)],
+  // Q1: spaces mails each issued invoice's administrators from this internal feed (invoice-mail-feed.ts there)
+  routes: (runtime) => [digitisationFeedRoute(runtime), invoiceFilesRoute(runtime), invoiceIssuedFeedRoute(runtime)],
   // Q1: the issuer every invoice this process writes names, from INVOICE_ISSUER_NAME / INVOICE_REGISTRATION_NUMBER
   prepare: (runtime) => {
     configureInvoicing(runtime.dataSource, { issuer: invoiceIssuerOf(runtime.deps.env), clock: runtime.clock });

@@ -100,3 +100,43 @@ export function guestAccountMail(locale: Locale, facts: { name: string; tenantNa
     },
   );
 }
+
+/** Integer yen as a Japanese invoice writes it: "12,345円" (a credit note's amount is negative). */
+const yen = (amount: number) => `${amount.toLocaleString('ja-JP')}円`;
+
+/**
+ * Q1: to each administrator of the tenant, that an invoice (or a credit note) was issued. The
+ * link opens the invoice in the web app, where the signed-in administrator downloads the PDF
+ * from a fresh signed link; the mail never carries the PDF link, which expires in minutes.
+ */
+export function invoiceIssuedMail(
+  locale: Locale,
+  facts: { name: string; tenantName: string; number: string; issuedOn: string; total: number; creditNote: boolean; link: string },
+): MailText {
+  const { name, tenantName, number, issuedOn, total, link } = facts;
+  const ja = facts.creditNote ? '適格返還請求書（請求の訂正）' : '請求書';
+  const en = facts.creditNote ? 'credit note' : 'invoice';
+  return localised(
+    locale,
+    {
+      subject: `【Kyodo】${ja} ${number} を発行しました（${tenantName}）`,
+      paragraphs: [
+        `${name} 様`,
+        `${tenantName} 様宛ての${ja}を発行しました。`,
+        `番号: ${number}\n発行日: ${issuedOn}\n${facts.creditNote ? '訂正額' : 'ご請求金額'}（税込）: ${yen(total)}`,
+        `内容の確認と PDF のダウンロードは、管理者としてサインインのうえ次のページから行ってください。PDF のリンクはページを開くたびに新しく発行されます（このメールには PDF へのリンクは含まれません）。`,
+        link,
+      ],
+    },
+    {
+      subject: `[Kyodo] ${en === 'invoice' ? 'Invoice' : 'Credit note'} ${number} issued to ${tenantName}`,
+      paragraphs: [
+        `Dear ${name},`,
+        `${facts.creditNote ? 'A credit note' : 'An invoice'} has been issued to ${tenantName}.`,
+        `Number: ${number}\nIssued on: ${issuedOn}\n${facts.creditNote ? 'Amount corrected' : 'Amount due'} (tax included): JPY ${total.toLocaleString('en-US')}`,
+        `Sign in as an administrator and open this page to see it and download the PDF; the PDF link is made afresh each time the page opens (this mail carries no PDF link).`,
+        link,
+      ],
+    },
+  );
+}

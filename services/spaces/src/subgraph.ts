@@ -1,10 +1,12 @@
-import { AuditEntryRecord, defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
 import { MembershipChange } from './entities/membership-change.entity.js';
 import { Group } from './entities/group.entity.js';
 import { Invitation } from './entities/invitation.entity.js';
+import { InvoiceMail, InvoiceMailCursor } from './entities/invoice-mail.entity.js';
+import { invoiceMailEnvSchema, startInvoiceMail } from './invoice-mail-feed.js';
 import { PasswordSetup } from './entities/password-setup.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
 import { Space } from './entities/space.entity.js';
@@ -41,7 +43,7 @@ import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, InvoiceMail, InvoiceMailCursor, JobLeaseEntity];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -65,8 +67,11 @@ export const spacesSubgraph = defineSubgraph({
   admitScopedQuery: admitScopedSpacesQuery,
   // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start.
   // MAIL_FROM, the sender of every mail, is checked at start too.
-  envSchema: z.intersection(totpEnvSchema, mailEnvSchema),
+  // INVOICE_MAIL_EVERY_MS too (invoice-mail-feed.ts).
+  envSchema: z.intersection(z.intersection(totpEnvSchema, mailEnvSchema), invoiceMailEnvSchema),
   prepare: prepareTotpSecrets,
+  // Q1: mails each invoice licensing issues to the tenant's administrators, from licensing's feed
+  background: (runtime) => startInvoiceMail(runtime),
 });
 
 export const createSpacesSubgraph = (deps: SubgraphDeps) => spacesSubgraph.create(deps);
