@@ -101,6 +101,23 @@ describe('L1 price book', () => {
     expect(priceBookOn(rows, '2026-04-01').map((r) => r.id)).toEqual(['new']);
     expect(priceBookOn(PRICE_ROWS, '2026-04-01')).toHaveLength(PRICE_ROWS.length);
   });
+
+  it('L1: the price book as of a day lists one row per product, course, cycle and price class: a later row supersedes an open-ended earlier one', () => {
+    const later = { ...PRICE_ROWS[0]!, id: 'later', amount: 600, effectiveFrom: '2027-04-01' };
+    const legacyLater = { ...PRICE_ROWS[4]!, id: 'legacy-later', amount: 520, effectiveFrom: '2027-04-01' };
+    const rows = [...PRICE_ROWS, later, legacyLater];
+    expect(priceBookOn(rows, '2027-03-31')).toEqual(priceBookOn(PRICE_ROWS, '2027-03-31'));
+    const book = priceBookOn(rows, '2027-04-01');
+    expect(book).toHaveLength(PRICE_ROWS.length);
+    expect(book.filter((r) => r.product === 'GUEST_LICENSE' && r.course === 'LIGHT' && r.billingCycle === 'MONTHLY').map((r) => [r.id, r.amount])).toEqual([
+      ['later', 600],
+      ['legacy-later', 520],
+    ]);
+    // the row the book shows is the row billing prices with
+    const q = { product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', on: '2027-04-01' } as const;
+    expect(findPrice(rows, { ...q, basePurchasedOn: '2020-01-01' })?.id).toBe('later');
+    expect(findPrice(rows, { ...q, basePurchasedOn: '2014-01-01' })?.id).toBe('legacy-later');
+  });
 });
 
 describe('invoices: 10 % tax rounded down per invoice', () => {
