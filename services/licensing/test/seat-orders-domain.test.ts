@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceTermInvoice } from '../src/domain/recurring-billing.js';
 import { Refusal } from '../src/domain/refusal.js';
-import { memberSeatsOn, monthlySeatsBilled, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
+import { memberSeatsOn, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
 const annualLight: SeatContractTerms = { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2025-11-01', endsOn: '2026-10-31', basePurchasedOn: '2025-11-01', cancelledOn: null, memberSeatsHeld: 10 };
@@ -25,9 +25,11 @@ describe('T5/T6 member seat orders (domain)', () => {
     expect(refusal(() => quoteSeatOrder(annualLight, { quantity: 1, orderDate: '2026-10-15', activeMembers: 0 }, PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
   });
 
-  it('T6: monthly Standard: an increase costs its first month (1,500 a seat) and counts at once; a decrease counts from the 1st of next month', () => {
+  it('T6/L16: monthly Standard: an increase counts at once and is invoiced by the next 1st-of-month invoice, not with the order; a decrease counts from the 1st of next month', () => {
     expect(quoteSeatOrder(monthlyStandard, { quantity: 3, orderDate: '2026-04-20', activeMembers: 0 }, PRICE_ROWS)).toMatchObject({
-      subtotal: 4500,
+      subtotal: 0,
+      total: 0,
+      lines: [],
       effectiveFrom: '2026-05-01',
       seatsFrom: '2026-04-20',
       months: null,
@@ -41,7 +43,7 @@ describe('T5/T6 member seat orders (domain)', () => {
     expect(quoteSeatOrder(monthlyStandard, { quantity: 1, orderDate: '2026-04-20', activeMembers: 50 }, PRICE_ROWS).seatsAfter).toBe(11);
   });
 
-  it('T6: the seats in force on a day and the seats a monthly invoice bills (a first month billed with its order is not billed twice)', () => {
+  it('T6: the seats in force on a day and the seats a monthly invoice bills (those in force on the 1st)', () => {
     // held 12 after +3 (ordered 04-20, billed from 05-01) and -1 (due 06-01)
     const orders = [
       { quantity: 3, seatsFrom: '2026-04-20', effectiveFrom: '2026-05-01' },
@@ -49,7 +51,8 @@ describe('T5/T6 member seat orders (domain)', () => {
     ];
     const contract = { memberSeatsHeld: 12, cancelledOn: null };
     expect(['2026-04-19', '2026-04-20', '2026-05-31', '2026-06-01'].map((d) => memberSeatsOn(contract, orders, d))).toEqual([10, 13, 13, 12]);
-    expect(['2026-04-01', '2026-05-01', '2026-06-01'].map((d) => monthlySeatsBilled(12, orders, d))).toEqual([10, 10, 12]);
+    // L16/T6: the 1st-of-month invoice bills the seats in force on the 1st (the increase from 1 May, not again with its order)
+    expect(['2026-04-01', '2026-05-01', '2026-06-01'].map((d) => memberSeatsOn(contract, orders, d))).toEqual([10, 13, 12]);
     expect(memberSeatsOn({ ...contract, cancelledOn: '2026-07-01' }, orders, '2026-07-01')).toBe(0);
   });
 
