@@ -50,6 +50,17 @@ describe.each(testDialects())('createBaseContract on %s (T4/T5)', (dialect) => {
     expect(await contracts()).toBe(0);
   });
 
+  it('issue 18 bounds: 2,147,483,647 seats (accepted before, then invoiced at 1.8 trillion yen) is BAD_USER_INPUT naming the limit, nothing written', async () => {
+    for (const memberSeats of [2_147_483_647, 10_001]) {
+      const r = await stack.client.request(CREATE, { tenantId: NEW_TENANT, input: terms({ memberSeats }) }, { token: await operator() });
+      expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.message).toMatch(/the limit is 10,000/);
+    }
+    expect(await contracts()).toBe(0);
+    const ok = await stack.client.request(CREATE, { tenantId: '00000000-0000-4000-8000-00000000c0ff', input: terms({ memberSeats: 10_000 }) }, { token: await operator() });
+    expect(ok.errors).toBeUndefined();
+  });
+
   it('T4: the operator creates it; the same terms again (a retried onboarding) answer the same contract; other terms are a CONFLICT', async () => {
     const first = await stack.client.data(CREATE, { tenantId: NEW_TENANT, input: terms({ billingCycle: 'ANNUAL', startsOn: '2027-01-05' }) }, { token: await operator() });
     expect(first).toEqual({

@@ -59,6 +59,15 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
   };
   const nothing = { tenants: 0, users: 0, setups: 0 };
 
+  it('issue 18 bounds: 2,147,483,647 member seats is BAD_USER_INPUT naming the limit of 10,000; licensing is not even asked, nothing written', async () => {
+    const r = await stack.client.request(CREATE_TENANT, { input: input('huge-seats', 2_147_483_647) }, { token: operator });
+    expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors?.[0]?.message).toMatch(/at most 10,000 member seats \(the limit\)/);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ field: 'contract.memberSeats' });
+    expect(await rowsFor('huge-seats')).toEqual(nothing);
+    expect(contracts.has(tenantIdFor('huge-seats'))).toBe(false);
+  });
+
   it('T4: a failure after licensing made the contract (the mail cannot be written) leaves nothing in spaces; the retry names the same tenant and licensing answers with the contract it has', async () => {
     // a file where the mail folder should be: the mail, the last step, fails
     const mailDir = join(stack.dataDir, 'mail');

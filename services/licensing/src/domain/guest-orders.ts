@@ -1,4 +1,5 @@
 import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar-dates.js';
+import { MAX_GUEST_LICENSES } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal, yen } from './refusal.js';
@@ -70,6 +71,9 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
   if (orderDate < contract.startsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is before the base contract starts (${contract.startsOn}).`, 'orderDate');
   if (contract.guestLicenses + quantity < 0) {
     throw new Refusal('BAD_USER_INPUT', `You hold ${contract.guestLicenses} guest licence(s), so you cannot remove ${-quantity}.`, 'quantity');
+  }
+  if (contract.guestLicenses + quantity > MAX_GUEST_LICENSES) {
+    throw new Refusal('BAD_USER_INPUT', `A base contract holds at most ${MAX_GUEST_LICENSES.toLocaleString('en-US')} guest licences (the limit); you hold ${contract.guestLicenses}, so ${contract.guestLicenses + quantity} is too many.`, 'quantity');
   }
   const seller = request.seller?.trim() || contract.seller;
   const price = findPrice(prices, { product: GUEST_LICENSE, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });

@@ -1,4 +1,5 @@
 import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar-dates.js';
+import { MAX_MEMBER_SEATS } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
@@ -74,6 +75,9 @@ export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRe
   const seatsAfter = contract.memberSeatsHeld + quantity;
   if (seatsAfter < MIN_MEMBER_SEATS) {
     throw new Refusal('BAD_USER_INPUT', `T5: a base contract has at least ${MIN_MEMBER_SEATS} member seats; you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too few.`, 'quantity');
+  }
+  if (seatsAfter > MAX_MEMBER_SEATS) {
+    throw new Refusal('BAD_USER_INPUT', `T5: a base contract holds at most ${MAX_MEMBER_SEATS.toLocaleString('en-US')} member seats (the limit); you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too many.`, 'quantity');
   }
   if (quantity < 0 && seatsAfter < request.activeMembers) {
     throw new Refusal('CONFLICT', `T5: the organisation has ${request.activeMembers} active member(s), more than the ${seatsAfter} seat(s) this would leave; remove members first.`);

@@ -4,7 +4,7 @@ import { appError, badInput, conflict, forbidden, isUniqueViolation, recordAudit
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { hashInvitationToken, MIN_PASSWORD_LENGTH, normaliseEmail } from '../domain/invitations.js';
-import { normaliseSubdomain, refuseSubdomain, tenantIdFor } from '../domain/onboarding.js';
+import { normaliseSubdomain, refuseMemberSeats, refuseSubdomain, tenantIdFor } from '../domain/onboarding.js';
 import { passwordSetupState } from '../domain/password-setup.js';
 import { afterSuccess } from '../domain/sign-in.js';
 import { GuestPolicy, GuestSpaceCreators, Locale, MailFormat } from '../entities/enums.js';
@@ -53,6 +53,8 @@ export class OnboardingResolver {
     const adminEmail = normaliseEmail(input.admin.email);
     if (!adminEmail) throw badInput("Enter a valid email address for the tenant's first administrator.", 'admin.email');
     const adminName = requiredName(input.admin.name, 'admin.name', "the administrator's name");
+    const seatRefusal = refuseMemberSeats(input.contract.memberSeats);
+    if (seatRefusal) throw badInput(seatRefusal, 'contract.memberSeats');
     const now = ctx.clock.now();
     const tenantId = tenantIdFor(subdomain);
     try {
