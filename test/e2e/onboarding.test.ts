@@ -259,4 +259,25 @@ describe.each(testDialects())('onboarding a tenant through the gateway on %s (T4
     const back = await ok<{ signIn: { token: string } }>(SIGN_IN, { input: { tenant: SUBDOMAIN, email: GUEST.email, password: GUEST.password } });
     expect((await ok<{ space: { name: string } }>(`query($id: ID!) { space(id: $id) { name } }`, { id: guestSpaceId }, back.signIn.token)).space.name).toBe('取引先プロジェクト');
   });
+
+  it('T5 (issue 18 #3): a seat decrease already ordered is honoured when members are added: refused naming the day it takes effect', async () => {
+    // the clock is on 2027-02-05; sakura has 5 active members on 5 seats (monthly)
+    const SEATS = `mutation($input: OrderMemberSeatsInput!) { orderMemberSeats(input: $input) { seatsAfter seatsFrom } }`;
+    const LIMIT = `query { viewer { tenant { contract { memberSeats memberSeatLimit { seats from } } } } }`;
+    await ok(SEATS, { input: { quantity: 2, idempotencyKey: 'sakura-up-2' } }, admin);
+    const down = await ok<{ orderMemberSeats: { seatsAfter: number; seatsFrom: string } }>(SEATS, { input: { quantity: -2, idempotencyKey: 'sakura-down-2' } }, admin);
+    expect(down.orderMemberSeats).toEqual({ seatsAfter: 5, seatsFrom: '2027-03-01' });
+    // 7 seats in force today, 5 from 1 March: a 6th member would exceed the seats on 1 March
+    expect((await ok<{ viewer: { tenant: { contract: unknown } } }>(LIMIT, {}, admin)).viewer.tenant.contract).toEqual({ memberSeats: 7, memberSeatLimit: { seats: 5, from: '2027-03-01' } });
+    const sixth = await gql(ADD_MEMBER, { input: { email: 'member6@sakura.example', name: 'メンバー 6' } }, admin);
+    expect(errorCodes(sixth)).toEqual(['QUOTA_EXCEEDED']);
+    expect(sixth.errors?.[0]?.message).toMatch(/5 member seats from 2027-03-01.*\(T5\)/);
+    expect(sixth.errors?.[0]?.extensions).toMatchObject({ memberSeats: 5, activeMembers: 5 });
+    // one more seat ordered: 6 from 1 March, so the 6th fits and a 7th does not
+    await ok(SEATS, { input: { quantity: 1, idempotencyKey: 'sakura-up-1' } }, admin);
+    await ok(ADD_MEMBER, { input: { email: 'member6@sakura.example', name: 'メンバー 6' } }, admin);
+    const seventh = await gql(ADD_MEMBER, { input: { email: 'member7@sakura.example', name: 'メンバー 7' } }, admin);
+    expect(errorCodes(seventh)).toEqual(['QUOTA_EXCEEDED']);
+    expect(seventh.errors?.[0]?.message).toMatch(/6 member seats from 2027-03-01/);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceTermInvoice } from '../src/domain/recurring-billing.js';
 import { Refusal } from '../src/domain/refusal.js';
-import { memberSeatsOn, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
+import { memberSeatLimit, memberSeatsOn, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
 const annualLight: SeatContractTerms = { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2025-11-01', endsOn: '2026-10-31', basePurchasedOn: '2025-11-01', cancelledOn: null, memberSeatsHeld: 10 };
@@ -54,6 +54,25 @@ describe('T5/T6 member seat orders (domain)', () => {
     // L16/T6: the 1st-of-month invoice bills the seats in force on the 1st (the increase from 1 May, not again with its order)
     expect(['2026-04-01', '2026-05-01', '2026-06-01'].map((d) => memberSeatsOn(contract, orders, d))).toEqual([10, 13, 12]);
     expect(memberSeatsOn({ ...contract, cancelledOn: '2026-07-01' }, orders, '2026-07-01')).toBe(0);
+  });
+
+  it('T5 (issue 18 #3): members must fit the fewest seats in force today or on any later day an ordered decrease takes effect, named with that day', () => {
+    const contract = { memberSeatsHeld: 6, cancelledOn: null };
+    // held 6: +3 on 04-20 (in force at once), -2 from 05-01, -3 for the renewal on 11-01, +2 on 05-10 (counted from then)
+    const orders = [
+      { quantity: 3, seatsFrom: '2026-04-20', effectiveFrom: '2026-05-01' },
+      { quantity: -2, seatsFrom: '2026-05-01', effectiveFrom: '2026-05-01' },
+      { quantity: -3, seatsFrom: '2026-11-01', effectiveFrom: '2026-11-01' },
+      { quantity: 2, seatsFrom: '2026-05-10', effectiveFrom: '2026-06-01' },
+    ];
+    // on 04-25 (held 6 less the orders not yet in force): 6 - (-2 - 3 + 2) = 9 today; 7 from 05-01; 9 from 05-10; 6 from 11-01
+    expect(memberSeatsOn(contract, orders, '2026-04-25')).toBe(9);
+    expect(memberSeatLimit(contract, orders, '2026-04-25')).toEqual({ seats: 6, from: '2026-11-01' });
+    // held 7 after +3 and -2: 9 today, 7 from 05-01
+    expect(memberSeatLimit({ ...contract, memberSeatsHeld: 7 }, [orders[0]!, orders[1]!], '2026-04-25')).toEqual({ seats: 7, from: '2026-05-01' });
+    // no decrease ahead: today's seats, from today; cancelled: 0
+    expect(memberSeatLimit({ ...contract, memberSeatsHeld: 9 }, [orders[0]!], '2026-04-25')).toEqual({ seats: 9, from: '2026-04-25' });
+    expect(memberSeatLimit({ ...contract, cancelledOn: '2026-04-01' }, orders, '2026-04-25')).toEqual({ seats: 0, from: '2026-04-25' });
   });
 
   it('L13/L14/L16: a card service is billed at each term start, and no more after a notice ends it', () => {

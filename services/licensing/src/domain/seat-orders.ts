@@ -136,3 +136,25 @@ export function memberSeatsOn(contract: { memberSeatsHeld: number; cancelledOn: 
   if (contract.cancelledOn !== null && contract.cancelledOn <= on) return 0;
   return Math.max(0, contract.memberSeatsHeld - orders.reduce((sum, order) => (order.seatsFrom > on ? sum + order.quantity : sum), 0));
 }
+
+/** T5: the seats members must fit within, and the first day that many applies. */
+export interface MemberSeatLimit {
+  seats: number;
+  from: LocalDate;
+}
+
+/**
+ * T5: active members never exceed the seats in force today or on any later day a seat decrease
+ * already ordered takes effect. The limit is the fewest of those counts, with the first day it
+ * applies (today when today's count is the fewest): an addition beyond it is refused naming that
+ * day. A cancellation is not a seat decrease: only today's count drops to 0 once it is in force.
+ */
+export function memberSeatLimit(contract: { memberSeatsHeld: number; cancelledOn: LocalDate | null }, orders: readonly SeatChange[], today: LocalDate): MemberSeatLimit {
+  let limit: MemberSeatLimit = { seats: memberSeatsOn(contract, orders, today), from: today };
+  const later = [...new Set(orders.filter((order) => order.seatsFrom > today).map((order) => order.seatsFrom))].sort();
+  for (const day of later) {
+    const seats = memberSeatsOn({ memberSeatsHeld: contract.memberSeatsHeld, cancelledOn: null }, orders, day);
+    if (seats < limit.seats) limit = { seats, from: day };
+  }
+  return limit;
+}

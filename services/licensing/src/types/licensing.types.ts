@@ -186,3 +186,12 @@ export class CourseQuote {
   @Field(() => DateScalar, { description: 'From when the new course is in force.' })
   courseFrom: string;
 }
+
+@ObjectType('MemberSeatLimit', { description: 'T5: the member seats active members must fit within: the fewest in force today or on any later day a seat decrease already ordered takes effect.' })
+export class MemberSeatLimitType {
+  @Field(() => Int, { description: 'The fewest member seats in force today or on any later day an ordered decrease takes effect (0 once cancelled).' })
+  seats: number;
+
+  @Field(() => DateScalar, { description: 'The first day that many seats apply: today, or the day the ordered decrease takes effect.' })
+  from: string;
+}

@@ -58,9 +58,13 @@ export function refuseMemberSeats(memberSeats: number): string | null {
   return `T5: a base contract holds at most ${MAX_MEMBER_SEATS.toLocaleString('en-US')} member seats (the limit); ${memberSeats.toLocaleString('en-US')} is too many.`;
 }
 
-/** T5: adding a member is refused when the active members already fill the seats in force. */
-export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number): string | null {
+/**
+ * T5: adding a member is refused when the active members already fill the seats in force, or the
+ * seats in force from a later day a seat decrease already ordered takes effect (`from`, named).
+ */
+export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number, from: string | null = null): string | null {
   if (activeMembers + 1 <= memberSeats) return null;
+  if (from) return `A seat decrease already ordered leaves ${memberSeats} member seats from ${from}, and ${activeMembers} members are active: remove a member or buy more seats first (T5).`;
   return `All ${memberSeats} member seats of the contract are taken (${activeMembers} active members): remove a member or buy more seats first (T5).`;
 }
 
