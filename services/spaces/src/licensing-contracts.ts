@@ -11,6 +11,7 @@ const LICENSING = 'licensing';
 
 /** The documents sent to licensing, exported so tests send exactly these to a fake of licensing. */
 export const CREATE_BASE_CONTRACT = `mutation CreateBaseContract($tenantId: ID!, $input: BaseContractInput!) { createBaseContract(tenantId: $tenantId, input: $input) { memberSeats } }`;
+export const CONFIRM_BASE_CONTRACT = `mutation ConfirmBaseContract($tenantId: ID!) { confirmBaseContract(tenantId: $tenantId) { memberSeats } }`;
 export const MEMBER_SEATS = `query MemberSeats($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contract { memberSeats status memberSeatLimit { seats from } } } } }`;
 
 export interface BaseContractTerms {
@@ -27,6 +28,15 @@ export interface BaseContractTerms {
  */
 export async function createBaseContract(ctx: SpacesContext, tenantId: string, terms: BaseContractTerms): Promise<void> {
   await peerClientFor(ctx).request(LICENSING, CREATE_BASE_CONTRACT, { tenantId, input: terms }, { token: ctx.token, purpose: "create the tenant's base contract" });
+}
+
+/**
+ * Issue 18 #6: once spaces' onboarding transaction committed, tells licensing the tenant of the
+ * contract it made exists; until then the contract is pending and never invoiced (a failed
+ * onboarding leaves one behind). With the operator's own token, as createBaseContract.
+ */
+export async function confirmBaseContract(ctx: SpacesContext, tenantId: string): Promise<void> {
+  await peerClientFor(ctx).request(LICENSING, CONFIRM_BASE_CONTRACT, { tenantId }, { token: ctx.token, purpose: "confirm the tenant's base contract" });
 }
 
 /** T5: the seats active members must fit within, and the first day that many applies (null: today, or no contract). */

@@ -25,6 +25,8 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
   let operator: string;
   // what licensing holds: one base contract per tenant id, idempotent like the real createBaseContract
   const contracts = new Map<string, Terms>();
+  // issue 18 #6: the contracts spaces confirmed, once its transaction committed
+  const confirmed = new Set<string>();
   const licensing = new FakeSubgraph({
     name: 'licensing',
     resolvers: {
@@ -34,6 +36,11 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
           if (existing && JSON.stringify(existing) !== JSON.stringify(terms)) throw coded('This tenant already has a base contract with other terms.', 'CONFLICT');
           contracts.set(tenantId, terms);
           return terms;
+        },
+        confirmBaseContract: (_root: never, { tenantId }: { tenantId: string }) => {
+          if (!contracts.has(tenantId)) throw coded('Base contract was not found.', 'NOT_FOUND');
+          confirmed.add(tenantId);
+          return contracts.get(tenantId);
         },
       },
     },
@@ -76,12 +83,15 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
     expect(failed.errors).toHaveLength(1);
     expect(await rowsFor('retry-co')).toEqual(nothing);
     expect(contracts.get(tenantIdFor('retry-co'))).toMatchObject({ memberSeats: 5 });
+    // issue 18 #6: the contract licensing made stays pending: spaces never confirmed it, so it is never billed
+    expect(confirmed.has(tenantIdFor('retry-co'))).toBe(false);
     await rm(mailDir);
 
     const retried = await stack.client.data<{ createTenant: { id: string; subdomain: string } }>(CREATE_TENANT, { input: input('retry-co') }, { token: operator });
     expect(retried.createTenant).toEqual({ id: tenantIdFor('retry-co'), subdomain: 'retry-co' });
     expect(await rowsFor('retry-co')).toEqual({ tenants: 1, users: 1, setups: 1 });
     expect([...contracts.keys()].filter((id) => id === tenantIdFor('retry-co'))).toHaveLength(1);
+    expect(confirmed.has(tenantIdFor('retry-co'))).toBe(true);
     expect((await readMailbox(stack.dataDir)).filter((m) => m.raw.includes('To: admin@retry-co.example'))).toHaveLength(1);
     // licensing was asked with the operator's own token, so it applies its own VENDOR_ADMIN rule
     const calls = licensing.requests.filter((r) => r.operationName === 'CreateBaseContract');

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { Course } from '../entities/contract.entity.js';
 
@@ -122,6 +122,9 @@ export class BillingRun {
 
   @Field(() => Int, { description: 'How many invoices this run issued.' })
   issuedCount: number;
+
+  @Field(() => [ID], { description: 'Issue 18 #6: tenants whose base contract is pending (spaces never confirmed the tenant exists, e.g. a failed onboarding): not invoiced. An operator checks each and confirms it (confirmBaseContract) if the tenant does exist.' })
+  pendingTenants: string[];
 }
 
 @ObjectType({ description: 'T5/T6: the price of a member seat order before it is placed (the L6/L7 arithmetic of guest licences).' })

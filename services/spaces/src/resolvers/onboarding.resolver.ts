@@ -13,7 +13,7 @@ import { Tenant } from '../entities/tenant.entity.js';
 import { newMemberUser, User } from '../entities/user.entity.js';
 import { CreateTenantInput } from '../inputs/create-tenant.input.js';
 import { SetPasswordInput } from '../inputs/set-password.input.js';
-import { createBaseContract } from '../licensing-contracts.js';
+import { confirmBaseContract, createBaseContract } from '../licensing-contracts.js';
 import { sendPasswordSetup } from '../password-setups.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
@@ -57,8 +57,9 @@ export class OnboardingResolver {
     if (seatRefusal) throw badInput(seatRefusal, 'contract.memberSeats');
     const now = ctx.clock.now();
     const tenantId = tenantIdFor(subdomain);
+    let created: Tenant;
     try {
-      return await ctx.dataSource.transaction(async (manager) => {
+      created = await ctx.dataSource.transaction(async (manager) => {
         // T4: tenants are never deleted (cancellation only marks them), so every sub-domain ever used is still here
         if (await manager.existsBy(Tenant, [{ subdomain }, { id: tenantId }])) throw conflict(SUBDOMAIN_TAKEN(subdomain));
         const tenant = Object.assign(new Tenant(), {
@@ -93,6 +94,14 @@ export class OnboardingResolver {
       if (isUniqueViolation(error)) throw conflict(SUBDOMAIN_TAKEN(subdomain));
       throw error;
     }
+    // issue 18 #6: committed, so the tenant exists: licensing may now bill its contract. The tenant
+    // stands if this fails; its contract stays pending (the billing run lists it for an operator)
+    try {
+      await confirmBaseContract(ctx, tenantId);
+    } catch (error) {
+      ctx.logger.error('the base contract of a new tenant could not be confirmed; it stays pending until an operator confirms it', { tenantId, error: error instanceof Error ? error.message : String(error) });
+    }
+    return created;
   }
 
   @Mutation(() => SignInPayload, {
