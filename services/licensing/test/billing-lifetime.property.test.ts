@@ -36,7 +36,7 @@ import {
  *
  * A few dozen histories by default; KYODO_BILLING_RUNS=N for more; KYODO_BILLING_SEED replays one.
  */
-const RUNS = Number(process.env.KYODO_BILLING_RUNS ?? 20);
+const RUNS = Number(process.env.KYODO_BILLING_RUNS ?? 30);
 const SEED = process.env.KYODO_BILLING_SEED ? Number(process.env.KYODO_BILLING_SEED) : Date.now() % 2_147_483_647;
 const INT_MAX = 2_147_483_647;
 const REFUSED = new Set(['BAD_USER_INPUT', 'CONFLICT', 'QUOTA_EXCEEDED']);
