@@ -1,3 +1,5 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ManualClock } from '@kyodo/subgraph-kit';
 import { errorCodes, readMailbox, signInAs, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,5 +260,51 @@ describe.each(testDialects())('onboarding a tenant through the gateway on %s (T4
 
     const back = await ok<{ signIn: { token: string } }>(SIGN_IN, { input: { tenant: SUBDOMAIN, email: GUEST.email, password: GUEST.password } });
     expect((await ok<{ space: { name: string } }>(`query($id: ID!) { space(id: $id) { name } }`, { id: guestSpaceId }, back.signIn.token)).space.name).toBe('取引先プロジェクト');
+  });
+
+  it('T5 (issue 18 #3): a seat decrease already ordered is honoured when members are added: refused naming the day it takes effect', async () => {
+    // the clock is on 2027-02-05; sakura has 5 active members on 5 seats (monthly)
+    const SEATS = `mutation($input: OrderMemberSeatsInput!) { orderMemberSeats(input: $input) { seatsAfter seatsFrom } }`;
+    const LIMIT = `query { viewer { tenant { contract { memberSeats memberSeatLimit { seats from } } } } }`;
+    await ok(SEATS, { input: { quantity: 2, idempotencyKey: 'sakura-up-2' } }, admin);
+    const down = await ok<{ orderMemberSeats: { seatsAfter: number; seatsFrom: string } }>(SEATS, { input: { quantity: -2, idempotencyKey: 'sakura-down-2' } }, admin);
+    expect(down.orderMemberSeats).toEqual({ seatsAfter: 5, seatsFrom: '2027-03-01' });
+    // 7 seats in force today, 5 from 1 March: a 6th member would exceed the seats on 1 March
+    expect((await ok<{ viewer: { tenant: { contract: unknown } } }>(LIMIT, {}, admin)).viewer.tenant.contract).toEqual({ memberSeats: 7, memberSeatLimit: { seats: 5, from: '2027-03-01' } });
+    const sixth = await gql(ADD_MEMBER, { input: { email: 'member6@sakura.example', name: 'メンバー 6' } }, admin);
+    expect(errorCodes(sixth)).toEqual(['QUOTA_EXCEEDED']);
+    expect(sixth.errors?.[0]?.message).toMatch(/5 member seats from 2027-03-01.*\(T5\)/);
+    expect(sixth.errors?.[0]?.extensions).toMatchObject({ memberSeats: 5, activeMembers: 5 });
+    // one more seat ordered: 6 from 1 March, so the 6th fits and a 7th does not
+    await ok(SEATS, { input: { quantity: 1, idempotencyKey: 'sakura-up-1' } }, admin);
+    await ok(ADD_MEMBER, { input: { email: 'member6@sakura.example', name: 'メンバー 6' } }, admin);
+    const seventh = await gql(ADD_MEMBER, { input: { email: 'member7@sakura.example', name: 'メンバー 7' } }, admin);
+    expect(errorCodes(seventh)).toEqual(['QUOTA_EXCEEDED']);
+    expect(seventh.errors?.[0]?.message).toMatch(/6 member seats from 2027-03-01/);
+  });
+
+  it('issue 18 #6: a failed onboarding leaves a contract in licensing but no tenant: the billing run never invoices it; a good onboarding is billed', async () => {
+    // a file where the mail folder should be: createTenant fails after licensing made the contract, spaces rolls back
+    const mailDir = join(stack.dataDir, 'mail');
+    await rename(mailDir, `${mailDir}.away`);
+    await writeFile(mailDir, 'not a folder');
+    const failed = await gql(CREATE_TENANT, { input: tenantInput({ subdomain: 'orphan-co', adminEmail: 'admin@orphan.example' }) }, await signInAs(stack.client, 'operator'));
+    await rm(mailDir);
+    await rename(`${mailDir}.away`, mailDir);
+    expect(failed.errors).toHaveLength(1);
+    expect(await tenantRows('orphan-co')).toHaveLength(0);
+    const tenants = new Set(((await stack.handles.spaces!.dataSource.query('SELECT id FROM tenants')) as Array<{ id: string }>).map((t) => t.id));
+    const orphans = ((await stack.handles.licensing!.dataSource.query('SELECT tenantId FROM contracts')) as Array<{ tenantId: string }>).map((c) => c.tenantId).filter((id) => !tenants.has(id));
+    expect(orphans).toHaveLength(1);
+
+    clock.set(new Date('2027-03-01T01:00:00Z'));
+    const run = await ok<{ runBilling: { pendingTenants: string[] } }>(`mutation { runBilling(period: "2027-03") { pendingTenants } }`, {}, await signInAs(stack.client, 'operator'));
+    expect(run.runBilling.pendingTenants).toEqual(orphans);
+    const invoiced = new Set(((await stack.handles.licensing!.dataSource.query('SELECT tenantId FROM invoices')) as Array<{ tenantId: string }>).map((i) => i.tenantId));
+    expect(invoiced.has(orphans[0]!)).toBe(false);
+    // every invoice is for a tenant that exists; sakura (onboarded and confirmed) got its March invoice
+    expect([...invoiced].filter((id) => !tenants.has(id))).toEqual([]);
+    const sakura = ((await stack.handles.spaces!.dataSource.query('SELECT id FROM tenants WHERE subdomain = ?', [SUBDOMAIN])) as Array<{ id: string }>)[0]!.id;
+    expect(invoiced.has(sakura)).toBe(true);
   });
 });

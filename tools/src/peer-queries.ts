@@ -19,7 +19,7 @@ export interface PeerQueryFile {
  */
 export const PEER_QUERY_FILES: readonly PeerQueryFile[] = [
   { file: 'services/spaces/src/licensing-gate.ts', targets: { LicensingGate: 'licensing', GuestAllowance: 'licensing' } },
-  { file: 'services/spaces/src/licensing-contracts.ts', targets: { CreateBaseContract: 'licensing', MemberSeats: 'licensing' } },
+  { file: 'services/spaces/src/licensing-contracts.ts', targets: { CreateBaseContract: 'licensing', ConfirmBaseContract: 'licensing', MemberSeats: 'licensing' } },
   { file: 'services/licensing/src/spaces-guests.ts', targets: { GuestOfTenant: 'spaces' } },
   { file: 'services/licensing/src/spaces-members.ts', targets: { ActiveMemberCount: 'spaces' } },
   { file: 'services/licensing/src/support-calendar.ts', targets: { VendorClosingDays: 'support' } },

@@ -11,7 +11,7 @@ describe('subgraph-to-subgraph queries against the target subgraph\'s published 
     expect(problems.map((p) => `${p.file} ${p.operation.name} -> ${p.target}: ${p.errors.join('; ')}`)).toEqual([]);
     expect(Object.fromEntries(checked.map((c) => [c.file, c.operations]))).toEqual({
       'services/spaces/src/licensing-gate.ts': ['LicensingGate', 'GuestAllowance'],
-      'services/spaces/src/licensing-contracts.ts': ['CreateBaseContract', 'MemberSeats'],
+      'services/spaces/src/licensing-contracts.ts': ['CreateBaseContract', 'ConfirmBaseContract', 'MemberSeats'],
       'services/licensing/src/spaces-guests.ts': ['GuestOfTenant'],
       'services/licensing/src/spaces-members.ts': ['ActiveMemberCount'],
       'services/licensing/src/support-calendar.ts': ['VendorClosingDays'],

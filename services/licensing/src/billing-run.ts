@@ -18,6 +18,8 @@ export interface BillingRunResult {
   period: string;
   /** The invoices this run issued (those already there for the period are not issued again). */
   issued: Invoice[];
+  /** Issue 18 #6: tenants whose base contract is pending (spaces never confirmed the tenant): not invoiced. */
+  pendingTenants: string[];
 }
 
 /** The period `now` falls in for the vendor (Tokyo): what the scheduled run bills. */
@@ -26,7 +28,7 @@ export function currentPeriod(now: Date): string {
 }
 
 /**
- * L16: issues, for every base contract, the period's invoice when it has none yet, and for every
+ * L16: issues, for every base contract whose tenant spaces confirmed (issue 18 #6), the period's invoice when it has none yet, and for every
  * card service contract the invoice of a term starting in the period (L13/L14). Each contract
  * is first settled to today (L14: a renewed term's guest invoice is issued on the way). Idempotent
  * per tenant and period: the invoice's unique billing key makes a second run, or a replica running
@@ -39,7 +41,13 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
   if (first > localDateOf(now)) throw new Refusal('BAD_USER_INPUT', `The period ${period} has not begun yet; a billing run issues invoices for the current month or earlier ones.`, 'period');
   const prices = await dataSource.getRepository(PriceRow).find();
   const issued: Invoice[] = [];
+  const pendingTenants: string[] = [];
   for (const found of await dataSource.getRepository(Contract).find({ order: { tenantId: 'ASC' } })) {
+    // issue 18 #6: a contract whose tenant spaces never confirmed (a failed onboarding) is never invoiced
+    if (!found.tenantConfirmed) {
+      pendingTenants.push(found.tenantId);
+      continue;
+    }
     const contract = await settleContract(dataSource.manager, found, localDateOf(now, found.timeZone));
     const billingKey = billingKeyOf(contract.tenantId, period);
     if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
@@ -70,7 +78,7 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  return { period, issued };
+  return { period, issued, pendingTenants };
 }
 
 export const BILLING_EVERY_MINUTES_DEFAULT = 60;
@@ -115,6 +123,8 @@ export async function billCurrentPeriod(dataSource: DataSource, leases: JobLease
       metrics.trackJob('billing-run', () => runBilling(dataSource, period, now)),
     );
     if (value && value.issued.length > 0) logger.info('billing run issued invoices', { period, issued: value.issued.length });
+    // a contract left by a failed onboarding, or one whose confirmation was lost: an operator looks (confirmBaseContract)
+    if (value && value.pendingTenants.length > 0) logger.warn('base contracts pending a tenant were not invoiced', { period, tenants: value.pendingTenants });
     return ran;
   } catch (error) {
     logger.warn('billing run failed', { period, error: error instanceof Error ? error.message : String(error) });

@@ -1,26 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import { applyRule, isUniqueViolation, todayFor, type LicensingContext } from './access.js';
+import { isUniqueViolation, todayFor, type LicensingContext } from './access.js';
 import { addDays, type LocalDate } from './domain/calendar-dates.js';
-import { courseOn } from './domain/course-orders.js';
-import { guestLicensesOn } from './domain/guest-orders.js';
-import { renewalInvoice, renewedTermStarts, settleBaseTerm } from './domain/renewals.js';
+import { settleBaseTerm } from './domain/renewals.js';
 import { Contract } from './entities/contract.entity.js';
-import { CourseOrder } from './entities/course-order.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
-import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
-import { PriceRow } from './entities/price-row.entity.js';
-import { renewalKeyOf, writeInvoice } from './invoicing.js';
 
 /**
  * L14 (auto-renewal), lazily and idempotently: before a base contract is used, a term that ended
  * before `today` rolls over to the term in force (scheduled renewal decreases, L7, count from
  * their licensesFrom, the new term's first day), or, when a termination notice stopped the
  * renewal, the contract ends: cancelled from the day after its last term, with its guest
- * licences (L8). Every term it renewed into is billed for its guest licences in the same
- * transaction (`renewalInvoice`, L1/L14: the count held for that term x the annual price on its
- * first day; monthly contracts have no term and get no such invoice). The UPDATE is conditional on
- * the term it read, so concurrent readers settle and bill it once; the invoice's unique renewal
- * key (contract and term start) guards the bill as well. Returns the contract as it stands now.
+ * licences (L8). It bills nothing: a renewed term is invoiced by the billing run, members and
+ * guests on one invoice at the term start (L16, `periodInvoice`). The UPDATE is conditional on the
+ * term it read, so concurrent readers settle it once. Returns the contract as it stands now.
  */
 export async function settleContract(manager: EntityManager, contract: Contract, today: LocalDate): Promise<Contract> {
   if (contract.cancelledOn) return contract;
@@ -36,16 +28,6 @@ export async function settleContract(manager: EntityManager, contract: Contract,
       .execute();
     if ((changed.affected ?? 0) !== 1) return; // another request settled this term
     if (ended) await tx.delete(GuestLicenseAssignment, { tenantId: contract.tenantId });
-    const starts = renewedTermStarts(contract.endsOn!, settlement);
-    if (starts.length === 0) return;
-    const orders = await tx.findBy(GuestLicenseOrder, { tenantId: contract.tenantId });
-    const prices = await tx.find(PriceRow);
-    const courseOrders = await tx.findBy(CourseOrder, { tenantId: contract.tenantId });
-    for (const start of starts) {
-      // T6: the renewed term's guests at the course in force on its first day (a downgrade ordered for it)
-      const bill = applyRule(() => renewalInvoice({ course: courseOn(contract.course, courseOrders, start), basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, guestLicensesOn(orders, start), start, prices));
-      if (bill) await writeInvoice(tx, contract.tenantId, start, bill.lines, bill, renewalKeyOf(contract.id, start));
-    }
   };
   // inside a mutation's transaction it joins that one; on a read it takes its own
   if (manager.queryRunner?.isTransactionActive) await apply(manager);
@@ -53,7 +35,7 @@ export async function settleContract(manager: EntityManager, contract: Contract,
     try {
       await manager.transaction(apply);
     } catch (error) {
-      // a concurrent reader billed this renewal first (unique renewal key): its settlement stands
+      // a concurrent reader settled this term first: its settlement stands
       if (!isUniqueViolation(error)) throw error;
     }
   }

@@ -13,6 +13,7 @@ export const licensingOwnedIds: OwnedIdsSpec = {
   ids: {
     'GuestLicenseAssignmentInput.userId': { kind: 'User' },
     'Mutation.createBaseContract.tenantId': { notTenantScoped: 'a vendor operator names the new tenant spaces is creating (T4); the resolver admits VENDOR_ADMIN only' },
+    'Mutation.confirmBaseContract.tenantId': { notTenantScoped: 'a vendor operator (through spaces, once onboarding committed) confirms the new tenant exists (issue 18 #6); the resolver admits VENDOR_ADMIN only' },
     'ServiceContractInput.tenantId': { kind: 'Tenant' },
     'GrantDigitisationPackInput.tenantId': { kind: 'Tenant' },
     'Mutation.updatePriceRow.id': { notTenantScoped: "price rows are the vendor's price book, the same for every tenant (vendor operators only)" },

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBaseContract, firstTermEndsOn, MIN_MEMBER_SEATS } from '../src/domain/base-contracts.js';
 import { Refusal } from '../src/domain/refusal.js';
 import { Contract } from '../src/entities/contract.entity.js';
+import { Invoice } from '../src/entities/invoice.entity.js';
 import { licensingSubgraph } from '../src/index.js';
 
 const CREATE = `mutation($tenantId: ID!, $input: BaseContractInput!) { createBaseContract(tenantId: $tenantId, input: $input) { course billingCycle startsOn endsOn memberSeats licenseModel guestLicenses } }`;
@@ -48,6 +49,38 @@ describe.each(testDialects())('createBaseContract on %s (T4/T5)', (dialect) => {
     expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors?.[0]?.message).toMatch(/at least 5 member seats.*\(T5\)/);
     expect(await contracts()).toBe(0);
+  });
+
+  it('issue 18 bounds: 2,147,483,647 seats (accepted before, then invoiced at 1.8 trillion yen) is BAD_USER_INPUT naming the limit, nothing written', async () => {
+    for (const memberSeats of [2_147_483_647, 10_001]) {
+      const r = await stack.client.request(CREATE, { tenantId: NEW_TENANT, input: terms({ memberSeats }) }, { token: await operator() });
+      expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors?.[0]?.message).toMatch(/the limit is 10,000/);
+    }
+    expect(await contracts()).toBe(0);
+    const ok = await stack.client.request(CREATE, { tenantId: '00000000-0000-4000-8000-00000000c0ff', input: terms({ memberSeats: 10_000 }) }, { token: await operator() });
+    expect(ok.errors).toBeUndefined();
+  });
+
+  it('issue 18 #6: a contract made by onboarding is pending until spaces confirms its tenant: billing never invoices it before; confirmBaseContract is for operators, idempotent', async () => {
+    const ORPHAN = '00000000-0000-4000-8000-00000000c0aa';
+    const RUN = `mutation($period: String!) { runBilling(period: $period) { issuedCount pendingTenants invoices { issuedOn } } }`;
+    const CONFIRM = `mutation($tenantId: ID!) { confirmBaseContract(tenantId: $tenantId) { memberSeats } }`;
+    const invoicesOf = () => stack.handles.licensing!.dataSource.getRepository(Invoice).countBy({ tenantId: ORPHAN });
+    // made inside a spaces transaction that then failed: spaces never confirms it
+    await stack.client.data(CREATE, { tenantId: ORPHAN, input: terms({ startsOn: '2026-01-05' }) }, { token: await operator() });
+    const run = await stack.client.data<{ runBilling: { pendingTenants: string[] } }>(RUN, { period: '2026-03' }, { token: await operator() });
+    expect(run.runBilling.pendingTenants).toContain(ORPHAN);
+    expect(await invoicesOf()).toBe(0);
+    // only a vendor operator confirms; an unknown tenant is NOT_FOUND
+    const { admin } = await stack.auth.demoTokens();
+    expect(errorCodes(await stack.client.request(CONFIRM, { tenantId: ORPHAN }, { token: admin }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await stack.client.request(CONFIRM, { tenantId: '00000000-0000-4000-8000-00000000c0ab' }, { token: await operator() }))).toEqual(['NOT_FOUND']);
+    for (let i = 0; i < 2; i++) expect(await stack.client.data(CONFIRM, { tenantId: ORPHAN }, { token: await operator() })).toEqual({ confirmBaseContract: { memberSeats: 5 } });
+    // confirmed: the run issues what is missing, the period above included
+    const again = await stack.client.data<{ runBilling: { pendingTenants: string[]; invoices: Array<{ issuedOn: string }> } }>(RUN, { period: '2026-03' }, { token: await operator() });
+    expect(again.runBilling.pendingTenants).not.toContain(ORPHAN);
+    expect(await invoicesOf()).toBe(1);
   });
 
   it('T4: the operator creates it; the same terms again (a retried onboarding) answer the same contract; other terms are a CONFLICT', async () => {

@@ -39,20 +39,14 @@ const EXPECTED: Record<string, Row[]> = {
     ['2027-04-01', 60000, 6000, 66000],
   ],
   [A]: [
-    // 2027-01 .. 2027-04: 5 seats x 780 = 3,900; tax 390; 4,290
+    // 2027-01 .. 2027-03: 5 seats x 780 = 3,900; tax 390; 4,290
     ...months('2027-01', 3).map((p) => [`${p}-01`, 3900, 390, 4290] as Row),
-    // order on 2027-03-10 (L7): 2 guests x 580 for April, its first month = 1,160; tax 116; 1,276
-    ['2027-03-10', 1160, 116, 1276],
-    // April was billed with the order, so the April run still charges seats only: 4,290
-    ['2027-04-01', 3900, 390, 4290],
-    // 2027-05 .. 2027-07: 3,900 + 2 x 580 = 5,060; tax 506; 5,566
-    ...months('2027-05', 3).map((p) => [`${p}-01`, 5060, 506, 5566] as Row),
-    // T6 +2 seats on 2027-07-20: usable at once, billed from August, its first month with the order: 2 x 780 = 1,560; tax 156; 1,716
-    ['2027-07-20', 1560, 156, 1716],
-    // August was billed with the order: still 5 seats + 2 guests = 5,566
-    ['2027-08-01', 5060, 506, 5566],
-    // 2027-09 .. 2027-10: 7 x 780 + 2 x 580 = 5,460 + 1,160 = 6,620; tax 662; 7,282
-    ...months('2027-09', 2).map((p) => [`${p}-01`, 6620, 662, 7282] as Row),
+    // +2 guests on 2027-03-10 (L7): usable at once, no invoice of their own (L16; the old table had one of
+    // 1,276 on 2027-03-10 and left the guests off April's invoice). 2027-04 .. 2027-07: 3,900 + 2 x 580 = 5,060; tax 506; 5,566
+    ...months('2027-04', 4).map((p) => [`${p}-01`, 5060, 506, 5566] as Row),
+    // T6 +2 seats on 2027-07-20: usable at once, billed from August's invoice (L16; the old table had 1,716 on
+    // 2027-07-20 and billed August for 5 seats). 2027-08 .. 2027-10: 7 x 780 + 2 x 580 = 6,620; tax 662; 7,282
+    ...months('2027-08', 3).map((p) => [`${p}-01`, 6620, 662, 7282] as Row),
     // T6 -1 seat on 2027-10-05: from 1 November, charging nothing; 2027-11 .. 2028-02: 6 x 780 + 1,160 = 5,840; tax 584; 6,424
     ...months('2027-11', 4).map((p) => [`${p}-01`, 5840, 584, 6424] as Row),
   ],
@@ -70,10 +64,10 @@ const EXPECTED: Record<string, Row[]> = {
     // T6 +2 seats on 2027-09-10: whole months to 2027-12-31 = 3 (2027-12-09 <= 12-31 < 2028-01-09); 2 x 780 x 3 = 4,680; tax 468; 5,148
     ['2027-09-10', 4680, 468, 5148],
     // (T6 -1 seat ordered on 2027-10-01 for the renewal: nothing now)
-    // 2028-01-01, the renewed term (L14): 3 guests x 6,820 = 20,460; tax 2,046; 22,506 ...
-    ['2028-01-01', 20460, 2046, 22506],
-    // ... and the seats for the year in force on its first day: 5 + 2 - 1 = 6 x 9,170 = 55,020; tax 5,502; 60,522
-    ['2028-01-01', 55020, 5502, 60522],
+    // 2028-01-01, the renewed term (L14), one invoice (L16, Q1; the old table split it in two, 22,506 + 60,522):
+    // the seats in force on its first day 5 + 2 - 1 = 6 x 9,170 = 55,020 and 3 guests x 6,820 = 20,460;
+    // 75,480; tax 7,548; 83,028
+    ['2028-01-01', 75480, 7548, 83028],
   ],
   // 2027-01 .. 2027-04: 6 x 1,500 = 9,000; tax 900; 9,900; cancelled 2027-04-20: nothing from May
   [D]: months('2027-01', 4).map((p) => [`${p}-01`, 9000, 900, 9900] as Row),

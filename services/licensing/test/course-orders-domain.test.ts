@@ -34,6 +34,11 @@ describe('T6 course changes (domain)', () => {
     expect(refusal(() => quoteCourseChange(annualLight, { course: 'STANDARD', orderDate: '2026-10-15' }, PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
   });
 
+  it('T6: an annual upgrade when the price book makes Light dearer than Standard costs nothing (it failed with an internal error; found by the lifetime property suite)', () => {
+    const rows = [...PRICE_ROWS, { ...PRICE_ROWS.find((row) => row.product === 'MEMBER_SEAT' && row.course === 'LIGHT' && row.billingCycle === 'MONTHLY')!, id: 'dear-light', amount: 1_600, effectiveFrom: '2026-02-01' }];
+    expect(quoteCourseChange(annualLight, { course: 'STANDARD', orderDate: '2026-03-01' }, rows)).toMatchObject({ unitPrice: 0, subtotal: 0, total: 0 });
+  });
+
   it('T6: annual downgrade is refused mid-term (naming T6) and ordered for the renewal at no charge', () => {
     const standard = { ...annualLight, courseHeld: 'STANDARD', courseInForce: 'STANDARD' } as const;
     expect(refusal(() => quoteCourseChange(standard, { course: 'LIGHT', orderDate: '2026-03-01' }, PRICE_ROWS))).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/^T6:/) });

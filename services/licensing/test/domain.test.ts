@@ -19,7 +19,8 @@ import {
   termEndsOn,
   termOn,
 } from '../src/domain/service-contracts.js';
-import { noticeStopsRenewal, renewalInvoice, renewedTermStarts, serviceEndsOn, settleBaseTerm } from '../src/domain/renewals.js';
+import { periodInvoice } from '../src/domain/recurring-billing.js';
+import { noticeStopsRenewal, renewedTermStarts, serviceEndsOn, settleBaseTerm } from '../src/domain/renewals.js';
 import { wholeMonths } from '../src/domain/whole-months.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
@@ -101,6 +102,23 @@ describe('L1 price book', () => {
     expect(priceBookOn(rows, '2026-04-01').map((r) => r.id)).toEqual(['new']);
     expect(priceBookOn(PRICE_ROWS, '2026-04-01')).toHaveLength(PRICE_ROWS.length);
   });
+
+  it('L1: the price book as of a day lists one row per product, course, cycle and price class: a later row supersedes an open-ended earlier one', () => {
+    const later = { ...PRICE_ROWS[0]!, id: 'later', amount: 600, effectiveFrom: '2027-04-01' };
+    const legacyLater = { ...PRICE_ROWS[4]!, id: 'legacy-later', amount: 520, effectiveFrom: '2027-04-01' };
+    const rows = [...PRICE_ROWS, later, legacyLater];
+    expect(priceBookOn(rows, '2027-03-31')).toEqual(priceBookOn(PRICE_ROWS, '2027-03-31'));
+    const book = priceBookOn(rows, '2027-04-01');
+    expect(book).toHaveLength(PRICE_ROWS.length);
+    expect(book.filter((r) => r.product === 'GUEST_LICENSE' && r.course === 'LIGHT' && r.billingCycle === 'MONTHLY').map((r) => [r.id, r.amount])).toEqual([
+      ['later', 600],
+      ['legacy-later', 520],
+    ]);
+    // the row the book shows is the row billing prices with
+    const q = { product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', on: '2027-04-01' } as const;
+    expect(findPrice(rows, { ...q, basePurchasedOn: '2020-01-01' })?.id).toBe('later');
+    expect(findPrice(rows, { ...q, basePurchasedOn: '2014-01-01' })?.id).toBe('legacy-later');
+  });
 });
 
 describe('invoices: 10 % tax rounded down per invoice', () => {
@@ -170,9 +188,9 @@ describe('L5-L7 guest orders', () => {
     expect(quote).toMatchObject({ months: null, subtotal: 0, total: 0, effectiveFrom: '2026-04-01', licensesFrom: '2026-04-01', endsOn: null });
   });
 
-  it('L7: a monthly increase is billed from the 1st of the next month, the licences usable at once', () => {
+  it('L7/L16: a monthly increase is billed from the 1st of the next month (by that 1st-of-month invoice, none of its own), the licences usable at once', () => {
     const quote = quoteGuestOrder(monthly(), { quantity: 2, orderDate: '2026-12-31' }, PRICE_ROWS);
-    expect(quote).toMatchObject({ months: null, unitPrice: 1200, subtotal: 2400, tax: 240, total: 2640, effectiveFrom: '2027-01-01', licensesFrom: '2026-12-31', endsOn: null });
+    expect(quote).toMatchObject({ months: null, unitPrice: 1200, subtotal: 0, tax: 0, total: 0, lines: [], effectiveFrom: '2027-01-01', licensesFrom: '2026-12-31', endsOn: null });
   });
 
   it('L5: monthly guests come from the base contract\'s seller; annual ones may come from another', () => {
@@ -264,20 +282,37 @@ describe('L7/L14 renewals of the annual base contract', () => {
     expect(renewedTermStarts(previousEnd, settlement)).toEqual(starts);
   });
 
+  // L14/L16 (issue 18 #2): a renewed annual term is one invoice, members and guests together (was two: guests apart)
+  const annualSince = (startsOn: string, course: 'LIGHT' | 'STANDARD', basePurchasedOn = '2020-01-01') => ({ course, billingCycle: 'ANNUAL' as const, startsOn, cancelledOn: null, basePurchasedOn, memberSeats: 5 });
   it.each([
-    ['L1/L14: 3 Light guests renewed on 1 Nov 2026 = 3 x 6,820', 'LIGHT', '2020-01-01', 3, '2026-11-01', { subtotal: 20460, tax: 2046, total: 22506, unitPrice: 6820, periodTo: '2027-10-31' }],
-    ['L1/L14: 2 Standard guests = 2 x 14,110', 'STANDARD', '2020-01-01', 2, '2026-11-01', { subtotal: 28220, tax: 2822, total: 31042, unitPrice: 14110, periodTo: '2027-10-31' }],
-    ['L1: a base bought on or before 2014-04-12 renews at the legacy row', 'LIGHT', '2014-04-12', 1, '2026-11-01', { subtotal: 5880, tax: 588, total: 6468, unitPrice: 5880, periodTo: '2027-10-31' }],
-    ['L1/L14: a term starting on 29 Feb 2028 ends on 28 Feb 2029', 'LIGHT', '2020-01-01', 1, '2028-02-29', { subtotal: 6820, tax: 682, total: 7502, unitPrice: 6820, periodTo: '2029-02-28' }],
-  ] as const)('%s', (_name, course, basePurchasedOn, guests, termStartsOn, expected) => {
-    const invoice = renewalInvoice({ course, basePurchasedOn }, guests, termStartsOn, PRICE_ROWS)!;
-    expect(invoice).toMatchObject({ subtotal: expected.subtotal, tax: expected.tax, total: expected.total });
-    expect(invoice.lines).toEqual([{ description: expect.stringMatching(/renewal/), quantity: guests, unitPrice: expected.unitPrice, periodFrom: termStartsOn, periodTo: expected.periodTo, amount: expected.subtotal }]);
+    ['L1/L14: 5 Light seats and 3 Light guests renewed on 1 Nov 2026 = 5 x 9,170 + 3 x 6,820', 'LIGHT', '2020-01-01', 3, '2025-11-01', '2026-11', { seats: 9170, guests: 6820, subtotal: 45850 + 20460, periodTo: '2027-10-31' }],
+    ['L1/L14: 2 Standard guests = 5 x 17,640 + 2 x 14,110', 'STANDARD', '2020-01-01', 2, '2025-11-01', '2026-11', { seats: 17640, guests: 14110, subtotal: 88200 + 28220, periodTo: '2027-10-31' }],
+    ['L1: a base bought on or before 2014-04-12 renews its guests at the legacy row', 'LIGHT', '2014-04-12', 1, '2025-11-01', '2026-11', { seats: 9170, guests: 5880, subtotal: 45850 + 5880, periodTo: '2027-10-31' }],
+  ] as const)('%s, on one invoice', (_name, course, basePurchasedOn, guests, startsOn, period, expected) => {
+    const invoice = periodInvoice(period, annualSince(startsOn, course, basePurchasedOn), [{ quantity: guests, licensesFrom: '2026-01-10' }], PRICE_ROWS)!;
+    expect(invoice).toMatchObject({ issuedOn: `${period}-01`, subtotal: expected.subtotal, tax: Math.floor(expected.subtotal / 10), total: expected.subtotal + Math.floor(expected.subtotal / 10) });
+    expect(invoice.lines).toEqual([
+      { description: expect.stringMatching(/Member seats/), quantity: 5, unitPrice: expected.seats, periodFrom: `${period}-01`, periodTo: expected.periodTo, amount: 5 * expected.seats },
+      { description: expect.stringMatching(/renewal/), quantity: guests, unitPrice: expected.guests, periodFrom: `${period}-01`, periodTo: expected.periodTo, amount: guests * expected.guests },
+    ]);
   });
 
-  it('L7/L14: no guest licence held for the new term (all reduced for the renewal): no renewal invoice; no annual price row: CONFLICT in plain words', () => {
-    expect(renewalInvoice({ course: 'LIGHT', basePurchasedOn: '2020-01-01' }, 0, '2026-11-01', PRICE_ROWS)).toBeNull();
-    expect(refusal(() => renewalInvoice({ course: 'LIGHT', basePurchasedOn: '2020-01-01' }, 1, '2026-11-01', PRICE_ROWS.filter((row) => row.billingCycle !== 'ANNUAL')))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/No annual guest licence price/) });
+  it('Q1/L16: the renewal invoice rounds its tax once (not once for the members and again for the guests)', () => {
+    // rows where each line alone has a fraction of a yen of tax: 5 x 9,171 = 45,855 (4,585.5) and 1 x 6,825 (682.5)
+    const rows = PRICE_ROWS.map((row) => (row.product === 'MEMBER_SEAT' && row.course === 'LIGHT' && row.billingCycle === 'ANNUAL' ? { ...row, amount: 9171 } : row.product === 'GUEST_LICENSE' && row.course === 'LIGHT' && row.billingCycle === 'ANNUAL' && !row.legacyCutoff ? { ...row, amount: 6825 } : row));
+    const invoice = periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 1, licensesFrom: '2026-01-10' }], rows)!;
+    expect(invoice).toMatchObject({ subtotal: 52680, tax: 5268, total: 57948 });
+  });
+
+  it("L6/L16: the first term's invoice carries the seats only (guests bought before it were charged to its end with their order)", () => {
+    expect(periodInvoice('2025-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 2, licensesFrom: '2025-11-01' }], PRICE_ROWS)?.lines).toHaveLength(1);
+  });
+
+  it('L7/L14: no guest licence held for the new term (all reduced for the renewal): seats only; no annual price row: CONFLICT in plain words', () => {
+    const reduced = [{ quantity: 2, licensesFrom: '2026-01-10' }, { quantity: -2, licensesFrom: '2026-11-01' }];
+    expect(periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), reduced, PRICE_ROWS)?.lines.map((line) => line.quantity)).toEqual([5]);
+    const noAnnualGuestRow = PRICE_ROWS.filter((row) => !(row.product === 'GUEST_LICENSE' && row.billingCycle === 'ANNUAL'));
+    expect(refusal(() => periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 1, licensesFrom: '2026-01-10' }], noAnnualGuestRow))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/No GUEST_LICENSE price row/) });
   });
 
   it.each([

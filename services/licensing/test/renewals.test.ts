@@ -28,6 +28,9 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
 
   // tokens signed at the clock's time: the clock travels years ahead
   const tokenOf = (i: number) => stack.auth.issuer.sign({ userId: admin(i), tenantId: tenant(i), kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
+  // L16: renewed terms are invoiced by the billing run of their month (members and guests on one invoice)
+  const runBilling = async (period: string) =>
+    stack.client.data(`mutation($period: String!) { runBilling(period: $period) { issuedCount } }`, { period }, { token: await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() }) });
 
   type InvoiceRow = { issuedOn: string; subtotal: number; tax: number; total: number; lines: Array<Record<string, unknown>> };
   const invoicesOf = async (i: number) => (await stack.client.data<{ invoices: InvoiceRow[] }>(INVOICES, {}, { token: await tokenOf(i) })).invoices;
@@ -35,7 +38,20 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
   const contractOf = async (i: number) =>
     (await stack.client.data<{ _entities: Array<{ contract: Record<string, unknown>; contractStatus: string }> }>(CONTRACT, { r: [{ __typename: 'Tenant', id: tenant(i) }] }, { token: await tokenOf(i) }))._entities[0]!;
 
+  // first: the billing runs below settle every contract on their day, so this one travels in time before they run
+  it('L14: a notice fewer than 30 days before the term ends is accepted for the following term: it renews once more, then ends', async () => {
+    clock.set(tokyoNoon('2026-10-02'));
+    const { submitTerminationNotice } = await stack.client.data<{ submitTerminationNotice: unknown }>(NOTICE, { contract: 'BASE_CONTRACT' }, { token: await tokenOf(2) });
+    expect(submitTerminationNotice).toEqual({ contract: 'BASE_CONTRACT', receivedOn: '2026-10-02', termEndsOn: '2026-10-31', endsOn: '2027-10-31', renewsOnceMore: true });
+    clock.set(tokyoNoon('2026-11-01'));
+    expect(await contractOf(2)).toMatchObject({ contract: { status: 'ACTIVE', endsOn: '2027-10-31', terminationNoticeOn: '2026-10-02' } });
+    clock.set(tokyoNoon('2027-11-01'));
+    expect(await contractOf(2)).toMatchObject({ contract: { status: 'CANCELLED', endsOn: '2027-10-31', cancelledOn: '2027-11-01' } });
+    expect(await invoicesOf(2)).toEqual([]); // reading bills nothing: the billing run does (L16)
+  });
+
   it('L7/L14: a decrease ordered for the renewal costs nothing now and applies when the term rolls over on the injected clock', async () => {
+    clock.set(tokyoNoon('2026-04-15'));
     await stack.client.data(ORDER, { input: { quantity: 3, idempotencyKey: 'buy-3' } }, { token: await tokenOf(1) });
     const midTerm = await stack.client.request(ORDER, { input: { quantity: -1, idempotencyKey: 'down-now' } }, { token: await tokenOf(1) });
     expect(errorCodes(midTerm)).toEqual(['BAD_USER_INPUT']);
@@ -59,21 +75,27 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
     expect((await contractOf(1)).contract).toMatchObject({ endsOn: '2026-10-31', guestLicenses: 3 });
     expect(await invoicesOf(1)).toHaveLength(1); // the purchase of 3; no renewal bill before the term ends
     clock.set(tokyoNoon('2026-11-01'));
-    // six concurrent reads roll the term over once and bill it once
+    // six concurrent reads roll the term over once; the billing run bills it once
     const reads = await Promise.all(Array.from({ length: 6 }, () => contractOf(1)));
     for (const read of reads) expect(read.contract).toMatchObject({ endsOn: '2027-10-31', guestLicenses: 2, status: 'ACTIVE', cancelledOn: null });
     // idempotent: reading again changes nothing
     expect((await contractOf(1)).contract).toMatchObject({ endsOn: '2027-10-31', guestLicenses: 2 });
+    expect(await invoicesOf(1)).toHaveLength(1); // reading bills nothing
+    await Promise.all([runBilling('2026-11'), runBilling('2026-11')]);
     const [renewal, purchase, ...none] = await invoicesOf(1);
     expect(none).toEqual([]);
     expect(purchase).toMatchObject({ issuedOn: '2026-04-15' });
-    // L1/L7/L14: the 2 licences held for the new term (3 less the renewal decrease) x 6,820 (Light, annual, on 1 Nov 2026)
+    // L1/L7/L14/L16: one invoice for the new term: 3 seats x 9,170 = 27,510 and the 2 licences held for it
+    // (3 less the renewal decrease) x 6,820 (Light, annual, on 1 Nov 2026) = 13,640; 41,150; tax 4,115 once
     expect(renewal).toEqual({
       issuedOn: '2026-11-01',
-      subtotal: 13640,
-      tax: 1364,
-      total: 15004,
-      lines: [{ description: 'Guest licences (LIGHT, annual), renewal 2026-11-01 to 2027-10-31', quantity: 2, unitPrice: 6820, periodFrom: '2026-11-01', periodTo: '2027-10-31', amount: 13640 }],
+      subtotal: 41150,
+      tax: 4115,
+      total: 45265,
+      lines: [
+        { description: 'Member seats (LIGHT, annual), 2026-11-01 to 2027-10-31', quantity: 3, unitPrice: 9170, periodFrom: '2026-11-01', periodTo: '2027-10-31', amount: 27510 },
+        { description: 'Guest licences (LIGHT, annual), renewal 2026-11-01 to 2027-10-31', quantity: 2, unitPrice: 6820, periodFrom: '2026-11-01', periodTo: '2027-10-31', amount: 13640 },
+      ],
     });
   });
 
@@ -91,34 +113,27 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
     expect(await contractOf(1)).toMatchObject({ contract: { status: 'ACTIVE', guestLicenses: 2 }, contractStatus: 'ACTIVE' });
     clock.set(tokyoNoon('2027-11-01'));
     expect(await contractOf(1)).toMatchObject({ contract: { status: 'CANCELLED', guestLicenses: 0, endsOn: '2027-10-31', cancelledOn: '2027-11-01' }, contractStatus: 'CANCELLED' });
+    await runBilling('2027-11');
     expect((await invoicesOf(1)).map((invoice) => invoice.issuedOn)).toEqual(['2026-11-01', '2026-04-15']); // a contract that ends is not billed again
     expect(errorCodes(await stack.client.request(ORDER, { input: { quantity: 1, idempotencyKey: 'after-end' } }, { token: await tokenOf(1) }))).toEqual(['CONFLICT']);
   });
 
-  it('L14: a notice fewer than 30 days before the term ends is accepted for the following term: it renews once more, then ends', async () => {
-    clock.set(tokyoNoon('2026-10-02'));
-    const { submitTerminationNotice } = await stack.client.data<{ submitTerminationNotice: unknown }>(NOTICE, { contract: 'BASE_CONTRACT' }, { token: await tokenOf(2) });
-    expect(submitTerminationNotice).toEqual({ contract: 'BASE_CONTRACT', receivedOn: '2026-10-02', termEndsOn: '2026-10-31', endsOn: '2027-10-31', renewsOnceMore: true });
-    clock.set(tokyoNoon('2026-11-01'));
-    expect(await contractOf(2)).toMatchObject({ contract: { status: 'ACTIVE', endsOn: '2027-10-31', terminationNoticeOn: '2026-10-02' } });
-    clock.set(tokyoNoon('2027-11-01'));
-    expect(await contractOf(2)).toMatchObject({ contract: { status: 'CANCELLED', endsOn: '2027-10-31', cancelledOn: '2027-11-01' } });
-    expect(await invoicesOf(2)).toEqual([]); // no guest licences held: the renewal bills nothing
-  });
-
-  it('L14/L1: terms renewed while nobody looked are each billed once, in the transaction of the order that rolls them over', async () => {
+  it('L14/L1/L16: terms renewed while nobody looked are each billed once, by the billing run of their month whenever it runs', async () => {
+    // a contract of its own, made now, so the runs of the tests above did not bill its terms before its first order
+    await stack.handles.licensing!.dataSource.getRepository(Contract).insert({ id: '00000000-0000-4000-8000-00000000d104', tenantId: tenant(4), course: Course.LIGHT, billingCycle: BillingCycle.ANNUAL, startsOn: '2025-11-01', endsOn: '2026-10-31', memberSeats: 3 });
     clock.set(tokyoNoon('2026-04-15'));
-    await stack.client.data(ORDER, { input: { quantity: 1, idempotencyKey: 'one' } }, { token: await tokenOf(3) });
+    await stack.client.data(ORDER, { input: { quantity: 1, idempotencyKey: 'one' } }, { token: await tokenOf(4) });
     clock.set(tokyoNoon('2028-11-02'));
-    const { orderGuestLicenses } = await stack.client.data<{ orderGuestLicenses: { guestLicensesAfter: number; endsOn: string } }>(ORDER, { input: { quantity: 1, idempotencyKey: 'two' } }, { token: await tokenOf(3) });
+    const { orderGuestLicenses } = await stack.client.data<{ orderGuestLicenses: { guestLicensesAfter: number; endsOn: string } }>(ORDER, { input: { quantity: 1, idempotencyKey: 'two' } }, { token: await tokenOf(4) });
     expect(orderGuestLicenses).toMatchObject({ guestLicensesAfter: 2, endsOn: '2029-10-31' });
-    expect(await contractOf(3)).toMatchObject({ contract: { endsOn: '2029-10-31', guestLicenses: 2 } });
-    const invoices = await invoicesOf(3);
+    expect(await contractOf(4)).toMatchObject({ contract: { endsOn: '2029-10-31', guestLicenses: 2 } });
+    for (const period of ['2028-11', '2026-11', '2027-11', '2028-11', '2026-11']) await runBilling(period);
+    const invoices = await invoicesOf(4);
     expect(invoices.map((invoice) => [invoice.issuedOn, invoice.total])).toEqual([
       ['2028-11-02', 6380 + 638], // the order: 1 x 580 x 11 whole months
-      ['2028-11-01', 7502], // 1 x 6,820 + 682 tax for each renewed term
-      ['2027-11-01', 7502],
-      ['2026-11-01', 7502],
+      ['2028-11-01', 37763], // each renewed term: 3 seats x 9,170 + 1 guest x 6,820 = 34,330 + 3,433 tax
+      ['2027-11-01', 37763],
+      ['2026-11-01', 37763],
       ['2026-04-15', 3480 + 348],
     ]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceTermInvoice } from '../src/domain/recurring-billing.js';
 import { Refusal } from '../src/domain/refusal.js';
-import { memberSeatsOn, monthlySeatsBilled, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
+import { memberSeatLimit, memberSeatsOn, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
 const annualLight: SeatContractTerms = { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2025-11-01', endsOn: '2026-10-31', basePurchasedOn: '2025-11-01', cancelledOn: null, memberSeatsHeld: 10 };
@@ -25,9 +25,11 @@ describe('T5/T6 member seat orders (domain)', () => {
     expect(refusal(() => quoteSeatOrder(annualLight, { quantity: 1, orderDate: '2026-10-15', activeMembers: 0 }, PRICE_ROWS)).code).toBe('BAD_USER_INPUT');
   });
 
-  it('T6: monthly Standard: an increase costs its first month (1,500 a seat) and counts at once; a decrease counts from the 1st of next month', () => {
+  it('T6/L16: monthly Standard: an increase counts at once and is invoiced by the next 1st-of-month invoice, not with the order; a decrease counts from the 1st of next month', () => {
     expect(quoteSeatOrder(monthlyStandard, { quantity: 3, orderDate: '2026-04-20', activeMembers: 0 }, PRICE_ROWS)).toMatchObject({
-      subtotal: 4500,
+      subtotal: 0,
+      total: 0,
+      lines: [],
       effectiveFrom: '2026-05-01',
       seatsFrom: '2026-04-20',
       months: null,
@@ -41,7 +43,7 @@ describe('T5/T6 member seat orders (domain)', () => {
     expect(quoteSeatOrder(monthlyStandard, { quantity: 1, orderDate: '2026-04-20', activeMembers: 50 }, PRICE_ROWS).seatsAfter).toBe(11);
   });
 
-  it('T6: the seats in force on a day and the seats a monthly invoice bills (a first month billed with its order is not billed twice)', () => {
+  it('T6: the seats in force on a day and the seats a monthly invoice bills (those in force on the 1st)', () => {
     // held 12 after +3 (ordered 04-20, billed from 05-01) and -1 (due 06-01)
     const orders = [
       { quantity: 3, seatsFrom: '2026-04-20', effectiveFrom: '2026-05-01' },
@@ -49,8 +51,28 @@ describe('T5/T6 member seat orders (domain)', () => {
     ];
     const contract = { memberSeatsHeld: 12, cancelledOn: null };
     expect(['2026-04-19', '2026-04-20', '2026-05-31', '2026-06-01'].map((d) => memberSeatsOn(contract, orders, d))).toEqual([10, 13, 13, 12]);
-    expect(['2026-04-01', '2026-05-01', '2026-06-01'].map((d) => monthlySeatsBilled(12, orders, d))).toEqual([10, 10, 12]);
+    // L16/T6: the 1st-of-month invoice bills the seats in force on the 1st (the increase from 1 May, not again with its order)
+    expect(['2026-04-01', '2026-05-01', '2026-06-01'].map((d) => memberSeatsOn(contract, orders, d))).toEqual([10, 13, 12]);
     expect(memberSeatsOn({ ...contract, cancelledOn: '2026-07-01' }, orders, '2026-07-01')).toBe(0);
+  });
+
+  it('T5 (issue 18 #3): members must fit the fewest seats in force today or on any later day an ordered decrease takes effect, named with that day', () => {
+    const contract = { memberSeatsHeld: 6, cancelledOn: null };
+    // held 6: +3 on 04-20 (in force at once), -2 from 05-01, -3 for the renewal on 11-01, +2 on 05-10 (counted from then)
+    const orders = [
+      { quantity: 3, seatsFrom: '2026-04-20', effectiveFrom: '2026-05-01' },
+      { quantity: -2, seatsFrom: '2026-05-01', effectiveFrom: '2026-05-01' },
+      { quantity: -3, seatsFrom: '2026-11-01', effectiveFrom: '2026-11-01' },
+      { quantity: 2, seatsFrom: '2026-05-10', effectiveFrom: '2026-06-01' },
+    ];
+    // on 04-25 (held 6 less the orders not yet in force): 6 - (-2 - 3 + 2) = 9 today; 7 from 05-01; 9 from 05-10; 6 from 11-01
+    expect(memberSeatsOn(contract, orders, '2026-04-25')).toBe(9);
+    expect(memberSeatLimit(contract, orders, '2026-04-25')).toEqual({ seats: 6, from: '2026-11-01' });
+    // held 7 after +3 and -2: 9 today, 7 from 05-01
+    expect(memberSeatLimit({ ...contract, memberSeatsHeld: 7 }, [orders[0]!, orders[1]!], '2026-04-25')).toEqual({ seats: 7, from: '2026-05-01' });
+    // no decrease ahead: today's seats, from today; cancelled: 0
+    expect(memberSeatLimit({ ...contract, memberSeatsHeld: 9 }, [orders[0]!], '2026-04-25')).toEqual({ seats: 9, from: '2026-04-25' });
+    expect(memberSeatLimit({ ...contract, cancelledOn: '2026-04-01' }, orders, '2026-04-25')).toEqual({ seats: 0, from: '2026-04-25' });
   });
 
   it('L13/L14/L16: a card service is billed at each term start, and no more after a notice ends it', () => {

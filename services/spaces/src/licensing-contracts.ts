@@ -11,7 +11,8 @@ const LICENSING = 'licensing';
 
 /** The documents sent to licensing, exported so tests send exactly these to a fake of licensing. */
 export const CREATE_BASE_CONTRACT = `mutation CreateBaseContract($tenantId: ID!, $input: BaseContractInput!) { createBaseContract(tenantId: $tenantId, input: $input) { memberSeats } }`;
-export const MEMBER_SEATS = `query MemberSeats($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contract { memberSeats status } } } }`;
+export const CONFIRM_BASE_CONTRACT = `mutation ConfirmBaseContract($tenantId: ID!) { confirmBaseContract(tenantId: $tenantId) { memberSeats } }`;
+export const MEMBER_SEATS = `query MemberSeats($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contract { memberSeats status memberSeatLimit { seats from } } } } }`;
 
 export interface BaseContractTerms {
   course: Course;
@@ -32,16 +33,34 @@ export async function createBaseContract(ctx: SpacesContext, tenantId: string, t
 }
 
 /**
- * T5: the member seats in force today, read from licensing with the administrator's token; 0 when
- * the tenant has no running contract (a cancelled one seats nobody).
+ * Issue 18 #6: once spaces' onboarding transaction committed, tells licensing the tenant of the
+ * contract it made exists; until then the contract is pending and never invoiced (a failed
+ * onboarding leaves one behind). With the operator's own token, as createBaseContract.
  */
-export async function memberSeatsInForce(ctx: SpacesContext, tenantId: string): Promise<number> {
-  const data = await peerClientFor(ctx).request<{ _entities: Array<{ contract?: { memberSeats: number; status: string } | null } | null> }>(
+export async function confirmBaseContract(ctx: SpacesContext, tenantId: string): Promise<void> {
+  await peerClientFor(ctx).request(LICENSING, CONFIRM_BASE_CONTRACT, { tenantId }, { token: ctx.token, purpose: "confirm the tenant's base contract" });
+}
+
+/** T5: the seats active members must fit within, and the first day that many applies (null: today, or no contract). */
+export interface MemberSeatLimit {
+  seats: number;
+  from: string | null;
+}
+
+/**
+ * T5: the member seats active members must fit within, read from licensing with the administrator's
+ * token: the fewest in force today or on any later day a seat decrease already ordered takes effect
+ * (licensing's memberSeatLimit), with that day; 0 when the tenant has no running contract (a
+ * cancelled one seats nobody).
+ */
+export async function memberSeatsInForce(ctx: SpacesContext, tenantId: string): Promise<MemberSeatLimit> {
+  const data = await peerClientFor(ctx).request<{ _entities: Array<{ contract?: { memberSeats: number; status: string; memberSeatLimit: { seats: number; from: string } } | null } | null> }>(
     LICENSING,
     MEMBER_SEATS,
     { r: [{ __typename: 'Tenant', id: tenantId }] },
     { token: ctx.token, purpose: 'check the member seats of the contract' },
   );
   const contract = data._entities[0]?.contract;
-  return contract && contract.status === 'ACTIVE' ? contract.memberSeats : 0;
+  if (!contract || contract.status !== 'ACTIVE') return { seats: 0, from: null };
+  return contract.memberSeatLimit.seats < contract.memberSeats ? { seats: contract.memberSeatLimit.seats, from: contract.memberSeatLimit.from } : { seats: contract.memberSeats, from: null };
 }

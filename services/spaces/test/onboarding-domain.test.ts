@@ -46,6 +46,9 @@ describe('T5/T2: seats and administrators', () => {
     expect(refuseMemberBeyondSeats(4, 5)).toBeNull();
     expect(refuseMemberBeyondSeats(5, 5)).toMatch(/All 5 member seats.*\(T5\)/);
     expect(refuseMemberBeyondSeats(0, 0)).toMatch(/\(T5\)/);
+    // issue 18 #3: the limit from a later day an ordered decrease takes effect is named with that day
+    expect(refuseMemberBeyondSeats(5, 5, '2027-03-01')).toMatch(/leaves 5 member seats from 2027-03-01.*\(T5\)/);
+    expect(refuseMemberBeyondSeats(4, 5, '2027-03-01')).toBeNull();
   });
 
   it('T2: the last administrator cannot be removed; a member or one of two administrators can', () => {

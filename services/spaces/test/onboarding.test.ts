@@ -25,6 +25,8 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
   let operator: string;
   // what licensing holds: one base contract per tenant id, idempotent like the real createBaseContract
   const contracts = new Map<string, Terms>();
+  // issue 18 #6: the contracts spaces confirmed, once its transaction committed
+  const confirmed = new Set<string>();
   const licensing = new FakeSubgraph({
     name: 'licensing',
     resolvers: {
@@ -34,6 +36,11 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
           if (existing && JSON.stringify(existing) !== JSON.stringify(terms)) throw coded('This tenant already has a base contract with other terms.', 'CONFLICT');
           contracts.set(tenantId, terms);
           return terms;
+        },
+        confirmBaseContract: (_root: never, { tenantId }: { tenantId: string }) => {
+          if (!contracts.has(tenantId)) throw coded('Base contract was not found.', 'NOT_FOUND');
+          confirmed.add(tenantId);
+          return contracts.get(tenantId);
         },
       },
     },
@@ -59,6 +66,15 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
   };
   const nothing = { tenants: 0, users: 0, setups: 0 };
 
+  it('issue 18 bounds: 2,147,483,647 member seats is BAD_USER_INPUT naming the limit of 10,000; licensing is not even asked, nothing written', async () => {
+    const r = await stack.client.request(CREATE_TENANT, { input: input('huge-seats', 2_147_483_647) }, { token: operator });
+    expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.errors?.[0]?.message).toMatch(/at most 10,000 member seats \(the limit\)/);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ field: 'contract.memberSeats' });
+    expect(await rowsFor('huge-seats')).toEqual(nothing);
+    expect(contracts.has(tenantIdFor('huge-seats'))).toBe(false);
+  });
+
   it('T4: a failure after licensing made the contract (the mail cannot be written) leaves nothing in spaces; the retry names the same tenant and licensing answers with the contract it has', async () => {
     // a file where the mail folder should be: the mail, the last step, fails
     const mailDir = join(stack.dataDir, 'mail');
@@ -68,12 +84,15 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
     expect(await rowsFor('retry-co')).toEqual(nothing);
     // Q1: without a registered name, invoices are addressed to the organisation's name
     expect(contracts.get(tenantIdFor('retry-co'))).toMatchObject({ memberSeats: 5, recipientName: 'Retry Co' });
+    // issue 18 #6: the contract licensing made stays pending: spaces never confirmed it, so it is never billed
+    expect(confirmed.has(tenantIdFor('retry-co'))).toBe(false);
     await rm(mailDir);
 
     const retried = await stack.client.data<{ createTenant: { id: string; subdomain: string } }>(CREATE_TENANT, { input: input('retry-co') }, { token: operator });
     expect(retried.createTenant).toEqual({ id: tenantIdFor('retry-co'), subdomain: 'retry-co' });
     expect(await rowsFor('retry-co')).toEqual({ tenants: 1, users: 1, setups: 1 });
     expect([...contracts.keys()].filter((id) => id === tenantIdFor('retry-co'))).toHaveLength(1);
+    expect(confirmed.has(tenantIdFor('retry-co'))).toBe(true);
     expect((await readMailbox(stack.dataDir)).filter((m) => m.raw.includes('To: admin@retry-co.example'))).toHaveLength(1);
     // licensing was asked with the operator's own token, so it applies its own VENDOR_ADMIN rule
     const calls = licensing.requests.filter((r) => r.operationName === 'CreateBaseContract');

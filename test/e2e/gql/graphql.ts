@@ -170,6 +170,7 @@ export type OpenTicketInput = {
 export type OrderDigitisationPackInput = {
   /** The same key twice buys once. */
   idempotencyKey: string;
+  /** L15: 1 to 100 packs at a time. */
   packs: number;
 };
 
@@ -181,7 +182,7 @@ export type OrderGuestLicensesInput = {
   idempotencyKey: string;
   /** Defaults to today in the tenant's time zone. */
   orderDate?: string | null | undefined;
-  /** The change: a positive number adds guest licences, a negative one removes some. */
+  /** The change: a positive number adds guest licences, a negative one removes some; at most 10,000 either way, and at most 5,000 held after it (larger is BAD_USER_INPUT). */
   quantity: number;
   /** Who sells the guest licences: "ONLINE_STORE" or a reseller; defaults to the base contract's seller (L5). */
   seller?: string | null | undefined;
@@ -193,7 +194,7 @@ export type QuoteGuestLicensesInput = {
   forRenewal?: boolean | null | undefined;
   /** Defaults to today in the tenant's time zone. */
   orderDate?: string | null | undefined;
-  /** The change: a positive number adds guest licences, a negative one removes some. */
+  /** The change: a positive number adds guest licences, a negative one removes some; at most 10,000 either way, and at most 5,000 held after it (larger is BAD_USER_INPUT). */
   quantity: number;
   /** Who sells the guest licences: "ONLINE_STORE" or a reseller; defaults to the base contract's seller (L5). */
   seller?: string | null | undefined;

@@ -1,4 +1,5 @@
 import { addDays, addMonths, type LocalDate } from './calendar-dates.js';
+import { MAX_MEMBER_SEATS, refuseOutOfRange } from './bounds.js';
 import type { CourseCode, CycleCode } from './price-book.js';
 import { firstAnnualTermStart } from './recurring-billing.js';
 import { Refusal } from './refusal.js';
@@ -18,6 +19,7 @@ export function checkBaseContract(request: BaseContractRequest): void {
   if (!Number.isInteger(request.memberSeats) || request.memberSeats < MIN_MEMBER_SEATS) {
     throw new Refusal('BAD_USER_INPUT', `A base contract has at least ${MIN_MEMBER_SEATS} member seats; ${request.memberSeats} were asked for (T5).`, 'memberSeats');
   }
+  refuseOutOfRange(request.memberSeats, MIN_MEMBER_SEATS, MAX_MEMBER_SEATS, 'memberSeats', 'T5: member seats of a base contract');
 }
 
 /**

@@ -90,7 +90,8 @@ export function quoteCourseChange(contract: CourseContractTerms, request: Course
   if (!upgrade) throw new Refusal('BAD_USER_INPUT', 'T6: on annual billing the course cannot be downgraded during the term; order the downgrade for the renewal (forRenewal: true).', 'course');
   const months = wholeMonths(orderDate, endsOn);
   if (months < 1) throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the term (it ends on ${endsOn}), so the course cannot be upgraded now (L6, T6); order it with the renewal.`, 'orderDate');
-  const unitPrice = monthlySeatPrice(prices, course, contract, orderDate) - monthlySeatPrice(prices, contract.courseHeld, contract, orderDate);
+  // a price book where the upgrade is not dearer (rows added by the vendor) charges nothing, never a negative invoice
+  const unitPrice = Math.max(0, monthlySeatPrice(prices, course, contract, orderDate) - monthlySeatPrice(prices, contract.courseHeld, contract, orderDate));
   const seats = contract.seatsInForce;
   const lines = wholeMonthLines(orderDate, months, seats, unitPrice, (i) => `Course upgrade ${contract.courseHeld} to ${course} (annual, per member seat), month ${i + 1} of ${months}`);
   return { courseBefore: contract.courseHeld, course, seats, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, courseFrom: orderDate, lines };

@@ -1,4 +1,5 @@
-import { addDays, addMonths, firstOfNextMonth, lastOfMonth, type LocalDate } from './calendar-dates.js';
+import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar-dates.js';
+import { MAX_GUEST_LICENSES } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal, yen } from './refusal.js';
@@ -56,8 +57,8 @@ export const MAX_GUEST_CHANGE = 10_000;
 /**
  * L1, L2, L5-L7: the price of changing the number of guest licences, or a Refusal.
  * - monthly: an increase or a decrease takes effect from the 1st of the month after the order
- *   (L7); an increase is billed one month (the first changed month) and the licences can be
- *   assigned at once; a decrease charges nothing and the count drops from that 1st.
+ *   (L7); an increase can be assigned at once and is billed by the next 1st-of-month invoice
+ *   (L16: no invoice of its own, total 0); a decrease charges nothing and the count drops from that 1st.
  *   Base contract and guests come from the same seller (L5).
  * - annual: an increase costs monthly price x guests x whole months to the base contract's end
  *   (L6), refused with less than one whole month left; a decrease is refused mid-term (L7).
@@ -71,6 +72,9 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
   if (contract.guestLicenses + quantity < 0) {
     throw new Refusal('BAD_USER_INPUT', `You hold ${contract.guestLicenses} guest licence(s), so you cannot remove ${-quantity}.`, 'quantity');
   }
+  if (contract.guestLicenses + quantity > MAX_GUEST_LICENSES) {
+    throw new Refusal('BAD_USER_INPUT', `A base contract holds at most ${MAX_GUEST_LICENSES.toLocaleString('en-US')} guest licences (the limit); you hold ${contract.guestLicenses}, so ${contract.guestLicenses + quantity} is too many.`, 'quantity');
+  }
   const seller = request.seller?.trim() || contract.seller;
   const price = findPrice(prices, { product: GUEST_LICENSE, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
   if (!price) throw new Refusal('CONFLICT', `No guest licence price applies to the ${contract.course} course on ${orderDate}; contact sales.`);
@@ -83,10 +87,9 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
     if (seller !== contract.seller) {
       throw new Refusal('BAD_USER_INPUT', `On monthly billing guests must be bought from the seller of the base contract (${contract.seller}), not ${seller} (L5).`, 'seller');
     }
+    // L16/L7: nothing is invoiced with the order: the next 1st-of-month invoice bills the licences in force that day
     const effectiveFrom = firstOfNextMonth(orderDate);
-    const lines: InvoiceLineData[] =
-      quantity > 0 ? [{ description: `Guest licences (${contract.course}, monthly), first month`, quantity, unitPrice, periodFrom: effectiveFrom, periodTo: lastOfMonth(effectiveFrom), amount: unitPrice * quantity }] : [];
-    return { quantity, months: null, unitPrice, ...totalsOf(lines), effectiveFrom, licensesFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines };
+    return { quantity, months: null, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom, licensesFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines: [] };
   }
 
   // ANNUAL

@@ -26,11 +26,22 @@ export function isEffectiveOn(row: Pick<PriceRowData, 'effectiveFrom' | 'effecti
   return row.effectiveFrom <= on && (row.effectiveTo === null || on <= row.effectiveTo);
 }
 
-/** The rows that apply on a date (what `priceBook(asOf)` lists), in a stable order. */
+/**
+ * L1: the price book as of a date (what `priceBook(asOf)` lists): for each product, course, cycle
+ * and price class (general, or legacy by cutoff) the one row in effect that day: among the rows
+ * effective then, the one from the latest date supersedes the earlier ones. In a stable order.
+ */
 export function priceBookOn<T extends PriceRowData>(rows: readonly T[], on: LocalDate): T[] {
-  return rows
-    .filter((row) => isEffectiveOn(row, on))
-    .sort((a, b) => a.product.localeCompare(b.product) || (a.course ?? '').localeCompare(b.course ?? '') || (a.billingCycle ?? '').localeCompare(b.billingCycle ?? '') || (a.legacyCutoff ?? '').localeCompare(b.legacyCutoff ?? '') || a.id.localeCompare(b.id));
+  const inEffect = new Map<string, T>();
+  for (const row of rows) {
+    if (!isEffectiveOn(row, on)) continue;
+    const key = [row.product, row.course ?? '', row.billingCycle ?? '', row.legacyCutoff ?? ''].join('|');
+    const held = inEffect.get(key);
+    if (!held || row.effectiveFrom > held.effectiveFrom || (row.effectiveFrom === held.effectiveFrom && row.id > held.id)) inEffect.set(key, row);
+  }
+  return [...inEffect.values()].sort(
+    (a, b) => a.product.localeCompare(b.product) || (a.course ?? '').localeCompare(b.course ?? '') || (a.billingCycle ?? '').localeCompare(b.billingCycle ?? '') || (a.legacyCutoff ?? '').localeCompare(b.legacyCutoff ?? '') || a.id.localeCompare(b.id),
+  );
 }
 
 export interface PriceQuery {
@@ -59,7 +70,7 @@ export function findPrice<T extends PriceRowData>(rows: readonly T[], query: Pri
   candidates.sort((a, b) => {
     if ((a.legacyCutoff === null) !== (b.legacyCutoff === null)) return a.legacyCutoff === null ? 1 : -1;
     if (a.legacyCutoff && b.legacyCutoff && a.legacyCutoff !== b.legacyCutoff) return a.legacyCutoff < b.legacyCutoff ? -1 : 1;
-    return a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : 0;
+    return a.effectiveFrom < b.effectiveFrom ? 1 : a.effectiveFrom > b.effectiveFrom ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
   });
   return candidates[0] ?? null;
 }

@@ -1,4 +1,5 @@
 import { isAcceptedDate, ACCEPTED_DATE_MESSAGE, type LocalDate } from './calendar-dates.js';
+import { maxPriceFor, refuseOutOfRange } from './bounds.js';
 import type { PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
 
@@ -14,6 +15,7 @@ export function checkNewPriceRow(row: NewPriceRow, today: LocalDate): NewPriceRo
   if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(row.product)) throw new Refusal('BAD_USER_INPUT', 'A product code is 2-40 upper-case letters, digits and underscores (e.g. MEMBER_SEAT).', 'product');
   if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(row.unit)) throw new Refusal('BAD_USER_INPUT', 'A unit is 2-30 upper-case letters, digits and underscores (e.g. USER_MONTH).', 'unit');
   if (!Number.isSafeInteger(row.amount) || row.amount < 0) throw new Refusal('BAD_USER_INPUT', 'A price is a whole number of yen, 0 or more, tax excluded.', 'amount');
+  refuseOutOfRange(row.amount, 0, maxPriceFor(row.billingCycle), 'amount', `A price in yen, tax excluded, on a ${row.billingCycle === 'MONTHLY' ? 'monthly' : 'non-monthly'} row`);
   for (const field of ['effectiveFrom', 'effectiveTo', 'legacyCutoff'] as const) {
     const value = row[field];
     if (value !== null && !isAcceptedDate(value)) throw new Refusal('BAD_USER_INPUT', `${field}: ${ACCEPTED_DATE_MESSAGE}`, field);

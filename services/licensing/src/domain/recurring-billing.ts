@@ -3,7 +3,8 @@ import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './
 import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
-import { MEMBER_SEAT, memberSeatsOn, monthlySeatsBilled, type SeatChange } from './seat-orders.js';
+import { guestLicensesOn } from './guest-orders.js';
+import { MEMBER_SEAT, memberSeatsOn, type SeatChange } from './seat-orders.js';
 import { termOn, type ServiceProductCode } from './service-contracts.js';
 
 export { MEMBER_SEAT } from './seat-orders.js';
@@ -20,10 +21,10 @@ export interface BilledContract {
   memberSeats: number;
 }
 
-/** A guest licence order as billing sees it: L7 bills a change from its effectiveFrom. */
+/** A guest licence order as billing sees it: it counts from its licensesFrom (L7: increases at once, decreases from the 1st or the renewal). */
 export interface BilledGuestOrder {
   quantity: number;
-  effectiveFrom: LocalDate;
+  licensesFrom: LocalDate;
 }
 
 export interface PeriodInvoice extends InvoiceTotals {
@@ -57,25 +58,20 @@ function priceOf(prices: readonly PriceRowData[], product: string, contract: Bil
 }
 
 /**
- * L7/L16: the guests a monthly invoice for the month starting `first` charges: every change billed
- * from an earlier month, and decreases due on the 1st. An increase whose first month is this one
- * was invoiced with its order (L7, the first changed month), so it is not charged twice.
- */
-export function monthlyGuestsBilled(orders: readonly BilledGuestOrder[], first: LocalDate): number {
-  const billed = orders.reduce((sum, order) => (order.effectiveFrom < first || (order.effectiveFrom === first && order.quantity < 0) ? sum + order.quantity : sum), 0);
-  return Math.max(0, billed);
-}
-
-/**
- * L16 (with L1, L6, L7, T5): the invoice a base contract must have for a period, or null.
+ * L16 (with L1, L6, L7, L14, T5, T6): the invoice a base contract must have for a period, or null.
+ * A function of the contract's history (its seat, guest and course orders, its cancellation) and
+ * the price rows: the same history and period always give the same invoice.
  * - Monthly: one invoice dated the 1st when the contract runs on the 1st (started on or before it,
- *   not cancelled by it): the seats (monthlySeatsBilled) and the guests billed for the month (monthlyGuestsBilled),
- *   each at its monthly price row on the 1st.
- * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly) for the member seats
- *   of the year at the annual row. Annual guests are not on it: those bought mid-term are invoiced on
- *   their order date (L6) and a renewed term's guests by the renewal invoice (L14, renewalInvoice).
- * Each at the course in force on the month's 1st or the term's first day (T6).
- * Tax 10 % rounded down once per invoice.
+ *   not cancelled by it), for everything in force on the 1st at that day's monthly rows: the member
+ *   seats (memberSeatsOn) and the guest licences (guestLicensesOn), at the course in force on the 1st.
+ *   A mid-month increase is usable at once and first billed here, on the next 1st (T6); nothing is
+ *   invoiced with the order.
+ * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly), members and guests
+ *   together at the annual rows of that day and the course in force then: the seats in force on the
+ *   term's first day and, on a renewed term (L14), the guest licences held for it (after the
+ *   decreases ordered for the renewal, L7). The first term's guests are bought mid-term (L6) and
+ *   invoiced on their order date, so they are not on it.
+ * Tax 10 % rounded down once per invoice (Q1: every line is at the one rate).
  */
 export function periodInvoice(
   period: string,
@@ -92,16 +88,17 @@ export function periodInvoice(
   // T6: a month is billed at the course in force on its 1st, an annual term at the course in force on its first day
   const billedOn = held.billingCycle === 'MONTHLY' ? first : termStartingIn(held.startsOn, first);
   const contract = { ...held, course: billedOn ? courseOn(held.course, courseOrders, billedOn) : held.course };
+  const seatsHeld = { memberSeatsHeld: contract.memberSeats, cancelledOn: null };
   if (contract.billingCycle === 'MONTHLY') {
     if (contract.startsOn > first || (contract.cancelledOn !== null && contract.cancelledOn <= first)) return null;
     issuedOn = first;
     const to = lastOfMonth(first);
-    const seats = monthlySeatsBilled(contract.memberSeats, seatOrders, first);
+    const seats = memberSeatsOn(seatsHeld, seatOrders, first);
     if (seats > 0) {
       const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'MONTHLY', first);
       lines.push({ description: `Member seats (${contract.course}, monthly), ${period}`, quantity: seats, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * seats });
     }
-    const guests = monthlyGuestsBilled(orders, first);
+    const guests = guestLicensesOn(orders, first);
     if (guests > 0) {
       const unitPrice = priceOf(prices, GUEST_LICENSE, contract, 'MONTHLY', first);
       lines.push({ description: `Guest licences (${contract.course}, monthly), ${period}`, quantity: guests, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * guests });
@@ -110,12 +107,17 @@ export function periodInvoice(
     const start = termStartingIn(contract.startsOn, first);
     if (!start || (contract.cancelledOn !== null && contract.cancelledOn <= start)) return null;
     issuedOn = start;
+    const to = addDays(addMonths(start, 12), -1);
     // T6: the seats in force on the term's first day (additions bought before it, decreases ordered for it)
-    const seats = memberSeatsOn({ memberSeatsHeld: contract.memberSeats, cancelledOn: null }, seatOrders, start);
+    const seats = memberSeatsOn(seatsHeld, seatOrders, start);
     if (seats > 0) {
       const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'ANNUAL', start);
-      const to = addDays(addMonths(start, 12), -1);
       lines.push({ description: `Member seats (${contract.course}, annual), ${start} to ${to}`, quantity: seats, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * seats });
+    }
+    const guests = start > firstAnnualTermStart(contract.startsOn) ? guestLicensesOn(orders, start) : 0;
+    if (guests > 0) {
+      const unitPrice = priceOf(prices, GUEST_LICENSE, contract, 'ANNUAL', start);
+      lines.push({ description: `Guest licences (${contract.course}, annual), renewal ${start} to ${to}`, quantity: guests, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * guests });
     }
   }
   if (lines.length === 0) return null;

@@ -1,7 +1,4 @@
 import { addDays, type LocalDate } from './calendar-dates.js';
-import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
-import { findPrice, GUEST_LICENSE, type CourseCode, type PriceRowData } from './price-book.js';
-import { Refusal } from './refusal.js';
 import { noticeDeadline, termEndsOn } from './service-contracts.js';
 
 /**
@@ -49,29 +46,4 @@ export function renewedTermStarts(previousTermEnd: LocalDate, settlement: BaseTe
   const starts: LocalDate[] = [];
   for (let start = addDays(previousTermEnd, 1); start <= settlement.endsOn; start = addDays(termEndsOn(start), 1)) starts.push(start);
   return starts;
-}
-
-export interface RenewalInvoice extends InvoiceTotals {
-  lines: InvoiceLineData[];
-}
-
-/**
- * L1/L7/L14: the bill for the guest licences of a renewed annual term: the licences held for the
- * new term (after the decreases ordered for the renewal) x the ANNUAL price per guest from the
- * price book on the renewal date (the term's first day; legacy row by basePurchasedOn), one line
- * for the whole term. Null when no guest licence is held (nothing to bill).
- * Monthly billing is not invoiced here: it has no term to renew, its first month is billed by the
- * order (L7), and a recurring monthly guest invoice is not part of this service (not required).
- * L9: linked guests need no licence, but the count billed is the licences held: a linked guest
- * lowers it only through a decrease ordered for the renewal.
- */
-export function renewalInvoice(contract: { course: CourseCode; basePurchasedOn: LocalDate }, guestLicenses: number, termStartsOn: LocalDate, prices: readonly PriceRowData[]): RenewalInvoice | null {
-  if (guestLicenses <= 0) return null;
-  const price = findPrice(prices, { product: GUEST_LICENSE, course: contract.course, billingCycle: 'ANNUAL', on: termStartsOn, basePurchasedOn: contract.basePurchasedOn });
-  if (!price) throw new Refusal('CONFLICT', `No annual guest licence price applies to the ${contract.course} course on ${termStartsOn}, so the renewal cannot be billed; contact sales.`);
-  const termEnd = termEndsOn(termStartsOn);
-  const lines: InvoiceLineData[] = [
-    { description: `Guest licences (${contract.course}, annual), renewal ${termStartsOn} to ${termEnd}`, quantity: guestLicenses, unitPrice: price.amount, periodFrom: termStartsOn, periodTo: termEnd, amount: price.amount * guestLicenses },
-  ];
-  return { lines, ...totalsOf(lines) };
 }

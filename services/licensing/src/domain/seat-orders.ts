@@ -1,4 +1,5 @@
-import { addDays, addMonths, firstOfNextMonth, lastOfMonth, type LocalDate } from './calendar-dates.js';
+import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar-dates.js';
+import { MAX_MEMBER_SEATS } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
@@ -59,8 +60,9 @@ export interface SeatQuote {
  * T5/T6 (with the L6/L7 arithmetic of guest licences): the price of changing the member seats,
  * or a Refusal.
  * - At least MIN_MEMBER_SEATS after the change, and never fewer than the active members (T5).
- * - Monthly: an increase is usable at once and billed from the month after the order (its first
- *   month invoiced with the order, as guests'); a decrease takes effect on the 1st of next month.
+ * - Monthly: an increase is usable at once and billed from the month after the order by that
+ *   month's 1st-of-month invoice (L16: no invoice of its own); a decrease takes effect on the 1st
+ *   of next month. Nothing is charged with the order (total 0).
  * - Annual: an increase costs monthly price x seats x whole months to the term's end (L6); a
  *   decrease is refused mid-term and ordered for the renewal (forRenewal), costing nothing now.
  */
@@ -74,6 +76,9 @@ export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRe
   if (seatsAfter < MIN_MEMBER_SEATS) {
     throw new Refusal('BAD_USER_INPUT', `T5: a base contract has at least ${MIN_MEMBER_SEATS} member seats; you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too few.`, 'quantity');
   }
+  if (seatsAfter > MAX_MEMBER_SEATS) {
+    throw new Refusal('BAD_USER_INPUT', `T5: a base contract holds at most ${MAX_MEMBER_SEATS.toLocaleString('en-US')} member seats (the limit); you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too many.`, 'quantity');
+  }
   if (quantity < 0 && seatsAfter < request.activeMembers) {
     throw new Refusal('CONFLICT', `T5: the organisation has ${request.activeMembers} active member(s), more than the ${seatsAfter} seat(s) this would leave; remove members first.`);
   }
@@ -83,10 +88,9 @@ export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRe
 
   if (contract.billingCycle === 'MONTHLY') {
     if (request.forRenewal) throw new Refusal('BAD_USER_INPUT', 'Monthly billing has no renewal: order the decrease as it is and it takes effect from the 1st of next month (T6).', 'forRenewal');
+    // L16/T6: nothing is invoiced with the order: the next 1st-of-month invoice bills the seats in force that day
     const effectiveFrom = firstOfNextMonth(orderDate);
-    const lines: InvoiceLineData[] =
-      quantity > 0 ? [{ description: `Member seats (${contract.course}, monthly), first month`, quantity, unitPrice, periodFrom: effectiveFrom, periodTo: lastOfMonth(effectiveFrom), amount: unitPrice * quantity }] : [];
-    return { quantity, seatsAfter, months: null, unitPrice, ...totalsOf(lines), effectiveFrom, seatsFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines };
+    return { quantity, seatsAfter, months: null, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom, seatsFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines: [] };
   }
 
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
@@ -133,12 +137,24 @@ export function memberSeatsOn(contract: { memberSeatsHeld: number; cancelledOn: 
   return Math.max(0, contract.memberSeatsHeld - orders.reduce((sum, order) => (order.seatsFrom > on ? sum + order.quantity : sum), 0));
 }
 
+/** T5: the seats members must fit within, and the first day that many applies. */
+export interface MemberSeatLimit {
+  seats: number;
+  from: LocalDate;
+}
+
 /**
- * L16/T6: the seats a monthly invoice for the month starting `first` charges: every change billed
- * from an earlier month, and decreases due on the 1st. An increase whose first month is this one
- * was invoiced with its order, so it is not charged twice (as monthlyGuestsBilled).
+ * T5: active members never exceed the seats in force today or on any later day a seat decrease
+ * already ordered takes effect. The limit is the fewest of those counts, with the first day it
+ * applies (today when today's count is the fewest): an addition beyond it is refused naming that
+ * day. A cancellation is not a seat decrease: only today's count drops to 0 once it is in force.
  */
-export function monthlySeatsBilled(memberSeatsHeld: number, orders: readonly SeatChange[], first: LocalDate): number {
-  const notBilledYet = orders.reduce((sum, order) => (order.effectiveFrom < first || (order.effectiveFrom === first && order.quantity < 0) ? sum : sum + order.quantity), 0);
-  return Math.max(0, memberSeatsHeld - notBilledYet);
+export function memberSeatLimit(contract: { memberSeatsHeld: number; cancelledOn: LocalDate | null }, orders: readonly SeatChange[], today: LocalDate): MemberSeatLimit {
+  let limit: MemberSeatLimit = { seats: memberSeatsOn(contract, orders, today), from: today };
+  const later = [...new Set(orders.filter((order) => order.seatsFrom > today).map((order) => order.seatsFrom))].sort();
+  for (const day of later) {
+    const seats = memberSeatsOn({ memberSeatsHeld: contract.memberSeatsHeld, cancelledOn: null }, orders, day);
+    if (seats < limit.seats) limit = { seats, from: day };
+  }
+  return limit;
 }

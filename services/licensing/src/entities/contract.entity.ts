@@ -104,6 +104,15 @@ export class Contract {
   @Column({ type: 'varchar', length: 40, default: 'Asia/Tokyo' })
   timeZone: string;
 
+  /**
+   * Issue 18 #6: whether spaces confirmed the tenant exists. A contract made by onboarding
+   * (createBaseContract, inside spaces' transaction) is pending until spaces, once its transaction
+   * committed, confirms it (confirmBaseContract), or a billing run finds the tenant in spaces.
+   * Billing never invoices a pending contract: a failed onboarding leaves one behind.
+   */
+  @Column({ type: 'boolean', default: true })
+  tenantConfirmed: boolean;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }

@@ -17,7 +17,7 @@ export class PriceRowInput {
   @Field(() => String, { description: 'What one amount buys: GUEST_MONTH, USER_YEAR, PACK_1000_SIDES...' })
   unit: string;
 
-  @Field(() => Int, { description: 'Yen, tax excluded.' })
+  @Field(() => Int, { description: 'Yen, tax excluded: 0 to 5,000 on a MONTHLY row, 0 to 60,000 on any other (issue 18 bounds; larger is BAD_USER_INPUT).' })
   amount: number;
 
   @Field(() => DateScalar)
@@ -41,7 +41,7 @@ export class ServiceContractInput {
   @Field(() => Deployment)
   deployment: Deployment;
 
-  @Field(() => Int, { description: 'Named-user licences; at least 5 (L12).' })
+  @Field(() => Int, { description: 'Named-user licences: 5 (L12) to 10,000 (larger is BAD_USER_INPUT).' })
   seats: number;
 
   @Field(() => DateScalar)
@@ -53,7 +53,7 @@ export class ServiceContractInput {
   @Field(() => DateScalar, { nullable: true, description: 'L13: default day 1 of the second month after delivery.' })
   billingStartsOn?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'L15: card sides included (default: unchanged, or 0 on a new contract).' })
+  @Field(() => Int, { nullable: true, description: 'L15: card sides included, 0 to 100,000,000 (default: unchanged, or 0 on a new contract).' })
   includedSides?: number | null;
 }
 
@@ -62,7 +62,7 @@ export class GrantDigitisationPackInput {
   @Field(() => ID)
   tenantId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'L15: 1 to 100 packs at a time.' })
   packs: number;
 
   @Field(() => String, { description: 'The same key twice records once.' })

@@ -13,7 +13,7 @@ export class BaseContractInput {
   @Field(() => DateScalar, { description: 'The order day: monthly billing runs from it; an annual term starts on the 1st on or after it (L16).' })
   startsOn: string;
 
-  @Field(() => Int, { description: 'Paid member seats: at least 5 (T5).' })
+  @Field(() => Int, { description: 'Paid member seats: 5 (T5) to 10,000 (larger is BAD_USER_INPUT).' })
   memberSeats: number;
 
   @Field(() => LicenseModel, { nullable: true, defaultValue: LicenseModel.GUEST_LICENSES, description: 'How guests are licensed; GUEST_LICENSES by default.' })

@@ -3,7 +3,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 
 @InputType({ description: 'A guest licence change to price (L5-L7).' })
 export class QuoteGuestLicensesInput {
-  @Field(() => Int, { description: 'The change: a positive number adds guest licences, a negative one removes some.' })
+  @Field(() => Int, { description: 'The change: a positive number adds guest licences, a negative one removes some; at most 10,000 either way, and at most 5,000 held after it (larger is BAD_USER_INPUT).' })
   quantity: number;
 
   @Field(() => DateScalar, { nullable: true, description: "Defaults to today in the tenant's time zone." })
@@ -24,7 +24,7 @@ export class OrderGuestLicensesInput extends QuoteGuestLicensesInput {
 
 @InputType({ description: 'L15: buy digitisation packs (1,000 card sides each).' })
 export class OrderDigitisationPackInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'L15: 1 to 100 packs at a time.' })
   packs: number;
 
   @Field(() => String, { description: 'The same key twice buys once.' })

@@ -3,7 +3,7 @@ import { DateScalar } from '../scalars/date.scalar.js';
 
 @InputType({ description: 'A member seat change to price (T5/T6).' })
 export class QuoteMemberSeatsInput {
-  @Field(() => Int, { description: 'The change: a positive number adds seats, a negative one removes some.' })
+  @Field(() => Int, { description: 'The change: a positive number adds seats, a negative one removes some; at most 10,000 either way, and 5 to 10,000 seats held after it (T5; beyond is BAD_USER_INPUT).' })
   quantity: number;
 
   @Field(() => DateScalar, { nullable: true, description: "Defaults to today in the tenant's time zone." })

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appError, badInput, conflict, notFound, recordAudit } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { applyRule, isUniqueViolation, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
+import { MAX_INCLUDED_SIDES, MAX_SERVICE_SEATS, refuseOutOfRange } from '../domain/bounds.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
 import { checkNewPriceRow, refuseChangeInEffect, type NewPriceRow } from '../domain/price-rows.js';
 import { Refusal } from '../domain/refusal.js';
@@ -100,7 +101,9 @@ export class BackOfficeResolver {
 
 async function saveServiceContract(ctx: LicensingContext, input: ServiceContractInput, mode: 'create' | 'update'): Promise<ServiceContract> {
   const viewer = requireVendorOperator(ctx, 'record card service contracts');
-  if (!Number.isInteger(input.seats) || input.seats < MIN_NAMED_SEATS || input.seats > 1_000_000) throw badInput(`L12: at least ${MIN_NAMED_SEATS} named-user licences are contracted (fewer users still buy ${MIN_NAMED_SEATS}).`, 'seats');
+  if (!Number.isInteger(input.seats) || input.seats < MIN_NAMED_SEATS) throw badInput(`L12: at least ${MIN_NAMED_SEATS} named-user licences are contracted (fewer users still buy ${MIN_NAMED_SEATS}).`, 'seats');
+  applyRule(() => refuseOutOfRange(input.seats, MIN_NAMED_SEATS, MAX_SERVICE_SEATS, 'seats', 'L12: named-user licences of a card service contract'));
+  if (input.includedSides != null) applyRule(() => refuseOutOfRange(input.includedSides!, 0, MAX_INCLUDED_SIDES, 'includedSides', 'L15: card sides included'));
   for (const field of ['papersReceivedOn', 'deliveredOn', 'billingStartsOn'] as const) {
     const value = input[field];
     if (value != null && !isAcceptedDate(value)) throw badInput(`${field}: ${ACCEPTED_DATE_MESSAGE}`, field);

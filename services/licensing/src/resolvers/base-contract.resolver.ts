@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isVendorAdmin } from '@kyodo/auth';
-import { conflict, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { conflict, forbidden, notFound, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { applyRule, isUniqueViolation, type LicensingContext } from '../access.js';
 import { checkBaseContract, firstTermEndsOn, sameBaseContract } from '../domain/base-contracts.js';
@@ -50,11 +50,27 @@ export class BaseContractResolver {
         cancelledOn: null,
         terminationNoticeOn: null,
         timeZone: 'Asia/Tokyo',
+        // issue 18 #6: pending until spaces confirms the tenant (its transaction may still fail)
+        tenantConfirmed: false,
       });
     } catch (error) {
       // a concurrent retry made it first (unique per tenant): answer with that one
       if (!isUniqueViolation(error)) throw error;
     }
     return (await answerExisting())!;
+  }
+
+  @Mutation(() => Contract, {
+    description:
+      "T4 (issue 18 #6): spaces confirms, once its onboarding transaction committed, that the tenant of a base contract made by createBaseContract exists; until then the contract is pending and billing never invoices it. Idempotent. Vendor operators (VENDOR_ADMIN) only; NOT_FOUND without a contract.",
+  })
+  async confirmBaseContract(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: LicensingContext): Promise<Contract> {
+    const viewer = requireViewer(ctx);
+    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may confirm a base contract (T4).');
+    const repository = ctx.dataSource.getRepository(Contract);
+    await repository.update({ tenantId, tenantConfirmed: false }, { tenantConfirmed: true });
+    const contract = await repository.findOneBy({ tenantId });
+    if (!contract) throw notFound('Base contract');
+    return contract;
   }
 }

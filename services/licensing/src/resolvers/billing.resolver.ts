@@ -18,8 +18,8 @@ export class BillingRunResolver {
     const viewer = requireViewer(ctx);
     if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may run billing.');
     try {
-      const { issued } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now());
-      return { period: period.trim(), issuedCount: issued.length, invoices: issued };
+      const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now());
+      return { period: period.trim(), issuedCount: issued.length, pendingTenants, invoices: issued };
     } catch (error) {
       if (error instanceof Refusal) throw appError(error.code, error.message, error.field ? { field: error.field } : {});
       throw error;

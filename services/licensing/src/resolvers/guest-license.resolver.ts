@@ -141,7 +141,7 @@ export class GuestLicenseResolver {
     );
   }
 
-  @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing (a decrease).' })
+  @FieldResolver(() => Invoice, { nullable: true, description: 'The invoice the order produced; null when it charged nothing: a decrease, or any monthly order (L16: the next 1st-of-month invoice bills what is in force that day).' })
   async invoice(@Root() order: GuestLicenseOrder, @Ctx() ctx: LicensingContext): Promise<Invoice | null> {
     return order.invoiceId ? ctx.loaders.invoiceById.load(order.invoiceId) : null;
   }

@@ -3,14 +3,14 @@ import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '.
 import { currentContract } from '../contract-renewal.js';
 import { courseOn } from '../domain/course-orders.js';
 import { guestLicensesInForce } from '../domain/guest-orders.js';
-import { memberSeatsOn } from '../domain/seat-orders.js';
+import { memberSeatLimit, memberSeatsOn, type MemberSeatLimit } from '../domain/seat-orders.js';
 import { guestAllowance, GUESTS_PER_MEMBER, storageQuotaBytes } from '../domain/quotas.js';
 import { termOn } from '../domain/service-contracts.js';
 import { Contract, ContractStatus, Course, LicenseModel } from '../entities/contract.entity.js';
 import { ServiceContract } from '../entities/service-contract.entity.js';
 import { TenantRef } from '../entities/tenant.type.js';
 import { SafeIntScalar } from '../scalars/date.scalar.js';
-import { CardDigitisation, GuestAllowance, ServiceTermType } from '../types/licensing.types.js';
+import { CardDigitisation, GuestAllowance, MemberSeatLimitType, ServiceTermType } from '../types/licensing.types.js';
 import { Int } from 'type-graphql';
 
 @Resolver(() => TenantRef)
@@ -88,6 +88,13 @@ export class ContractResolver {
   })
   async memberSeats(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<number> {
     return seatsInForce(ctx, contract);
+  }
+
+  @FieldResolver(() => MemberSeatLimitType, {
+    description: 'T5: what active members must fit within: the fewest seats in force today or on any later day a seat decrease already ordered takes effect, and from when. Spaces refuses an addMember beyond it, naming the day.',
+  })
+  async memberSeatLimit(@Root() contract: Contract, @Ctx() ctx: LicensingContext): Promise<MemberSeatLimit> {
+    return memberSeatLimit({ memberSeatsHeld: contract.memberSeats, cancelledOn: contract.cancelledOn }, await ctx.loaders.seatOrdersByTenant.load(contract.tenantId), todayFor(ctx, contract));
   }
 
   @FieldResolver(() => Int, { description: 'Guest licences in force today (monthly decreases count from the 1st of the next month, L7); 0 once cancelled (L8).' })

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../scalars/date.scalar.js';
 import { Course } from '../entities/contract.entity.js';
 
@@ -122,6 +122,9 @@ export class BillingRun {
 
   @Field(() => Int, { description: 'How many invoices this run issued.' })
   issuedCount: number;
+
+  @Field(() => [ID], { description: 'Issue 18 #6: tenants whose base contract is pending (spaces never confirmed the tenant exists, e.g. a failed onboarding): not invoiced. An operator checks each and confirms it (confirmBaseContract) if the tenant does exist.' })
+  pendingTenants: string[];
 }
 
 @ObjectType({ description: 'T5/T6: the price of a member seat order before it is placed (the L6/L7 arithmetic of guest licences).' })
@@ -185,4 +188,13 @@ export class CourseQuote {
 
   @Field(() => DateScalar, { description: 'From when the new course is in force.' })
   courseFrom: string;
+}
+
+@ObjectType('MemberSeatLimit', { description: 'T5: the member seats active members must fit within: the fewest in force today or on any later day a seat decrease already ordered takes effect.' })
+export class MemberSeatLimitType {
+  @Field(() => Int, { description: 'The fewest member seats in force today or on any later day an ordered decrease takes effect (0 once cancelled).' })
+  seats: number;
+
+  @Field(() => DateScalar, { description: 'The first day that many seats apply: today, or the day the ordered decrease takes effect.' })
+  from: string;
 }

@@ -46,9 +46,25 @@ export function tenantIdFor(subdomain: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** T5: adding a member is refused when the active members already fill the seats in force. */
-export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number): string | null {
+/** T5: the most seats a base contract may hold (licensing's bound, issue 18: the largest invoice fits its columns). */
+export const MAX_MEMBER_SEATS = 10_000;
+
+/**
+ * T5: refuses a new tenant's seat count past the limit, naming it, before anything is written;
+ * null otherwise (the minimum of 5 is licensing's check, made when it creates the contract).
+ */
+export function refuseMemberSeats(memberSeats: number): string | null {
+  if (memberSeats <= MAX_MEMBER_SEATS) return null;
+  return `T5: a base contract holds at most ${MAX_MEMBER_SEATS.toLocaleString('en-US')} member seats (the limit); ${memberSeats.toLocaleString('en-US')} is too many.`;
+}
+
+/**
+ * T5: adding a member is refused when the active members already fill the seats in force, or the
+ * seats in force from a later day a seat decrease already ordered takes effect (`from`, named).
+ */
+export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number, from: string | null = null): string | null {
   if (activeMembers + 1 <= memberSeats) return null;
+  if (from) return `A seat decrease already ordered leaves ${memberSeats} member seats from ${from}, and ${activeMembers} members are active: remove a member or buy more seats first (T5).`;
   return `All ${memberSeats} member seats of the contract are taken (${activeMembers} active members): remove a member or buy more seats first (T5).`;
 }
 

@@ -22,7 +22,7 @@ export class BaseContractTermsInput {
   @Field(() => DateScalar, { description: 'The first day of the contract (annual: the first term starts on the 1st on or after it, L16).' })
   startsOn: string;
 
-  @Field(() => Int, { description: 'Paid member seats: at least 5 (T5).' })
+  @Field(() => Int, { description: 'Paid member seats: 5 (T5) to 10,000 (larger is BAD_USER_INPUT).' })
   memberSeats: number;
 
   @Field(() => String, { nullable: true, description: "Q1: the organisation's registered name its invoices are addressed to (e.g. \"株式会社サンプル\"); the tenant's name when omitted. Its administrators can change it later (setInvoiceRecipientName)." })

@@ -67,8 +67,8 @@ export class MemberResolver {
       if (existing?.kind === 'GUEST') throw conflict('This address belongs to a guest of this tenant; a guest cannot also be a member.');
       if (existing && !existing.removedAt) throw conflict('This address already belongs to a member of this tenant.');
       const active = await manager.countBy(User, ACTIVE_MEMBER(tenant.id));
-      const refusal = refuseMemberBeyondSeats(active, seats);
-      if (refusal) throw quotaExceeded(refusal, { memberSeats: seats, activeMembers: active });
+      const refusal = refuseMemberBeyondSeats(active, seats.seats, seats.from);
+      if (refusal) throw quotaExceeded(refusal, { memberSeats: seats.seats, activeMembers: active });
       const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
       let member: User;
       if (existing) {

@@ -4,7 +4,7 @@ import { appError, badInput, conflict, forbidden, isUniqueViolation, recordAudit
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import { hashInvitationToken, MIN_PASSWORD_LENGTH, normaliseEmail } from '../domain/invitations.js';
-import { normaliseSubdomain, refuseSubdomain, tenantIdFor } from '../domain/onboarding.js';
+import { normaliseSubdomain, refuseMemberSeats, refuseSubdomain, tenantIdFor } from '../domain/onboarding.js';
 import { passwordSetupState } from '../domain/password-setup.js';
 import { afterSuccess } from '../domain/sign-in.js';
 import { GuestPolicy, GuestSpaceCreators, Locale, MailFormat } from '../entities/enums.js';
@@ -13,7 +13,7 @@ import { Tenant } from '../entities/tenant.entity.js';
 import { newMemberUser, User } from '../entities/user.entity.js';
 import { CreateTenantInput } from '../inputs/create-tenant.input.js';
 import { SetPasswordInput } from '../inputs/set-password.input.js';
-import { createBaseContract } from '../licensing-contracts.js';
+import { confirmBaseContract, createBaseContract } from '../licensing-contracts.js';
 import { sendPasswordSetup } from '../password-setups.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
@@ -53,10 +53,13 @@ export class OnboardingResolver {
     const adminEmail = normaliseEmail(input.admin.email);
     if (!adminEmail) throw badInput("Enter a valid email address for the tenant's first administrator.", 'admin.email');
     const adminName = requiredName(input.admin.name, 'admin.name', "the administrator's name");
+    const seatRefusal = refuseMemberSeats(input.contract.memberSeats);
+    if (seatRefusal) throw badInput(seatRefusal, 'contract.memberSeats');
     const now = ctx.clock.now();
     const tenantId = tenantIdFor(subdomain);
+    let created: Tenant;
     try {
-      return await ctx.dataSource.transaction(async (manager) => {
+      created = await ctx.dataSource.transaction(async (manager) => {
         // T4: tenants are never deleted (cancellation only marks them), so every sub-domain ever used is still here
         if (await manager.existsBy(Tenant, [{ subdomain }, { id: tenantId }])) throw conflict(SUBDOMAIN_TAKEN(subdomain));
         const tenant = Object.assign(new Tenant(), {
@@ -93,6 +96,14 @@ export class OnboardingResolver {
       if (isUniqueViolation(error)) throw conflict(SUBDOMAIN_TAKEN(subdomain));
       throw error;
     }
+    // issue 18 #6: committed, so the tenant exists: licensing may now bill its contract. The tenant
+    // stands if this fails; its contract stays pending (the billing run lists it for an operator)
+    try {
+      await confirmBaseContract(ctx, tenantId);
+    } catch (error) {
+      ctx.logger.error('the base contract of a new tenant could not be confirmed; it stays pending until an operator confirms it', { tenantId, error: error instanceof Error ? error.message : String(error) });
+    }
+    return created;
   }
 
   @Mutation(() => SignInPayload, {

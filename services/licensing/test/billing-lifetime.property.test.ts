@@ -1,0 +1,278 @@
+import { ManualClock } from '@kyodo/subgraph-kit';
+import { DEMO, errorCodes, FakeSpaces, startStack, testDialects, type Stack } from '@kyodo/testkit';
+import fc from 'fast-check';
+import { IsNull, Not } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BillingCycle, Contract, type Course } from '../src/entities/contract.entity.js';
+import { Invoice, InvoiceLine } from '../src/entities/invoice.entity.js';
+import { PriceRow } from '../src/entities/price-row.entity.js';
+import { licensingSubgraph } from '../src/index.js';
+import {
+  firstOfNextMonth,
+  firstTermStart,
+  nextDay,
+  plusMonths,
+  referenceMidTermTotal,
+  referencePeriodInvoice,
+  referenceUpgradeTotal,
+  seatCheckDays,
+  seatsOn,
+  termAround,
+  type RefCourse,
+  type RefCycle,
+  type RefHistory,
+} from './billing-reference.js';
+
+/**
+ * Issue 18: money over a customer's lifetime, by property. Random histories of two customers (one
+ * monthly, one annual) over 26 months on a manual clock: guest and seat orders up and down, course
+ * changes, price rows added, cancellations, members added and removed (spaces' T5 rule, asking
+ * licensing's memberSeatLimit as spaces does, against FakeSpaces' member count), billing runs at
+ * random times, each twice. After every step: active members never exceed the seats in force today
+ * or on any later day an ordered change takes effect (T5); one invoice per monthly period and per
+ * annual term start, each equal to the independent reference (billing-reference.ts) computed from
+ * the history as of its issue; the second run issues nothing; no monthly order invoices anything of
+ * its own (L16); every total fits its int column.
+ *
+ * A few dozen histories by default; KYODO_BILLING_RUNS=N for more; KYODO_BILLING_SEED replays one.
+ */
+const RUNS = Number(process.env.KYODO_BILLING_RUNS ?? 30);
+const SEED = process.env.KYODO_BILLING_SEED ? Number(process.env.KYODO_BILLING_SEED) : Date.now() % 2_147_483_647;
+const INT_MAX = 2_147_483_647;
+const REFUSED = new Set(['BAD_USER_INPUT', 'CONFLICT', 'QUOTA_EXCEEDED']);
+const MONTHS = 26;
+
+type Who = 'M' | 'A';
+type Action =
+  | { kind: 'guests'; who: Who; quantity: number }
+  | { kind: 'seats'; who: Who; quantity: number }
+  | { kind: 'course'; who: Who }
+  | { kind: 'price'; product: 'MEMBER_SEAT' | 'GUEST_LICENSE'; course: RefCourse; cycle: RefCycle; amount: number; fromNextFirst: boolean }
+  | { kind: 'member'; who: Who; add: boolean }
+  | { kind: 'run'; monthsBack: number }
+  | { kind: 'cancel'; who: Who; really: boolean };
+
+const who = fc.constantFrom<Who>('M', 'A');
+const action: fc.Arbitrary<Action> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('guests' as const), who, quantity: fc.integer({ min: -3, max: 5 }).filter((q) => q !== 0) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('seats' as const), who, quantity: fc.integer({ min: -3, max: 4 }).filter((q) => q !== 0) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('course' as const), who }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ product: fc.constantFrom('MEMBER_SEAT' as const, 'GUEST_LICENSE' as const), course: fc.constantFrom<RefCourse>('LIGHT', 'STANDARD'), cycle: fc.constantFrom<RefCycle>('MONTHLY', 'ANNUAL'), step: fc.integer({ min: 1, max: 400 }), fromNextFirst: fc.boolean() })
+      .map(({ step, ...row }) => ({ kind: 'price' as const, ...row, amount: row.cycle === 'MONTHLY' ? 400 + step * 3 : 5000 + step * 37 })),
+  },
+  // members are added more often than removed, so the seats get full and T5 has something to refuse
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('member' as const), who, add: fc.integer({ min: 0, max: 3 }).map((n) => n > 0) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('run' as const), monthsBack: fc.constantFrom(0, 0, 0, 1, 2, 5) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), who, really: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }) },
+);
+const historyArb = fc.record({
+  startDay: fc.integer({ min: 1, max: 28 }),
+  monthly: fc.record({ seats: fc.integer({ min: 5, max: 8 }), course: fc.constantFrom<RefCourse>('LIGHT', 'STANDARD'), members: fc.integer({ min: 2, max: 5 }) }),
+  annual: fc.record({ seats: fc.integer({ min: 5, max: 8 }), course: fc.constantFrom<RefCourse>('LIGHT', 'STANDARD'), members: fc.integer({ min: 2, max: 5 }) }),
+  steps: fc.array(fc.record({ days: fc.integer({ min: 0, max: 40 }), action }), { minLength: 30, maxLength: 45 }),
+});
+
+type History = typeof historyArb extends fc.Arbitrary<infer T> ? T : never;
+
+describe.each(testDialects())("issue 18: billing over a customer's lifetime, by property (%s)", (dialect) => {
+  let stack: Stack;
+  const clock = new ManualClock('2027-01-01T00:00:00Z');
+  const spaces = new FakeSpaces({});
+  let tenantCounter = 0;
+  let keyCounter = 0;
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [licensingSubgraph, spaces.definition()], dialect, clock });
+  });
+  afterAll(() => stack?.close());
+
+  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN'>) => stack.auth.issuer.sign({ userId, tenantId, kind: 'MEMBER', roles }, { now: clock.now() });
+  const operator = () => sign(DEMO.operator.id, DEMO.vendorTenant.id, ['VENDOR_ADMIN']);
+
+  async function live(history: History): Promise<void> {
+    const ds = stack.handles.licensing!.dataSource;
+    const startOn = `2027-01-${String(history.startDay).padStart(2, '0')}`;
+    const horizon = plusMonths('2027-01-01', MONTHS);
+    let today = startOn;
+    clock.set(new Date(`${today}T09:00:00+09:00`));
+    const ids = { M: `00000000-0000-4000-9000-${String(++tenantCounter).padStart(12, '0')}`, A: `00000000-0000-4000-9000-${String(++tenantCounter).padStart(12, '0')}` };
+    const model: Record<Who, RefHistory> = {
+      M: { cycle: 'MONTHLY', startsOn: startOn, course: history.monthly.course, seats: history.monthly.seats, seatChanges: [], guestChanges: [], courseChanges: [], cancelledOn: null },
+      A: { cycle: 'ANNUAL', startsOn: startOn, course: history.annual.course, seats: history.annual.seats, seatChanges: [], guestChanges: [], courseChanges: [], cancelledOn: null },
+    };
+    const active: Record<Who, number> = { M: history.monthly.members, A: history.annual.members };
+    for (const w of ['M', 'A'] as const) spaces.activeMembers.set(ids[w], active[w]);
+    await ds.getRepository(Contract).insert([
+      { id: ids.M.replace('9000', '9100'), tenantId: ids.M, course: history.monthly.course as Course, billingCycle: BillingCycle.MONTHLY, startsOn: startOn, endsOn: null, memberSeats: history.monthly.seats },
+      { id: ids.A.replace('9000', '9100'), tenantId: ids.A, course: history.annual.course as Course, billingCycle: BillingCycle.ANNUAL, startsOn: startOn, endsOn: nextDay(plusMonths(firstTermStart(startOn), 12), -1), memberSeats: history.annual.seats },
+    ]);
+    const admin = (w: Who) => sign(`${ids[w].slice(0, -4)}aaaa`, ids[w], ['ADMIN']);
+    const verified = new Set<string>();
+    const log: string[] = [];
+
+    const request = async <T>(query: string, variables: Record<string, unknown>, token: string) => stack.client.request<T>(query, variables, { token });
+    const refusedOk = (errors: unknown, what: string) => {
+      const codes = errorCodes({ errors } as never);
+      expect(codes.every((code) => REFUSED.has(code)), `${what}: ${JSON.stringify(errors)}`).toBe(true);
+    };
+
+    const check = async (ranPeriods: string[] = [], invoicesMayChange = true) => {
+      for (const w of ['M', 'A'] as const) {
+        const h = model[w];
+        // T5: active members fit the seats today and on every later day an ordered change counts
+        if (h.cancelledOn === null || h.cancelledOn > today) {
+          for (const day of seatCheckDays(h, today)) expect(active[w], `${w}: ${active[w]} active members, ${seatsOn(h, day)} seats on ${day}`).toBeLessThanOrEqual(seatsOn(h, day));
+        }
+      }
+      // only runs and orders write invoices: the other steps need not read them again
+      if (!invoicesMayChange) return;
+      const rows = await ds.getRepository(PriceRow).find();
+      for (const w of ['M', 'A'] as const) {
+        const h = model[w];
+        const invoices = await ds.getRepository(Invoice).find({ where: { tenantId: ids[w] }, order: { issuedOn: 'ASC' } });
+        for (const invoice of invoices) expect(invoice.total).toBeLessThanOrEqual(INT_MAX);
+        // L16: a monthly order invoices nothing of its own; everything is on the 1st-of-month invoice
+        if (w === 'M') expect(invoices.filter((invoice) => invoice.billingKey === null)).toEqual([]);
+        const billed = await ds.getRepository(Invoice).find({ where: { tenantId: ids[w], billingKey: Not(IsNull()) }, order: { issuedOn: 'ASC' } });
+        // one invoice per monthly period, one per annual term start
+        expect(new Set(billed.map((invoice) => invoice.issuedOn)).size).toBe(billed.length);
+        for (const invoice of billed) {
+          if (verified.has(invoice.id)) continue;
+          const lines = await ds.getRepository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
+          const expected = referencePeriodInvoice(h, rows, invoice.issuedOn.slice(0, 7));
+          const actual = { issuedOn: invoice.issuedOn, lines: lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })), subtotal: invoice.subtotal, tax: invoice.tax, total: invoice.total };
+          expect(actual, `${w} invoice of ${invoice.issuedOn}`).toEqual(expected);
+          verified.add(invoice.id);
+        }
+        // a run issues exactly what is missing: the periods it ran have the reference's invoice, or none
+        for (const period of ranPeriods) {
+          const expected = referencePeriodInvoice(h, rows, period);
+          expect(billed.filter((invoice) => invoice.issuedOn.startsWith(period)).length, `${w} ${period}`).toBe(expected ? 1 : 0);
+        }
+      }
+    };
+
+    const RUN = `mutation($period: String!) { runBilling(period: $period) { issuedCount } }`;
+    const runOnce = async (period: string) => {
+      const run = await request<{ runBilling: { issuedCount: number } }>(RUN, { period }, await operator());
+      expect(run.errors, JSON.stringify(run.errors)).toBeUndefined();
+      await check([period]);
+    };
+    const runTwice = async (period: string) => {
+      await runOnce(period);
+      // L16: run again, it issues nothing new
+      const second = await request<{ runBilling: { issuedCount: number } }>(RUN, { period }, await operator());
+      expect(second.data?.runBilling.issuedCount).toBe(0);
+    };
+
+    for (const { days, action: act } of history.steps) {
+      const next = nextDay(today, days);
+      if (next >= horizon) break;
+      today = next;
+      clock.set(new Date(`${today}T09:00:00+09:00`));
+      log.push(`${today} ${JSON.stringify(act)}`);
+      switch (act.kind) {
+        case 'guests':
+        case 'seats': {
+          const h = model[act.who];
+          const annual = h.cycle === 'ANNUAL';
+          const forRenewal = annual && act.quantity < 0;
+          const [mutation, input, fromField] = act.kind === 'guests' ? ['orderGuestLicenses', 'OrderGuestLicensesInput', 'licensesFrom'] : ['orderMemberSeats', 'OrderMemberSeatsInput', 'seatsFrom'];
+          const product = act.kind === 'guests' ? 'GUEST_LICENSE' : 'MEMBER_SEAT';
+          const rows = await ds.getRepository(PriceRow).find();
+          const r = await request<Record<string, { total: number; from: string }>>(`mutation($input: ${input}!) { ${mutation}(input: $input) { total from: ${fromField} } }`, { input: { quantity: act.quantity, idempotencyKey: `k${++keyCounter}`, ...(forRenewal ? { forRenewal } : {}) } }, await admin(act.who));
+          if (r.errors) {
+            refusedOk(r.errors, act.kind);
+            break;
+          }
+          const placed = r.data![mutation]!;
+          // the reference's own timing (L7, T6): an increase counts at once; a monthly decrease from the 1st of next month; an annual one from the next term
+          const from = act.quantity > 0 ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
+          expect(placed.from, `${act.kind} ${act.quantity} on ${today}`).toBe(from);
+          // L6: an annual addition is invoiced now for the whole months left; monthly orders charge nothing now (L16)
+          expect(placed.total).toBe(annual && act.quantity > 0 && today >= firstTermStart(h.startsOn) ? referenceMidTermTotal(h, rows, today, product, act.quantity) : annual && act.quantity > 0 ? placed.total : 0);
+          (act.kind === 'guests' ? h.guestChanges : h.seatChanges).push({ quantity: act.quantity, from });
+          break;
+        }
+        case 'course': {
+          const h = model[act.who];
+          const annual = h.cycle === 'ANNUAL';
+          const current = h.courseChanges.at(-1)?.course ?? h.course;
+          const course: RefCourse = current === 'LIGHT' ? 'STANDARD' : 'LIGHT';
+          const upgrade = course === 'STANDARD';
+          const rows = await ds.getRepository(PriceRow).find();
+          const r = await request<{ orderCourseChange: { total: number; courseFrom: string } }>(`mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { total courseFrom } }`, { input: { course, idempotencyKey: `k${++keyCounter}`, ...(annual && !upgrade ? { forRenewal: true } : {}) } }, await admin(act.who));
+          if (r.errors) {
+            refusedOk(r.errors, 'course');
+            break;
+          }
+          const from = upgrade ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
+          expect(r.data!.orderCourseChange.courseFrom, `course to ${course} on ${today}`).toBe(from);
+          if (annual && upgrade && today >= firstTermStart(h.startsOn)) expect(r.data!.orderCourseChange.total).toBe(referenceUpgradeTotal(h, rows, today));
+          if (!annual) expect(r.data!.orderCourseChange.total).toBe(0);
+          h.courseChanges.push({ course, from });
+          break;
+        }
+        case 'price': {
+          const effectiveFrom = act.fromNextFirst ? firstOfNextMonth(today) : today;
+          const unit = `${act.product === 'MEMBER_SEAT' ? 'USER' : 'GUEST'}_${act.cycle === 'MONTHLY' ? 'MONTH' : 'YEAR'}`;
+          const r = await request(`mutation($input: PriceRowInput!) { addPriceRow(input: $input) { id } }`, { input: { product: act.product, course: act.course, billingCycle: act.cycle, unit, amount: act.amount, effectiveFrom } }, await operator());
+          expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+          break;
+        }
+        case 'member': {
+          const h = model[act.who];
+          if (!act.add) {
+            if (active[act.who] > 1) spaces.activeMembers.set(ids[act.who], --active[act.who]);
+            break;
+          }
+          // spaces' addMember (T5): within licensing's memberSeatLimit, the fewest seats today or on a later ordered day
+          const r = await request<{ _entities: Array<{ contract: { status: string; memberSeatLimit: { seats: number; from: string } } | null }> }>(
+            `query($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { contract { status memberSeatLimit { seats from } } } } }`,
+            { r: [{ __typename: 'Tenant', id: ids[act.who] }] },
+            await admin(act.who),
+          );
+          const contract = r.data!._entities[0]!.contract!;
+          const seats = contract.status === 'ACTIVE' ? contract.memberSeatLimit.seats : 0;
+          if (active[act.who] + 1 <= seats) spaces.activeMembers.set(ids[act.who], ++active[act.who]);
+          else if (h.cancelledOn === null) expect(seatCheckDays(h, today).some((day) => seatsOn(h, day) < active[act.who] + 1)).toBe(true);
+          break;
+        }
+        case 'run': {
+          const period = plusMonths(`${today.slice(0, 7)}-01`, -act.monthsBack).slice(0, 7);
+          if (period >= '2027-01') await runTwice(period);
+          break;
+        }
+        case 'cancel': {
+          if (!act.really) break;
+          const r = await request(`mutation { cancelContract { status } }`, {}, await admin(act.who));
+          if (r.errors) refusedOk(r.errors, 'cancel');
+          else model[act.who].cancelledOn = today;
+          break;
+        }
+      }
+      await check([], act.kind !== 'member' && act.kind !== 'price' && act.kind !== 'run');
+    }
+    // the end of the story: every period billed, all of it checked (twice-run periods were checked on the way)
+    today = horizon;
+    clock.set(new Date(`${today}T09:00:00+09:00`));
+    for (let period = '2027-01'; period <= horizon.slice(0, 7); period = plusMonths(`${period}-01`, 1).slice(0, 7)) await runOnce(period);
+    // checked: the next history's runs need not walk these contracts again
+    await ds.getRepository(Contract).delete([ids.M.replace('9000', '9100'), ids.A.replace('9000', '9100')]);
+  }
+
+  it(`L16/T5/T6: ${RUNS} random histories of ${MONTHS} months (seed ${SEED})`, { timeout: 600_000 }, async () => {
+    try {
+      await fc.assert(
+        fc.asyncProperty(historyArb, (history) => live(history)),
+        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+      );
+    } catch (error) {
+      // the seed replays the failing history: KYODO_BILLING_SEED=<seed>
+      console.error(`billing lifetime property failed: replay with KYODO_BILLING_SEED=${SEED} (dialect ${dialect})`);
+      throw error;
+    }
+  });
+});
