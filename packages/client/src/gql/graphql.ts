@@ -27,8 +27,10 @@ export type AddMemberInput = {
 export type BaseContractTermsInput = {
   billingCycle: BillingCycle;
   course: Course;
-  /** Paid member seats: at least 5 (T5). */
+  /** Paid member seats: 5 (T5) to 10,000 (larger is BAD_USER_INPUT). */
   memberSeats: number;
+  /** Q1: the organisation's registered name its invoices are addressed to (e.g. "株式会社サンプル"); the tenant's name when omitted. Its administrators can change it later (setInvoiceRecipientName). */
+  registeredName?: string | null | undefined;
   /** The first day of the contract (annual: the first term starts on the 1st on or after it, L16). */
   startsOn: string;
 };
@@ -101,6 +103,7 @@ export type EnvironmentInput = {
 export type GrantDigitisationPackInput = {
   /** The same key twice records once. */
   idempotencyKey: string;
+  /** L15: 1 to 100 packs at a time. */
   packs: number;
   tenantId: string | number;
 };
@@ -175,13 +178,13 @@ export type OrderMemberSeatsInput = {
   idempotencyKey: string;
   /** Defaults to today in the tenant's time zone. */
   orderDate?: string | null | undefined;
-  /** The change: a positive number adds seats, a negative one removes some. */
+  /** The change: a positive number adds seats, a negative one removes some; at most 10,000 either way, and 5 to 10,000 seats held after it (T5; beyond is BAD_USER_INPUT). */
   quantity: number;
 };
 
 /** L1/T5: a new price row (yen, tax excluded). It applies from effectiveFrom (today or later), so it never changes what was already invoiced. */
 export type PriceRowInput = {
-  /** Yen, tax excluded. */
+  /** Yen, tax excluded: 0 to 5,000 on a MONTHLY row, 0 to 60,000 on any other (issue 18 bounds; larger is BAD_USER_INPUT). */
   amount: number;
   billingCycle?: BillingCycle | null | undefined;
   course?: Course | null | undefined;
@@ -211,7 +214,7 @@ export type QuoteMemberSeatsInput = {
   forRenewal?: boolean | null | undefined;
   /** Defaults to today in the tenant's time zone. */
   orderDate?: string | null | undefined;
-  /** The change: a positive number adds seats, a negative one removes some. */
+  /** The change: a positive number adds seats, a negative one removes some; at most 10,000 either way, and 5 to 10,000 seats held after it (T5; beyond is BAD_USER_INPUT). */
   quantity: number;
 };
 
@@ -222,11 +225,11 @@ export type ServiceContractInput = {
   /** L13: default 8 business days after the papers (12 on-premises), on the vendor calendar. */
   deliveredOn?: string | null | undefined;
   deployment: Deployment;
-  /** L15: card sides included (default: unchanged, or 0 on a new contract). */
+  /** L15: card sides included, 0 to 100,000,000 (default: unchanged, or 0 on a new contract). */
   includedSides?: number | null | undefined;
   papersReceivedOn: string;
   product: ServiceProduct;
-  /** Named-user licences; at least 5 (L12). */
+  /** Named-user licences: 5 (L12) to 10,000 (larger is BAD_USER_INPUT). */
   seats: number;
   tenantId: string | number;
 };
