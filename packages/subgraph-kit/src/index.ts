@@ -31,3 +31,5 @@ export * from './job-lease.js';
 export * from './audit.js';
 export * from './event-bus.js';
 export * from './live.js';
+export * from './access-guard.js';
+export * from './serialised.js';

@@ -62,6 +62,33 @@ function graphqlFor(schema: GraphQLSchema): typeof graphqlEsm {
   throw new Error('The subgraph schema was built by a graphql-js copy this module cannot load.');
 }
 
+/** The results of a subscription, ending with a refusal thrown by its source as its last result instead of an exception. */
+function endingWithRefusal<T>(results: AsyncGenerator<T> | AsyncIterableIterator<T>, toError: (error: GraphQLError) => GraphQLError): AsyncIterableIterator<T> {
+  let refused = false;
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      if (refused) return { value: undefined, done: true };
+      try {
+        return await results.next();
+      } catch (error) {
+        if (!(error instanceof Error && 'extensions' in error)) throw error;
+        refused = true;
+        await results.return?.(undefined);
+        return { value: { errors: [toError(error as GraphQLError)] } as T, done: false };
+      }
+    },
+    async return() {
+      refused = true;
+      await results.return?.(undefined);
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
 /**
  * Subscriptions over graphql-ws (the `graphql-transport-ws` protocol) on the subgraph's own HTTP
  * server and path: Apollo Server has no subscription transport, and the gateway reaches a
@@ -93,7 +120,14 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
     {
       schema,
       execute: graphql.execute,
-      subscribe: graphql.subscribe,
+      // a refusal while the stream runs (T5 revoked, S10 removed from the space: liveEvents throws it)
+      // is the stream's last result, an ordinary GraphQL error; thrown on, graphql-ws would close
+      // the socket as an internal error and the gateway answer SERVICE_UNAVAILABLE
+      subscribe: async (args) => {
+        const result = await graphql.subscribe(args);
+        if (!(Symbol.asyncIterator in result)) return result;
+        return endingWithRefusal(result, (error) => refusal(error, 'FORBIDDEN'));
+      },
       onConnect(ctx) {
         // production: the same rule as HTTP, the gateway's credential in the upgrade headers or connection_init
         if (options.requireGatewayCredential && !isValidGatewayCredential(options.gatewaySecret ?? '', param(ctx, GATEWAY_CREDENTIAL_HEADER))) {
@@ -131,7 +165,16 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         const viewer = contextValue.viewer;
         contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
         const token = contextValue.token;
-        if (token) contextValue.recheckToken = () => options.recheckToken(token);
+        if (token) {
+          contextValue.recheckToken = () => options.recheckToken(token);
+          // T5: a token whose user's access changed since it was signed opens no stream
+          try {
+            await contextValue.recheckToken();
+          } catch (error) {
+            if (error instanceof Error && 'extensions' in error) return [refusal(error as GraphQLError, 'UNAUTHENTICATED')];
+            throw error;
+          }
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onNext(_ctx, _id, _payload, _args, result) {

@@ -67,7 +67,7 @@ export async function assertGuestMayEnter(ctx: SpacesContext, user: User, tenant
   const issuer = ctx.deps.issuer;
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // a short-lived token of the guest themself: licensing shows a guest their own licence only
-  const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user) }, { now });
+  const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion }, { now });
   const refusal = await refusalFor(ctx, user, token);
   if (refusal) throw forbidden(refusal);
 }
