@@ -13,6 +13,7 @@ const CARDS = `{ cards(first: 100) { edges { node { id } } } }`;
 const SPACE = `query($id: ID!) { space(id: $id) { id } }`;
 const CREATE_THREAD = `mutation($input: CreateThreadInput!) { createThread(input: $input) { id } }`;
 const ADD_COMMENT = `mutation($input: AddCommentInput!) { addComment(input: $input) { id } }`;
+const REMOVE_GUEST = `mutation($input: RemoveGuestInput!) { removeGuest(input: $input) }`;
 const COMMENT_ADDED = 'subscription($threadId: ID!) { commentAdded(threadId: $threadId) { id } }';
 
 type Added = { commentAdded: { id: string } | null };
@@ -82,6 +83,51 @@ describe.each(testDialects())('T5: a removed member is refused at once everywher
     const spaces = stack.handles.spaces!.dataSource;
     expect(await spaces.query('SELECT groupId FROM group_members WHERE userId = ?', [DEMO.member.id])).toEqual([]);
     expect(await spaces.query('SELECT spaceId FROM space_members WHERE userId = ?', [DEMO.member.id])).toEqual([]);
+  });
+});
+
+describe.each(testDialects())('live streams refuse with the documented codes on %s (issue 19 item 7)', (dialect) => {
+  let stack: Stack;
+  let admin: string;
+  let guest: string;
+  beforeAll(async () => {
+    stack = await startFullStack({ dialect, production: true });
+    [admin, guest] = await Promise.all([signInAs(stack.client, 'admin'), signInAs(stack.client, 'guest')]);
+  });
+  afterAll(() => stack?.close());
+
+  it('C6: an integration token may not subscribe: FORBIDDEN (as its mutations are), never SERVICE_UNAVAILABLE', async () => {
+    const crm = (await stack.client.data<{ issueIntegrationToken: { token: string } }>(ISSUE, { input: { name: 'CRM live', actAsUserId: DEMO.member.id } }, { token: admin })).issueIntegrationToken.token;
+    const threadId = (await stack.client.data<{ createThread: { id: string } }>(CREATE_THREAD, { input: { spaceId: DEMO_SPACES.partner.id, title: 'CRM' } }, { token: admin })).createThread.id;
+    const stream = subscribeOverSse<Added>(stack.gatewayUrl!, COMMENT_ADDED, { threadId }, { token: crm });
+    try {
+      await stream.waitForEnd();
+      if (process.env.DEBUG_REVOCATION) console.log(JSON.stringify(stream.results));
+      expect(stream.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['FORBIDDEN']);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('S10: a guest removed from the space mid-stream gets NOT_FOUND once, and no duplicate of the last comment', async () => {
+    const threadId = (await stack.client.data<{ createThread: { id: string } }>(CREATE_THREAD, { input: { spaceId: DEMO_SPACES.partner.id, title: 'Guest stream' } }, { token: admin })).createThread.id;
+    const comment = async (text: string) => (await stack.client.data<{ addComment: { id: string } }>(ADD_COMMENT, { input: { threadId, text } }, { token: admin })).addComment.id;
+    const stream = subscribeOverSse<Added>(stack.gatewayUrl!, COMMENT_ADDED, { threadId }, { token: guest });
+    try {
+      await whenLive([stream], () => comment('warming up'));
+      const last = await comment('last one the guest may read');
+      await stream.waitFor((r) => r.data?.commentAdded?.id === last);
+      await stack.client.data(REMOVE_GUEST, { input: { spaceId: DEMO_SPACES.partner.id, userId: DEMO.guest.id } }, { token: admin });
+      await comment('after the removal');
+      await stream.waitForEnd();
+      if (process.env.DEBUG_REVOCATION) console.log(JSON.stringify(stream.results));
+      const delivered = stream.results.map((r) => r.data?.commentAdded?.id).filter((id): id is string => id !== undefined);
+      expect(new Set(delivered).size).toBe(delivered.length);
+      expect(delivered.at(-1)).toBe(last);
+      expect(stream.results.flatMap((r) => errorCodes({ errors: r.errors }))).toEqual(['NOT_FOUND']);
+    } finally {
+      await stream.close();
+    }
   });
 });
 

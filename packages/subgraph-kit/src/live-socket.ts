@@ -6,7 +6,7 @@ import { GATEWAY_CREDENTIAL_HEADER, isScoped, isValidGatewayCredential, type Vie
 import type { Context as SocketContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import * as graphqlEsm from 'graphql';
-import { type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { type ExecutionResult, type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { RequestContext } from './context.js';
 import { forbidden, maskError } from './errors.js';
@@ -62,6 +62,26 @@ function graphqlFor(schema: GraphQLSchema): typeof graphqlEsm {
   throw new Error('The subgraph schema was built by a graphql-js copy this module cannot load.');
 }
 
+/** A stream of one result: a refusal sent as the stream's answer (then complete). */
+function oneResult<T>(value: T): AsyncIterableIterator<T> {
+  let sent = false;
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      if (sent) return { value: undefined, done: true };
+      sent = true;
+      return { value, done: false };
+    },
+    async return() {
+      sent = true;
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
 /** The results of a subscription, ending with a refusal thrown by its source as its last result instead of an exception. */
 function endingWithRefusal<T>(results: AsyncGenerator<T> | AsyncIterableIterator<T>, toError: (error: GraphQLError) => GraphQLError): AsyncIterableIterator<T> {
   let refused = false;
@@ -74,7 +94,7 @@ function endingWithRefusal<T>(results: AsyncGenerator<T> | AsyncIterableIterator
         if (!(error instanceof Error && 'extensions' in error)) throw error;
         refused = true;
         await results.return?.(undefined);
-        return { value: { errors: [toError(error as GraphQLError)] } as T, done: false };
+        return { value: { data: null, errors: [toError(error as GraphQLError)] } as T, done: false };
       }
     },
     async return() {
@@ -124,6 +144,8 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
       // is the stream's last result, an ordinary GraphQL error; thrown on, graphql-ws would close
       // the socket as an internal error and the gateway answer SERVICE_UNAVAILABLE
       subscribe: async (args) => {
+        const refusedWith = (args.contextValue as { refusedWith?: GraphQLError } | undefined)?.refusedWith;
+        if (refusedWith) return oneResult<ExecutionResult>({ data: null, errors: [refusedWith] });
         const result = await graphql.subscribe(args);
         if (!(Symbol.asyncIterator in result)) return result;
         return endingWithRefusal(result, (error) => refusal(error, 'FORBIDDEN'));
@@ -153,15 +175,18 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         if (authorization) headers.set('authorization', authorization);
         const requestId = param(ctx, REQUEST_ID_HEADER);
         if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+        // a refusal of the caller is the stream's one result (then complete), as a resolver's refusal
+        // is: an `error` message instead reads to the gateway as an unreachable subgraph (issue 19)
+        const refused = (error: GraphQLError) => ({ schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: { refusedWith: error } });
         let contextValue: RequestContext<TLoaders>;
         try {
           contextValue = await options.contextFor(headers);
         } catch (error) {
-          if (error instanceof Error && 'extensions' in error) return [refusal(error as GraphQLError, 'UNAUTHENTICATED')];
+          if (error instanceof Error && 'extensions' in error) return refused(refusal(error as GraphQLError, 'UNAUTHENTICATED'));
           throw error;
         }
         // C6: an integration token reads (some) queries; it never holds a live stream
-        if (isScoped(contextValue.viewer)) return [refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN')];
+        if (isScoped(contextValue.viewer)) return refused(refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN'));
         const viewer = contextValue.viewer;
         contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
         const token = contextValue.token;
@@ -171,7 +196,7 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
           try {
             await contextValue.recheckToken();
           } catch (error) {
-            if (error instanceof Error && 'extensions' in error) return [refusal(error as GraphQLError, 'UNAUTHENTICATED')];
+            if (error instanceof Error && 'extensions' in error) return refused(refusal(error as GraphQLError, 'UNAUTHENTICATED'));
             throw error;
           }
         }
