@@ -96,6 +96,25 @@ describe.each(testDialects())('live streams refuse with the documented codes on 
   });
   afterAll(() => stack?.close());
 
+  it("T2/T5: a demoted administrator's token stops acting as administrator at once; signed in again they are a member (FORBIDDEN)", async () => {
+    const SET_ADMIN = `mutation($id: ID!, $isAdmin: Boolean!) { setMemberAdmin(userId: $id, isAdmin: $isAdmin) { id isAdmin } }`;
+    const MEMBERS = `{ viewer { tenant { members { id } } } }`;
+    const promoted = await stack.client.data<{ setMemberAdmin: { isAdmin: boolean } }>(SET_ADMIN, { id: DEMO.member.id, isAdmin: true }, { token: admin });
+    expect(promoted.setMemberAdmin.isAdmin).toBe(true);
+    const asAdmin = await signInAs(stack.client, 'member');
+    expect((await stack.client.data<{ viewer: { tenant: { members: unknown[] | null } } }>(MEMBERS, {}, { token: asAdmin })).viewer.tenant.members).not.toBeNull();
+    await stack.client.data(SET_ADMIN, { id: DEMO.member.id, isAdmin: false }, { token: admin });
+    // the token that says ADMIN is refused at once, in spaces and elsewhere
+    expect(errorCodes(await stack.client.request(MEMBERS, {}, { token: asAdmin }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await stack.client.request(ISSUE, { input: { name: 'x', actAsUserId: DEMO.member.id } }, { token: asAdmin }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await stack.client.request(CARDS, {}, { token: asAdmin }))).toEqual(['UNAUTHENTICATED']);
+    const again = await signInAs(stack.client, 'member');
+    expect(errorCodes(await stack.client.request(ISSUE, { input: { name: 'x', actAsUserId: DEMO.member.id } }, { token: again }))).toEqual(['FORBIDDEN']);
+    // T2: the last administrator stays one
+    const last = await stack.client.request(SET_ADMIN, { id: DEMO.admin.id, isAdmin: false }, { token: admin });
+    expect(errorCodes(last)).toEqual(['CONFLICT']);
+  });
+
   it('C6: an integration token may not subscribe: FORBIDDEN (as its mutations are), never SERVICE_UNAVAILABLE', async () => {
     const crm = (await stack.client.data<{ issueIntegrationToken: { token: string } }>(ISSUE, { input: { name: 'CRM live', actAsUserId: DEMO.member.id } }, { token: admin })).issueIntegrationToken.token;
     const threadId = (await stack.client.data<{ createThread: { id: string } }>(CREATE_THREAD, { input: { spaceId: DEMO_SPACES.partner.id, title: 'CRM' } }, { token: admin })).createThread.id;

@@ -4,7 +4,7 @@ import { badInput, conflict, notFound, quotaExceeded, recordAudit, requireAdmin,
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull, type EntityManager } from 'typeorm';
 import { normaliseEmail } from '../domain/invitations.js';
-import { refuseMemberBeyondSeats, refuseRemovingMember } from '../domain/onboarding.js';
+import { refuseDemotingAdmin, refuseMemberBeyondSeats, refuseRemovingMember } from '../domain/onboarding.js';
 import { PasswordSetup } from '../entities/password-setup.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { newMemberUser, User } from '../entities/user.entity.js';
@@ -134,5 +134,30 @@ export class MemberResolver {
     });
     await settleAccessChange(ctx);
     return true;
+  }
+
+  @Mutation(() => User, {
+    description:
+      "T2: a tenant administrator makes a member an administrator, or no longer one. Takes effect at once: the member's tokens signed before are refused everywhere (they sign in again). The last administrator stays one.",
+  })
+  async setMemberAdmin(@Arg('userId', () => ID) userId: string, @Arg('isAdmin', () => Boolean) makeAdmin: boolean, @Ctx() ctx: SpacesContext): Promise<User> {
+    const viewer = requireAdmin(ctx, 'change administrators (T2)');
+    const now = ctx.clock.now();
+    const member = await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
+      const tenant = await lockTenant(manager, viewer.tenantId);
+      const member = await manager.findOneBy(User, { id: userId, ...ACTIVE_MEMBER(tenant.id) });
+      if (!member) throw notFound('Member');
+      if (member.isAdmin === makeAdmin) return member;
+      const admins = await manager.countBy(User, { ...ACTIVE_MEMBER(tenant.id), isAdmin: true });
+      const refusal = refuseDemotingAdmin(member, makeAdmin, admins);
+      if (refusal) throw conflict(refusal);
+      await manager.update(User, member.id, { isAdmin: makeAdmin });
+      // T5: a token that says ADMIN stops acting as one at once (and one that does not, gets it on the next sign-in)
+      await revokeAccess(manager, tenant.id, [member.id]);
+      await recordAudit(manager, { at: now, actor: viewer, tenantId: tenant.id, action: 'member.setAdmin', subject: `User:${member.id}`, before: { isAdmin: member.isAdmin }, after: { isAdmin: makeAdmin } });
+      return manager.findOneByOrFail(User, { id: member.id });
+    });
+    await settleAccessChange(ctx);
+    return member;
   }
 }
