@@ -19,8 +19,8 @@ import type { PeerDirectory } from './peers.js';
  *
  * The bound: the copy is trusted only while its last complete poll *began* less than
  * ACCESS_MAX_STALENESS_MS (1 s) ago; polls run every ACCESS_SYNC_MS (200 ms). When it is older (spaces
- * unreachable, a slow poll) the request polls once itself and, still stale, is refused with
- * SERVICE_UNAVAILABLE: fail closed. So a change committed in spaces is enforced by every replica
+ * unreachable, a busy process) the request waits for a poll that began after it arrived and, when
+ * none completes (spaces unreachable), is refused with SERVICE_UNAVAILABLE: fail closed. So a change committed in spaces is enforced by every replica
  * of every subgraph within 1 s, whatever happens to the polls. Spaces also waits, before the
  * mutation that revoked answers, until every follower that polled it recently has read past the
  * change (at most ACCESS_MAX_STALENESS_MS): with one process per subgraph (`npm start`, tests) the
@@ -140,11 +140,13 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
   return {
     async check(viewer) {
       if (!source.available()) return;
+      const arrived = nowMs();
       if (!fresh()) {
+        // a poll that began after this request arrived has seen every change committed before it:
+        // enough, however long it took (a busy process); one already running may have begun before
         await pollNow();
-        // a poll that was already running may have begun before the bound: one more of our own
-        if (!fresh()) await pollNow();
-        if (!fresh()) {
+        if (caughtUpAt === null || caughtUpAt < arrived) await pollNow();
+        if (caughtUpAt === null || caughtUpAt < arrived) {
           throw appError('SERVICE_UNAVAILABLE', 'アクセス権を今は確認できません。しばらくしてからもう一度お試しください。 / Your access cannot be confirmed right now; please try again shortly.');
         }
       }
