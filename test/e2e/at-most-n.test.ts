@@ -1,10 +1,12 @@
-import { errorCodes, readMailbox, signInAs, testDialects, type Stack } from '@kyodo/testkit';
+import { DEMO_SPACES } from '@kyodo/spaces';
+import { DEMO, errorCodes, readMailbox, signInAs, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFullStack } from './full-stack.js';
 
 const ADD_MEMBER = `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`;
 const SEATS = `{ viewer { tenant { activeMemberCount contract { memberSeats } } } }`;
 const SET_PASSWORD = `mutation($input: SetPasswordInput!) { setPassword(input: $input) { token } }`;
+const INVITE = `mutation($input: InviteGuestInput!) { inviteGuest(input: $input) { id } }`;
 const SET_PASSWORD_LINK = /set-password\?token=([A-Za-z0-9_-]+)/;
 
 /**
@@ -48,5 +50,17 @@ describe.each(testDialects())('at most N under concurrent requests on %s', (dial
     const codes = answers.map((answer) => errorCodes(answer)[0] ?? 'OK');
     expect(codes.filter((code) => code === 'OK')).toHaveLength(1);
     expect(codes.filter((code) => code !== 'OK')).toEqual(Array.from({ length: 9 }, () => 'BAD_USER_INPUT'));
+  });
+
+  it('L10: 10 concurrent invitations at the last free places of the guest allowance take exactly those places', async () => {
+    // the demo tenant on the allowance model with 1 paid member: 5 guests, the demo guest is one
+    const licensing = stack.handles.licensing!.dataSource;
+    await licensing.query("UPDATE contracts SET licenseModel = 'GUEST_ALLOWANCE', memberSeats = 1 WHERE tenantId = ?", [DEMO.tenant.id]);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => stack.client.request(INVITE, { input: { spaceId: DEMO_SPACES.partner.id, email: `allowance${n}@partner.example` } }, { token: admin })),
+    );
+    const codes = answers.map((answer) => errorCodes(answer)[0] ?? 'OK');
+    expect(codes.filter((code) => code === 'OK'), JSON.stringify(answers.map((a) => a.errors?.[0]?.message))).toHaveLength(4);
+    expect(codes.filter((code) => code !== 'OK')).toEqual(Array.from({ length: 6 }, () => 'QUOTA_EXCEEDED'));
   });
 });
