@@ -12,11 +12,11 @@ import { startFullStack } from './full-stack.js';
  * tokens' included) is used through the gateway, reading spaces and cards, and must answer what
  * the model says, with no grace period (T2, T5, S10, C6).
  *
- * Default: KYODO_MOTION_RUNS=8 sequences of up to 12 steps (well under a minute per dialect);
+ * Default: KYODO_MOTION_RUNS=6 sequences of up to 10 steps (well under a minute per dialect);
  * more with KYODO_MOTION_RUNS=N. A failure prints fast-check's seed and path: replay with
  * KYODO_MOTION_SEED=<seed> (and KYODO_MOTION_PATH=<path>).
  */
-const RUNS = Number(process.env.KYODO_MOTION_RUNS ?? 8);
+const RUNS = Number(process.env.KYODO_MOTION_RUNS ?? 6);
 const SEED = process.env.KYODO_MOTION_SEED === undefined ? undefined : Number(process.env.KYODO_MOTION_SEED);
 const PATH = process.env.KYODO_MOTION_PATH;
 
@@ -267,7 +267,7 @@ describe.each(testDialects())('the world in motion on %s (issue 19)', (dialect) 
       return model;
     };
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 12 }), async (cmds) => {
+      fc.asyncProperty(fc.commands(commands, { maxCommands: 10 }), async (cmds) => {
         const model = await resetWorld();
         await checkEveryone(model, real());
         await fc.asyncModelRun(() => ({ model, real: real() }), cmds);
