@@ -113,7 +113,9 @@ function frozenViewer(viewer: Viewer): Viewer {
  *   key id is no longer in it is verified from scratch, and so refused: a removed key stops
  *   validating within the same bound as without the cache.
  * Refusals are never remembered. What the token only names (C6's integration token id, checked
- * against the stored tokens by the service) is still checked per request by the caller.
+ * against the stored tokens by the service; the access version `av`, checked against the user's
+ * current one by subgraph-kit access-guard.ts) is still checked per request by the caller: the
+ * cache proves the signature, never that the person may still act.
  */
 export function createTokenVerifier(source: VerificationKey | { jwksUrl: string }, options: TokenVerifierOptions = {}): TokenVerifier {
   const remote = 'jwksUrl' in source ? createRemoteJWKSet(new URL(source.jwksUrl), { cacheMaxAge: options.jwksMaxAgeMs ?? 5 * 60_000 }) : undefined;
