@@ -16,7 +16,7 @@ import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
-import { liveTransportEntries, useLiveContext, useSubscriptionAcceptCheck } from './live-transport.js';
+import { liveTransportEntries, useLiveContext, useRefusedEventsCarryNoData, useSubscriptionAcceptCheck } from './live-transport.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
@@ -355,6 +355,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useGatewayMetrics(metrics),
       ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes }),
       useLiveContext(gatewaySecret),
+      useRefusedEventsCarryNoData(),
       useSubscriptionAcceptCheck(() => shapes),
       useSubgraphSignalListeners(),
       ...(usage ? [usage.plugin()] : []),

@@ -81,3 +81,30 @@ export function useSubscriptionAcceptCheck(shapes: () => GraphQLSchema): Gateway
     },
   };
 }
+
+/**
+ * An event whose root field was refused (a guest removed from the space mid-stream: NOT_FOUND;
+ * a token revoked: UNAUTHENTICATED) carries no data of its own: the subgraph sends `data: null`.
+ * The engine merges each event into the previous one's result, so without this the refusal
+ * arrived beside a copy of the last comment (issue 19). A root field with an error is null, as
+ * GraphQL says for any field with an error.
+ */
+export function useRefusedEventsCarryNoData(): GatewayPlugin {
+  return {
+    onSubscribe() {
+      return {
+        onSubscribeResult() {
+          return {
+            onNext({ result, setResult }) {
+              const data = result.data as Record<string, unknown> | null | undefined;
+              if (!data || !result.errors?.length) return;
+              const refusedRoots = new Set(result.errors.filter((error) => error.path?.length === 1).map((error) => String(error.path![0])));
+              if (refusedRoots.size === 0) return;
+              setResult({ ...result, data: null });
+            },
+          };
+        },
+      };
+    },
+  };
+}

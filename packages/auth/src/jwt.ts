@@ -37,6 +37,7 @@ export function createTokenIssuer(keys: SigningKeys, ttlSeconds = DEFAULT_TOKEN_
       const iat = Math.floor((options.now ?? new Date()).getTime() / 1000);
       const claims: JWTPayload = { tid: viewer.tenantId, kind: viewer.kind, roles: viewer.roles };
       if (viewer.scopes !== undefined) claims.scope = viewer.scopes;
+      if (viewer.accessVersion !== undefined && viewer.accessVersion > 0) claims.av = viewer.accessVersion;
       const jwt = new SignJWT(claims);
       if (viewer.tokenId !== undefined) jwt.setJti(viewer.tokenId);
       return jwt
@@ -52,13 +53,15 @@ export function createTokenIssuer(keys: SigningKeys, ttlSeconds = DEFAULT_TOKEN_
 }
 
 function toViewer(payload: JWTPayload): Viewer {
-  const { sub, tid, kind, roles, scope, jti } = payload as JWTPayload & { tid?: unknown; kind?: unknown; roles?: unknown; scope?: unknown };
+  const { sub, tid, kind, roles, scope, jti, av } = payload as JWTPayload & { tid?: unknown; kind?: unknown; roles?: unknown; scope?: unknown; av?: unknown };
   const validKind = kind === 'MEMBER' || kind === 'GUEST';
   const validRoles = Array.isArray(roles) && roles.every((r) => (ROLES as readonly string[]).includes(r as string));
-  if (typeof sub !== 'string' || typeof tid !== 'string' || !validKind || !validRoles) {
+  const validVersion = av === undefined || (typeof av === 'number' && Number.isSafeInteger(av) && av >= 0);
+  if (typeof sub !== 'string' || typeof tid !== 'string' || !validKind || !validRoles || !validVersion) {
     throw new TokenError('The access token is missing required claims.', 'invalid');
   }
   const viewer: Viewer = { userId: sub, tenantId: tid, kind: kind as UserKind, roles: roles as Role[] };
+  if (typeof av === 'number' && av > 0) viewer.accessVersion = av;
   if (scope === undefined && jti === undefined) return viewer;
   // C6: an integration token names known scopes (at least one) and its stored id; anything else
   // is refused rather than read as a full session
@@ -110,7 +113,9 @@ function frozenViewer(viewer: Viewer): Viewer {
  *   key id is no longer in it is verified from scratch, and so refused: a removed key stops
  *   validating within the same bound as without the cache.
  * Refusals are never remembered. What the token only names (C6's integration token id, checked
- * against the stored tokens by the service) is still checked per request by the caller.
+ * against the stored tokens by the service; the access version `av`, checked against the user's
+ * current one by subgraph-kit access-guard.ts) is still checked per request by the caller: the
+ * cache proves the signature, never that the person may still act.
  */
 export function createTokenVerifier(source: VerificationKey | { jwksUrl: string }, options: TokenVerifierOptions = {}): TokenVerifier {
   const remote = 'jwksUrl' in source ? createRemoteJWKSet(new URL(source.jwksUrl), { cacheMaxAge: options.jwksMaxAgeMs ?? 5 * 60_000 }) : undefined;

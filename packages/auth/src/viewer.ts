@@ -24,6 +24,12 @@ export interface Viewer {
   scopes?: Scope[];
   /** Only on integration tokens: the stored token id (`jti`), so spaces can check it is not revoked. */
   tokenId?: string;
+  /**
+   * The user's access version when the token was signed (claim `av`; absent: 0). Spaces raises a
+   * user's version when their access changes (removal, role, password, suspension); every service
+   * refuses a token whose version is below the current one (subgraph-kit access-guard.ts).
+   */
+  accessVersion?: number;
 }
 
 export function isScoped(viewer: Viewer | null | undefined): viewer is Viewer & { scopes: Scope[] } {

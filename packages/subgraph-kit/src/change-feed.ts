@@ -41,6 +41,8 @@ export interface ChangeFeedRouteOptions<TChange> {
   /** Production: a request without the credential is refused even when no secret is configured. */
   requireCredential?: boolean;
   read(dataSource: DataSource, after: number, first: number): Promise<ChangeFeedPage<TChange>>;
+  /** Told of each valid read before it is answered (the access feed learns how far each follower has read). */
+  onRead?(url: URL, after: number): void;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -76,15 +78,17 @@ export function changeFeedRoute<TChange>(options: ChangeFeedRouteOptions<TChange
       send(res, 400, { errors: [{ message: `after is a seq (0 or more) and first 1 to ${CHANGE_FEED_MAX_PAGE}.`, extensions: { code: 'BAD_USER_INPUT' } }] });
       return true;
     }
+    options.onRead?.(url, after);
     send(res, 200, await options.read(options.dataSource, after, first));
     return true;
   };
 }
 
 /** The URL of a peer's feed, beside its GraphQL endpoint (whatever path prefix the directory gives). */
-export function changeFeedUrl(graphqlUrl: string, name: string, after: number, first: number): string {
+export function changeFeedUrl(graphqlUrl: string, name: string, after: number, first: number, params: Readonly<Record<string, string>> = {}): string {
   const base = graphqlUrl.replace(/\/graphql\/?$/, '');
-  return `${base}${CHANGE_FEED_PATH_PREFIX}${name}?after=${after}&first=${first}`;
+  const query = new URLSearchParams({ ...params, after: String(after), first: String(first) });
+  return `${base}${CHANGE_FEED_PATH_PREFIX}${name}?${query.toString()}`;
 }
 
 /** Reads one page of a peer's feed with the internal credential; throws on anything but a page. */
@@ -96,10 +100,12 @@ export async function fetchChangeFeedPage<TChange>(options: {
   first: number;
   gatewaySecret?: string;
   timeoutMs?: number;
+  /** Extra query parameters (the access feed's follower name). */
+  params?: Readonly<Record<string, string>>;
 }): Promise<ChangeFeedPage<TChange>> {
   const graphqlUrl = options.directory.urlOf(options.peer);
   if (!graphqlUrl) throw new Error(`no URL for ${options.peer}`);
-  const response = await fetch(changeFeedUrl(graphqlUrl, options.name, options.after, options.first), {
+  const response = await fetch(changeFeedUrl(graphqlUrl, options.name, options.after, options.first, options.params), {
     headers: options.gatewaySecret ? { [GATEWAY_CREDENTIAL_HEADER]: options.gatewaySecret } : {},
     signal: AbortSignal.timeout(options.timeoutMs ?? 2000),
   });

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { accessGuardSettings, httpAccessSource, startAccessGuard, type AccessGuard, type AccessVersionSource } from './access-guard.js';
 import type { Scope, Viewer } from '@kyodo/auth';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
@@ -54,6 +56,11 @@ export interface SubgraphSpec<TLoaders> {
   admitScopedQuery?: ScopedAccess<TLoaders>['admitQuery'];
   /** The subgraph's own env settings, read from `deps.env` (see SubgraphDefinition.envSchema). */
   envSchema?: z.ZodType;
+  /**
+   * T5: where the access versions come from (access-guard.ts). Only spaces, which owns them, reads
+   * its own table; every other subgraph follows spaces' access feed over HTTP (the default).
+   */
+  accessSource?: (dataSource: DataSource) => AccessVersionSource;
 }
 
 export type RouteRuntime = BackgroundRuntime;
@@ -90,6 +97,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
     });
     await initializeDataSource(dataSource, deps.databaseUrl);
     let ownBus: EventBus | undefined;
+    let accessGuard: AccessGuard | undefined;
     try {
       if (deps.migrate === 'verify') await assertNoPendingMigrations(dataSource, spec.name);
       else if (deps.migrate !== false) await runMigrations(dataSource, logger);
@@ -97,7 +105,12 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
       const clock = deps.clock ?? systemClock;
       // the broker is the caller's (tests share one) or this subgraph's own, closed with it
       ownBus = deps.events ? undefined : createEventBus({ name: spec.name, redisUrl: deps.env?.REDIS_URL, logger });
-      const resolvedDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data'), events: deps.events ?? ownBus };
+      accessGuard = startAccessGuard({
+        source: spec.accessSource?.(dataSource) ?? httpAccessSource({ directory: deps.peers, gatewaySecret: deps.gatewaySecret, follower: `${spec.name}:${randomUUID()}` }),
+        settings: accessGuardSettings(deps.env),
+        logger,
+      });
+      const resolvedDeps: SubgraphDeps = { ...deps, dataDir: resolve(deps.dataDir ?? 'data'), events: deps.events ?? ownBus, accessGuard };
       await spec.prepare?.({ dataSource, clock, logger, deps: resolvedDeps });
       const server = createSubgraphServer({
         name: spec.name,
@@ -112,6 +125,7 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         deps: resolvedDeps,
         routes: spec.routes?.({ dataSource, clock, logger, deps: resolvedDeps }),
         scopedAccess: { acceptsScopes: spec.acceptsScopes, admitQuery: spec.admitScopedQuery },
+        accessGuard,
       });
       const stopBackground = spec.background?.({ dataSource, clock, logger, deps: resolvedDeps });
       return {
@@ -124,12 +138,14 @@ export function defineSubgraph<TLoaders>(spec: SubgraphSpec<TLoaders>): Subgraph
         },
         async close() {
           await stopBackground?.();
+          await accessGuard?.stop();
           await server.close();
           await ownBus?.close();
           if (dataSource.isInitialized) await dataSource.destroy();
         },
       };
     } catch (error) {
+      await accessGuard?.stop();
       await ownBus?.close();
       await dataSource.destroy();
       throw error;

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import type { Clock } from './clock.js';
+import type { AccessGuard } from './access-guard.js';
 import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
 import type { PeerDirectory } from './peers.js';
@@ -45,6 +46,8 @@ export interface SubgraphDeps {
    * Redis pub/sub when `env.REDIS_URL` is set, else in-process.
    */
   events?: EventBus;
+  /** Set by defineSubgraph (access-guard.ts): spaces refreshes it after a change it committed. */
+  accessGuard?: AccessGuard;
 }
 
 export interface SubgraphHandle {

@@ -32,3 +32,5 @@ export * from './audit.js';
 export * from './file-links.js';
 export * from './event-bus.js';
 export * from './live.js';
+export * from './access-guard.js';
+export * from './serialised.js';

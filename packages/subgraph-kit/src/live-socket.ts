@@ -6,7 +6,7 @@ import { GATEWAY_CREDENTIAL_HEADER, isScoped, isValidGatewayCredential, type Vie
 import type { Context as SocketContext } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import * as graphqlEsm from 'graphql';
-import { type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { type ExecutionResult, type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { RequestContext } from './context.js';
 import { forbidden, maskError } from './errors.js';
@@ -62,6 +62,53 @@ function graphqlFor(schema: GraphQLSchema): typeof graphqlEsm {
   throw new Error('The subgraph schema was built by a graphql-js copy this module cannot load.');
 }
 
+/** A stream of one result: a refusal sent as the stream's answer (then complete). */
+function oneResult<T>(value: T): AsyncIterableIterator<T> {
+  let sent = false;
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      if (sent) return { value: undefined, done: true };
+      sent = true;
+      return { value, done: false };
+    },
+    async return() {
+      sent = true;
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
+/** The results of a subscription, ending with a refusal thrown by its source as its last result instead of an exception. */
+function endingWithRefusal<T>(results: AsyncGenerator<T> | AsyncIterableIterator<T>, toError: (error: GraphQLError) => GraphQLError): AsyncIterableIterator<T> {
+  let refused = false;
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      if (refused) return { value: undefined, done: true };
+      try {
+        return await results.next();
+      } catch (error) {
+        if (!(error instanceof Error && 'extensions' in error)) throw error;
+        refused = true;
+        await results.return?.(undefined);
+        return { value: { data: null, errors: [toError(error as GraphQLError)] } as T, done: false };
+      }
+    },
+    async return() {
+      refused = true;
+      await results.return?.(undefined);
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
 /**
  * Subscriptions over graphql-ws (the `graphql-transport-ws` protocol) on the subgraph's own HTTP
  * server and path: Apollo Server has no subscription transport, and the gateway reaches a
@@ -93,7 +140,16 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
     {
       schema,
       execute: graphql.execute,
-      subscribe: graphql.subscribe,
+      // a refusal while the stream runs (T5 revoked, S10 removed from the space: liveEvents throws it)
+      // is the stream's last result, an ordinary GraphQL error; thrown on, graphql-ws would close
+      // the socket as an internal error and the gateway answer SERVICE_UNAVAILABLE
+      subscribe: async (args) => {
+        const refusedWith = (args.contextValue as { refusedWith?: GraphQLError } | undefined)?.refusedWith;
+        if (refusedWith) return oneResult<ExecutionResult>({ data: null, errors: [refusedWith] });
+        const result = await graphql.subscribe(args);
+        if (!(Symbol.asyncIterator in result)) return result;
+        return endingWithRefusal(result, (error) => refusal(error, 'FORBIDDEN'));
+      },
       onConnect(ctx) {
         // production: the same rule as HTTP, the gateway's credential in the upgrade headers or connection_init
         if (options.requireGatewayCredential && !isValidGatewayCredential(options.gatewaySecret ?? '', param(ctx, GATEWAY_CREDENTIAL_HEADER))) {
@@ -119,19 +175,31 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         if (authorization) headers.set('authorization', authorization);
         const requestId = param(ctx, REQUEST_ID_HEADER);
         if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+        // a refusal of the caller is the stream's one result (then complete), as a resolver's refusal
+        // is: an `error` message instead reads to the gateway as an unreachable subgraph (issue 19)
+        const refused = (error: GraphQLError) => ({ schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: { refusedWith: error } });
         let contextValue: RequestContext<TLoaders>;
         try {
           contextValue = await options.contextFor(headers);
         } catch (error) {
-          if (error instanceof Error && 'extensions' in error) return [refusal(error as GraphQLError, 'UNAUTHENTICATED')];
+          if (error instanceof Error && 'extensions' in error) return refused(refusal(error as GraphQLError, 'UNAUTHENTICATED'));
           throw error;
         }
         // C6: an integration token reads (some) queries; it never holds a live stream
-        if (isScoped(contextValue.viewer)) return [refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN')];
+        if (isScoped(contextValue.viewer)) return refused(refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN'));
         const viewer = contextValue.viewer;
         contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
         const token = contextValue.token;
-        if (token) contextValue.recheckToken = () => options.recheckToken(token);
+        if (token) {
+          contextValue.recheckToken = () => options.recheckToken(token);
+          // T5: a token whose user's access changed since it was signed opens no stream
+          try {
+            await contextValue.recheckToken();
+          } catch (error) {
+            if (error instanceof Error && 'extensions' in error) return refused(refusal(error as GraphQLError, 'UNAUTHENTICATED'));
+            throw error;
+          }
+        }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
       onNext(_ctx, _id, _payload, _args, result) {

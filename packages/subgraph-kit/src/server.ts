@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
-import { getOperationAST, type GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { scopedTokenPlugin, type ScopedAccess } from './scoped-access.js';
 import type { DataSource } from 'typeorm';
 import type { SubgraphDeps } from './definition.js';
@@ -15,6 +15,7 @@ import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPAR
 import { serveLiveSocket, type LiveSocket } from './live-socket.js';
 import { observeDatabasePool, serveMetrics, subgraphMetrics, type ServiceMetrics } from './metrics.js';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { AccessGuard } from './access-guard.js';
 
 /** Longer than any client's or load balancer's idle timeout (AWS ALB 60 s), see listen(). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
@@ -44,6 +45,8 @@ export interface SubgraphServerOptions<TLoaders> {
   routes?: SubgraphRoute[];
   /** C6: what integration tokens may do here (nothing, by default). */
   scopedAccess?: ScopedAccess<TLoaders>;
+  /** Refuses a token signed before its user's access last changed (access-guard.ts), on every request and every live event. */
+  accessGuard?: AccessGuard;
 }
 
 export interface SubgraphServer {
@@ -90,6 +93,29 @@ function metricsPlugin<TContext extends object>(metrics: ServiceMetrics): Apollo
   };
 }
 
+/**
+ * T5: a token of someone removed, demoted or re-passworded since it was signed is refused before
+ * any resolver, as an ordinary GraphQL refusal (HTTP 200, as scoped-access.ts answers): a 401 or
+ * 503 would read to the gateway as a broken subgraph rather than as the answer.
+ */
+function accessGuardPlugin<TLoaders>(guard: AccessGuard | undefined): ApolloServerPlugin<RequestContext<TLoaders>> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          if (!guard || !contextValue.viewer) return;
+          try {
+            await guard.check(contextValue.viewer);
+          } catch (error) {
+            if (error instanceof Error && 'extensions' in error) Object.assign((error as GraphQLError).extensions, { http: { status: 200 } });
+            throw error;
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Probes and scrapes come every few seconds and say nothing about users' requests. */
 const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/health', '/metrics']);
 
@@ -121,6 +147,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       scopedTokenPlugin<TLoaders>(options.scopedAccess ?? {}),
+      accessGuardPlugin<TLoaders>(options.accessGuard),
       metricsPlugin<RequestContext<TLoaders>>(metrics),
     ],
   });
@@ -267,12 +294,15 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
         contextFor,
         createLoaders: options.createLoaders,
         async recheckToken(token) {
+          let viewer: Viewer;
           try {
-            await verifier.verify(token, { now: clock.now() });
+            viewer = await verifier.verify(token, { now: clock.now() });
           } catch (error) {
             if (error instanceof TokenError) throw appError('UNAUTHENTICATED', `${error.message} Subscribe again with a fresh token.`);
             throw error;
           }
+          // every event: a stream of someone whose access changed ends at the next event
+          await options.accessGuard?.check(viewer);
         },
       });
       httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;

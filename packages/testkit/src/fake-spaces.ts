@@ -85,6 +85,9 @@ export class FakeSpaces extends FakeSubgraph {
     this.revoked = state.revoked;
     this.calls = state.calls;
     this.activeMembers = state.activeMembers;
+    // T5: the access feed every subgraph follows (subgraph-kit access-guard.ts): a fake spaces
+    // changes nobody's access, so it answers an empty feed; without it a subgraph fails closed
+    this.feeds.set('access', () => ({ head: 0, changes: [] }));
   }
 }
 

@@ -67,7 +67,7 @@ export async function assertGuestMayEnter(ctx: SpacesContext, user: User, tenant
   const issuer = ctx.deps.issuer;
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // a short-lived token of the guest themself: licensing shows a guest their own licence only
-  const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user) }, { now });
+  const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion }, { now });
   const refusal = await refusalFor(ctx, user, token);
   if (refusal) throw forbidden(refusal);
 }
@@ -102,16 +102,24 @@ export async function assertGuestSpacesReadable(ctx: SpacesContext): Promise<voi
  * member is refused with QUOTA_EXCEEDED and the numbers. Guests counted: the tenant's guests in
  * at least one space, plus pending invitations to addresses that are not guests yet.
  */
-export async function assertGuestAllowance(ctx: SpacesContext, manager: EntityManager, tenantId: string, email: string, now: Date): Promise<void> {
+export async function guestAllowanceOf(ctx: SpacesContext, tenantId: string): Promise<GuestAllowanceNumbers | null> {
   const client = peerClient(ctx);
-  if (!client || !ctx.token) return;
+  if (!client || !ctx.token) return null;
   const data = await client.request<{ _entities: Array<{ guestAllowance?: GuestAllowanceNumbers | null } | null> }>(
     LICENSING,
     GUEST_ALLOWANCE,
     { r: [{ __typename: 'Tenant', id: tenantId }] },
     { token: ctx.token, purpose: 'check the guest allowance' },
   );
-  const allowance = data._entities[0]?.guestAllowance;
+  return data._entities[0]?.guestAllowance ?? null;
+}
+
+/**
+ * L10: refuses a guest beyond the allowance (from guestAllowanceOf, asked before the transaction).
+ * Counted inside the inviting transaction after the tenant row's lock (issue 19 item 2: counted
+ * before it, concurrent invitations all saw the last free place).
+ */
+export async function assertGuestAllowance(manager: EntityManager, allowance: GuestAllowanceNumbers | null, tenantId: string, email: string, now: Date): Promise<void> {
   if (!allowance) return;
   const guests = await manager
     .getRepository(User)

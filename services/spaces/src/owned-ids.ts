@@ -27,6 +27,7 @@ export const spacesOwnedIds: OwnedIdsSpec = {
     'AddCommentInput.threadId': { kind: 'Thread' },
     'Mutation.deleteComment.id': { kind: 'Comment' },
     'Mutation.removeMember.userId': { kind: 'User' },
+    'Mutation.setMemberAdmin.userId': { kind: 'User' },
   },
   owners: {
     // a guest is a user of the tenant that invited them, so the tenant column covers guests too

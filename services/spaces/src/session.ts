@@ -23,7 +23,7 @@ export async function issueSession(ctx: SpacesContext, user: User, tenant: Tenan
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // T5: whatever path led here (refresh, tenant switch, a link), a removed member gets no new session
   if (user.removedAt) throw unauthenticated('This account has been removed from the organisation.');
-  const token = await issuer.sign({ userId: user.id, tenantId: user.tenantId, kind: user.kind, roles: rolesOf(user) }, { now });
+  const token = await issuer.sign({ userId: user.id, tenantId: user.tenantId, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion }, { now });
   return {
     token,
     user,

@@ -18,6 +18,8 @@ import { User } from './entities/user.entity.js';
 import { admitScopedSpacesQuery } from './integration-access.js';
 import { createSpacesLoaders } from './loaders.js';
 import { membershipFeedRoute } from './membership-feed.js';
+import { accessFeedRoute, spacesAccessSource } from './access-feed.js';
+import { AccessChange } from './entities/access-change.entity.js';
 import { migrations } from './migrations/index.js';
 import { spacesOwnedIds } from './owned-ids.js';
 import { AccountLinkResolver } from './resolvers/account-link.resolver.js';
@@ -43,7 +45,7 @@ import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, InvoiceMail, InvoiceMailCursor, JobLeaseEntity];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, AccessChange, InvoiceMail, InvoiceMailCursor, JobLeaseEntity];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -62,7 +64,9 @@ export const spacesSubgraph = defineSubgraph({
   createLoaders: createSpacesLoaders,
   seedDemo: seedSpacesDemo,
   // C3: cards keeps its copy of group memberships from this internal feed (no call to spaces per read)
-  routes: (runtime) => [membershipFeedRoute(runtime)],
+  routes: (runtime) => [membershipFeedRoute(runtime), accessFeedRoute(runtime)],
+  // T5: spaces owns the access versions: its own guard reads them from its table, the others follow its feed
+  accessSource: spacesAccessSource,
   // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
   admitScopedQuery: admitScopedSpacesQuery,
   // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start.

@@ -141,6 +141,10 @@ const TABLE: Record<string, Row> = {
     run: async (w) => ({ query: `mutation { removeMember(userId: "${await w.freshMemberA()}") }` }),
     expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1
   },
+  setMemberAdmin: {
+    run: async (w) => ({ query: `mutation { setMemberAdmin(userId: "${await w.freshMemberA()}", isAdmin: true) { id } }` }),
+    expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1, T2
+  },
   removeGroupMember: {
     run: async (w) => ({ query: `mutation { removeGroupMember(input: { groupId: "${w.groupA}", userId: "${w.ids.memberA}" }) { id } }` }),
     expect: { ...tenantAdmin, adminB: 'NOT_FOUND' }, // T1; C3: cards follows the removal through the membership feed

@@ -69,6 +69,12 @@ export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: numb
 }
 
 /** T2: a tenant keeps at least one administrator, so someone can always manage it. */
+/** T2: the last administrator cannot stop being one (the tenant would have none). */
+export function refuseDemotingAdmin(member: { isAdmin: boolean }, makeAdmin: boolean, activeAdmins: number): string | null {
+  if (member.isAdmin && !makeAdmin && activeAdmins <= 1) return 'This is the last administrator of the tenant: make another member an administrator first (T2).';
+  return null;
+}
+
 export function refuseRemovingMember(member: { isAdmin: boolean }, activeAdmins: number): string | null {
   if (member.isAdmin && activeAdmins <= 1) return 'This is the last administrator of the tenant: make another member an administrator before removing them (T2).';
   return null;

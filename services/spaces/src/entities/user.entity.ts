@@ -79,6 +79,10 @@ export class User {
   @Column({ type: 'datetime', nullable: true })
   removedAt: Date | null;
 
+  /** T5: raised whenever this person's access changes (access-feed.ts); tokens signed at a lower version are refused everywhere. */
+  @Column({ type: 'int', default: 0 })
+  accessVersion: number;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }
@@ -104,6 +108,7 @@ export function newGuestUser(fields: { tenantId: string; email: string; name: st
     firstSignInAt: null,
     linkedUserId: null,
     removedAt: null,
+    accessVersion: 0,
     ...fields,
   });
 }

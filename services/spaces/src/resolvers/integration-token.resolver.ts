@@ -60,7 +60,7 @@ export class IntegrationTokenResolver {
     });
     // no roles: the token reads as the member sees, and administers nothing (C6)
     const token = await issuer.sign(
-      { userId: acting.id, tenantId: viewer.tenantId, kind: 'MEMBER', roles: [], scopes: [...INTEGRATION_TOKEN_SCOPES], tokenId: row.id },
+      { userId: acting.id, tenantId: viewer.tenantId, kind: 'MEMBER', roles: [], scopes: [...INTEGRATION_TOKEN_SCOPES], tokenId: row.id, accessVersion: acting.accessVersion },
       { now, ttlSeconds: INTEGRATION_TOKEN_TTL_SECONDS },
     );
     return { token, id: row.id, name, scopes: [...INTEGRATION_TOKEN_SCOPES], expiresAt: row.expiresAt };

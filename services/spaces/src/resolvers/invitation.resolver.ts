@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@kyodo/auth';
-import { appError, badInput, conflict, notFound, recordAudit, unauthenticated } from '@kyodo/subgraph-kit';
+import { appError, badInput, conflict, notFound, recordAudit, serialisedTransaction, unauthenticated } from '@kyodo/subgraph-kit';
 import { IsNull, type EntityManager } from 'typeorm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { enforce, requireSpace } from '../access.js';
@@ -26,7 +26,7 @@ import { InviteGuestInput } from '../inputs/invite-guest.input.js';
 import { RemoveGuestInput } from '../inputs/remove-guest.input.js';
 import { DEFAULT_PUBLIC_URL, sendMail } from '../mail.js';
 import { guestAccountMail, invitationMail } from '../mail-templates.js';
-import { assertGuestAllowance, assertGuestMayEnter } from '../licensing-gate.js';
+import { assertGuestAllowance, assertGuestMayEnter, guestAllowanceOf } from '../licensing-gate.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy, removeMembership } from './space.resolver.js';
@@ -99,8 +99,11 @@ export class InvitationResolver {
     if (!email) throw badInput('Enter a valid email address.', 'email');
     const now = ctx.clock.now();
     // L10: on the allowance model, no guest beyond 5 per paid member (licensing holds the seats)
-    await assertGuestAllowance(ctx, ctx.dataSource.manager, viewer.tenantId, email, now);
-    return ctx.dataSource.transaction(async (manager) => {
+    const allowance = await guestAllowanceOf(ctx, viewer.tenantId);
+    return serialisedTransaction(ctx.dataSource, `guests:${viewer.tenantId}`, async (manager) => {
+      // the lock first, then the count (see member.resolver.ts lockTenant)
+      await manager.createQueryBuilder().update(Tenant).set({ id: () => 'id' }).where('id = :id', { id: viewer.tenantId }).execute();
+      await assertGuestAllowance(manager, allowance, viewer.tenantId, email, now);
       const tenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       let existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
       if (existing && (await retireDeadLink(manager, existing, now))) existing = null;

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isAdmin, isVendorAdmin } from '@kyodo/auth';
-import { badInput, conflict, notFound, quotaExceeded, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
+import { badInput, conflict, notFound, quotaExceeded, recordAudit, requireAdmin, serialisedTransaction } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull, type EntityManager } from 'typeorm';
 import { normaliseEmail } from '../domain/invitations.js';
-import { refuseMemberBeyondSeats, refuseRemovingMember } from '../domain/onboarding.js';
+import { refuseDemotingAdmin, refuseMemberBeyondSeats, refuseRemovingMember } from '../domain/onboarding.js';
 import { PasswordSetup } from '../entities/password-setup.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
 import { newMemberUser, User } from '../entities/user.entity.js';
@@ -12,6 +12,11 @@ import { AddMemberInput } from '../inputs/add-member.input.js';
 import { memberSeatsInForce } from '../licensing-contracts.js';
 import { sendPasswordSetup } from '../password-setups.js';
 import type { SpacesContext } from '../context.js';
+import { revokeAccess, settleAccessChange } from '../access-feed.js';
+import { GroupMember } from '../entities/group-member.entity.js';
+import { IntegrationToken } from '../entities/integration-token.entity.js';
+import { SpaceMember } from '../entities/space-member.entity.js';
+import { recordMembershipChanges } from '../membership-feed.js';
 
 const ACTIVE_MEMBER = (tenantId: string) => ({ tenantId, kind: 'MEMBER' as const, removedAt: IsNull() });
 
@@ -21,9 +26,24 @@ const ACTIVE_MEMBER = (tenantId: string) => ({ tenantId, kind: 'MEMBER' as const
  * seat, nor two removals both leave no administrator (T5, T2).
  */
 async function lockTenant(manager: EntityManager, tenantId: string): Promise<Tenant> {
-  const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
-  await manager.update(Tenant, { id: tenantId }, { name: tenant.name });
-  return tenant;
+  // the lock first, then the reads: on MariaDB a read before it would fix the transaction's
+  // snapshot, and the count after the lock would then miss what another addition just committed
+  await manager.createQueryBuilder().update(Tenant).set({ id: () => 'id' }).where('id = :id', { id: tenantId }).execute();
+  return manager.findOneByOrFail(Tenant, { id: tenantId });
+}
+
+/**
+ * Item 5 of issue 19: a person removed and added again starts fresh: no group or space
+ * membership, no integration token, no second factor from before (their posts stay theirs).
+ */
+async function forgetPastAccess(manager: EntityManager, user: User, now: Date): Promise<void> {
+  const groups = await manager.findBy(GroupMember, { userId: user.id });
+  if (groups.length > 0) {
+    await manager.delete(GroupMember, { userId: user.id });
+    await recordMembershipChanges(manager, user.tenantId, [user.id]);
+  }
+  await manager.delete(SpaceMember, { userId: user.id });
+  await manager.update(IntegrationToken, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
 }
 
 @Resolver(() => Tenant)
@@ -59,9 +79,10 @@ export class MemberResolver {
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput("Enter the member's name (1 to 200 characters).", 'name');
     const now = ctx.clock.now();
-    // asked before the transaction so no lock is held while licensing answers
+    // asked before the transaction so no lock is held while licensing answers (nor while hashing)
     const seats = await memberSeatsInForce(ctx, viewer.tenantId);
-    return ctx.dataSource.transaction(async (manager) => {
+    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+    const member = await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
       const tenant = await lockTenant(manager, viewer.tenantId);
       const existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
       if (existing?.kind === 'GUEST') throw conflict('This address belongs to a guest of this tenant; a guest cannot also be a member.');
@@ -69,11 +90,13 @@ export class MemberResolver {
       const active = await manager.countBy(User, ACTIVE_MEMBER(tenant.id));
       const refusal = refuseMemberBeyondSeats(active, seats.seats, seats.from);
       if (refusal) throw quotaExceeded(refusal, { memberSeats: seats.seats, activeMembers: active });
-      const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
       let member: User;
       if (existing) {
-        // a member removed earlier comes back as the same user (their posts are theirs), with a new password
-        await manager.update(User, existing.id, { name, passwordHash, removedAt: null, isAdmin: false, failedSignIns: 0, lockedUntil: null });
+        // a member removed earlier comes back as the same user (their posts are theirs), with a new
+        // password and nothing else of before (T5, issue 19 item 5): every old token stays refused
+        await manager.update(User, existing.id, { name, passwordHash, removedAt: null, isAdmin: false, isSupportAgent: false, isVendorAdmin: false, failedSignIns: 0, lockedUntil: null, totpSecret: null, totpEnabled: false });
+        await forgetPastAccess(manager, existing, now);
+        await revokeAccess(manager, tenant.id, [existing.id]);
         member = await manager.findOneByOrFail(User, { id: existing.id });
       } else {
         member = newMemberUser({ tenantId: tenant.id, email, name, passwordHash, isAdmin: false });
@@ -84,6 +107,8 @@ export class MemberResolver {
       ctx.logger.info('member added', { tenantId: tenant.id, userId: member.id, by: viewer.userId });
       return member;
     });
+    await settleAccessChange(ctx);
+    return member;
   }
 
   @Mutation(() => Boolean, {
@@ -92,7 +117,7 @@ export class MemberResolver {
   async removeMember(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const viewer = requireAdmin(ctx, 'remove members (T5)');
     const now = ctx.clock.now();
-    return ctx.dataSource.transaction(async (manager) => {
+    await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
       const tenant = await lockTenant(manager, viewer.tenantId);
       const member = await manager.findOneBy(User, { id: userId, ...ACTIVE_MEMBER(tenant.id) });
       if (!member) throw notFound('Member');
@@ -102,9 +127,37 @@ export class MemberResolver {
       await manager.update(User, member.id, { removedAt: now });
       // a set-password link still in their mailbox no longer lets them in
       await manager.delete(PasswordSetup, { userId: member.id, usedAt: IsNull() });
+      // T5: every token, stream and integration token of theirs is refused everywhere, at once
+      await revokeAccess(manager, tenant.id, [member.id]);
       await recordAudit(manager, { at: now, actor: viewer, tenantId: tenant.id, action: 'member.remove', subject: `User:${member.id}`, before: { email: member.email, name: member.name, isAdmin: member.isAdmin }, after: { removedAt: now.toISOString() } });
       ctx.logger.info('member removed', { tenantId: tenant.id, userId: member.id, by: viewer.userId });
-      return true;
     });
+    await settleAccessChange(ctx);
+    return true;
+  }
+
+  @Mutation(() => User, {
+    description:
+      "T2: a tenant administrator makes a member an administrator, or no longer one. Takes effect at once: the member's tokens signed before are refused everywhere (they sign in again). The last administrator stays one.",
+  })
+  async setMemberAdmin(@Arg('userId', () => ID) userId: string, @Arg('isAdmin', () => Boolean) makeAdmin: boolean, @Ctx() ctx: SpacesContext): Promise<User> {
+    const viewer = requireAdmin(ctx, 'change administrators (T2)');
+    const now = ctx.clock.now();
+    const member = await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
+      const tenant = await lockTenant(manager, viewer.tenantId);
+      const member = await manager.findOneBy(User, { id: userId, ...ACTIVE_MEMBER(tenant.id) });
+      if (!member) throw notFound('Member');
+      if (member.isAdmin === makeAdmin) return member;
+      const admins = await manager.countBy(User, { ...ACTIVE_MEMBER(tenant.id), isAdmin: true });
+      const refusal = refuseDemotingAdmin(member, makeAdmin, admins);
+      if (refusal) throw conflict(refusal);
+      await manager.update(User, member.id, { isAdmin: makeAdmin });
+      // T5: a token that says ADMIN stops acting as one at once (and one that does not, gets it on the next sign-in)
+      await revokeAccess(manager, tenant.id, [member.id]);
+      await recordAudit(manager, { at: now, actor: viewer, tenantId: tenant.id, action: 'member.setAdmin', subject: `User:${member.id}`, before: { isAdmin: member.isAdmin }, after: { isAdmin: makeAdmin } });
+      return manager.findOneByOrFail(User, { id: member.id });
+    });
+    await settleAccessChange(ctx);
+    return member;
   }
 }

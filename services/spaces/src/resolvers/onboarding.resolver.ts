@@ -17,6 +17,7 @@ import { confirmBaseContract, createBaseContract } from '../licensing-contracts.
 import { sendPasswordSetup } from '../password-setups.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
+import { revokeAccess, settleAccessChange } from '../access-feed.js';
 import type { SpacesContext } from '../context.js';
 
 const SUBDOMAIN_TAKEN = (subdomain: string) => `The sub-domain "${subdomain}" is already used, or was used by a tenant before; a sub-domain is never reused (T4).`;
@@ -125,9 +126,12 @@ export class OnboardingResolver {
       if (!user) throw appError('BAD_USER_INPUT', INVALID_LINK.UNKNOWN, { field: 'token', reason: 'UNKNOWN' });
       const changes = { passwordHash, ...afterSuccess(), firstSignInAt: user.firstSignInAt ?? now };
       await manager.update(User, user.id, changes);
+      // T5: a new password ends every session signed before it, everywhere
+      await revokeAccess(manager, user.tenantId, [user.id]);
       const tenant = await manager.findOneByOrFail(Tenant, { id: user.tenantId });
-      return { user: Object.assign(user, changes), tenant };
+      return { user: Object.assign(user, changes, { accessVersion: user.accessVersion + 1 }), tenant };
     });
+    await settleAccessChange(ctx);
     return issueSession(ctx, user, tenant, now);
   }
 }

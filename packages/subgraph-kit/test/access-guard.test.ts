@@ -1,0 +1,74 @@
+import type { Viewer } from '@kyodo/auth';
+import { describe, expect, it } from 'vitest';
+import { startAccessGuard, type AccessFeedRow, type AccessVersionSource } from '../src/access-guard.js';
+import type { ChangeFeedPage } from '../src/change-feed.js';
+import { silentLogger } from '../src/logger.js';
+
+const viewer = (userId: string, accessVersion?: number): Viewer => ({ userId, tenantId: 't', kind: 'MEMBER', roles: [], ...(accessVersion === undefined ? {} : { accessVersion }) });
+
+/** A feed held in memory; `down` makes every read fail, as an unreachable spaces would. */
+function memorySource() {
+  const rows: Array<AccessFeedRow & { seq: number }> = [];
+  const state = { down: false, reads: 0 };
+  const source: AccessVersionSource = {
+    available: () => true,
+    async readPage(after, first): Promise<ChangeFeedPage<AccessFeedRow>> {
+      state.reads++;
+      if (state.down) throw new Error('unreachable');
+      return { changes: rows.filter((r) => r.seq > after).slice(0, first), head: rows.at(-1)?.seq ?? 0 };
+    },
+  };
+  return { rows, state, source };
+}
+
+describe('access guard (T5, issue 19)', () => {
+  it('refuses a token signed below the user\'s current version, accepts one at it, and others untouched', async () => {
+    const { rows, source } = memorySource();
+    const guard = startAccessGuard({ source, settings: { syncMs: 1000, maxStalenessMs: 1000 }, logger: silentLogger });
+    try {
+      await guard.check(viewer('u1'));
+      rows.push({ seq: 1, userId: 'u1', version: 1 });
+      await guard.refresh();
+      await expect(guard.check(viewer('u1'))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', rule: 'T5' } });
+      await expect(guard.check(viewer('u1', 1))).resolves.toBeUndefined();
+      await expect(guard.check(viewer('u2'))).resolves.toBeUndefined();
+    } finally {
+      await guard.stop();
+    }
+  });
+
+  it('fails closed: with the copy older than the bound and the feed unreachable, every token is refused with SERVICE_UNAVAILABLE; back at once when it answers', async () => {
+    const { state, source } = memorySource();
+    let now = 0;
+    const guard = startAccessGuard({ source, settings: { syncMs: 60_000, maxStalenessMs: 1000 }, logger: silentLogger, nowMs: () => now });
+    try {
+      await guard.check(viewer('u1'));
+      state.down = true;
+      now += 500; // within the bound: the copy is trusted, the feed is not asked
+      const reads = state.reads;
+      await guard.check(viewer('u1'));
+      expect(state.reads).toBe(reads);
+      now += 1000; // past it
+      await expect(guard.check(viewer('u1'))).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      state.down = false;
+      await expect(guard.check(viewer('u1'))).resolves.toBeUndefined();
+    } finally {
+      await guard.stop();
+    }
+  });
+
+  it('a feed that went back to an empty head (spaces\' database recreated) is copied again from the start', async () => {
+    const { rows, source } = memorySource();
+    const guard = startAccessGuard({ source, settings: { syncMs: 60_000, maxStalenessMs: 1000 }, logger: silentLogger });
+    try {
+      rows.push({ seq: 1, userId: 'u1', version: 3 });
+      await guard.refresh();
+      await expect(guard.check(viewer('u1', 2))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      rows.length = 0;
+      await guard.refresh();
+      await expect(guard.check(viewer('u1', 2))).resolves.toBeUndefined();
+    } finally {
+      await guard.stop();
+    }
+  });
+});
