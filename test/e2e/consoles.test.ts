@@ -216,6 +216,16 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await axe(admin, 'licences');
     await open(admin, 'テナント設定', 'テナント設定');
     await expect.poll(() => admin.getByTestId('totp-state').innerText()).toBe('2段階認証は任意です。');
+    // Q1: the invoice recipient name: a blank name is refused under its field, a name is kept for the next invoices
+    const recipient = admin.getByLabel('宛名（登記上の名称）', { exact: true });
+    await recipient.fill('   ');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => admin.locator('#recipient-name-refusal').innerText()).toContain('登録名称は1〜');
+    expect(await recipient.getAttribute('aria-describedby')).toBe('recipient-name-refusal');
+    await axe(admin, 'settings with a refusal');
+    await recipient.fill('楓工業株式会社 本社');
+    await admin.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => admin.getByTestId('recipient-state').innerText()).toBe('楓工業株式会社 本社');
     await axe(admin, 'settings');
     await shot(admin, 'admin-settings');
 
@@ -249,6 +259,14 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await axe(operator, 'billing');
     await shot(operator, 'vendor-billing');
 
+    // Q1: the operators' invoice search: the tenant's invoice found by part of its recipient name
+    await open(operator, '請求書検索', '請求書検索');
+    await operator.getByLabel('宛名（一部）', { exact: true }).fill('楓工業');
+    await operator.getByRole('button', { name: '検索', exact: true }).click();
+    await expect.poll(async () => (await operator.getByTestId('invoice-search').getByRole('row').allInnerTexts()).join('\n')).toMatch(/KY-\d{4}-\d+\s+\d{4}-\d{2}-\d{2}\s+請求書\s+楓工業株式会社\s+[0-9a-f-]{36}\s+￥[\d,]+/);
+    await axe(operator, 'invoice search');
+    await shot(operator, 'vendor-invoice-search');
+
     // the other back-office screens pass axe too
     await open(operator, 'サービス契約', 'サービス契約');
     await axe(operator, 'service contracts');
@@ -265,6 +283,40 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await expect.poll(() => invoices.count()).toBeGreaterThanOrEqual(2);
     await axe(admin, 'invoices');
     await shot(admin, 'admin-invoices');
+
+    // Q1: an invoice opened: its number, the issuer's registration number, tax per rate; the PDF fetched on the click
+    await admin.getByTestId('invoices').getByRole('button', { name: /^KY-.* を開く$/ }).first().click();
+    const opened = admin.getByTestId('invoice');
+    await expect.poll(() => opened.getByTestId('invoice-number').innerText()).toMatch(/^KY-\d{4}-\d+$/);
+    const invoiceNumber = await opened.getByTestId('invoice-number').innerText();
+    expect(await opened.getByTestId('invoice-registration').innerText()).toMatch(/^T\d{13}$/);
+    expect(await opened.getByTestId('invoice-tax-by-rate').innerText()).toMatch(/10%\s+￥[\d,]+\s+￥[\d,]+/);
+    // the signed link is never in the page before the click
+    expect(await admin.content()).not.toContain('/invoice-files/');
+    const invoiceId = new URL(admin.url()).searchParams.get('invoice');
+    expect(invoiceId).toBeTruthy();
+    const [pdf, download] = await Promise.all([
+      admin.waitForResponse((r) => r.url().includes('/invoice-files/')),
+      admin.waitForEvent('download'),
+      opened.getByRole('button', { name: 'PDF をダウンロード' }).click(),
+    ]);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    // the file saved is the PDF itself
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(download.suggestedFilename()).toBe(`${invoiceNumber}.pdf`);
+    await axe(admin, 'invoice opened');
+    await shot(admin, 'admin-invoice', opened);
+
+    // the invoice mail's link, signed out: sign-in first, then that invoice (Q1, issue 18)
+    const fromMail = await newPage();
+    await fromMail.goto(`${origin}/app/licences?invoice=${invoiceId}`);
+    await fromMail.getByLabel('テナント（サブドメイン）', { exact: true }).fill(TENANT.subdomain);
+    await fromMail.getByLabel('メールアドレス', { exact: true }).fill(TENANT.email);
+    await fromMail.getByLabel('パスワード', { exact: true }).fill(TENANT.password);
+    await fromMail.getByRole('button', { name: 'サインイン' }).click();
+    await expect.poll(async () => (await fromMail.getByTestId('invoice-number').count()) && fromMail.getByTestId('invoice-number').innerText()).toBe(invoiceNumber);
+    expect(new URL(fromMail.url()).pathname + new URL(fromMail.url()).search).toBe(`/app/admin/invoices?invoice=${invoiceId}`);
 
     // English on request: headings, enum values as words
     await admin.getByRole('button', { name: 'Switch to English' }).click();

@@ -12,7 +12,7 @@ export const catalogues: Record<Lang, Catalogue> = { ja, en };
 export type { MessageKey };
 
 /** The enum types the app shows as words, each with the prefix of its catalogue keys (courseSTANDARD...). */
-export type EnumPrefix = 'ticket' | 'priority' | 'status' | 'course' | 'cycle' | 'contract' | 'locale' | 'mail' | 'policy' | 'product' | 'deployment' | 'price';
+export type EnumPrefix = 'ticket' | 'priority' | 'status' | 'course' | 'cycle' | 'contract' | 'locale' | 'mail' | 'policy' | 'product' | 'deployment' | 'price' | 'invoiceKind';
 
 /** A label for an enum value the schema sends in capitals (TicketStatus, TicketPriority...), or the value itself. */
 export function enumLabel(lang: Lang, prefix: EnumPrefix, value: string): string {

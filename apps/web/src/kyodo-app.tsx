@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
 import { Link } from './components.js';
 import { I18nContext, initialLang, LANG_STORAGE_KEY, translate, useI18n, type I18n, type Lang } from './i18n.js';
-import { rolesInToken } from './domain/web-rules.js';
+import { afterSignIn, rolesInToken, signInTarget } from './domain/web-rules.js';
 import { createAppClient } from './kyodo-session.js';
 import { match, navigate, useRoute, type Route } from './router.js';
 import { AcceptInvitationScreen } from './screens/accept-invitation-screen.js';
@@ -18,10 +18,11 @@ import { TicketsScreen } from './screens/tickets-screen.js';
 // The consoles load on first use: members, guests and agents never download them (nor their documents)
 const AdminMembersScreen = lazy(() => import('./screens/admin-members-screen.js').then((m) => ({ default: m.AdminMembersScreen })));
 const AdminContractScreen = lazy(() => import('./screens/admin-contract-screen.js').then((m) => ({ default: m.AdminContractScreen })));
-const AdminInvoicesScreen = lazy(() => import('./screens/admin-contract-screen.js').then((m) => ({ default: m.AdminInvoicesScreen })));
+const AdminInvoicesScreen = lazy(() => import('./screens/invoices-screen.js').then((m) => ({ default: m.AdminInvoicesScreen })));
 const AdminSettingsScreen = lazy(() => import('./screens/audit-log-screen.js').then((m) => ({ default: m.AdminSettingsScreen })));
 const AuditLogScreen = lazy(() => import('./screens/audit-log-screen.js').then((m) => ({ default: m.AuditLogScreen })));
 const VendorBillingScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorBillingScreen })));
+const VendorInvoicesScreen = lazy(() => import('./screens/invoices-screen.js').then((m) => ({ default: m.VendorInvoicesScreen })));
 const VendorCatalogueScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorCatalogueScreen })));
 const VendorPricesScreen = lazy(() => import('./screens/vendor-billing-screen.js').then((m) => ({ default: m.VendorPricesScreen })));
 const VendorContractsScreen = lazy(() => import('./screens/vendor-tenants-screen.js').then((m) => ({ default: m.VendorContractsScreen })));
@@ -82,7 +83,8 @@ export function KyodoApp() {
       viewer,
       async signedIn() {
         await loadViewer();
-        navigate('/spaces', { replace: true });
+        // back to the screen asked for before signing in (the invoice mail's link), else spaces
+        navigate(afterSignIn(new URLSearchParams(window.location.search).get('next')), { replace: true });
       },
       signOut() {
         client.setSession(null);
@@ -96,9 +98,11 @@ export function KyodoApp() {
   const isPublic = PUBLIC_PATHS.includes(route.path.replace(/\/$/, ''));
   useEffect(() => {
     if (!checked) return;
-    if (!viewer && !isPublic) navigate('/sign-in', { replace: true });
-    else if (viewer && (route.path === '/' || route.path === '/sign-in')) navigate('/spaces', { replace: true });
-  }, [checked, viewer, isPublic, route.path]);
+    if (!viewer && !isPublic) {
+      const next = signInTarget(route.path, route.query.toString());
+      navigate(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in', { replace: true });
+    } else if (viewer && (route.path === '/' || route.path === '/sign-in')) navigate(route.path === '/sign-in' ? afterSignIn(route.query.get('next')) : '/spaces', { replace: true });
+  }, [checked, viewer, isPublic, route.path, route.query]);
 
   return (
     <I18nContext.Provider value={i18n}>
@@ -146,6 +150,7 @@ function Header() {
             <>
               <Link to="/vendor/tenants">{t('navTenants')}</Link>
               <Link to="/vendor/billing">{t('navBilling')}</Link>
+              <Link to="/vendor/invoices">{t('navInvoiceSearch')}</Link>
               <Link to="/vendor/prices">{t('navPrices')}</Link>
               <Link to="/vendor/contracts">{t('navServiceContracts')}</Link>
               <Link to="/vendor/catalogue">{t('navCatalogue')}</Link>
@@ -181,18 +186,26 @@ function Screen({ route, signedIn, isOperator }: { route: Route; signedIn: boole
   if (path === '/cards') return <CardsScreen />;
   if (path === '/tickets') return <TicketsScreen />;
   if (path === '/queue') return <QueueScreen />;
+  // Q1: the invoice mail links /licences?invoice=<id>: the one invoices screen opens it
+  if (path === '/licences' && route.query.get('invoice')) return <Redirect to={`/admin/invoices?invoice=${encodeURIComponent(route.query.get('invoice')!)}`} />;
   if (path === '/licences') return <LicencesScreen />;
   if (path === '/admin/members') return <AdminMembersScreen />;
   if (path === '/admin/contract') return <AdminContractScreen />;
-  if (path === '/admin/invoices') return <AdminInvoicesScreen />;
+  if (path === '/admin/invoices') return <AdminInvoicesScreen openId={route.query.get('invoice')} />;
   if (path === '/admin/settings') return <AdminSettingsScreen />;
   if (path === '/audit') return <AuditLogScreen acrossTenants={isOperator} />;
   if (path === '/vendor/tenants') return <VendorTenantsScreen />;
   if (path === '/vendor/billing') return <VendorBillingScreen />;
+  if (path === '/vendor/invoices') return <VendorInvoicesScreen />;
   if (path === '/vendor/prices') return <VendorPricesScreen />;
   if (path === '/vendor/contracts') return <VendorContractsScreen />;
   if (path === '/vendor/catalogue') return <VendorCatalogueScreen />;
   return <NotFound />;
+}
+
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, { replace: true }), [to]);
+  return null;
 }
 
 function NotFound() {

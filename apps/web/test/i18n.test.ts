@@ -44,6 +44,7 @@ describe('the catalogues: Japanese first, one per language', () => {
       ['status', 'GuestLicenseStatus'],
       ['ticket', 'TicketStatus'],
       ['priority', 'TicketPriority'],
+      ['invoiceKind', 'InvoiceKind'],
     ] as const;
     for (const [prefix, name] of shown) {
       for (const value of enumValues(name)) {

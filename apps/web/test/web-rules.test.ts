@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guestsOf, queueOrder, rolesInToken, trialDaysLeft, withComment } from '../src/domain/web-rules.js';
+import { afterSignIn, guestsOf, queueOrder, rolesInToken, signInTarget, trialDaysLeft, withComment } from '../src/domain/web-rules.js';
 import { initialLang, translate } from '../src/i18n.js';
 
 describe('the web app\'s presentation rules', () => {
@@ -12,6 +12,17 @@ describe('the web app\'s presentation rules', () => {
     expect(trialDaysLeft(null, now)).toBeNull();
     // 15:00 UTC is midnight in Tokyo: a day has passed there
     expect(trialDaysLeft('2026-11-30', new Date('2026-11-30T15:00:00Z'))).toBe(0);
+  });
+
+  it('Q1: the invoice mail\'s link survives sign-in (kept as ?next=), and only a path of this app is followed', () => {
+    expect(signInTarget('/licences', 'invoice=42')).toBe('/licences?invoice=42');
+    expect(signInTarget('/admin/invoices', '')).toBe('/admin/invoices');
+    expect(signInTarget('/', '')).toBeNull();
+    expect(signInTarget('/sign-in', 'next=%2Fcards')).toBeNull();
+    expect(afterSignIn('/licences?invoice=42')).toBe('/licences?invoice=42');
+    expect(afterSignIn(null)).toBe('/spaces');
+    // never another origin, nor back to the sign-in screen
+    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/sign-in?next=/x', '/a\nb']) expect({ bad, to: afterSignIn(bad) }).toEqual({ bad, to: '/spaces' });
   });
 
   it('keeps a comment once when it arrives twice (the POST answer and a live event), in time order', () => {

@@ -59,3 +59,22 @@ export function guestsOf<U extends { id: string; kind: string }>(spaces: Readonl
   for (const space of spaces) if (space.isGuestSpace) for (const member of space.members) if (member.kind === 'GUEST' && !seen.has(member.id)) seen.set(member.id, member);
   return [...seen.values()];
 }
+
+/**
+ * Where to go after signing in: the screen a signed-out person asked for (a mail link such as
+ * `/licences?invoice=…`), kept through the sign-in screen as `?next=`. Only a path of this app:
+ * never another origin (`//evil.example`, `/\evil.example`, `https://…`), so the link cannot send
+ * the person elsewhere once signed in.
+ */
+export function afterSignIn(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/spaces';
+  // a control character (a newline, a tab) could be read as a break in the URL: refused
+  if (/^\/sign-in(?:[/?#]|$)/.test(next) || [...next].some((c) => c.charCodeAt(0) < 0x20)) return '/spaces';
+  return next;
+}
+
+/** The `next` to keep when a signed-out person lands on `path?query`: nothing for the home screen. */
+export function signInTarget(path: string, query: string): string | null {
+  if (path === '/' || path === '' || path.startsWith('/sign-in')) return null;
+  return `${path}${query ? `?${query}` : ''}`;
+}

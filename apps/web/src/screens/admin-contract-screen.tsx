@@ -1,4 +1,4 @@
-import { AdminInvoicesDocument, AdminMembersDocument, AdminOrderCourseChangeDocument, AdminQuoteCourseChangeDocument, type AdminQuoteCourseChangeQuery, type Course } from '@kyodo/client';
+import { AdminMembersDocument, AdminOrderCourseChangeDocument, AdminQuoteCourseChangeDocument, type AdminQuoteCourseChangeQuery, type Course } from '@kyodo/client';
 import { useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
@@ -159,54 +159,5 @@ function CourseChange({ current, annual, reload }: { current: Course; annual: bo
         </p>
       )}
     </form>
-  );
-}
-
-/** L16: the tenant's invoices with their lines (the PDF download comes with the invoices issue). */
-export function AdminInvoicesScreen() {
-  const { client } = useApp();
-  const { t, lang } = useI18n();
-  const loaded = useLoad(() => client.data(AdminInvoicesDocument), 'admin-invoices');
-  return (
-    <section aria-labelledby="invoices-title">
-      <h1 id="invoices-title">{t('invoices')}</h1>
-      <LoadState loaded={loaded}>
-        {({ invoices }) =>
-          !invoices?.length ? (
-            <p>{t('noInvoices')}</p>
-          ) : (
-            <table data-testid="invoices">
-              <thead>
-                <tr>
-                  <th scope="col">{t('issuedOn')}</th>
-                  <th scope="col">{t('invoiceLines')}</th>
-                  <th scope="col">{t('subtotal')}</th>
-                  <th scope="col">{t('tax')}</th>
-                  <th scope="col">{t('total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...invoices].reverse().map((invoice) => (
-                  <tr key={invoice.id}>
-                    <td>{invoice.issuedOn}</td>
-                    <td className="wrap">
-                      {invoice.lines.map((line, i) => (
-                        <div key={i}>
-                          {line.description}
-                          {line.periodFrom ? ` (${line.periodFrom}–${line.periodTo ?? ''})` : ''} × {line.quantity}
-                        </div>
-                      ))}
-                    </td>
-                    <td>{formatYen(invoice.subtotal, lang)}</td>
-                    <td>{formatYen(invoice.tax, lang)}</td>
-                    <td>{formatYen(invoice.total, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
-        }
-      </LoadState>
-    </section>
   );
 }

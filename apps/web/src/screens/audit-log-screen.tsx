@@ -1,5 +1,5 @@
-import { AdminSetRequireTotpDocument, AdminSettingsDocument, ConsoleAuditLogDocument, type ConsoleAuditLogQuery } from '@kyodo/client';
-import { useEffect, useState } from 'react';
+import { AdminSetInvoiceRecipientNameDocument, AdminSetRequireTotpDocument, AdminSettingsDocument, ConsoleAuditLogDocument, type ConsoleAuditLogQuery } from '@kyodo/client';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { ErrorNote, LoadState } from '../components.js';
 import { FormRefusal, InputField, SelectField, useAction } from '../console-components.js';
@@ -168,11 +168,46 @@ export function AdminSettingsScreen() {
                   {tenant.requireTotp ? t('totpStopRequiring') : t('totpRequire')}
                 </button>
               </div>
-              <p className="meta">{t('recipientNameGap')}</p>
+              <InvoiceRecipientForm tenantId={tenant.id} current={tenant.invoiceRecipientName ?? null} onSaved={loaded.reload} />
             </>
           );
         }}
       </LoadState>
     </section>
+  );
+}
+
+/** Q1: the registered name the tenant's next invoices are addressed to; a refusal shows under the field. */
+function InvoiceRecipientForm({ tenantId, current, onSaved }: { tenantId: string; current: string | null; onSaved: () => void }) {
+  const { client } = useApp();
+  const { t } = useI18n();
+  const action = useAction();
+  const [name, setName] = useState(current ?? '');
+  const [saved, setSaved] = useState(false);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    void action.run(async () => {
+      await client.data(AdminSetInvoiceRecipientNameDocument, { tenantId, name });
+      setSaved(true);
+      onSaved();
+    });
+  }
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="recipient-title" noValidate>
+      <h2 id="recipient-title">{t('invoiceRecipientTitle')}</h2>
+      <p data-testid="recipient-state">{current ?? t('invoiceRecipientNone')}</p>
+      <p className="meta">{t('invoiceRecipientHelp')}</p>
+      <InputField formId="recipient" label={t('invoiceRecipientName')} name="name" value={name} onChange={setName} error={action.error} maxLength={200} />
+      <FormRefusal error={action.error} fields={['name']} />
+      {saved && (
+        <p role="status" className="ok">
+          {t('saved')}
+        </p>
+      )}
+      <button type="submit" disabled={action.busy}>
+        {t('save')}
+      </button>
+    </form>
   );
 }
