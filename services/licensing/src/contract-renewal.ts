@@ -4,6 +4,7 @@ import { addDays, type LocalDate } from './domain/calendar-dates.js';
 import { courseOn } from './domain/course-orders.js';
 import { guestLicensesOn } from './domain/guest-orders.js';
 import { renewalInvoice, renewedTermStarts, settleBaseTerm } from './domain/renewals.js';
+import { recordContractChange } from './contract-feed.js';
 import { Contract } from './entities/contract.entity.js';
 import { CourseOrder } from './entities/course-order.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
@@ -35,7 +36,10 @@ export async function settleContract(manager: EntityManager, contract: Contract,
       .where('id = :id AND endsOn = :endsOn AND cancelledOn IS NULL', { id: contract.id, endsOn: contract.endsOn })
       .execute();
     if ((changed.affected ?? 0) !== 1) return; // another request settled this term
-    if (ended) await tx.delete(GuestLicenseAssignment, { tenantId: contract.tenantId });
+    if (ended) {
+      await tx.delete(GuestLicenseAssignment, { tenantId: contract.tenantId });
+      await recordContractChange(tx, contract.tenantId);
+    }
     const starts = renewedTermStarts(contract.endsOn!, settlement);
     if (starts.length === 0) return;
     const orders = await tx.findBy(GuestLicenseOrder, { tenantId: contract.tenantId });

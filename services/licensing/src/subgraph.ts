@@ -5,6 +5,8 @@ import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice, InvoiceLine } from './entities/invoice.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
 import { DigitisationChange } from './entities/digitisation-change.entity.js';
+import { ContractChange } from './entities/contract-change.entity.js';
+import { contractFeedRoute } from './contract-feed.js';
 import { DigitisationPackOrder, ServiceContract } from './entities/service-contract.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
 import { digitisationFeedRoute } from './digitisation-feed.js';
@@ -31,7 +33,7 @@ import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, ContractChange];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -61,7 +63,7 @@ export const licensingSubgraph = defineSubgraph({
   createLoaders: createLicensingLoaders,
   seedDemo: seedLicensingDemo,
   // L15: cards keeps its copy of each tenant's digitisation allowance from this internal feed (no call per scan)
-  routes: (runtime) => [digitisationFeedRoute(runtime)],
+  routes: (runtime) => [digitisationFeedRoute(runtime), contractFeedRoute(runtime)],
   background: (runtime) => startBillingSchedule(runtime),
 });
 
