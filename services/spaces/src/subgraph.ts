@@ -1,4 +1,6 @@
-import { AuditEntryRecord, defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { contractCopyEnvSchema, startContractCopy } from './contract-copy.js';
+import { PeerFeedCursor } from './entities/peer-feed-cursor.entity.js';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
@@ -41,7 +43,7 @@ import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, PeerFeedCursor, JobLeaseEntity];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -63,9 +65,11 @@ export const spacesSubgraph = defineSubgraph({
   routes: (runtime) => [membershipFeedRoute(runtime)],
   // C6: integration tokens read cards, not spaces; only the narrow, checked reads cards and the gateway need
   admitScopedQuery: admitScopedSpacesQuery,
+  // L8/S9: the copy of licensing's contract ends, and the job that records them (contract-copy.ts)
+  background: (runtime) => startContractCopy(runtime),
   // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start.
   // MAIL_FROM, the sender of every mail, is checked at start too.
-  envSchema: z.intersection(totpEnvSchema, mailEnvSchema),
+  envSchema: z.intersection(z.intersection(totpEnvSchema, mailEnvSchema), contractCopyEnvSchema),
   prepare: prepareTotpSecrets,
 });
 
