@@ -1,5 +1,4 @@
 import { AuditEntryRecord, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
-import { contractCopyEnvSchema, startContractCopy } from './contract-copy.js';
 import { PeerFeedCursor } from './entities/peer-feed-cursor.entity.js';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
@@ -42,6 +41,7 @@ import { mailEnvSchema } from './mail.js';
 import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
+import { contractCopyEnvSchema, startContractCopy } from './contract-copy.js';
 
 export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, PeerFeedCursor, JobLeaseEntity];
 
