@@ -127,7 +127,8 @@ const followerByDeps = new WeakMap<object, FeedFollower>();
 /** Follows licensing's contract feed and runs the contract-end job; the returned function stops both. */
 export function startContractCopy({ dataSource, clock, logger, deps }: BackgroundRuntime): () => Promise<void> {
   const settings = settingsOf(deps);
-  const follower = deps.peers?.urlOf(LICENSING)
+  // started whenever there is a directory: its URLs may be filled in after start (ports chosen late)
+  const follower = deps.peers
     ? startFeedFollower<Omit<ContractRow, 'seq'>>({
         name: CONTRACT_FEED,
         peer: LICENSING,
