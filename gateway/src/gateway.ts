@@ -171,6 +171,24 @@ function useSubgraphSignalListeners(): GatewayPlugin {
   };
 }
 
+/**
+ * The headers again on every attempt of a subgraph fetch. Hive's propagateHeaders puts them on the
+ * execution request once, and the HTTP executor moves them off it into its first fetch, so the
+ * upstream retry's second attempt went out with neither the gateway credential nor the caller's
+ * token (production: FORBIDDEN; development: an anonymous answer). Any header a fetch lacks is
+ * filled in here, at the fetch itself; one already set (a tracer's traceparent) is kept.
+ */
+function useHeadersOnEveryAttempt(headersFor: (request: Request) => Record<string, string>): GatewayPlugin {
+  return {
+    onFetch({ executionRequest, options }) {
+      const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
+      if (!request) return;
+      const headers = (options.headers ??= {}) as Record<string, string>;
+      for (const [name, value] of Object.entries(headersFor(request))) headers[name] ??= value;
+    },
+  };
+}
+
 function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap<Request, Viewer>): GatewayPlugin {
   // Yoga caches validation results by document and the *names* of the rules added, so each
   // audience needs its own named rule: one shared name served a guest the anonymous caller's
@@ -295,6 +313,23 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // list sizes); rebuilt when a new supergraph is accepted
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
+  /** What every subgraph fetch carries: the gateway credential, the caller's token, request and trace ids. */
+  const subgraphHeaders = (request: Request): Record<string, string> => {
+    const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
+    const authorization = request.headers.get('authorization');
+    if (authorization) headers.authorization = authorization;
+    const requestId = request.headers.get('x-request-id');
+    if (requestId) headers['x-request-id'] = requestId;
+    // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
+    // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
+    const traceparent = request.headers.get(TRACEPARENT_HEADER);
+    if (traceparent) {
+      headers[TRACEPARENT_HEADER] = traceparent;
+      const tracestate = request.headers.get(TRACESTATE_HEADER);
+      if (tracestate) headers[TRACESTATE_HEADER] = tracestate;
+    }
+    return headers;
+  };
   const metrics = createServiceMetrics('gateway');
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
@@ -320,22 +355,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     transportEntries: liveTransportEntries(),
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this
-      fromClientToSubgraphs({ request }) {
-        const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
-        const authorization = request.headers.get('authorization');
-        if (authorization) headers.authorization = authorization;
-        const requestId = request.headers.get('x-request-id');
-        if (requestId) headers['x-request-id'] = requestId;
-        // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
-        // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
-        const traceparent = request.headers.get(TRACEPARENT_HEADER);
-        if (traceparent) {
-          headers[TRACEPARENT_HEADER] = traceparent;
-          const tracestate = request.headers.get(TRACESTATE_HEADER);
-          if (tracestate) headers[TRACESTATE_HEADER] = tracestate;
-        }
-        return headers;
-      },
+      fromClientToSubgraphs: ({ request }) => subgraphHeaders(request),
     },
     plugins: () => [
       ...(deps.tracing?.plugins ?? []),
@@ -345,6 +365,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useLiveContext(gatewaySecret),
       useSubscriptionAcceptCheck(() => shapes),
       useSubgraphSignalListeners(),
+      useHeadersOnEveryAttempt(subgraphHeaders),
     ],
   });
 
