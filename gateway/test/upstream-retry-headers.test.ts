@@ -114,4 +114,13 @@ describe('a read whose subgraph answers 502 once is retried with the same header
     expect(hop.seen[1]!.authorization).toBeUndefined();
     expect(body).toEqual({ data: { people: [{ name: 'Aiko' }] } });
   });
+
+  it('a mutation answered 502 is not sent again and surfaces as SERVICE_UNAVAILABLE naming the subgraph (issue 19, item 7)', async () => {
+    const token = await gw.tokenFor();
+    hop.failNext(1);
+    const { body } = await gw.post({ query: 'mutation { rename(id: "p1", name: "Aiko") { name } }' }, { authorization: `Bearer ${token}` });
+    expect(hop.seen).toHaveLength(1);
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['SERVICE_UNAVAILABLE']);
+    expect(body.errors?.[0]?.message).toMatch(/people/);
+  });
 });
