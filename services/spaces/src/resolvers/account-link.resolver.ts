@@ -86,10 +86,21 @@ export class AccountLinkResolver {
         guest = newGuestUser({ tenantId: invitation.tenantId, email: invitation.email, name: member.name, passwordHash: LINKED_ACCOUNT_PASSWORD_HASH, linkedUserId: member.id });
         await manager.insert(User, guest);
       }
-      if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: guest.id }))) {
+      const joined = !(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: guest.id }));
+      if (joined) {
         await checkGuestPolicy(manager, invitation.tenantId, guest.id, space.id);
         await manager.insert(SpaceMember, { spaceId: space.id, userId: guest.id, isSpaceAdmin: false });
       }
+      // A1: the invitation accepted by linking (S9), in the inviting tenant's log; the member is the actor
+      await recordAudit(manager, {
+        at: now,
+        actor: viewer,
+        tenantId: invitation.tenantId,
+        action: 'invitation.link',
+        subject: `Space:${space.id}`,
+        before: { invitationId: invitation.id, email: invitation.email, member: !joined },
+        after: { guestId: guest.id, linkedUserId: member.id, member: true },
+      });
       return { guest, memberTenant };
     });
     return summary(ctx, guest, memberTenant);

@@ -34,6 +34,7 @@ export class GroupResolver {
       if (await manager.existsBy(Group, { tenantId: viewer.tenantId, name })) throw conflict(`A group named "${name}" already exists.`);
       const id = randomUUID();
       await manager.insert(Group, { id, tenantId: viewer.tenantId, name });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.create', subject: `Group:${id}`, before: null, after: { name } });
       return manager.findOneByOrFail(Group, { id });
     });
   }

@@ -180,10 +180,21 @@ export class InvitationResolver {
         await manager.insert(User, user);
         created = true;
       }
-      if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: user.id }))) {
+      const joined = !(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: user.id }));
+      if (joined) {
         await checkGuestPolicy(manager, tenant.id, user.id, space.id);
         await manager.insert(SpaceMember, { spaceId: space.id, userId: user.id, isSpaceAdmin: false });
       }
+      // A1: who came in, through which invitation, into which space (the guest is the actor)
+      await recordAudit(manager, {
+        at: now,
+        actor: { userId: user.id, tenantId: tenant.id },
+        tenantId: tenant.id,
+        action: 'invitation.accept',
+        subject: `Space:${space.id}`,
+        before: { invitationId: invitation.id, email: invitation.email, member: !joined },
+        after: { guestId: user.id, accountCreated: created, member: true },
+      });
       // licensing starts the 30-day guest trial from the first sign-in (L3)
       if (!user.firstSignInAt) {
         user.firstSignInAt = now;
