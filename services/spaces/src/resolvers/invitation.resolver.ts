@@ -31,6 +31,7 @@ import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy, removeMembership } from './space.resolver.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 const INVALID_LINK = {
   UNKNOWN: 'This invitation link is not valid. Check that you opened the whole link from the mail.',
@@ -175,6 +176,8 @@ export class InvitationResolver {
       } else {
         const name = input.name.trim();
         if (!name || name.length > 200) throw badInput('Enter your name (1 to 200 characters).', 'name');
+        const invisible = refuseInvisibleInName(name);
+        if (invisible) throw badInput(invisible, 'name');
         if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
         user = newGuestUser({ tenantId: tenant.id, email: invitation.email, name, passwordHash: await hashPassword(input.password) });
         await manager.insert(User, user);

@@ -12,6 +12,7 @@ import { AddMemberInput } from '../inputs/add-member.input.js';
 import { memberSeatsInForce } from '../licensing-contracts.js';
 import { sendPasswordSetup } from '../password-setups.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 const ACTIVE_MEMBER = (tenantId: string) => ({ tenantId, kind: 'MEMBER' as const, removedAt: IsNull() });
 
@@ -58,6 +59,8 @@ export class MemberResolver {
     if (!email) throw badInput('Enter a valid email address.', 'email');
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput("Enter the member's name (1 to 200 characters).", 'name');
+    const invisible = refuseInvisibleInName(name);
+    if (invisible) throw badInput(invisible, 'name');
     const now = ctx.clock.now();
     // asked before the transaction so no lock is held while licensing answers
     const seats = await memberSeatsInForce(ctx, viewer.tenantId);

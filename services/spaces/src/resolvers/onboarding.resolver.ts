@@ -18,6 +18,7 @@ import { sendPasswordSetup } from '../password-setups.js';
 import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 const SUBDOMAIN_TAKEN = (subdomain: string) => `The sub-domain "${subdomain}" is already used, or was used by a tenant before; a sub-domain is never reused (T4).`;
 
@@ -34,6 +35,8 @@ const unusablePasswordHash = () => hashPassword(randomBytes(32).toString('base64
 function requiredName(raw: string, field: string, what: string): string {
   const name = raw.trim();
   if (!name || name.length > 200) throw badInput(`Enter ${what} (1 to 200 characters).`, field);
+  const invisible = refuseInvisibleInName(name);
+  if (invisible) throw badInput(invisible, field);
   return name;
 }
 
