@@ -32,6 +32,7 @@ import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy, removeMembership } from './space.resolver.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refuseWeakPassword } from '../domain/password-strength.js';
 
 const INVALID_LINK = {
   UNKNOWN: 'This invitation link is not valid. Check that you opened the whole link from the mail.',
@@ -179,6 +180,8 @@ export class InvitationResolver {
         const invisible = refuseInvisibleInName(name);
         if (invisible) throw badInput(invisible, 'name');
         if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+        const weak = refuseWeakPassword(input.password, [invitation.email, name, tenant.subdomain]);
+        if (weak) throw badInput(weak, 'password');
         user = newGuestUser({ tenantId: tenant.id, email: invitation.email, name, passwordHash: await hashPassword(input.password) });
         await manager.insert(User, user);
         created = true;

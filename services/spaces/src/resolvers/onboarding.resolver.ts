@@ -19,6 +19,7 @@ import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refuseWeakPassword } from '../domain/password-strength.js';
 
 const SUBDOMAIN_TAKEN = (subdomain: string) => `The sub-domain "${subdomain}" is already used, or was used by a tenant before; a sub-domain is never reused (T4).`;
 
@@ -39,6 +40,12 @@ function requiredName(raw: string, field: string, what: string): string {
   const invisible = refuseInvisibleInName(name);
   if (invisible) throw badInput(invisible, field);
   return name;
+}
+
+/** What a person's own password must not be built from (T3): their email, name and sub-domain. */
+async function personalWordsOf(ctx: SpacesContext, userId: string, tenantId: string): Promise<string[]> {
+  const [user, tenant] = await Promise.all([ctx.dataSource.getRepository(User).findOneBy({ id: userId }), ctx.dataSource.getRepository(Tenant).findOneBy({ id: tenantId })]);
+  return [user?.email ?? '', user?.name ?? '', tenant?.subdomain ?? ''];
 }
 
 @Resolver()
@@ -130,6 +137,8 @@ export class OnboardingResolver {
     const state = passwordSetupState(setup, now);
     if (state !== 'VALID') throw appError('BAD_USER_INPUT', INVALID_LINK[state], { field: 'token', reason: state });
     if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+    const weak = refuseWeakPassword(input.password, await personalWordsOf(ctx, setup.userId, setup.tenantId));
+    if (weak) throw badInput(weak, 'password');
     const passwordHash = await hashPassword(input.password);
     const { user, tenant } = await ctx.dataSource.transaction(async (manager) => {
       // single use even when two requests race with the same link
