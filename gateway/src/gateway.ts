@@ -95,6 +95,8 @@ export interface GatewayDeps {
   tracing?: GatewayTracing;
   /** Serve the built web app (apps/web/dist) from this folder under /app/ (web-app.ts); default none. */
   webAppDir?: string;
+  /** Serve the web app's source maps (`*.map`): development only; production answers 404 so its source is not published. Default true. */
+  webAppSourceMaps?: boolean;
 }
 
 export interface GatewayHandle {
@@ -456,7 +458,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       });
       return;
     }
-    if (deps.webAppDir && (await serveWebApp(req, res, deps.webAppDir))) return;
+    if (deps.webAppDir && (await serveWebApp(req, res, deps.webAppDir, { sourceMaps: deps.webAppSourceMaps ?? true }))) return;
     // matched on the raw target, not the normalised pathname: `/files/../x` is refused, not rerouted
     const fileRoute = Object.entries(fileRoutes).find(([prefix]) => target.startsWith(prefix));
     if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {
