@@ -21,7 +21,7 @@ import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { isLinkPage, serveLinkPage } from './link-pages.js';
-import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { renderSandboxPage, SANDBOX_ASSET_PREFIX, sandboxSecurityHeaders, serveSandboxAsset } from './sandbox.js';
 import { preflightScript, readSandboxCollections, type SandboxCollection } from './sandbox-guide.js';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
 import { serveWebApp } from './web-app.js';
@@ -308,6 +308,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         signInHash: deps.trustedDocuments ? [...deps.trustedDocuments.documents].find(([, text]) => text.startsWith('mutation SignIn('))?.[0] : undefined,
       }),
     });
+  // the sandbox page's headers, from the page itself (its inline scripts' hashes): computed once
+  let sandboxHeaders: Record<string, string> | undefined;
+  const sandboxPageHeaders = () => (sandboxHeaders ??= sandboxSecurityHeaders(renderSandboxPage({ title: 'Kyodo sandbox', ...sandboxGuide() })));
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
@@ -472,6 +475,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     }
     if (sandbox && pathname.startsWith(SANDBOX_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveSandboxAsset(pathname, res)) return;
+    }
+    if (sandbox && pathname === GRAPHQL_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      // the sandbox page (and GraphQL over GET alike): never framed, no other origin, nosniff
+      for (const [name, value] of Object.entries(sandboxPageHeaders())) res.setHeader(name, value);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
       if (pathname === GRAPHQL_PATH && req.method === 'POST' && !isJsonPost(req)) {
