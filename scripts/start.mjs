@@ -40,6 +40,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { bundleServices } from './start-bundle.mjs';
+import { registeredSignInHash, signInBannerLines, trustedDocumentsOn } from './start-banner.mjs';
 import { serviceCommand, TSX_NODE_ARGS } from './start-command.mjs';
 import { buildWebApp, webAppBuildReason } from './web-app-build.mjs';
 
@@ -337,8 +338,9 @@ async function waitHealthy(service) {
 
 function printBanner() {
   const sandbox = `http://localhost:${GATEWAY.port}/graphql`;
-  const signIn = 'mutation { signIn(input: {tenant: "demo", email: "admin@demo.example", password: "demo-admin-pass"}) { token } }';
   const viewer = '{ viewer { id name kind tenant { subdomain contract { course billingCycle } } cardCount isSupportRegistrant } }';
+  // production (trusted documents) refuses an anonymous caller's own document: the example sends the registered SignIn
+  const signIn = signInBannerLines({ sandbox, trusted: trustedDocumentsOn(env, nodeEnv), signInHash: registeredSignInHash(ROOT) });
   const lines = [
     '',
     bold('Kyodo is running.'),
@@ -353,13 +355,9 @@ function printBanner() {
     '    member  member@demo.example     demo-member-pass',
     '    guest   guest@partner.example   demo-guest-pass',
     '',
-    '  1. Sign in (paste into the sandbox):',
-    `     ${signIn}`,
+    ...signIn,
     '  2. Add the header  Authorization: Bearer <token>  and run:',
     `     ${viewer}`,
-    '',
-    `  Or with curl:  curl -s ${sandbox} -H 'content-type: application/json' \\`,
-    `                   -d '{"query":"${signIn.replace(/"/g, '\\"')}"}'`,
     '',
     `  Press ${bold('Ctrl-C')} to stop everything.`,
     '',

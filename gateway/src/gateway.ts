@@ -21,7 +21,7 @@ import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { isLinkPage, serveLinkPage } from './link-pages.js';
-import { renderSandboxPage, SANDBOX_ASSET_PREFIX, serveSandboxAsset } from './sandbox.js';
+import { renderSandboxPage, SANDBOX_ASSET_PREFIX, sandboxSecurityHeaders, serveSandboxAsset } from './sandbox.js';
 import { preflightScript, readSandboxCollections, type SandboxCollection } from './sandbox-guide.js';
 import { persistedDocumentsOption, type TrustedDocuments } from './trusted-documents.js';
 import { serveWebApp } from './web-app.js';
@@ -106,6 +106,8 @@ export interface GatewayDeps {
   tracing?: GatewayTracing;
   /** Serve the built web app (apps/web/dist) from this folder under /app/ (web-app.ts); default none. */
   webAppDir?: string;
+  /** Serve the web app's source maps (`*.map`): development only; production answers 404 so its source is not published. Default true. */
+  webAppSourceMaps?: boolean;
 }
 
 export interface GatewayHandle {
@@ -178,6 +180,24 @@ function useSubgraphSignalListeners(): GatewayPlugin {
       if (!signal || lifted.has(signal)) return;
       lifted.add(signal);
       setMaxListeners(0, signal);
+    },
+  };
+}
+
+/**
+ * The headers again on every attempt of a subgraph fetch. Hive's propagateHeaders puts them on the
+ * execution request once, and the HTTP executor moves them off it into its first fetch, so the
+ * upstream retry's second attempt went out with neither the gateway credential nor the caller's
+ * token (production: FORBIDDEN; development: an anonymous answer). Any header a fetch lacks is
+ * filled in here, at the fetch itself; one already set (a tracer's traceparent) is kept.
+ */
+function useHeadersOnEveryAttempt(headersFor: (request: Request) => Record<string, string>): GatewayPlugin {
+  return {
+    onFetch({ executionRequest, options }) {
+      const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
+      if (!request) return;
+      const headers = (options.headers ??= {}) as Record<string, string>;
+      for (const [name, value] of Object.entries(headersFor(request))) headers[name] ??= value;
     },
   };
 }
@@ -299,6 +319,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         signInHash: deps.trustedDocuments ? [...deps.trustedDocuments.documents].find(([, text]) => text.startsWith('mutation SignIn('))?.[0] : undefined,
       }),
     });
+  // the sandbox page's headers, from the page itself (its inline scripts' hashes): computed once
+  let sandboxHeaders: Record<string, string> | undefined;
+  const sandboxPageHeaders = () => (sandboxHeaders ??= sandboxSecurityHeaders(renderSandboxPage({ title: 'Kyodo sandbox', ...sandboxGuide() })));
   const gatewaySecret = deps.gatewaySecret;
   if (!gatewaySecret) throw new Error('createGateway: gatewaySecret is required (subgraphs in production refuse requests without it).');
 
@@ -306,6 +329,23 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // list sizes); rebuilt when a new supergraph is accepted
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
+  /** What every subgraph fetch carries: the gateway credential, the caller's token, request and trace ids. */
+  const subgraphHeaders = (request: Request): Record<string, string> => {
+    const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
+    const authorization = request.headers.get('authorization');
+    if (authorization) headers.authorization = authorization;
+    const requestId = request.headers.get('x-request-id');
+    if (requestId) headers['x-request-id'] = requestId;
+    // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
+    // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
+    const traceparent = request.headers.get(TRACEPARENT_HEADER);
+    if (traceparent) {
+      headers[TRACEPARENT_HEADER] = traceparent;
+      const tracestate = request.headers.get(TRACESTATE_HEADER);
+      if (tracestate) headers[TRACESTATE_HEADER] = tracestate;
+    }
+    return headers;
+  };
   const metrics = createServiceMetrics('gateway');
   const usage = deps.usage ? createUsageRecorder({ ...deps.usage, schema: () => shapes, logger }) : undefined;
   const runtime = createGatewayRuntime({
@@ -332,22 +372,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     transportEntries: liveTransportEntries(),
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this
-      fromClientToSubgraphs({ request }) {
-        const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
-        const authorization = request.headers.get('authorization');
-        if (authorization) headers.authorization = authorization;
-        const requestId = request.headers.get('x-request-id');
-        if (requestId) headers['x-request-id'] = requestId;
-        // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
-        // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
-        const traceparent = request.headers.get(TRACEPARENT_HEADER);
-        if (traceparent) {
-          headers[TRACEPARENT_HEADER] = traceparent;
-          const tracestate = request.headers.get(TRACESTATE_HEADER);
-          if (tracestate) headers[TRACESTATE_HEADER] = tracestate;
-        }
-        return headers;
-      },
+      fromClientToSubgraphs: ({ request }) => subgraphHeaders(request),
     },
     plugins: () => [
       ...(deps.tracing?.plugins ?? []),
@@ -359,6 +384,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useSubscriptionAcceptCheck(() => shapes),
       useSubgraphSignalListeners(),
       ...(usage ? [usage.plugin()] : []),
+      useHeadersOnEveryAttempt(subgraphHeaders),
     ],
   });
 
@@ -449,7 +475,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       });
       return;
     }
-    if (deps.webAppDir && (await serveWebApp(req, res, deps.webAppDir))) return;
+    if (deps.webAppDir && (await serveWebApp(req, res, deps.webAppDir, { sourceMaps: deps.webAppSourceMaps ?? true }))) return;
     // matched on the raw target, not the normalised pathname: `/files/../x` is refused, not rerouted
     const fileRoute = Object.entries(fileRoutes).find(([prefix]) => target.startsWith(prefix));
     if (fileRoute && (req.method === 'GET' || req.method === 'HEAD')) {
@@ -463,6 +489,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     }
     if (sandbox && pathname.startsWith(SANDBOX_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
       if (await serveSandboxAsset(pathname, res)) return;
+    }
+    if (sandbox && pathname === GRAPHQL_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+      // the sandbox page (and GraphQL over GET alike): never framed, no other origin, nosniff
+      for (const [name, value] of Object.entries(sandboxPageHeaders())) res.setHeader(name, value);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
       if (pathname === GRAPHQL_PATH && req.method === 'POST' && !isJsonPost(req)) {

@@ -138,6 +138,8 @@ const gateway = await createGateway({
   sandboxDemoUsers: env.NODE_ENV !== 'production',
   tracing,
   webAppDir: resolve(env.WEB_APP_DIR),
+  // the build keeps its source maps for local debugging; production does not publish the app's source
+  webAppSourceMaps: env.NODE_ENV !== 'production',
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', {

@@ -26,6 +26,20 @@ function findCode(error: unknown, code: string): GraphQLError | undefined {
   return undefined;
 }
 
+/**
+ * A subgraph (or the load balancer before it) that answered 502, 503 or 504 and no GraphQL body,
+ * e.g. a 502 with "bad gateway": Hive reports it as RESPONSE_VALIDATION_FAILED with the response's
+ * status. Queries are retried once before they get here; a mutation never is.
+ */
+function findUnavailableAnswer(error: unknown): GraphQLError | undefined {
+  for (let current: unknown = error; current instanceof Error; current = (current as Error & { originalError?: unknown }).originalError ?? current.cause) {
+    if (!isGraphQLError(current)) continue;
+    const status = (current.extensions?.response as { status?: unknown } | undefined)?.status;
+    if (status === 502 || status === 503 || status === 504) return current;
+  }
+  return undefined;
+}
+
 function rebuilt(error: unknown, message: string, extensions: Record<string, unknown>): GraphQLError {
   const source = isGraphQLError(error) ? error : undefined;
   return new GraphQLError(message, {
@@ -69,7 +83,8 @@ function relayedSubgraphError(error: unknown): GraphQLError | undefined {
  */
 export function maskGatewayError(error: unknown, message: string = MASKED_MESSAGE): Error {
   // a subscription's socket to its subgraph that fails (the subgraph stopped) is relayed as DOWNSTREAM_SERVICE_ERROR
-  const unreachable = findCode(error, 'SUBREQUEST_HTTP_ERROR') ?? findCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? relayedCode(error, 'DOWNSTREAM_SERVICE_ERROR');
+  const unreachable =
+    findCode(error, 'SUBREQUEST_HTTP_ERROR') ?? findCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? relayedCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? findUnavailableAnswer(error);
   if (unreachable) {
     const service = unreachable.extensions?.[SUBGRAPH_NAME_KEY];
     const name = typeof service === 'string' ? `the ${service} service` : 'a service this request needs';

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { SandboxCollection } from './sandbox-guide.js';
 
@@ -114,4 +115,28 @@ export function renderSandboxPage(options: SandboxPageOptions = {}): string {
   </body>
 </html>
 `;
+}
+
+/**
+ * The headers `GET /graphql` gets (issue 19): a CSP that lets the page run only its own inline
+ * boot scripts (by hash) and the laboratory from this origin, talk to this origin only, and never
+ * be framed (clickjacking); nosniff. The laboratory (React, Monaco) needs inline styles, blob:
+ * workers and eval for its editors, so those are allowed; no other origin is.
+ */
+export function sandboxSecurityHeaders(page: string): Record<string, string> {
+  const hashes = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`);
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'unsafe-eval' ${hashes.join(' ')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+  return { 'content-security-policy': csp, 'x-frame-options': 'DENY', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' };
 }

@@ -99,7 +99,7 @@ async function regularFile(dir: string, relative: string): Promise<{ path: strin
  * Answers the web app's requests (GET/HEAD under /app/ and the mail links); false when the
  * target is not the app's, so the gateway routes it as before.
  */
-export async function serveWebApp(req: IncomingMessage, res: ServerResponse, dir: string): Promise<boolean> {
+export async function serveWebApp(req: IncomingMessage, res: ServerResponse, dir: string, options: { sourceMaps?: boolean } = {}): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const target = webAppTarget(req.url ?? '');
   if (target.kind === 'none') return false;
@@ -113,6 +113,11 @@ export async function serveWebApp(req: IncomingMessage, res: ServerResponse, dir
     return true;
   }
   const relative = target.kind === 'page' ? 'index.html' : target.relative;
+  // production: the source maps stay on the server (they would publish the app's source)
+  if (options.sourceMaps === false && extname(relative).toLowerCase() === '.map') {
+    refuse(res, 404, 'Not found.');
+    return true;
+  }
   const file = await regularFile(dir, relative);
   if (!file) {
     if (target.kind === 'page') refuse(res, 503, 'The web app is not built: run `npm run build -w @kyodo/web` (npm start builds it when it is missing).');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_ASSET_PREFIX } from '../src/index.js';
 import { startTinyGateway, type TinyGateway } from './support/tiny-gateway.js';
@@ -12,14 +13,29 @@ function referencedUrls(html: string): string[] {
 describe('sandbox (Hive Laboratory), offline', () => {
   let gw: TinyGateway;
   let html: string;
+  let headers: Headers;
   beforeAll(async () => {
     gw = await startTinyGateway();
     const response = await fetch(gw.url, { headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     html = await response.text();
+    headers = response.headers;
   });
   afterAll(() => gw.close());
+
+  it('GET /graphql has a CSP (its own inline scripts by hash, this origin only, never framed) and nosniff (issue 19)', () => {
+    const csp = headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    for (const [, body] of html.matchAll(/<script>([\s\S]*?)<\/script>/g)) {
+      expect(csp).toContain(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+    }
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('x-frame-options')).toBe('DENY');
+  });
 
   it('serves a small page that names no host at all', () => {
     expect(html).toContain('HiveLaboratory.renderLaboratory');

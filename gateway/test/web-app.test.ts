@@ -110,6 +110,37 @@ describe('the web app under /app/ (issue 13)', () => {
   });
 });
 
+describe('source maps (issue 19, item 8)', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'kyodo-web-app-maps-'));
+    await mkdir(join(root, 'assets'), { recursive: true });
+    await writeFile(join(root, 'index.html'), PAGE);
+    await writeFile(join(root, 'assets', 'index-DlXtyEwJ.js'), `${SCRIPT}\n//# sourceMappingURL=index-DlXtyEwJ.js.map`);
+    await writeFile(join(root, 'assets', 'index-DlXtyEwJ.js.map'), '{"version":3,"sources":["../src/secret-logic.ts"]}');
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('production (webAppSourceMaps: false) answers 404 for a .map and still serves the script; development serves it', async () => {
+    const production = await startTinyGateway({ webAppDir: root, webAppSourceMaps: false });
+    try {
+      const map = await rawGet(production.url, '/app/assets/index-DlXtyEwJ.js.map');
+      expect(map.status).toBe(404);
+      expect(map.body).not.toContain('secret-logic');
+      expect((await rawGet(production.url, '/app/assets/INDEX-DlXtyEwJ.JS.MAP')).status).toBe(404);
+      expect((await rawGet(production.url, '/app/assets/index-DlXtyEwJ.js')).status).toBe(200);
+    } finally {
+      await production.close();
+    }
+    const development = await startTinyGateway({ webAppDir: root });
+    try {
+      expect((await rawGet(development.url, '/app/assets/index-DlXtyEwJ.js.map')).status).toBe(200);
+    } finally {
+      await development.close();
+    }
+  });
+});
+
 describe('a gateway without a build', () => {
   it('says how to build the app instead of serving an empty page', async () => {
     const gw = await startTinyGateway({ webAppDir: join(tmpdir(), 'kyodo-no-such-web-app') });

@@ -26,13 +26,15 @@ describe.each(testDialects())('A1 the audit log through the gateway on %s', (dia
     await stack.client.data('mutation($i: OrderGuestLicensesInput!) { orderGuestLicenses(input: $i) { id } }', { i: { quantity: 1, idempotencyKey: 'audit-e2e' } }, { token: admin });
     // ... and lets the member open support tickets (support: a permission)
     await stack.client.data('mutation($u: ID!) { addSupportRegistrant(userId: $u) { id } }', { u: DEMO.member.id }, { token: admin });
+    // ... and lets the member export cards (cards: a permission)
+    await stack.client.data('mutation($i: CardExportPermissionInput!) { setCardExportPermission(input: $i) }', { i: { userId: DEMO.member.id, allowed: true } }, { token: admin });
     // the vendor's operator changes the vendor's own data (support and licensing): no tenant
     await stack.client.data('mutation($i: ClosingDayInput!) { addClosingDay(input: $i) { id } }', { i: { month: 8, day: 14, reason: '夏季休業 / Summer break' } }, { token: operator });
     await stack.client.data('mutation($i: PriceRowInput!) { addPriceRow(input: $i) { id } }', {
       i: { product: 'GUEST_LICENSE', course: 'LIGHT', billingCycle: 'MONTHLY', unit: 'GUEST_MONTH', amount: 600, effectiveFrom: '2999-01-01' },
     }, { token: operator });
     // tenant B has entries in every subgraph too
-    for (const name of ['spaces', 'licensing', 'support'] as const) {
+    for (const name of ['spaces', 'licensing', 'cards', 'support'] as const) {
       await recordAudit(stack.handles[name]!.dataSource.manager, { at: new Date(), actor: { userId: ADMIN_B, tenantId: TENANT_B }, tenantId: TENANT_B, action: `b.${name}`, subject: `B:${name}`, before: { n: 1 }, after: { n: 2 } });
     }
   }, 90_000);
@@ -59,12 +61,13 @@ describe.each(testDialects())('A1 the audit log through the gateway on %s', (dia
     expect(JSON.parse(settings.after!)).toEqual({ isPrivate: true });
     expect(settings.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(mine.find((e) => e.action === 'supportRegistrant.add')).toMatchObject({ subject: `User:${DEMO.member.id}`, after: JSON.stringify({ registrant: true }) });
+    expect(mine.find((e) => e.action === 'cardExport.permission')).toMatchObject({ actor: { id: DEMO.admin.id, display: DEMO.admin.name }, subject: `User:${DEMO.member.id}`, before: JSON.stringify({ allowed: false }), after: JSON.stringify({ allowed: true }) });
     const order = mine.find((e) => e.action === 'guestLicenses.order')!;
     expect(JSON.parse(order.after!)).toMatchObject({ quantity: 1 });
     expect(mine.some((e) => e.action === 'b.spaces' || e.action === 'closingDay.add' || e.action === 'priceRow.add')).toBe(false);
 
     const theirs = await readAll(adminB, 50);
-    expect(theirs.map((e) => e.action).sort()).toEqual(['b.licensing', 'b.spaces', 'b.support']);
+    expect(theirs.map((e) => e.action).sort()).toEqual(['b.cards', 'b.licensing', 'b.spaces', 'b.support']);
   });
 
   it('A1: a vendor operator reads every entry, newest first, and pages of 2 give the same list as one page, with no entry twice', async () => {

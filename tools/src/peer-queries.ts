@@ -23,7 +23,7 @@ export const PEER_QUERY_FILES: readonly PeerQueryFile[] = [
   { file: 'services/licensing/src/spaces-guests.ts', targets: { GuestOfTenant: 'spaces' } },
   { file: 'services/licensing/src/spaces-members.ts', targets: { ActiveMemberCount: 'spaces' } },
   { file: 'services/licensing/src/support-calendar.ts', targets: { VendorClosingDays: 'support' } },
-  { file: 'services/spaces/src/audit-sources.ts', targets: { LicensingAudit: 'licensing', SupportAudit: 'support' } },
+  { file: 'services/spaces/src/audit-sources.ts', targets: { LicensingAudit: 'licensing', CardsAudit: 'cards', SupportAudit: 'support' } },
   { file: 'services/cards/src/peers.ts', targets: { CardsViewerGroups: 'spaces', CardsDigitisationQuota: 'licensing' } },
 ];
 

@@ -15,7 +15,7 @@ describe('subgraph-to-subgraph queries against the target subgraph\'s published 
       'services/licensing/src/spaces-guests.ts': ['GuestOfTenant'],
       'services/licensing/src/spaces-members.ts': ['ActiveMemberCount'],
       'services/licensing/src/support-calendar.ts': ['VendorClosingDays'],
-      'services/spaces/src/audit-sources.ts': ['LicensingAudit', 'SupportAudit'],
+      'services/spaces/src/audit-sources.ts': ['LicensingAudit', 'CardsAudit', 'SupportAudit'],
       'services/cards/src/peers.ts': ['CardsViewerGroups', 'CardsDigitisationQuota'],
     });
   });

@@ -61,6 +61,58 @@ export interface ErrorLogger {
   error(message: string, detail: Record<string, unknown>): void;
 }
 
+/** Driver codes that mean the database itself cannot be reached or used, not that a query was wrong. */
+const DATABASE_UNAVAILABLE_CODES = new Set([
+  // the network or the server (mysql2 / MariaDB)
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_SERVER_GONE_ERROR',
+  'ER_BAD_DB_ERROR',
+  'ER_LOCK_WAIT_TIMEOUT',
+  'ER_OPTION_PREVENTS_STATEMENT',
+  // the file (better-sqlite3)
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  'SQLITE_FULL',
+  'SQLITE_BUSY',
+  'SQLITE_READONLY',
+  'SQLITE_NOTADB',
+]);
+
+/** TypeORM's own errors for a DataSource that has no live connection (closed, never opened). */
+const DATABASE_UNAVAILABLE_NAMES = new Set(['CannotExecuteNotConnectedError', 'ConnectionIsNotSetError', 'QueryRunnerAlreadyReleasedError', 'PoolClosedError']);
+
+/**
+ * The database is down or unreachable (its /health says 503): a stable SERVICE_UNAVAILABLE for the
+ * client, never INTERNAL_SERVER_ERROR, which means a bug. Walks the cause chain (TypeORM wraps the
+ * driver's error).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+    const { code, name, fatal, message } = current as { code?: unknown; name?: unknown; fatal?: unknown; message?: unknown };
+    if (typeof code === 'string' && (DATABASE_UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR'))) return true;
+    if (typeof name === 'string' && DATABASE_UNAVAILABLE_NAMES.has(name)) return true;
+    // mysql2 marks an error that broke the connection as fatal
+    if (fatal === true) return true;
+    // better-sqlite3 on a closed handle; mysql2 on a closed pool; TypeORM's MySQL driver without its pool
+    if (typeof message === 'string' && /^(The database connection is not open|Pool is closed|Connection is not established with)/.test(message)) return true;
+    const next = current as { originalError?: unknown; driverError?: unknown; cause?: unknown };
+    current = next.driverError ?? next.originalError ?? next.cause;
+  }
+  return false;
+}
+
+export const DATABASE_UNAVAILABLE_MESSAGE = 'ただいまデータベースに接続できません。しばらくしてからもう一度お試しください。 / The service cannot reach its database right now; please try again shortly.';
+
 /**
  * Masks what is not in the catalog: the client gets INTERNAL_SERVER_ERROR and nothing of
  * the cause (no SQL, no stack); the cause is logged with detail.
@@ -75,6 +127,10 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   if (isKnownCode(code) && code !== 'INTERNAL_SERVER_ERROR' && (thrownByUs || refusedBeforeExecution || PROTOCOL_CODES.has(code))) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
+  }
+  if (isDatabaseUnavailable(original)) {
+    logger.error('database unavailable', { path: formatted.path, message: original instanceof Error ? original.message : String(original) });
+    return { message: DATABASE_UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   logger.error('unexpected error', {
     path: formatted.path,

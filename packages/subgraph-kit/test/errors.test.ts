@@ -1,6 +1,6 @@
 import { GraphQLError, locatedError, type GraphQLFormattedError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { appError, ERROR_CATALOG, forbidden, maskError, notFound } from '../src/index.js';
+import { appError, ERROR_CATALOG, forbidden, isDatabaseUnavailable, maskError, notFound } from '../src/index.js';
 
 /** What Apollo Server hands formatError: the formatted error plus the error itself. */
 function asApolloWould(thrown: unknown, path = ['contract']): { formatted: GraphQLFormattedError; error: GraphQLError } {
@@ -89,5 +89,32 @@ describe('maskError', () => {
       expect(code).toMatch(/^[A-Z_]+$/);
       expect(meaning.length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe('a database that cannot be reached (issue 19, item 7)', () => {
+  const driverError = (fields: Record<string, unknown>) => Object.assign(new Error('driver said no'), fields);
+  it.each([
+    ['MariaDB refused the connection', { code: 'ECONNREFUSED' }],
+    ['MariaDB went away mid-query', { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }],
+    ['the database was dropped', { code: 'ER_BAD_DB_ERROR' }],
+    ['the SQLite file cannot be opened', { code: 'SQLITE_CANTOPEN' }],
+    ['a disk error under SQLite', { code: 'SQLITE_IOERR_WRITE' }],
+    ['TypeORM without a connection', { name: 'ConnectionIsNotSetError' }],
+  ])('%s: SERVICE_UNAVAILABLE with a stable message, logged, nothing of the cause', (_what, fields) => {
+    const log = logger();
+    // TypeORM wraps the driver's error as a QueryFailedError with driverError
+    const { formatted, error } = asApolloWould(Object.assign(new Error('Query failed: SELECT secret FROM users'), { name: 'QueryFailedError', driverError: driverError(fields) }));
+    const masked = maskError(formatted, error, log);
+    expect(masked.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(masked.message).toMatch(/データベース.*database/);
+    expect(masked.message).not.toMatch(/SELECT|secret/);
+    expect(log.error).toHaveBeenCalled();
+  });
+
+  it('a query that is wrong (a bug) is still INTERNAL_SERVER_ERROR', () => {
+    const { formatted, error } = asApolloWould(Object.assign(new Error('Query failed'), { name: 'QueryFailedError', driverError: driverError({ code: 'ER_PARSE_ERROR', errno: 1064 }) }));
+    expect(maskError(formatted, error, logger()).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, createAuditRecordsResolver, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { CardExportGrant } from './entities/card-export-grant.entity.js';
 import { CardGroup } from './entities/card-group.entity.js';
 import { CardImportError, CardImportJob } from './entities/card-import-job.entity.js';
@@ -27,12 +27,15 @@ import { TenantCardsResolver } from './resolvers/tenant.resolver.js';
 import { UserCardsResolver } from './resolvers/user.resolver.js';
 import { seedCardsDemo } from './seed.js';
 
-export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, CardImportError, CardExportGrant, JobLeaseEntity, PeerFeedCursor, PeerGroupMembership, PeerCardDigitisation];
+export const cardsEntities = [Card, CardGroup, CardQuotaUsage, CardImportJob, CardImportError, CardExportGrant, JobLeaseEntity, PeerFeedCursor, PeerGroupMembership, PeerCardDigitisation, AuditEntryRecord];
+
+/** A1: the query spaces' auditLog merges cards' entries through (a peer query). */
+export const CARDS_AUDIT_QUERY = 'cardsAuditRecords';
 
 /** Business cards: scans, visibility by group, import and export. */
 export const cardsSubgraph = defineSubgraph({
   name: 'cards',
-  resolvers: [CardResolver, CardImageResolver, CardReadingResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver],
+  resolvers: [CardResolver, CardImageResolver, CardReadingResolver, CardPersonResolver, ScanResolver, CardImportResolver, CardExportResolver, TenantCardsResolver, UserCardsResolver, createAuditRecordsResolver(CARDS_AUDIT_QUERY)],
   orphanedTypes: [UserRef, TenantRef, Card],
   ownedIds: cardsOwnedIds,
   referenceResolvers: { Card: { __resolveReference: resolveCardReference } },

@@ -32,6 +32,16 @@ describe('C5 export is safe to open in a spreadsheet (OWASP CSV injection)', () 
     expect(col('phones')).toBe("'+81-3-1234-5678;+81-6-0000-0000");
   });
 
+  it('C5: the full-width formula signs a Japanese IME types (＝ ＋ － ＠) are neutralised too, and read back unchanged (C4)', () => {
+    const fullWidth = { name: '＝HYPERLINK("http://evil.example/","x")', company: '＋1＋1', department: '－2＋3', title: '＠SUM(A1)' };
+    const csv = exportCsv([row(fullWidth)]);
+    const [header, exported] = parseCsv(csv);
+    const col = (name: string) => exported!.fields[header!.fields.indexOf(name)];
+    for (const [name, value] of Object.entries(fullWidth)) expect(col(name)).toBe(`'${value}`);
+    const shape = checkImportShape(parseCsv(csv), 10);
+    expect(checkRecords(shape.columns, shape.body).rows[0]!.fields).toMatchObject(fullWidth);
+  });
+
   it('C5: ordinary cells are exported unchanged (no quote mark where none is needed)', () => {
     const csv = exportCsv([row({ name: '山田 太郎', company: "O'Reilly Japan", phones: '03-1234-5678', notes: "'quoted' at the start" })]);
     const [header, exported] = parseCsv(csv);

@@ -46,6 +46,20 @@ describe.each(testDialects())('export (C5, C3) on %s', (dialect) => {
     expect(errorCodes(await stack.client.request(EXPORT, {}, { token: t.guest }))).toEqual(['FORBIDDEN']);
   });
 
+  it('A1: each grant and withdrawal is audited (who, what, before, after); setting what is already set records nothing; read through the peer query by the tenant admin only', async () => {
+    const READ = `{ cardsAuditRecords(first: 20) { actorId tenantId action subject before after } }`;
+    const { cardsAuditRecords: entries } = await stack.client.data<{ cardsAuditRecords: Array<{ actorId: string; tenantId: string; action: string; subject: string; before: string; after: string }> }>(READ, {}, { token: t.admin });
+    const member = entries.filter((e) => e.subject === `User:${DEMO.member.id}`).reverse();
+    expect(member.map((e) => [e.actorId, e.tenantId, e.action, JSON.parse(e.before), JSON.parse(e.after)])).toEqual([
+      [DEMO.admin.id, DEMO.tenant.id, 'cardExport.permission', { allowed: false }, { allowed: true }],
+      [DEMO.admin.id, DEMO.tenant.id, 'cardExport.permission', { allowed: true }, { allowed: false }],
+    ]);
+    const count = entries.length;
+    await stack.client.data(GRANT, { input: { userId: DEMO.member.id, allowed: false } }, { token: t.admin });
+    expect((await stack.client.data<{ cardsAuditRecords: unknown[] }>(READ, {}, { token: t.admin })).cardsAuditRecords).toHaveLength(count);
+    expect(errorCodes(await stack.client.request(READ, {}, { token: t.member }))).toEqual(['FORBIDDEN']);
+  });
+
   it("T1: a tenant admin cannot grant the export permission to another tenant's user: NOT_FOUND, as for an unknown id, and nothing is written", async () => {
     const FOREIGN_USER = '00000000-0000-4000-8000-00000000b011';
     peers.spaces.users.set(FOREIGN_USER, { kind: 'MEMBER', tenantId: '00000000-0000-4000-8000-00000000b001' });

@@ -9,6 +9,6 @@ describe.each(testDialects())('cards migrations on %s', (dialect) => {
     expect(report.reverted).toBe(cardsMigrations.length);
     expect(report.tablesAfterRevert).toEqual([]);
     expect(report.reapplied).toEqual(report.applied);
-    expect(report.tablesAfterUp).toEqual(['card_export_grants', 'card_groups', 'card_import_errors', 'card_import_jobs', 'card_quota_usage', 'cards', 'job_leases', 'peer_card_digitisation', 'peer_feed_cursors', 'peer_group_memberships']);
+    expect(report.tablesAfterUp).toEqual(['audit_entries', 'card_export_grants', 'card_groups', 'card_import_errors', 'card_import_jobs', 'card_quota_usage', 'cards', 'job_leases', 'peer_card_digitisation', 'peer_feed_cursors', 'peer_group_memberships']);
   });
 });

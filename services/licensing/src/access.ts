@@ -49,7 +49,10 @@ export async function placeOnce<T>(earlier: () => Promise<T | null>, same: (orde
   try {
     return await place();
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    // a concurrent retry of the same key loses either on the key (unique violation) or, on
+    // MariaDB, earlier: its conditional UPDATE waited for the first order's row lock and then found
+    // the state changed (CONFLICT). Either way the first order has committed by now: answer it.
+    if (isUniqueViolation(error) || (error as { extensions?: { code?: unknown } } | null)?.extensions?.code === 'CONFLICT') {
       const first = await earlier();
       if (first) return same(first);
     }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isUniqueViolation, todayFor, type LicensingContext } from './access.js';
 import { addDays, type LocalDate } from './domain/calendar-dates.js';
 import { settleBaseTerm } from './domain/renewals.js';
+import { recordContractChange } from './contract-feed.js';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 
@@ -27,7 +28,10 @@ export async function settleContract(manager: EntityManager, contract: Contract,
       .where('id = :id AND endsOn = :endsOn AND cancelledOn IS NULL', { id: contract.id, endsOn: contract.endsOn })
       .execute();
     if ((changed.affected ?? 0) !== 1) return; // another request settled this term
-    if (ended) await tx.delete(GuestLicenseAssignment, { tenantId: contract.tenantId });
+    if (ended) {
+      await tx.delete(GuestLicenseAssignment, { tenantId: contract.tenantId });
+      await recordContractChange(tx, contract.tenantId);
+    }
   };
   // inside a mutation's transaction it joins that one; on a read it takes its own
   if (manager.queryRunner?.isTransactionActive) await apply(manager);

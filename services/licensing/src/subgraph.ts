@@ -8,6 +8,8 @@ import { configureInvoicing, invoiceEnvSchema, invoiceIssuerOf } from './invoice
 import { QualifiedInvoiceResolver } from './resolvers/qualified-invoice.resolver.js';
 import { PriceRow } from './entities/price-row.entity.js';
 import { DigitisationChange } from './entities/digitisation-change.entity.js';
+import { ContractChange } from './entities/contract-change.entity.js';
+import { contractFeedRoute } from './contract-feed.js';
 import { DigitisationPackOrder, ServiceContract } from './entities/service-contract.entity.js';
 import { TenantRef } from './entities/tenant.type.js';
 import { digitisationFeedRoute } from './digitisation-feed.js';
@@ -36,7 +38,7 @@ import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange, ContractChange];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -69,7 +71,8 @@ export const licensingSubgraph = defineSubgraph({
   // L15: cards keeps its copy of each tenant's digitisation allowance from this internal feed (no call per scan)
   // Q1: invoice PDFs behind signed, expiring links (the gateway forwards /invoice-files/ here)
   // Q1: spaces mails each issued invoice's administrators from this internal feed (invoice-mail-feed.ts there)
-  routes: (runtime) => [digitisationFeedRoute(runtime), invoiceFilesRoute(runtime), invoiceIssuedFeedRoute(runtime)],
+  // L8/S9: spaces keeps its copy of each tenant's access end from the contract feed
+  routes: (runtime) => [digitisationFeedRoute(runtime), invoiceFilesRoute(runtime), invoiceIssuedFeedRoute(runtime), contractFeedRoute(runtime)],
   // Q1: the issuer every invoice this process writes names, from INVOICE_ISSUER_NAME / INVOICE_REGISTRATION_NUMBER
   prepare: (runtime) => {
     configureInvoicing(runtime.dataSource, { issuer: invoiceIssuerOf(runtime.deps.env), clock: runtime.clock });

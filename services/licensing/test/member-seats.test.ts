@@ -142,4 +142,14 @@ describe.each(testDialects())('T5/T6 member seat orders on %s', (dialect) => {
     expect(JSON.parse(down.before)).toEqual({ memberSeats: 8 });
     expect(JSON.parse(down.after)).toMatchObject({ memberSeats: 5, seatsFrom: '2026-05-01' });
   });
+
+  it('T6: concurrent retries of one idempotency key all answer the first order, and it is placed once (issue 19)', async () => {
+    tokyo('2026-04-15');
+    const token = await monthlyAdmin();
+    const before = (await seatsOf(MONTHLY, token)).contract.memberSeats;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => stack.client.request<{ orderMemberSeats: { id: string } }>(ORDER, { input: { quantity: 1, idempotencyKey: 'm-race' } }, { token })));
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    expect(new Set(answers.map((a) => a.data?.orderMemberSeats.id)).size).toBe(1);
+    expect((await seatsOf(MONTHLY, token)).contract.memberSeats).toBe(before + 1);
+  });
 });

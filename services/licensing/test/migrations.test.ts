@@ -16,6 +16,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
       'audit_entries',
+      'contract_changes',
       'contracts',
       'course_orders',
       'digitisation_changes',

@@ -8,6 +8,7 @@ import type { SpacesContext } from './context.js';
  */
 export const AUDIT_PEER_QUERIES = {
   licensing: `query LicensingAudit($first: Int, $after: String) { licensingAuditRecords(first: $first, after: $after) { id at actorId actorTenantId tenantId action subject before after } }`,
+  cards: `query CardsAudit($first: Int, $after: String) { cardsAuditRecords(first: $first, after: $after) { id at actorId actorTenantId tenantId action subject before after } }`,
   support: `query SupportAudit($first: Int, $after: String) { supportAuditRecords(first: $first, after: $after) { id at actorId actorTenantId tenantId action subject before after } }`,
 } as const;
 

@@ -6,6 +6,8 @@ import type { Tenant } from './entities/tenant.entity.js';
 import { User } from './entities/user.entity.js';
 import type { SpacesContext } from './context.js';
 import { rolesOf } from './session.js';
+import { contractHasEnded } from './contract-copy.js';
+import { hasContractEnded, LINK_ENDED } from './domain/account-links.js';
 import { refuseInvitationBeyondAllowance, type GuestAllowanceNumbers } from './domain/guest-allowance.js';
 
 /**
@@ -61,9 +63,26 @@ async function refusalFor(ctx: SpacesContext, user: User, token: string): Promis
   return null;
 }
 
+/**
+ * L8/S9 from spaces' own copy (no call to licensing): the user's tenant's contract has ended, or
+ * the member account a linked guest signs in through belongs to a tenant whose contract has.
+ */
+async function contractRefusal(ctx: SpacesContext, user: User, now: Date): Promise<string | null> {
+  if (user.kind === 'GUEST' && user.linkedUserId) {
+    const member = await ctx.loaders.userById.load(user.linkedUserId);
+    if (!member || (await contractHasEnded(ctx, member.tenantId, now))) return LINK_ENDED;
+  }
+  const tenant = await ctx.loaders.tenantById.load(user.tenantId);
+  if (tenant && hasContractEnded(tenant, now)) return CANCELLED;
+  return null;
+}
+
 /** At sign-in (and refresh, switch, acceptance): a guest whose trial ended, or of a cancelled tenant, gets no token. */
 export async function assertGuestMayEnter(ctx: SpacesContext, user: User, tenant: Tenant, now: Date): Promise<void> {
-  if (user.kind !== 'GUEST' || !peerClient(ctx)) return;
+  if (user.kind !== 'GUEST') return;
+  const local = await contractRefusal(ctx, user, now);
+  if (local) throw forbidden(local);
+  if (!peerClient(ctx)) return;
   const issuer = ctx.deps.issuer;
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // a short-lived token of the guest themself: licensing shows a guest their own licence only
@@ -77,13 +96,16 @@ const readChecks = new WeakMap<SpacesContext, Promise<string | null>>();
 /** Why the viewer may not read guest spaces now, or null; checked once per request. */
 export async function guestSpacesRefusal(ctx: SpacesContext): Promise<string | null> {
   const viewer = ctx.viewer;
-  if (!viewer || !ctx.token || !peerClient(ctx)) return null;
+  if (!viewer) return null;
   let check = readChecks.get(ctx);
   if (!check) {
     const token = ctx.token;
     check = (async () => {
       const user = await ctx.loaders.userById.load(viewer.userId);
       if (!user || user.tenantId !== viewer.tenantId) return null;
+      const local = await contractRefusal(ctx, user, ctx.clock.now());
+      if (local) return local;
+      if (!token || !peerClient(ctx)) return null;
       return refusalFor(ctx, user, token);
     })();
     readChecks.set(ctx, check);

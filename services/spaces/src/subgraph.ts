@@ -1,4 +1,5 @@
 import { AuditEntryRecord, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { PeerFeedCursor } from './entities/peer-feed-cursor.entity.js';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
@@ -44,8 +45,9 @@ import { mailEnvSchema } from './mail.js';
 import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
+import { contractCopyEnvSchema, startContractCopy } from './contract-copy.js';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, AccessChange, InvoiceMail, InvoiceMailCursor, JobLeaseEntity];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, AccessChange, PeerFeedCursor, InvoiceMail, InvoiceMailCursor, JobLeaseEntity];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -72,10 +74,17 @@ export const spacesSubgraph = defineSubgraph({
   // T3: TOTP secrets are encrypted at rest; the keyring is checked, and older values re-encrypted, at start.
   // MAIL_FROM, the sender of every mail, is checked at start too.
   // INVOICE_MAIL_EVERY_MS too (invoice-mail-feed.ts).
-  envSchema: z.intersection(z.intersection(totpEnvSchema, mailEnvSchema), invoiceMailEnvSchema),
+  envSchema: z.intersection(z.intersection(z.intersection(totpEnvSchema, mailEnvSchema), contractCopyEnvSchema), invoiceMailEnvSchema),
   prepare: prepareTotpSecrets,
+  // L8/S9: the copy of licensing's contract ends, and the job that records them (contract-copy.ts);
   // Q1: mails each invoice licensing issues to the tenant's administrators, from licensing's feed
-  background: (runtime) => startInvoiceMail(runtime),
+  background: (runtime) => {
+    const stopContractCopy = startContractCopy(runtime);
+    const stopInvoiceMail = startInvoiceMail(runtime);
+    return async () => {
+      await Promise.all([stopContractCopy(), stopInvoiceMail()]);
+    };
+  },
 });
 
 export const createSpacesSubgraph = (deps: SubgraphDeps) => spacesSubgraph.create(deps);

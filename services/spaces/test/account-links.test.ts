@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@kyodo/auth';
+import { AuditEntryRecord } from '@kyodo/subgraph-kit';
+import { In } from 'typeorm';
 import { DEMO, errorCodes, readMailbox, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLinkUsable, refuseLink } from '../src/domain/account-links.js';
+import { recordEndedContracts } from '../src/contract-copy.js';
+import { contractEndOf, hasContractEnded, isLinkUsable, refuseCancellationDate, refuseLink } from '../src/domain/account-links.js';
 import { Tenant } from '../src/entities/tenant.entity.js';
 import { User } from '../src/entities/user.entity.js';
 import { spacesSubgraph } from '../src/index.js';
@@ -24,6 +27,22 @@ describe('account linking rules (S9)', () => {
     expect(isLinkUsable({ contractCancelledAt: new Date('2026-12-01T00:00:00Z') }, now)).toBe(true);
     expect(isLinkUsable({ contractCancelledAt: now }, now)).toBe(false);
   });
+  it("L8: the contract ends at the earlier of licensing's date and one recorded by hand, by itself once it has come", () => {
+    const now = new Date('2026-11-21T00:00:00Z');
+    const later = new Date('2026-12-01T00:00:00Z');
+    expect(contractEndOf({ contractCancelledAt: null, contractEndsAt: null })).toBeNull();
+    expect(contractEndOf({ contractCancelledAt: later, contractEndsAt: now })).toEqual(now);
+    expect(hasContractEnded({ contractCancelledAt: null, contractEndsAt: later }, now)).toBe(false);
+    expect(hasContractEnded({ contractCancelledAt: null, contractEndsAt: later }, later)).toBe(true);
+    expect(isLinkUsable({ contractCancelledAt: null, contractEndsAt: new Date(now.getTime() - 1) }, now)).toBe(false);
+  });
+  it('L8: a cancellation recorded by hand is dated today or later (Tokyo days), never in the past', () => {
+    const now = new Date('2026-11-21T03:00:00Z'); // 12:00 in Tokyo
+    expect(refuseCancellationDate(now, now)).toBeNull();
+    expect(refuseCancellationDate(new Date('2026-11-20T15:00:00Z'), now)).toBeNull(); // 00:00 today in Tokyo
+    expect(refuseCancellationDate(new Date('2026-12-01T00:00:00Z'), now)).toBeNull();
+    expect(refuseCancellationDate(new Date('2026-11-20T14:59:59Z'), now)).toMatch(/過去.*\(L8\).*in the past/);
+  });
 });
 
 describe.each(testDialects())('account linking on %s (S9)', (dialect) => {
@@ -32,6 +51,7 @@ describe.each(testDialects())('account linking on %s (S9)', (dialect) => {
   let ken: string;
   let spaceId: string;
   let linkedGuestId: string;
+  let linkedGuestToken: string;
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [spacesSubgraph], dialect });
     const ds = stack.handles.spaces!.dataSource;
@@ -76,6 +96,7 @@ describe.each(testDialects())('account linking on %s (S9)', (dialect) => {
     expect(switched.switchTenant.user.firstSignInAt).not.toBeNull();
     linkedGuestId = switched.switchTenant.user.id;
     const guest = switched.switchTenant.token;
+    linkedGuestToken = guest;
     expect((await ok<{ spaces: Array<{ id: string }> }>(`{ spaces { id } }`, {}, guest)).spaces).toEqual([{ id: spaceId }]);
     await ok(`mutation { createThread(input: { spaceId: "${spaceId}", title: "From Ken" }) { id } }`, {}, guest);
     await ok(`mutation { markSpaceRead(spaceId: "${spaceId}") }`, {}, guest);
@@ -95,14 +116,43 @@ describe.each(testDialects())('account linking on %s (S9)', (dialect) => {
     expect(own.errors?.[0]?.message).toMatch(/own organisation/);
   });
 
-  it("S9: once A's contract ends the link stops working; B invites again and the new guest starts as a new user", async () => {
-    const agent = (await stack.auth.demoTokens()).agent;
+  it("S9/L8: once A's contract ends the link stops working, for a token issued before too; recorded by a vendor operator only, audited, never in the past", async () => {
+    const { agent, operator } = await stack.auth.demoTokens();
     expect(errorCodes(await gql(`mutation { recordContractCancellation(input: { tenant: "acme" }) }`, {}, demoAdmin))).toEqual(['FORBIDDEN']);
-    await ok(`mutation { recordContractCancellation(input: { tenant: "acme" }) }`, {}, agent);
+    // a support agent is not a vendor operator (L8): refused, nothing recorded
+    expect(errorCodes(await gql(`mutation { recordContractCancellation(input: { tenant: "acme" }) }`, {}, agent))).toEqual(['FORBIDDEN']);
+    const past = await gql(`mutation { recordContractCancellation(input: { tenant: "acme", cancelledAt: "2020-01-01T00:00:00Z" }) }`, {}, operator);
+    expect(errorCodes(past)).toEqual(['BAD_USER_INPUT']);
+    expect(past.errors?.[0]?.message).toMatch(/\(L8\)/);
+    await ok(`{ space(id: "${spaceId}") { id } }`, {}, linkedGuestToken);
+    await ok(`mutation { recordContractCancellation(input: { tenant: "acme" }) }`, {}, operator);
     const refused = await gql(`mutation { switchTenant(tenant: "demo") { token } }`, {}, ken);
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
     expect(refused.errors?.[0]?.message).toMatch(/contract has ended.*\(S9\)/);
     expect(await linked()).toEqual([expect.objectContaining({ active: false })]);
+    // the linked guest's token from before the end reads nothing of B any more (L8: the same day)
+    const read = await gql(`{ space(id: "${spaceId}") { id } }`, {}, linkedGuestToken);
+    expect(errorCodes(read)).toEqual(['FORBIDDEN']);
+    expect(read.errors?.[0]?.message).toMatch(/\(S9\)/);
+
+    // A1: the operator's record, and the job's record of the end in A and in B (once, however often it runs)
+    const ds = stack.handles.spaces!.dataSource;
+    expect(await recordEndedContracts(ds, new Date())).toBe(1);
+    expect(await recordEndedContracts(ds, new Date())).toBe(0);
+    const entries = await ds.getRepository(AuditEntryRecord).find({ where: { tenantId: In([ACME.id, DEMO.tenant.id]) }, order: { at: 'ASC' } });
+    const actions = entries.map((e) => [e.action, e.tenantId, e.actorId]);
+    expect(actions).toEqual(expect.arrayContaining([
+      ['contract.recordCancellation', ACME.id, DEMO.operator.id],
+      ['contract.end', ACME.id, 'system'],
+      ['accountLink.end', DEMO.tenant.id, 'system'],
+    ]));
+    const recorded = entries.find((e) => e.action === 'contract.recordCancellation')!;
+    expect(JSON.parse(recorded.before!)).toEqual({ contractCancelledAt: null });
+    expect(JSON.parse(recorded.after!).contractCancelledAt).toMatch(/^\d{4}-/);
+    const ended = entries.find((e) => e.action === 'accountLink.end')!;
+    expect(ended.subject).toBe(`User:${linkedGuestId}`);
+    expect(JSON.parse(ended.after!)).toMatchObject({ linkedUserId: KEN.id, usable: false });
+    expect(JSON.parse(entries.find((e) => e.action === 'contract.end')!.after!)).toMatchObject({ guestSpacesReadable: false, linkedAccountsEnded: 1 });
 
     const token = await inviteKen();
     const fresh = await ok<{ acceptInvitation: { token: string; user: { id: string; isLinkedGuest: boolean } } }>(

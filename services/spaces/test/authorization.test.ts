@@ -127,6 +127,10 @@ const TABLE: Record<string, Row> = {
     }),
     expect: everyoneSignedIn('FORBIDDEN'), // vendor operators only
   },
+  resendSetPasswordLink: {
+    run: async () => ({ query: 'mutation { resendSetPasswordLink(tenant: "demo", email: "admin@demo.example") }' }),
+    expect: everyoneSignedIn('FORBIDDEN'), // vendor operators only (T4)
+  },
   setPassword: {
     run: async (w) => ({ query: `mutation { setPassword(input: { token: "${await w.freshPasswordSetupToken()}", password: "a-long-password" }) { token } }` }),
     // the link is the credential: whoever holds it may use it once

@@ -124,7 +124,7 @@ describe.each(testDialects())('invitations, guests and account security on %s', 
     const first = await newGuestSpace('Single 1');
     const second = await newGuestSpace('Single 2');
     const { token } = await invite(first, 'erin@partner.example');
-    const erin = (await ok<{ acceptInvitation: { user: { id: string } } }>(ACCEPT, { input: { token, name: 'Erin', password: 'erin-password' } })).acceptInvitation.user.id;
+    const erin = (await ok<{ acceptInvitation: { user: { id: string } } }>(ACCEPT, { input: { token, name: 'Erin', password: 'erin-guest-password' } })).acceptInvitation.user.id;
     await ok(`mutation { updateTenantSettings(input: { guestPolicy: SINGLE_SPACE }) { guestPolicy } }`, {}, admin);
     const refused = await gql(INVITE, { input: { spaceId: second, email: 'erin@partner.example' } }, admin);
     expect(errorCodes(refused)).toEqual(['CONFLICT']);

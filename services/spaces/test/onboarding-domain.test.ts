@@ -5,7 +5,7 @@ import { DEFAULT_MAIL_FROM, mailFromOf } from '../src/mail.js';
 import { passwordSetupMail } from '../src/mail-templates.js';
 
 describe('T4: sub-domain rules', () => {
-  it.each(['abc', 'acme', 'sakura-trading', 'a1-b2-c3', 'x'.repeat(32), 'kyodo-support'])('T4: "%s" may name a tenant', (subdomain) => {
+  it.each(['abc', 'acme', 'sakura-trading', 'a1-b2-c3', 'x'.repeat(32), 'kyodoya-support'])('T4: "%s" may name a tenant', (subdomain) => {
     expect(refuseSubdomain(subdomain)).toBeNull();
   });
 
@@ -25,9 +25,16 @@ describe('T4: sub-domain rules', () => {
     expect(refuseSubdomain(subdomain)).toMatch(/\(T4\)\.$/);
   });
 
-  it('T4: every reserved name is refused, and only those eight', () => {
-    expect([...RESERVED_SUBDOMAINS].sort()).toEqual(['admin', 'api', 'app', 'kyodo', 'mail', 'status', 'support', 'www']);
+  it('T4: every reserved name is refused, and only those', () => {
+    expect([...RESERVED_SUBDOMAINS].sort()).toEqual(['admin', 'api', 'app', 'files', 'graphql', 'internal', 'kyodo', 'login', 'mail', 'metrics', 'status', 'support', 'www']);
     for (const name of RESERVED_SUBDOMAINS) expect(refuseSubdomain(name)).toMatch(/reserved/);
+  });
+
+  it("T4: the vendor's own hosts are reserved: graphql, files, internal, metrics, login and every kyodo-… name", () => {
+    for (const name of ['graphql', 'files', 'internal', 'metrics', 'login', 'kyodo-status', 'kyodo-cdn']) expect(refuseSubdomain(name)).toMatch(/reserved.*\(T4\)/);
+    // only the prefix with its hyphen: a customer whose name merely starts with the letters keeps it
+    expect(refuseSubdomain('kyodoya')).toBeNull();
+    expect(refuseSubdomain('my-kyodo')).toBeNull();
   });
 
   it('T4: sub-domains are compared trimmed and lower-cased, as sign-in reads them', () => {

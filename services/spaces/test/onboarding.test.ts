@@ -124,3 +124,57 @@ describe.each(testDialects())('createTenant with licensing (a fake of it) on %s:
     }
   });
 });
+
+describe.each(testDialects())('a first administrator whose link expired gets a new one from an operator on %s (T4)', (dialect) => {
+  let stack: Stack;
+  let operator: string;
+  const licensing = new FakeSubgraph({ name: 'licensing', resolvers: { Mutation: { createBaseContract: (_root: never, { input: terms }: { input: Terms }) => terms } } });
+  const RESEND = `mutation($t: String!, $e: String!) { resendSetPasswordLink(tenant: $t, email: $e) }`;
+  const SET = `mutation($input: SetPasswordInput!) { setPassword(input: $input) { token } }`;
+  const LINK = /\/set-password\?token=([A-Za-z0-9_-]+)/;
+  const links = async (email: string) => (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${email}`)).map((m) => LINK.exec(m.decoded)![1]!);
+  beforeAll(async () => {
+    stack = await startStack({ subgraphs: [spacesSubgraph], dialect });
+    stack.subgraphUrls.licensing = await licensing.listen();
+    operator = await stack.auth.tokenFor({ id: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, roles: ['VENDOR_ADMIN'] });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await licensing.close();
+  });
+
+  it('T4: the expired link says who to ask (not "an administrator"); an operator sends a new one, the older stops at once; audited; once a password is set, no more', async () => {
+    await stack.client.data(CREATE_TENANT, { input: input('stranded') }, { token: operator });
+    const email = 'admin@stranded.example';
+    const until = async (n: number) => {
+      for (let i = 0; i < 100 && (await links(email)).length < n; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      return links(email);
+    };
+    const [first] = await until(1);
+    // the link expires after 7 days
+    const ds = stack.handles.spaces!.dataSource;
+    await ds.getRepository(PasswordSetup).update({ tenantId: tenantIdFor('stranded') }, { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await stack.client.request(SET, { input: { token: first, password: 'stranded-admin-pass-1' } });
+    expect(errorCodes(expired)).toEqual(['BAD_USER_INPUT']);
+    expect(expired.errors?.[0]?.message).not.toMatch(/ask an administrator/i);
+    expect(expired.errors?.[0]?.message).toMatch(/operator.*\(T4\)/);
+
+    // only a vendor operator may send one; the tenant's other people cannot
+    const { admin } = await stack.auth.demoTokens();
+    expect(errorCodes(await stack.client.request(RESEND, { t: 'stranded', e: email }, { token: admin }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await stack.client.request(RESEND, { t: 'stranded', e: 'nobody@stranded.example' }, { token: operator }))).toEqual(['NOT_FOUND']);
+    await stack.client.data(RESEND, { t: 'stranded', e: email }, { token: operator });
+    await stack.client.data(RESEND, { t: 'stranded', e: email }, { token: operator });
+    const [, second, third] = await until(3);
+    // the older links stop working at once
+    expect(errorCodes(await stack.client.request(SET, { input: { token: second, password: 'stranded-admin-pass-1' } }))).toEqual(['BAD_USER_INPUT']);
+    expect((await stack.client.data<{ setPassword: { token: string } }>(SET, { input: { token: third, password: 'stranded-admin-pass-1' } })).setPassword.token).toEqual(expect.any(String));
+    expect(errorCodes(await stack.client.request(RESEND, { t: 'stranded', e: email }, { token: operator }))).toEqual(['CONFLICT']);
+
+    const entries = await ds.query("SELECT actorId, tenantId, action FROM audit_entries WHERE action = 'passwordSetup.resend'");
+    expect(entries).toEqual([
+      { actorId: DEMO.operator.id, tenantId: tenantIdFor('stranded'), action: 'passwordSetup.resend' },
+      { actorId: DEMO.operator.id, tenantId: tenantIdFor('stranded'), action: 'passwordSetup.resend' },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useApp } from '../app-context.js';
 import { ErrorNote, Field } from '../components.js';
 import { useI18n } from '../i18n.js';
+import { TotpEnrolment } from './sign-in-screen.js';
 
 /** S4: the invitation mail's link lands here (/app/invitations/accept?token=): name and password, then the guest is signed in. */
 export function AcceptInvitationScreen({ token }: { token: string | null }) {
@@ -12,6 +13,8 @@ export function AcceptInvitationScreen({ token }: { token: string | null }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // T3: where the organisation requires a one-time password, the new guest enrols before going on
+  const [enrol, setEnrol] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -21,7 +24,8 @@ export function AcceptInvitationScreen({ token }: { token: string | null }) {
     try {
       const { acceptInvitation } = await client.data(AcceptInvitationDocument, { input: { token, name: name.trim(), password } });
       client.setSession(acceptInvitation);
-      await signedIn();
+      if (acceptInvitation.totpEnrollmentRequired) setEnrol(true);
+      else await signedIn();
     } catch (caught) {
       setError(caught);
     } finally {
@@ -29,6 +33,7 @@ export function AcceptInvitationScreen({ token }: { token: string | null }) {
     }
   }
 
+  if (enrol) return <TotpEnrolment onDone={signedIn} />;
   return (
     <section aria-labelledby="accept-title" className="narrow">
       <h1 id="accept-title">{t('acceptTitle')}</h1>

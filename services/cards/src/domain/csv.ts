@@ -72,11 +72,12 @@ const TEXT_MARK = "'";
 /**
  * C5: a cell starting with one of = + - @ tab CR is read as a formula by Excel, LibreOffice and
  * Google Sheets (OWASP "CSV Injection"): `=HYPERLINK(...)`, `@SUM(...)`, `+`/`-` expressions;
- * tab and CR because some readers skip them before looking for the sign. A cell that already
+ * tab and CR because some readers skip them before looking for the sign. Their full-width forms
+ * (＝ ＋ － ＠, typed by a Japanese IME) count too: Japanese Excel converts them and runs the formula. A cell that already
  * starts with marks before such a sign (`'=x`) gets one more, so the pair is exact:
  * restoreTextCell(neutraliseFormula(s)) === s for every s.
  */
-const MARKABLE = /^'*[=+\-@\t\r]/;
+const MARKABLE = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * C5: makes a text cell inert for spreadsheet programs by prefixing a single quote, as OWASP

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, notFound, requireAdmin } from '@kyodo/subgraph-kit';
+import { forbidden, notFound, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
@@ -67,9 +67,12 @@ export class CardExportResolver {
     const viewer = requireAdmin(ctx, 'grant the export permission');
     if (!/^[0-9a-f-]{36}$/i.test(input.userId)) throw notFound('User');
     await ctx.dataSource.transaction(async (manager) => {
-      if (input.allowed) {
-        if (!(await manager.existsBy(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId }))) await manager.insert(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
-      } else await manager.delete(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
+      const before = await manager.existsBy(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
+      if (before === input.allowed) return; // nothing changes, nothing to record
+      if (input.allowed) await manager.insert(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
+      else await manager.delete(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
+      // A1: a permission an administrator changed, in the same transaction
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'cardExport.permission', subject: `User:${input.userId}`, before: { allowed: before }, after: { allowed: input.allowed } });
     });
     return input.allowed;
   }

@@ -84,3 +84,22 @@ export function localDateOf(instant: Date, timeZone: string = DEFAULT_TIME_ZONE)
   const formatted = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
   return formatted;
 }
+
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const fields = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  const asUtc = Date.UTC(Number(fields.year), Number(fields.month) - 1, Number(fields.day), Number(fields.hour), Number(fields.minute), Number(fields.second));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar date begins in a time zone (00:00 there): when a dated rule takes effect for other services. */
+export function startOfLocalDay(date: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const [y, m, d] = parts(date);
+  const guess = Date.UTC(y, m - 1, d);
+  const first = guess - zoneOffsetMs(new Date(guess), timeZone);
+  // once more at the found instant: a zone whose offset changes that night (DST) settles here
+  return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
+}

@@ -47,3 +47,15 @@ export function renewedTermStarts(previousTermEnd: LocalDate, settlement: BaseTe
   for (let start = addDays(previousTermEnd, 1); start <= settlement.endsOn; start = addDays(termEndsOn(start), 1)) starts.push(start);
   return starts;
 }
+
+/**
+ * L8/S9: the first day the base contract gives no access (guest spaces unreadable, links into
+ * other tenants ended), known in advance: the cancellation day, or the day after the last term a
+ * termination notice stops; null while it runs on. A term that ended is settled lazily (on the
+ * next read), so the date is computed here rather than waiting for `cancelledOn` to be written.
+ */
+export function accessEndsOn(contract: { cancelledOn: LocalDate | null; endsOn: LocalDate | null; terminationNoticeOn: LocalDate | null }): LocalDate | null {
+  if (contract.cancelledOn) return contract.cancelledOn;
+  if (contract.terminationNoticeOn && contract.endsOn) return addDays(serviceEndsOn(contract.terminationNoticeOn, contract.endsOn), 1);
+  return null;
+}

@@ -1,3 +1,4 @@
+import { recordContractChange } from '../contract-feed.js';
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -217,6 +218,8 @@ export class GuestLicenseResolver {
       const cancelledOn = todayFor(ctx, contract);
       await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId });
       await manager.update(Contract, contract.id, { cancelledOn, guestLicensesHeld: 0, guestLicensesAssigned: 0 });
+      // L8/S9: spaces closes the guest spaces and ends the links from its copy of this row
+      await recordContractChange(manager, viewer.tenantId);
       await recordAudit(manager, {
         at: ctx.clock.now(),
         actor: viewer,

@@ -1,3 +1,4 @@
+import { recordContractChange } from '../contract-feed.js';
 import { badInput, conflict, notFound, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
@@ -56,6 +57,8 @@ export class TerminationNoticeResolver {
       if ((recorded.affected ?? 0) !== 1) throw conflict('A termination notice was received for the base contract at the same time; reload to see it.');
       const notice = noticeOf(target, today, contract.endsOn);
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'terminationNotice.submit', subject: `Contract:${contract.id}`, before: { terminationNoticeOn: null }, after: notice });
+      // L8/S9: the day access ends is known from now on; spaces learns it from this row
+      await recordContractChange(manager, viewer.tenantId);
       return notice;
     });
   }

@@ -1,4 +1,5 @@
 import type { Viewer } from '@kyodo/auth';
+import { tokyoDate } from '@kyodo/subgraph-kit';
 import type { Refusal } from './spaces.js';
 
 /**
@@ -12,10 +13,44 @@ export function refuseLink(viewer: Viewer, invitationTenantId: string): Refusal 
   return null;
 }
 
-/** S9: the link works while the member's own tenant has a contract; once it ends, never again. */
-export function isLinkUsable(memberTenant: { contractCancelledAt: Date | null }, now: Date): boolean {
-  return !memberTenant.contractCancelledAt || memberTenant.contractCancelledAt.getTime() > now.getTime();
+export interface ContractEnd {
+  /** Recorded by hand by a vendor operator (recordContractCancellation). */
+  contractCancelledAt: Date | null;
+  /** From licensing's contract feed: when the base contract stops giving access (L8). */
+  contractEndsAt?: Date | null;
 }
+
+/** L8/S9: when the tenant's contract stops giving access: the earlier of licensing's date and one recorded by hand; null while it runs on. */
+export function contractEndOf(tenant: ContractEnd): Date | null {
+  const ends = [tenant.contractCancelledAt, tenant.contractEndsAt ?? null].filter((d): d is Date => d !== null);
+  return ends.length === 0 ? null : new Date(Math.min(...ends.map((d) => d.getTime())));
+}
+
+/** L8: from its end on, by itself: no one has to act on the day. */
+export function hasContractEnded(tenant: ContractEnd, now: Date): boolean {
+  const end = contractEndOf(tenant);
+  return end !== null && end.getTime() <= now.getTime();
+}
+
+/** S9/L8: the link works while the member's own tenant has a contract; once it ends, never again. */
+export function isLinkUsable(memberTenant: ContractEnd, now: Date): boolean {
+  return !hasContractEnded(memberTenant, now);
+}
+
+/**
+ * L8 (our policy): a cancellation recorded by hand takes effect on a day not yet past (Asia/Tokyo
+ * calendar days): an operator cannot end access retroactively. Refusal text, or null.
+ */
+export function refuseCancellationDate(cancelledAt: Date, now: Date): Refusal {
+  if (tokyoDate(cancelledAt) < tokyoDate(now)) {
+    return `解約日に過去の日付は指定できません（${tokyoDate(cancelledAt)}）。今日以降の日付を指定してください (L8)。 / A cancellation cannot be dated in the past (${tokyoDate(cancelledAt)}): give today or a later day (L8).`;
+  }
+  return null;
+}
+
+/** S9/L8: why a linked account no longer works (its member tenant's contract ended). */
+export const LINK_ENDED =
+  "あなたの組織の契約が終了したため、連携したアカウントは使えなくなりました (S9)。相手の組織にもう一度招待してもらってください。 / Your organisation's contract has ended, so the linked account no longer works (S9). Ask the other organisation to invite you again.";
 
 /** An unusable password hash: a linked guest signs in only through their member account. */
 export const LINKED_ACCOUNT_PASSWORD_HASH = '!linked-account';

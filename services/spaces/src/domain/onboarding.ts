@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /** T4: names a vendor operator may never give a tenant (they are, or will be, the vendor's own hosts). */
-export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set(['www', 'api', 'app', 'admin', 'mail', 'support', 'status', 'kyodo']);
+export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set(['www', 'api', 'app', 'admin', 'mail', 'support', 'status', 'kyodo', 'graphql', 'files', 'internal', 'metrics', 'login']);
+
+/** T4 (our policy): every `kyodo-…` name is kept for the vendor's own hosts too (kyodo-status, kyodo-cdn…). */
+export const RESERVED_SUBDOMAIN_PREFIX = 'kyodo-';
 
 export const SUBDOMAIN_MIN_LENGTH = 3;
 export const SUBDOMAIN_MAX_LENGTH = 32;
@@ -24,7 +27,7 @@ export function refuseSubdomain(subdomain: string): string | null {
   if (!/^[a-z]/.test(subdomain)) return 'A sub-domain starts with a letter (T4).';
   if (subdomain.endsWith('-')) return 'A sub-domain does not end with a hyphen (T4).';
   if (subdomain.includes('--')) return 'A sub-domain has no double hyphen (T4).';
-  if (RESERVED_SUBDOMAINS.has(subdomain)) return `"${subdomain}" is reserved and cannot name a tenant (T4).`;
+  if (RESERVED_SUBDOMAINS.has(subdomain) || subdomain.startsWith(RESERVED_SUBDOMAIN_PREFIX)) return `"${subdomain}" is reserved and cannot name a tenant (T4).`;
   return null;
 }
 

@@ -44,6 +44,17 @@ export class Tenant {
   @Column({ type: 'datetime', nullable: true })
   contractCancelledAt: Date | null;
 
+  /**
+   * L8/S9: when the tenant's base contract stops giving access, copied from licensing's contract
+   * feed (contract-copy.ts); null while it runs on. Compared with the clock on every check.
+   */
+  @Column({ type: 'datetime', nullable: true })
+  contractEndsAt: Date | null;
+
+  /** A1: when the contract-end job recorded that the contract's end took effect (once per tenant). */
+  @Column({ type: 'datetime', nullable: true })
+  contractEndRecordedAt: Date | null;
+
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
 }

@@ -1,8 +1,9 @@
-import { badInput, conflict, forbidden, notFound, requireMember, requireViewer } from '@kyodo/subgraph-kit';
+import { isVendorAdmin } from '@kyodo/auth';
+import { badInput, conflict, forbidden, notFound, recordAudit, requireMember, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { enforce, requireSpace } from '../access.js';
-import { isLinkUsable, LINKED_ACCOUNT_PASSWORD_HASH, refuseLink } from '../domain/account-links.js';
+import { isLinkUsable, LINK_ENDED, LINKED_ACCOUNT_PASSWORD_HASH, refuseCancellationDate, refuseLink } from '../domain/account-links.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { Space } from '../entities/space.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
@@ -12,6 +13,7 @@ import { newGuestUser, User } from '../entities/user.entity.js';
 import { ContractCancellationInput } from '../inputs/contract-cancellation.input.js';
 import { LinkInvitationInput } from '../inputs/link-invitation.input.js';
 import { assertGuestMayEnter } from '../licensing-gate.js';
+import { contractHasEnded } from '../contract-copy.js';
 import { issueSession } from '../session.js';
 import { LinkedAccount } from '../types/linked-account.type.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
@@ -19,7 +21,6 @@ import { checkGuestPolicy } from './space.resolver.js';
 import { claimInvitation, loadValidInvitation, retireDeadLink } from './invitation.resolver.js';
 import type { SpacesContext } from '../context.js';
 
-const LINK_ENDED = "Your organisation's contract has ended, so the linked account no longer works (S9). Ask the other organisation to invite you again.";
 
 /** S9: threads in the guest's spaces that the guest has not read. One query. */
 async function unreadCount(dataSource: DataSource, guestId: string): Promise<number> {
@@ -66,6 +67,8 @@ export class AccountLinkResolver {
     const now = ctx.clock.now();
     const invitation = await loadValidInvitation(ctx, input.token, now);
     enforce(refuseLink(viewer, invitation.tenantId));
+    // L8/S9: a member of a tenant whose contract has ended links nothing (fails closed on a stale copy)
+    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw forbidden(LINK_ENDED);
     const { guest, memberTenant } = await ctx.dataSource.transaction(async (manager) => {
       const memberTenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       if (!isLinkUsable(memberTenant, now)) throw forbidden(LINK_ENDED);
@@ -83,10 +86,21 @@ export class AccountLinkResolver {
         guest = newGuestUser({ tenantId: invitation.tenantId, email: invitation.email, name: member.name, passwordHash: LINKED_ACCOUNT_PASSWORD_HASH, linkedUserId: member.id });
         await manager.insert(User, guest);
       }
-      if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: guest.id }))) {
+      const joined = !(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: guest.id }));
+      if (joined) {
         await checkGuestPolicy(manager, invitation.tenantId, guest.id, space.id);
         await manager.insert(SpaceMember, { spaceId: space.id, userId: guest.id, isSpaceAdmin: false });
       }
+      // A1: the invitation accepted by linking (S9), in the inviting tenant's log; the member is the actor
+      await recordAudit(manager, {
+        at: now,
+        actor: viewer,
+        tenantId: invitation.tenantId,
+        action: 'invitation.link',
+        subject: `Space:${space.id}`,
+        before: { invitationId: invitation.id, email: invitation.email, member: !joined },
+        after: { guestId: guest.id, linkedUserId: member.id, member: true },
+      });
       return { guest, memberTenant };
     });
     return summary(ctx, guest, memberTenant);
@@ -100,8 +114,8 @@ export class AccountLinkResolver {
     const target = await tenants.findOneBy({ subdomain: subdomain.trim().toLowerCase() });
     const guest = target ? await ctx.dataSource.getRepository(User).findOneBy({ tenantId: target.id, linkedUserId: viewer.userId, kind: 'GUEST' }) : null;
     if (!target || !guest) throw notFound('A linked account in that organisation');
-    const memberTenant = await tenants.findOneByOrFail({ id: viewer.tenantId });
-    if (!isLinkUsable(memberTenant, now)) throw forbidden(LINK_ENDED);
+    // L8/S9: from the day after the member tenant's last day, by itself (licensing's date, copied)
+    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw forbidden(LINK_ENDED);
     if (!guest.firstSignInAt) {
       guest.firstSignInAt = now;
       await ctx.dataSource.transaction((manager) => manager.update(User, guest.id, { firstSignInAt: now }));
@@ -123,15 +137,29 @@ export class AccountLinkResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: "S9/L8: the vendor's staff record that a tenant's contract ended; its members' links into other organisations stop working.",
+    description:
+      "S9/L8: a vendor operator (VENDOR_ADMIN) records by hand that a tenant's contract ends (today or a later day, never a past one); from then its guest spaces close and its members' links into other organisations stop working. Audited (A1). A contract cancelled in licensing needs no such step: it takes effect by itself.",
   })
   async recordContractCancellation(@Arg('input', () => ContractCancellationInput) input: ContractCancellationInput, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const viewer = requireViewer(ctx);
-    if (viewer.kind !== 'MEMBER' || !viewer.roles.includes('SUPPORT_AGENT')) throw forbidden("Only the vendor's staff may record the end of a tenant's contract.");
+    if (!isVendorAdmin(viewer)) throw forbidden("契約の終了を記録できるのはベンダーの運用担当者 (VENDOR_ADMIN) だけです (L8)。 / Only a vendor operator (VENDOR_ADMIN) may record the end of a tenant's contract (L8).");
+    const now = ctx.clock.now();
+    const cancelledAt = input.cancelledAt ?? now;
+    const refusal = refuseCancellationDate(cancelledAt, now);
+    if (refusal) throw badInput(refusal, 'cancelledAt');
     return ctx.dataSource.transaction(async (manager) => {
       const tenant = await manager.findOneBy(Tenant, { subdomain: input.tenant.trim().toLowerCase() });
       if (!tenant) throw notFound('Tenant');
-      await manager.update(Tenant, tenant.id, { contractCancelledAt: input.cancelledAt ?? ctx.clock.now() });
+      await manager.update(Tenant, tenant.id, { contractCancelledAt: cancelledAt });
+      await recordAudit(manager, {
+        at: now,
+        actor: viewer,
+        tenantId: tenant.id,
+        action: 'contract.recordCancellation',
+        subject: `Tenant:${tenant.id}`,
+        before: { contractCancelledAt: tenant.contractCancelledAt?.toISOString() ?? null },
+        after: { contractCancelledAt: cancelledAt.toISOString() },
+      });
       return true;
     });
   }

@@ -1,5 +1,5 @@
 import { generateTotpSecret, totpUri, verifyTotp } from '@kyodo/auth';
-import { badInput, conflict, requireViewer, unauthenticated } from '@kyodo/subgraph-kit';
+import { badInput, conflict, recordAudit, requireViewer, unauthenticated } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
@@ -40,6 +40,8 @@ export class AccountResolver {
       const secret = (await totpSecretsFor(ctx.deps)).open(user.totpSecret, user.id);
       if (!verifyTotp(secret, code.trim(), ctx.clock.now())) throw badInput('The code is wrong or has expired; enter the current 6-digit code.', 'code');
       await manager.update(User, user.id, { totpEnabled: true });
+      // A1: a change to how this person signs in (T3), recorded with it
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'totp.enable', subject: `User:${user.id}`, before: { totpEnabled: false }, after: { totpEnabled: true } });
       return true;
     });
   }

@@ -7,6 +7,7 @@ import { User } from '../entities/user.entity.js';
 import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input.js';
 import type { SpacesContext } from '../context.js';
 import { recordMembershipChanges } from '../membership-feed.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
@@ -30,10 +31,13 @@ export class GroupResolver {
     const viewer = requireAdmin(ctx, 'create groups');
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput('A group name has 1 to 200 characters.', 'name');
+    const invisible = refuseInvisibleInName(name);
+    if (invisible) throw badInput(invisible, 'name');
     return ctx.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Group, { tenantId: viewer.tenantId, name })) throw conflict(`A group named "${name}" already exists.`);
       const id = randomUUID();
       await manager.insert(Group, { id, tenantId: viewer.tenantId, name });
+      await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.create', subject: `Group:${id}`, before: null, after: { name } });
       return manager.findOneByOrFail(Group, { id });
     });
   }

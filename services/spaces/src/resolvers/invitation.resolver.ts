@@ -31,6 +31,8 @@ import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy, removeMembership } from './space.resolver.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
+import { refuseWeakPassword } from '../domain/password-strength.js';
 
 const INVALID_LINK = {
   UNKNOWN: 'This invitation link is not valid. Check that you opened the whole link from the mail.',
@@ -178,15 +180,30 @@ export class InvitationResolver {
       } else {
         const name = input.name.trim();
         if (!name || name.length > 200) throw badInput('Enter your name (1 to 200 characters).', 'name');
+        const invisible = refuseInvisibleInName(name);
+        if (invisible) throw badInput(invisible, 'name');
         if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+        const weak = refuseWeakPassword(input.password, [invitation.email, name, tenant.subdomain]);
+        if (weak) throw badInput(weak, 'password');
         user = newGuestUser({ tenantId: tenant.id, email: invitation.email, name, passwordHash: await hashPassword(input.password) });
         await manager.insert(User, user);
         created = true;
       }
-      if (!(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: user.id }))) {
+      const joined = !(await manager.existsBy(SpaceMember, { spaceId: space.id, userId: user.id }));
+      if (joined) {
         await checkGuestPolicy(manager, tenant.id, user.id, space.id);
         await manager.insert(SpaceMember, { spaceId: space.id, userId: user.id, isSpaceAdmin: false });
       }
+      // A1: who came in, through which invitation, into which space (the guest is the actor)
+      await recordAudit(manager, {
+        at: now,
+        actor: { userId: user.id, tenantId: tenant.id },
+        tenantId: tenant.id,
+        action: 'invitation.accept',
+        subject: `Space:${space.id}`,
+        before: { invitationId: invitation.id, email: invitation.email, member: !joined },
+        after: { guestId: user.id, accountCreated: created, member: true },
+      });
       // licensing starts the 30-day guest trial from the first sign-in (L3)
       if (!user.firstSignInAt) {
         user.firstSignInAt = now;

@@ -17,6 +17,7 @@ import { GroupMember } from '../entities/group-member.entity.js';
 import { IntegrationToken } from '../entities/integration-token.entity.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { recordMembershipChanges } from '../membership-feed.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 const ACTIVE_MEMBER = (tenantId: string) => ({ tenantId, kind: 'MEMBER' as const, removedAt: IsNull() });
 
@@ -78,6 +79,8 @@ export class MemberResolver {
     if (!email) throw badInput('Enter a valid email address.', 'email');
     const name = input.name.trim();
     if (!name || name.length > 200) throw badInput("Enter the member's name (1 to 200 characters).", 'name');
+    const invisible = refuseInvisibleInName(name);
+    if (invisible) throw badInput(invisible, 'name');
     const now = ctx.clock.now();
     // asked before the transaction so no lock is held while licensing answers (nor while hashing)
     const seats = await memberSeatsInForce(ctx, viewer.tenantId);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isVendorAdmin } from '@kyodo/auth';
-import { appError, badInput, conflict, forbidden, isUniqueViolation, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
+import { appError, badInput, conflict, forbidden, isUniqueViolation, notFound, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { IsNull } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { hashInvitationToken, MIN_PASSWORD_LENGTH, normaliseEmail } from '../domain/invitations.js';
 import { normaliseSubdomain, refuseMemberSeats, refuseSubdomain, tenantIdFor } from '../domain/onboarding.js';
 import { passwordSetupState } from '../domain/password-setup.js';
@@ -19,13 +19,16 @@ import { issueSession } from '../session.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { revokeAccess, settleAccessChange } from '../access-feed.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
+import { refuseWeakPassword } from '../domain/password-strength.js';
 
 const SUBDOMAIN_TAKEN = (subdomain: string) => `The sub-domain "${subdomain}" is already used, or was used by a tenant before; a sub-domain is never reused (T4).`;
 
 const INVALID_LINK = {
   UNKNOWN: 'This set-password link is not valid. Check that you opened the whole link from the mail.',
   USED: 'This set-password link has already been used. Sign in with your email and password instead.',
-  EXPIRED: 'This set-password link has expired (links are valid 7 days). Ask an administrator to add you again.',
+  EXPIRED:
+    'このパスワード設定リンクは有効期限が切れています（有効期間は 7 日）。リンクを送った人に新しいリンクを依頼してください。最初の管理者の場合は、組織を作成した Kyodo の運用担当者が新しいリンクを送れます (T4)。 / This set-password link has expired (links are valid 7 days). Ask whoever sent it for a new one; a first administrator gets a new link from the Kyodo operator who set up the organisation (T4).',
 } as const;
 
 /** A password nobody knows: the member has no way in until they use their set-password link. */
@@ -35,7 +38,15 @@ const unusablePasswordHash = () => hashPassword(randomBytes(32).toString('base64
 function requiredName(raw: string, field: string, what: string): string {
   const name = raw.trim();
   if (!name || name.length > 200) throw badInput(`Enter ${what} (1 to 200 characters).`, field);
+  const invisible = refuseInvisibleInName(name);
+  if (invisible) throw badInput(invisible, field);
   return name;
+}
+
+/** What a person's own password must not be built from (T3): their email, name and sub-domain. */
+async function personalWordsOf(ctx: SpacesContext, userId: string, tenantId: string): Promise<string[]> {
+  const [user, tenant] = await Promise.all([ctx.dataSource.getRepository(User).findOneBy({ id: userId }), ctx.dataSource.getRepository(Tenant).findOneBy({ id: tenantId })]);
+  return [user?.email ?? '', user?.name ?? '', tenant?.subdomain ?? ''];
 }
 
 @Resolver()
@@ -107,6 +118,29 @@ export class OnboardingResolver {
     return created;
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      "T4: a vendor operator (VENDOR_ADMIN) sends a tenant's administrator who has not set a password yet a new set-password link (valid 7 days); every older link of theirs stops working at once. Audited (A1).",
+  })
+  async resendSetPasswordLink(@Arg('tenant', () => String) subdomain: string, @Arg('email', () => String) rawEmail: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
+    const viewer = requireViewer(ctx);
+    if (!isVendorAdmin(viewer)) throw forbidden('新しいパスワード設定リンクを送れるのはベンダーの運用担当者 (VENDOR_ADMIN) だけです (T4)。 / Only a vendor operator (VENDOR_ADMIN) may send a new set-password link (T4).');
+    const now = ctx.clock.now();
+    const email = normaliseEmail(rawEmail);
+    await ctx.dataSource.transaction(async (manager) => {
+      const tenant = await manager.findOneBy(Tenant, { subdomain: normaliseSubdomain(subdomain) });
+      const user = tenant && email ? await manager.findOneBy(User, { tenantId: tenant.id, email, kind: 'MEMBER', isAdmin: true, removedAt: IsNull() }) : null;
+      if (!tenant || !user) throw notFound("That organisation's administrator");
+      const used = await manager.existsBy(PasswordSetup, { userId: user.id, usedAt: Not(IsNull()) });
+      if (used || user.firstSignInAt) throw conflict('この管理者はすでにパスワードを設定しています。パスワードの再設定を使ってください (T4)。 / This administrator has already set a password (T4).');
+      // the older links stop working at once: only the newest one is kept
+      const older = await manager.delete(PasswordSetup, { userId: user.id, usedAt: IsNull() });
+      await sendPasswordSetup(ctx, manager, tenant, user, now, true);
+      await recordAudit(manager, { at: now, actor: viewer, tenantId: tenant.id, action: 'passwordSetup.resend', subject: `User:${user.id}`, before: { openLinks: older.affected ?? 0 }, after: { openLinks: 1 } });
+    });
+    return true;
+  }
+
   @Mutation(() => SignInPayload, {
     description: 'T4: a member sets their password from the link in their set-password mail (single use, valid 7 days) and is signed in, as by signIn.',
   })
@@ -117,6 +151,8 @@ export class OnboardingResolver {
     const state = passwordSetupState(setup, now);
     if (state !== 'VALID') throw appError('BAD_USER_INPUT', INVALID_LINK[state], { field: 'token', reason: state });
     if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+    const weak = refuseWeakPassword(input.password, await personalWordsOf(ctx, setup.userId, setup.tenantId));
+    if (weak) throw badInput(weak, 'password');
     const passwordHash = await hashPassword(input.password);
     const { user, tenant } = await ctx.dataSource.transaction(async (manager) => {
       // single use even when two requests race with the same link

@@ -7,6 +7,7 @@ import { SpaceApp } from '../entities/space-app.entity.js';
 import { Space } from '../entities/space.entity.js';
 import { AddSpaceAppInput } from '../inputs/add-space-app.input.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 /** S1: the apps of a space, a simple list for now; seen by whoever sees the space (S3). */
 @Resolver(() => Space)
@@ -22,6 +23,8 @@ export class SpaceAppResolver {
     enforce(refuseSpaceAdministration(viewer, membership, 'add apps to a space'));
     const name = input.name.trim();
     if (!name || name.length > 100) throw badInput('An app name must be 1 to 100 characters.', 'name');
+    const invisible = refuseInvisibleInName(name);
+    if (invisible) throw badInput(invisible, 'name');
     const row = { id: randomUUID(), spaceId: space.id, name, createdBy: viewer.userId };
     return ctx.dataSource.transaction(async (manager) => {
       await manager.insert(SpaceApp, row);

@@ -19,11 +19,14 @@ import { GuestPermissionsType } from '../types/guest-permissions.type.js';
 import type { SpacesContext } from '../context.js';
 import { assertGuestSpacesReadable, guestSpacesRefusal } from '../licensing-gate.js';
 import { In, type EntityManager } from 'typeorm';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 export function spaceName(raw: string): string {
   const name = raw.trim();
   if (!name) throw badInput('A space needs a name.', 'name');
   if (name.length > 200) throw badInput('A space name has at most 200 characters.', 'name');
+  const invisible = refuseInvisibleInName(name);
+  if (invisible) throw badInput(invisible, 'name');
   return name;
 }
 

@@ -5,6 +5,7 @@ import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
 import { UpdateProfileInput } from '../inputs/update-profile.input.js';
 import type { SpacesContext } from '../context.js';
+import { refuseInvisibleInName } from '../domain/names.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -44,6 +45,8 @@ export class UserResolver {
     if (input.name != null) {
       const name = input.name.trim();
       if (!name || name.length > 200) throw badInput('A name has 1 to 200 characters.', 'name');
+      const invisible = refuseInvisibleInName(name);
+      if (invisible) throw badInput(invisible, 'name');
       changes.name = name;
     }
     if (input.coverImageUrl != null) {
