@@ -248,9 +248,6 @@ export function hiveLoggerFor(logger: Logger): HiveLogger {
   });
 }
 
-/** Probes and scrapes come every few seconds and say nothing about users' requests. */
-const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
-
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
@@ -537,7 +534,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
                   res.end();
                 }
               })
-              .finally(() => logServed(logger, req, res, started, UNLOGGED_PATHS)),
+              .finally(() => logServed(logger, req, res, started, (kind) => metrics.countRoutine(kind))),
           req.headers[TRACEPARENT_HEADER],
         );
       });
