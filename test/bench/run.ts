@@ -14,6 +14,11 @@
  *   npm run bench -- --margin 0.4       allowed worsening per ratio (default: the baseline's)
  *   npm run bench -- --soak 10          10 minutes at a fixed rate (--rate, default 50/s): RSS growth
  *   npm run bench -- --no-build         skip `npm run build` (dist/ already current)
+ *   npm run bench -- --check            load this script and what it imports, then stop (a test runs it)
+ *
+ * The harness itself (this file: tokens, the testkit's databases) runs from the workspaces'
+ * TypeScript sources (`--conditions=development` in the npm script), so a fresh clone can run it
+ * before anything is built; the services it measures are the built ones (`npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -59,6 +64,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string', default: '20' },
     'no-build': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
   },
 });
 const quick = flags.quick;
@@ -110,6 +116,12 @@ interface Pair {
 }
 
 async function main(): Promise<number> {
+  if (flags.check) {
+    // what a fresh clone's first `npm run bench` needs before it builds: where the harness's own
+    // workspace imports come from (the sources, never dist/)
+    for (const name of ['@kyodo/auth', '@kyodo/subgraph-kit', '@kyodo/testkit']) log(`${name}: ${import.meta.resolve(name)}`);
+    return 0;
+  }
   if (!flags['no-build']) {
     log('npm run build (turbo: cached when nothing changed)');
     const built = spawnSync('npm', ['run', 'build', '--', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' });
