@@ -143,9 +143,12 @@ for (const output of Object.values(result.metafile.outputs)) {
   for (const imp of output.imports) if (imp.external && isBare(imp.path) && !isBuiltin(imp.path)) imported.add(packageOf(imp.path));
 }
 // loaded by name at run time where esbuild cannot see it: the SQLite driver (database.ts hands it
-// to TypeORM) and TypeORM's MySQL driver in a subgraph; Hive's query planner (a native module,
-// `import(moduleName)`) in the gateway; kept wherever a workspace of the release resolves them
-const loadedByName = workspace.startsWith('services/') ? ['better-sqlite3', 'mysql2'] : ['@graphql-hive/router-query-planner'];
+// to TypeORM) and TypeORM's MySQL driver in a subgraph; in the gateway, Hive's query planner (a
+// native module, `import(moduleName)`) and the transports Hive loads by name for each subgraph
+// (`@graphql-mesh/transport-<kind>`); kept wherever a workspace of the release resolves them
+const loadedByName = workspace.startsWith('services/')
+  ? ['better-sqlite3', 'mysql2']
+  : ['@graphql-hive/router-query-planner', '@graphql-mesh/transport-http', '@graphql-mesh/transport-ws', '@graphql-mesh/transport-http-callback'];
 for (const name of loadedByName) imported.add(name);
 const releaseRoot = realpathSync(release);
 const keep = new Set();
