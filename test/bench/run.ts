@@ -116,7 +116,13 @@ interface Pair {
   b: RunFigures;
   /** The pass-through proxy in front of B's subgraph, when the pair has one: the floor of one hop. */
   c?: RunFigures;
-  runs: { a: RunFigures[]; b: RunFigures[]; c?: RunFigures[] };
+  /**
+   * B again, paced at the rate A reached in the same round (with C): a subgraph spends more CPU per
+   * request at a lower rate (fewer requests share each wake-up), so what a subgraph pays for the
+   * gateway's requests is judged against the same request directly at the same rate.
+   */
+  bPaced?: RunFigures;
+  runs: { a: RunFigures[]; b: RunFigures[]; c?: RunFigures[]; bPaced?: RunFigures[] };
 }
 
 async function main(): Promise<number> {
@@ -277,7 +283,7 @@ async function main(): Promise<number> {
      * runs are by count, so no request is cut off in flight at the end: its CPU would be counted
      * and the request not, which on a slow query inflates CPU per request several times.
      */
-    const load = async (target: Target, query: string, until: { seconds: number } | { amount: number }): Promise<RunFigures> => {
+    const load = async (target: Target, query: string, until: { seconds: number } | { amount: number }, rate?: number): Promise<RunFigures> => {
       let next = 0;
       const pids = [target.front.pid, ...allSubgraphPids];
       const before = await Promise.all(pids.map(cpuMs));
@@ -289,6 +295,7 @@ async function main(): Promise<number> {
         // seconds; autocannon's 10 s turns a busy shared machine's slow answers into failures
         timeout: 30,
         ...('amount' in until ? { amount: until.amount } : { duration: until.seconds }),
+        ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
         headers: { 'content-type': 'application/json', ...target.headers },
         body: JSON.stringify({ query }),
         requests: [
@@ -332,10 +339,11 @@ async function main(): Promise<number> {
       // as many requests per run as the slowest side answers in DURATION_S at warm-up speed: every side the same count
       const amount = Math.max(MIN_PER_RUN, Math.round(Math.min(...warm.map((w) => w.rps)) * DURATION_S));
       log(`${name}: ${sides.map((side) => targetOf[side]!.label).join(' vs ')}, ${ROUNDS} rounds of ${amount} requests each, ${CONNECTIONS} connections`);
-      const runs: { a: RunFigures[]; b: RunFigures[]; c?: RunFigures[] } = { a: [], b: [], ...(c ? { c: [] } : {}) };
+      const runs: Pair['runs'] = { a: [], b: [], ...(c ? { c: [], bPaced: [] } : {}) };
       for (let round = 0; round < ROUNDS; round++) {
         const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
         for (const side of order) runs[side]!.push(await load(targetOf[side]!, query, { amount }));
+        if (c) runs.bPaced!.push(await load(b, query, { amount }, runs.a.at(-1)!.rps));
       }
       const med = (xs: RunFigures[]): RunFigures => ({
         requests: xs.reduce((s, x) => s + x.requests, 0),
@@ -349,7 +357,7 @@ async function main(): Promise<number> {
         subgraphCpu: median(xs.map((x) => x.subgraphCpu)),
         subgraphCpuByName: Object.fromEntries(SUBGRAPHS.map((s) => [s, median(xs.map((x) => x.subgraphCpuByName[s]!))])),
       });
-      const out: Pair = { a: med(runs.a), b: med(runs.b), ...(runs.c ? { c: med(runs.c) } : {}), runs };
+      const out: Pair = { a: med(runs.a), b: med(runs.b), ...(runs.c ? { c: med(runs.c) } : {}), ...(runs.bPaced ? { bPaced: med(runs.bPaced) } : {}), runs };
       for (const [side, target] of [['a', a], ['b', b]] as const) {
         if (out[side].requests < MIN_REQUESTS) {
           log(`${name}: only ${out[side].requests} requests completed on ${target.label}: too few to judge (machine too busy?); its ratios are left out and fail`);
@@ -398,8 +406,8 @@ async function main(): Promise<number> {
       // a subgraph spends on a request the gateway sends against the same request sent directly
       'trivial.gateway_vs_proxy.cpu': judged(trivial, trivial.a.frontCpu / trivial.c!.frontCpu),
       'page20.gateway_vs_proxy.cpu': judged(page20, page20.a.frontCpu / page20.c!.frontCpu),
-      'trivial.spaces_via_gateway_vs_direct.cpu': judged(trivial, trivial.a.subgraphCpuByName.spaces! / trivial.b.subgraphCpuByName.spaces!),
-      'page20.cards_via_gateway_vs_direct.cpu': judged(page20, page20.a.subgraphCpuByName.cards! / page20.b.subgraphCpuByName.cards!),
+      'trivial.spaces_via_gateway_vs_direct.cpu': judged(trivial, trivial.a.subgraphCpuByName.spaces! / trivial.bPaced!.subgraphCpuByName.spaces!),
+      'page20.cards_via_gateway_vs_direct.cpu': judged(page20, page20.a.subgraphCpuByName.cards! / page20.bPaced!.subgraphCpuByName.cards!),
       'rss.idle.kyodo_vs_apollo': rssIdle.kyodo / rssIdle.apollo,
       'rss.loaded.kyodo_vs_apollo': rssLoaded.kyodo / rssLoaded.apollo,
       'ready.kyodo_vs_apollo': gateway.readyMs / apollo.readyMs,
@@ -559,6 +567,14 @@ function printFigures(r: {
     rows.push([`${what} proxy RPS; proxy CPU ms/req`, `${f(p.c.rps)}; ${f(p.c.frontCpu, 2)}`, '', f(p.a.frontCpu / p.c.frontCpu, 2)]);
     const by = (x: RunFigures) => f(x.subgraphCpuByName[subgraph]!, 2);
     rows.push([`${what} ${subgraph} CPU ms/req via gateway / direct (proxy)`, by(p.a), `${by(p.b)} (${by(p.c)})`, f(p.a.subgraphCpuByName[subgraph]! / p.b.subgraphCpuByName[subgraph]!, 2)]);
+    if (p.bPaced) {
+      rows.push([
+        `${what} ${subgraph} CPU ms/req via gateway / direct at the gateway's rate`,
+        by(p.a),
+        `${by(p.bPaced)} (${f(p.bPaced.rps)}/s)`,
+        f(p.a.subgraphCpuByName[subgraph]! / p.bPaced.subgraphCpuByName[subgraph]!, 2),
+      ]);
+    }
   };
   pairRow('trivial, gateway vs spaces:', r.scenarios.trivial);
   proxyRow('trivial:', r.scenarios.trivial, 'spaces');
