@@ -318,7 +318,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     propagateHeaders: {
       // every subgraph fetch (root fields and _entities alike) goes through this
       fromClientToSubgraphs({ request }) {
-        const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
+        // plain JSON: a subgraph never streams to the gateway (no @defer, subscriptions go over
+        // WebSocket), and the HTTP executor's default accept (graphql-response+json, json,
+        // multipart/mixed) makes every subgraph negotiate among three types per request (issue 21)
+        const headers: Record<string, string> = { accept: 'application/json', [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
         const authorization = request.headers.get('authorization');
         if (authorization) headers.authorization = authorization;
         const requestId = request.headers.get('x-request-id');
