@@ -128,12 +128,36 @@ writeFileSync(file, `${JSON.stringify(rootPackage, null, 2)}\n`);
 NODE
   (cd "$dest" && npm prune --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
   rm -rf "$dest/node_modules/.cache"
-  log "$target: $(du -sh "$dest" | cut -f1) in $dest"
+  # a service's release: one esbuild bundle in its dist/, node_modules cut to what the bundle
+  # loads (native modules, what OpenTelemetry instruments); migrate runs every subgraph's
+  # migrations with scripts/migrate.mjs from the workspaces' dist/ and stays as it is
+  if [ "$target" != migrate ]; then
+    node deploy/bundle-release.mjs "$dest" "$(entry_folder "$target")" || return 1
+  fi
+  local size limit
+  size="$(du -sm "$dest" | cut -f1)"
+  limit="$(size_limit "$target")"
+  if [ "$size" -gt "$limit" ]; then
+    log "$target: ${size} MB in $dest: OVER its target of ${limit} MB"
+    return 1
+  fi
+  log "$target: ${size} MB in $dest (target: at most ${limit} MB)"
+}
+
+entry_folder() { if [ "$1" = gateway ]; then echo gateway; else echo "services/$1"; fi; }
+
+# On-disk size targets (MB) of each release (issue 21): CI fails a release above its own.
+size_limit() {
+  case "$1" in
+    gateway) echo 200 ;;
+    migrate) echo 400 ;;
+    *) echo 150 ;;
+  esac
 }
 
 for target in "${targets[@]}"; do
   case "$target" in
-    gateway|spaces|licensing|cards|support|migrate) assemble "$target" ;;
+    gateway|spaces|licensing|cards|support|migrate) assemble "$target" || exit 1 ;;
     *) echo "build-release: unknown target $target (gateway, spaces, licensing, cards, support or migrate)" >&2; exit 2 ;;
   esac
 done

@@ -279,9 +279,6 @@ export function hiveLoggerFor(logger: Logger): HiveLogger {
   });
 }
 
-/** Probes and scrapes come every few seconds and say nothing about users' requests. */
-const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz', '/metrics']);
-
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
@@ -331,7 +328,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   let shapes = shapesOf(supergraphSdl);
   /** What every subgraph fetch carries: the gateway credential, the caller's token, request and trace ids. */
   const subgraphHeaders = (request: Request): Record<string, string> => {
-    const headers: Record<string, string> = { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
+    // plain JSON: a subgraph never streams to the gateway (no @defer, subscriptions go over
+    // WebSocket), and the HTTP executor's default accept (graphql-response+json, json,
+    // multipart/mixed) makes every subgraph negotiate among three types per request (issue 21)
+    const headers: Record<string, string> = { accept: 'application/json', [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
     const authorization = request.headers.get('authorization');
     if (authorization) headers.authorization = authorization;
     const requestId = request.headers.get('x-request-id');
@@ -587,7 +587,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
                   res.end();
                 }
               })
-              .finally(() => logServed(logger, req, res, started, UNLOGGED_PATHS)),
+              .finally(() => logServed(logger, req, res, started, (kind) => metrics.countRoutine(kind))),
           req.headers[TRACEPARENT_HEADER],
         );
       });

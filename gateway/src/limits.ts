@@ -1,5 +1,5 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { GatewayPlugin } from '@graphql-hive/gateway';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { listCostRule } from './list-cost.js';
 

@@ -26,6 +26,11 @@ export const RATIOS = {
   'four.kyodo_vs_apollo.p50': { description: 'four-subgraph query: Kyodo p50 / @apollo/gateway', better: 'lower' },
   'four.kyodo_vs_apollo.gateway_cpu': { description: 'four-subgraph query: gateway CPU per request, Kyodo / Apollo', better: 'lower' },
   'trivial.gateway_vs_subgraph.cpu': { description: '{ viewer { id name } }: gateway CPU / spaces CPU per request', better: 'lower' },
+  // issue 21's goals: <= 2.5 (gateway vs one bare hop), <= 1.1 (a subgraph pays no more for the gateway's requests)
+  'trivial.gateway_vs_proxy.cpu': { description: '{ viewer { id name } }: gateway CPU / pass-through proxy CPU per request', better: 'lower' },
+  'page20.gateway_vs_proxy.cpu': { description: 'cards(first: 20): gateway CPU / pass-through proxy CPU per request', better: 'lower' },
+  'trivial.spaces_via_gateway_vs_direct.cpu': { description: '{ viewer { id name } }: spaces CPU per request, via the gateway / directly at the same rate', better: 'lower' },
+  'page20.cards_via_gateway_vs_direct.cpu': { description: 'cards(first: 20): cards CPU per request, via the gateway / directly at the same rate', better: 'lower' },
   'rss.idle.kyodo_vs_apollo': { description: 'gateway RSS idle, Kyodo / Apollo', better: 'lower' },
   'rss.loaded.kyodo_vs_apollo': { description: 'gateway RSS after load, Kyodo / Apollo', better: 'lower' },
   'ready.kyodo_vs_apollo': { description: 'gateway start-to-ready, Kyodo / Apollo', better: 'lower' },

@@ -14,6 +14,11 @@
  *   npm run bench -- --margin 0.4       allowed worsening per ratio (default: the baseline's)
  *   npm run bench -- --soak 10          10 minutes at a fixed rate (--rate, default 50/s): RSS growth
  *   npm run bench -- --no-build         skip `npm run build` (dist/ already current)
+ *   npm run bench -- --check            load this script and what it imports, then stop (a test runs it)
+ *
+ * The harness itself (this file: tokens, the testkit's databases) runs from the workspaces'
+ * TypeScript sources (`--conditions=development` in the npm script), so a fresh clone can run it
+ * before anything is built; the services it measures are the built ones (`npm run build` first).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -59,6 +64,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     connections: { type: 'string', default: '20' },
     'no-build': { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
   },
 });
 const quick = flags.quick;
@@ -101,15 +107,31 @@ interface RunFigures {
   /** CPU milliseconds per request: the front process, and all subgraphs together. */
   frontCpu: number;
   subgraphCpu: number;
+  /** CPU milliseconds per request of each subgraph (spaces, cards...), whoever the front was. */
+  subgraphCpuByName: Record<string, number>;
 }
 
 interface Pair {
   a: RunFigures;
   b: RunFigures;
-  runs: { a: RunFigures[]; b: RunFigures[] };
+  /** The pass-through proxy in front of B's subgraph, when the pair has one: the floor of one hop. */
+  c?: RunFigures;
+  /**
+   * B again, paced at the rate A reached in the same round (with C): a subgraph spends more CPU per
+   * request at a lower rate (fewer requests share each wake-up), so what a subgraph pays for the
+   * gateway's requests is judged against the same request directly at the same rate.
+   */
+  bPaced?: RunFigures;
+  runs: { a: RunFigures[]; b: RunFigures[]; c?: RunFigures[]; bPaced?: RunFigures[] };
 }
 
 async function main(): Promise<number> {
+  if (flags.check) {
+    // what a fresh clone's first `npm run bench` needs before it builds: where the harness's own
+    // workspace imports come from (the sources, never dist/)
+    for (const name of ['@kyodo/auth', '@kyodo/subgraph-kit', '@kyodo/testkit']) log(`${name}: ${import.meta.resolve(name)}`);
+    return 0;
+  }
   if (!flags['no-build']) {
     log('npm run build (turbo: cached when nothing changed)');
     const built = spawnSync('npm', ['run', 'build', '--', '--output-logs=errors-only'], { cwd: ROOT, stdio: 'inherit' });
@@ -197,6 +219,15 @@ async function main(): Promise<number> {
       ready: () =>
         answersOk(apolloUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) }),
     });
+    const passPort = await freePort();
+    const passThrough = await startService({
+      name: 'pass-through-proxy',
+      cwd: BENCH_DIR,
+      args: ['pass-through-proxy.mjs'],
+      env: { PATH: process.env.PATH, PORT: String(passPort), HOST: '127.0.0.1', TARGETS: JSON.stringify({ spaces: urls.spaces, cards: urls.cards }) },
+      logPath: join(RESULTS_DIR, 'logs', 'pass-through-proxy.log'),
+      ready: async () => (await fetch(`http://127.0.0.1:${passPort}/none`, { signal: AbortSignal.timeout(2000) })).status === 404,
+    });
     log(`ready: stack ${(stackReadyMs / 1000).toFixed(1)} s; gateway alone ${(gateway.readyMs / 1000).toFixed(1)} s, @apollo/gateway ${(apollo.readyMs / 1000).toFixed(1)} s`);
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     await new Promise((r) => setTimeout(r, 2000));
@@ -233,11 +264,14 @@ async function main(): Promise<number> {
       spaces: { label: 'spaces directly', url: urls.spaces, front: subgraphs.spaces, headers: credential },
       cards: { label: 'cards directly', url: urls.cards, front: subgraphs.cards, headers: credential },
       apollo: { label: '@apollo/gateway', url: apolloUrl, front: apollo, headers: {} },
+      // the same subgraphs through a bare Node proxy (the credential sent by the client, as direct)
+      spacesProxied: { label: 'spaces through a pass-through proxy', url: `http://127.0.0.1:${passPort}/spaces/graphql`, front: passThrough, headers: credential },
+      cardsProxied: { label: 'cards through a pass-through proxy', url: `http://127.0.0.1:${passPort}/cards/graphql`, front: passThrough, headers: credential },
     } satisfies Record<string, Target>;
     // every query answers without errors on both sides before anything is timed
     for (const [query, sides] of [
-      [QUERIES.trivial, [targets.gateway, targets.spaces]],
-      [QUERIES.page20, [targets.gateway, targets.cards]],
+      [QUERIES.trivial, [targets.gateway, targets.spaces, targets.spacesProxied]],
+      [QUERIES.page20, [targets.gateway, targets.cards, targets.cardsProxied]],
       [QUERIES.four, [targets.gateway, targets.apollo]],
     ] as const) {
       for (const t of sides) await gql(t.url, query, {}, t.headers);
@@ -249,7 +283,7 @@ async function main(): Promise<number> {
      * runs are by count, so no request is cut off in flight at the end: its CPU would be counted
      * and the request not, which on a slow query inflates CPU per request several times.
      */
-    const load = async (target: Target, query: string, until: { seconds: number } | { amount: number }): Promise<RunFigures> => {
+    const load = async (target: Target, query: string, until: { seconds: number } | { amount: number }, rate?: number): Promise<RunFigures> => {
       let next = 0;
       const pids = [target.front.pid, ...allSubgraphPids];
       const before = await Promise.all(pids.map(cpuMs));
@@ -261,6 +295,7 @@ async function main(): Promise<number> {
         // seconds; autocannon's 10 s turns a busy shared machine's slow answers into failures
         timeout: 30,
         ...('amount' in until ? { amount: until.amount } : { duration: until.seconds }),
+        ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
         headers: { 'content-type': 'application/json', ...target.headers },
         body: JSON.stringify({ query }),
         requests: [
@@ -277,6 +312,7 @@ async function main(): Promise<number> {
       const delta = after.map((a, i) => a - before[i]!);
       const requests = Math.max(1, result.requests.total);
       const subgraphDelta = delta.slice(1).reduce((a, b) => a + b, 0);
+      const subgraphCpuByName = Object.fromEntries(SUBGRAPHS.map((s, i) => [s, delta[i + 1]! / requests]));
       return {
         requests: result.requests.total,
         rps: result.requests.total / seconds,
@@ -288,20 +324,26 @@ async function main(): Promise<number> {
         frontCpu: delta[0]! / requests,
         // a direct run's front is one of the subgraphs: in the sum once
         subgraphCpu: subgraphDelta / requests,
+        subgraphCpuByName,
       };
     };
 
-    /** A and B alternating (A B, B A, A B...), each warmed up first; medians per side. */
-    const pair = async (name: string, query: string, a: Target, b: Target): Promise<Pair> => {
-      const warmA = await load(a, query, { seconds: WARMUP_S });
-      const warmB = await load(b, query, { seconds: WARMUP_S });
-      // as many requests per run as the slower side answers in DURATION_S at warm-up speed: both sides the same count
-      const amount = Math.max(MIN_PER_RUN, Math.round(Math.min(warmA.rps, warmB.rps) * DURATION_S));
-      log(`${name}: ${a.label} vs ${b.label}, ${ROUNDS} rounds of ${amount} requests each, ${CONNECTIONS} connections`);
-      const runs = { a: [] as RunFigures[], b: [] as RunFigures[] };
+    /**
+     * A and B (and C, the pass-through proxy, when given) alternating (A B C, B C A, C A B...),
+     * each warmed up first; medians per side.
+     */
+    const pair = async (name: string, query: string, a: Target, b: Target, c?: Target): Promise<Pair> => {
+      const sides = c ? (['a', 'b', 'c'] as const) : (['a', 'b'] as const);
+      const targetOf = { a, b, c } as const;
+      const warm = await Promise.all(sides.map((side) => load(targetOf[side]!, query, { seconds: WARMUP_S })));
+      // as many requests per run as the slowest side answers in DURATION_S at warm-up speed: every side the same count
+      const amount = Math.max(MIN_PER_RUN, Math.round(Math.min(...warm.map((w) => w.rps)) * DURATION_S));
+      log(`${name}: ${sides.map((side) => targetOf[side]!.label).join(' vs ')}, ${ROUNDS} rounds of ${amount} requests each, ${CONNECTIONS} connections`);
+      const runs: Pair['runs'] = { a: [], b: [], ...(c ? { c: [], bPaced: [] } : {}) };
       for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? (['a', 'b'] as const) : (['b', 'a'] as const);
-        for (const side of order) runs[side].push(await load(side === 'a' ? a : b, query, { amount }));
+        const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
+        for (const side of order) runs[side]!.push(await load(targetOf[side]!, query, { amount }));
+        if (c) runs.bPaced!.push(await load(b, query, { amount }, runs.a.at(-1)!.rps));
       }
       const med = (xs: RunFigures[]): RunFigures => ({
         requests: xs.reduce((s, x) => s + x.requests, 0),
@@ -313,8 +355,9 @@ async function main(): Promise<number> {
         non2xx: xs.reduce((s, x) => s + x.non2xx, 0),
         frontCpu: median(xs.map((x) => x.frontCpu)),
         subgraphCpu: median(xs.map((x) => x.subgraphCpu)),
+        subgraphCpuByName: Object.fromEntries(SUBGRAPHS.map((s) => [s, median(xs.map((x) => x.subgraphCpuByName[s]!))])),
       });
-      const out = { a: med(runs.a), b: med(runs.b), runs };
+      const out: Pair = { a: med(runs.a), b: med(runs.b), ...(runs.c ? { c: med(runs.c) } : {}), ...(runs.bPaced ? { bPaced: med(runs.bPaced) } : {}), runs };
       for (const [side, target] of [['a', a], ['b', b]] as const) {
         if (out[side].requests < MIN_REQUESTS) {
           log(`${name}: only ${out[side].requests} requests completed on ${target.label}: too few to judge (machine too busy?); its ratios are left out and fail`);
@@ -327,8 +370,8 @@ async function main(): Promise<number> {
       return await soak(Number(flags.soak), Number(flags.rate), gateway, targets.gateway, QUERIES.four, tokens);
     }
 
-    const trivial = await pair('trivial', QUERIES.trivial, targets.gateway, targets.spaces);
-    const page20 = await pair('page20', QUERIES.page20, targets.gateway, targets.cards);
+    const trivial = await pair('trivial', QUERIES.trivial, targets.gateway, targets.spaces, targets.spacesProxied);
+    const page20 = await pair('page20', QUERIES.page20, targets.gateway, targets.cards, targets.cardsProxied);
     const four = await pair('four', QUERIES.four, targets.gateway, targets.apollo);
     const rssLoaded = { kyodo: await rssMb(gateway.pid), apollo: await rssMb(apollo.pid) };
 
@@ -359,6 +402,12 @@ async function main(): Promise<number> {
       'four.kyodo_vs_apollo.p50': judged(four, four.a.p50 / four.b.p50),
       'four.kyodo_vs_apollo.gateway_cpu': judged(four, four.a.frontCpu / four.b.frontCpu),
       'trivial.gateway_vs_subgraph.cpu': judged(trivial, trivial.a.frontCpu / trivial.b.frontCpu),
+      // the gateway's own CPU per request against one bare hop's (the pass-through proxy), and what
+      // a subgraph spends on a request the gateway sends against the same request sent directly
+      'trivial.gateway_vs_proxy.cpu': judged(trivial, trivial.a.frontCpu / trivial.c!.frontCpu),
+      'page20.gateway_vs_proxy.cpu': judged(page20, page20.a.frontCpu / page20.c!.frontCpu),
+      'trivial.spaces_via_gateway_vs_direct.cpu': judged(trivial, trivial.a.subgraphCpuByName.spaces! / trivial.bPaced!.subgraphCpuByName.spaces!),
+      'page20.cards_via_gateway_vs_direct.cpu': judged(page20, page20.a.subgraphCpuByName.cards! / page20.bPaced!.subgraphCpuByName.cards!),
       'rss.idle.kyodo_vs_apollo': rssIdle.kyodo / rssIdle.apollo,
       'rss.loaded.kyodo_vs_apollo': rssLoaded.kyodo / rssLoaded.apollo,
       'ready.kyodo_vs_apollo': gateway.readyMs / apollo.readyMs,
@@ -513,8 +562,24 @@ function printFigures(r: {
     rows.push([`${what} front CPU ms/req`, f(p.a.frontCpu, 2), f(p.b.frontCpu, 2), f(p.a.frontCpu / p.b.frontCpu, 2)]);
     rows.push([`${what} all-subgraph CPU ms/req`, f(p.a.subgraphCpu, 2), f(p.b.subgraphCpu, 2), '']);
   };
+  const proxyRow = (what: string, p: Pair, subgraph: string) => {
+    if (!p.c) return;
+    rows.push([`${what} proxy RPS; proxy CPU ms/req`, `${f(p.c.rps)}; ${f(p.c.frontCpu, 2)}`, '', f(p.a.frontCpu / p.c.frontCpu, 2)]);
+    const by = (x: RunFigures) => f(x.subgraphCpuByName[subgraph]!, 2);
+    rows.push([`${what} ${subgraph} CPU ms/req via gateway / direct (proxy)`, by(p.a), `${by(p.b)} (${by(p.c)})`, f(p.a.subgraphCpuByName[subgraph]! / p.b.subgraphCpuByName[subgraph]!, 2)]);
+    if (p.bPaced) {
+      rows.push([
+        `${what} ${subgraph} CPU ms/req via gateway / direct at the gateway's rate`,
+        by(p.a),
+        `${by(p.bPaced)} (${f(p.bPaced.rps)}/s)`,
+        f(p.a.subgraphCpuByName[subgraph]! / p.bPaced.subgraphCpuByName[subgraph]!, 2),
+      ]);
+    }
+  };
   pairRow('trivial, gateway vs spaces:', r.scenarios.trivial);
+  proxyRow('trivial:', r.scenarios.trivial, 'spaces');
   pairRow('page20, gateway vs cards:', r.scenarios.page20);
+  proxyRow('page20:', r.scenarios.page20, 'cards');
   pairRow('four, Kyodo vs Apollo:', r.scenarios.four);
   rows.push(['gateway RSS idle MB, Kyodo vs Apollo', f(r.rssMb.idle.kyodo), f(r.rssMb.idle.apollo), f(r.rssMb.idle.kyodo / r.rssMb.idle.apollo, 2)]);
   rows.push(['gateway RSS after load MB', f(r.rssMb.loaded.kyodo), f(r.rssMb.loaded.apollo), f(r.rssMb.loaded.kyodo / r.rssMb.loaded.apollo, 2)]);

@@ -413,7 +413,7 @@ describe('deploy/Dockerfile and deploy/build-release.sh', () => {
       if (users.length > 0) expect(users.at(-1)).toBe('node');
     }
     // the base image named in the brief of issue 12
-    expect(first(dockerfile.getARGs(), 'ARG').getArgumentsContent()).toBe('NODE_IMAGE=node:20-bookworm-slim');
+    expect(first(dockerfile.getARGs(), 'ARG').getArgumentsContent()).toBe('NODE_IMAGE=node:24-bookworm-slim');
   });
 
   it('starts built JavaScript in each workspace (start:prod), on the registry port, with a health check on its route', () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential } from '@kyodo/auth';
 import type { DataSource } from 'typeorm';
 import type { Logger } from './logger.js';
+import { CHANGE_FEED_PATH_PREFIX } from './request-id.js';
 import type { PeerDirectory } from './peers.js';
 import type { SubgraphRoute } from './server.js';
 
@@ -20,7 +21,7 @@ import type { SubgraphRoute } from './server.js';
  * gateway secret every subgraph shares) and refuses any request that carries a client's bearer
  * token, so a person's token never reads another tenant's memberships through it.
  */
-export const CHANGE_FEED_PATH_PREFIX = '/internal/changes/';
+export { CHANGE_FEED_PATH_PREFIX };
 
 /** The most rows one page of a feed answers. */
 export const CHANGE_FEED_MAX_PAGE = 500;

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { StartupError } from './startup.js';
 import { DataSource, type DataSourceOptions, type MixedList, type EntitySchema } from 'typeorm';
@@ -79,6 +80,10 @@ export function createDataSource(config: DataSourceConfig): DataSource {
       ...common,
       type: 'better-sqlite3',
       database: target.location,
+      // handed over, not left to TypeORM to load from its own folder: TypeORM's peer range
+      // (^12) keeps better-sqlite3 13 (prebuilt for Node 24, no compiler needed) out of its
+      // reach; loaded only here, so a MariaDB-only process never loads the native module
+      driver: createRequire(import.meta.url)('better-sqlite3'),
       // WAL lets readers go on while a writer commits; foreign keys are off in SQLite unless asked
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');

@@ -15,6 +15,8 @@ export interface ServiceMetrics {
   observeRequest(operation: string | null | undefined, seconds: number, errorCodes: readonly string[]): void;
   /** The label for an operation name, with the cardinality bounded (see operationLabel). */
   operationLabel(operation: string | null | undefined): string;
+  /** Counts one routine request (a probe, a scrape, a change-feed poll): logged at debug only (request-id.ts). */
+  countRoutine(kind: string): void;
   /** Runs one background job (an import, the billing run...) and counts it by outcome. */
   trackJob<T>(job: string, run: () => Promise<T>): Promise<T>;
 }
@@ -35,6 +37,7 @@ export const METRIC_NAMES = {
   jobsRunning: 'kyodo_jobs_running',
   dbPoolConnections: 'kyodo_db_pool_connections',
   dbPoolWaiting: 'kyodo_db_pool_waiting_requests',
+  routineRequests: 'kyodo_routine_requests_total',
 } as const;
 
 export function createServiceMetrics(service: string): ServiceMetrics {
@@ -64,6 +67,12 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     buckets: [0.01, 0.1, 0.5, 1, 5, 15, 60, 300],
     registers: [registry],
   });
+  const routine = new Counter({
+    name: METRIC_NAMES.routineRequests,
+    help: 'Routine HTTP requests served, not logged at info: health probes, metrics scrapes, change-feed polls (by kind).',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   const jobsRunning = new Gauge({ name: METRIC_NAMES.jobsRunning, help: 'Background job runs in progress, by job.', labelNames: ['job'], registers: [registry] });
 
   const seen = new Set<string>();
@@ -84,6 +93,9 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       requests.inc({ operation: label });
       duration.observe({ operation: label }, seconds);
       for (const code of errorCodes) errors.inc({ operation: label, code });
+    },
+    countRoutine(kind) {
+      routine.inc({ kind });
     },
     async trackJob(job, run) {
       const end = jobDuration.startTimer({ job });

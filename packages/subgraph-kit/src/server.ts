@@ -117,7 +117,6 @@ function accessGuardPlugin<TLoaders>(guard: AccessGuard | undefined): ApolloServ
 }
 
 /** Probes and scrapes come every few seconds and say nothing about users' requests. */
-const UNLOGGED_PATHS: ReadonlySet<string> = new Set(['/health', '/metrics']);
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -274,7 +273,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
                 if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
                 else res.end();
               })
-              .finally(() => logServed(logger, req, res, started, UNLOGGED_PATHS)),
+              .finally(() => logServed(logger, req, res, started, (kind) => metrics.countRoutine(kind))),
           req.headers[TRACEPARENT_HEADER],
         );
       });

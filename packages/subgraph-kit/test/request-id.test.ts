@@ -61,6 +61,22 @@ describe('x-request-id in a subgraph', () => {
     expect(lines.find((line) => line.message === 'request served')).toMatchObject({ requestId: 'gw-req-3', traceId: '0af7651916cd43dd8448eb211c80319c', status: 200, path: '/graphql' });
   });
 
+  it('logs probes, scrapes and change-feed polls at debug only, and counts them in /metrics (an idle stack prints nothing)', async () => {
+    const base = url.replace(/\/graphql$/, '');
+    lines.length = 0;
+    await (await fetch(`${base}/health`)).arrayBuffer();
+    await (await fetch(`${base}/internal/changes/memberships?after=0`)).arrayBuffer();
+    await (await fetch(`${base}/internal/changes/digitisation?after=3`)).arrayBuffer();
+    await post('{ hello }', { 'x-request-id': 'gw-req-user' });
+    const served = lines.filter((line) => line.message === 'request served');
+    expect(served.filter((line) => line.level === 'info')).toEqual([expect.objectContaining({ requestId: 'gw-req-user', path: '/graphql' })]);
+    expect(served.filter((line) => line.level === 'debug').map((line) => line.path)).toEqual(['/health', '/internal/changes/memberships', '/internal/changes/digitisation']);
+    const scraped = await (await fetch(`${base}/metrics`)).text();
+    expect(scraped).toMatch(/kyodo_routine_requests_total\{kind="probe",service="tiny"\} 1\b/);
+    expect(scraped).toMatch(/kyodo_routine_requests_total\{kind="change_feed",service="tiny"\} 2\b/);
+    expect(lines.filter((line) => line.message === 'request served' && line.level === 'info')).toHaveLength(1);
+  });
+
   it('reads only well-formed traceparents (W3C): no version ff, no all-zero ids, no junk', () => {
     expect(traceIdFromTraceparent('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBe('0af7651916cd43dd8448eb211c80319c');
     expect(traceIdFromTraceparent('ff-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBeUndefined();
