@@ -128,6 +128,8 @@ writeFileSync(file, `${JSON.stringify(rootPackage, null, 2)}\n`);
 NODE
   (cd "$dest" && npm prune --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
   rm -rf "$dest/node_modules/.cache"
+  # migrations render no invoice PDF: the Japanese font package (about 50 MB) stays out of migrate
+  [ "$target" != migrate ] || rm -rf "$dest/node_modules/@expo-google-fonts"
   # a service's release: one esbuild bundle in its dist/, node_modules cut to what the bundle
   # loads (native modules, what OpenTelemetry instruments); migrate runs every subgraph's
   # migrations with scripts/migrate.mjs from the workspaces' dist/ and stays as it is

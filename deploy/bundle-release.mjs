@@ -26,8 +26,12 @@ if (!release || !workspace) {
   process.exit(2);
 }
 
-const EXTERNAL = ['better-sqlite3', 'mysql2', 'graphql', 'typeorm', 'reflect-metadata', 'import-in-the-middle'];
+// pdfkit (licensing's invoice PDFs, Q1) reads its font metrics and colour profiles from files
+// beside its own code (`__dirname + '/data/...'`), which a bundled copy would not find
+const EXTERNAL = ['better-sqlite3', 'mysql2', 'graphql', 'typeorm', 'reflect-metadata', 'import-in-the-middle', 'pdfkit'];
 /** Native modules under a scope (argon2's binary comes in a package per platform). */
+/** The one weight of Noto Sans JP the invoice PDF uses: the package ships nine (about 50 MB). */
+const INVOICE_FONT = { package: '@expo-google-fonts/noto-sans-jp', keep: ['package.json', '400Regular'] };
 const EXTERNAL_SCOPES = ['@node-rs/'];
 const external = (name) => EXTERNAL.includes(name) || EXTERNAL_SCOPES.some((scope) => name.startsWith(scope));
 const packageOf = (path) => (path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]);
@@ -146,8 +150,10 @@ for (const output of Object.values(result.metafile.outputs)) {
 // to TypeORM) and TypeORM's MySQL driver in a subgraph; in the gateway, Hive's query planner (a
 // native module, `import(moduleName)`) and the transports Hive loads by name for each subgraph
 // (`@graphql-mesh/transport-<kind>`); kept wherever a workspace of the release resolves them
+// (`@graphql-mesh/transport-<kind>`); in licensing, the Japanese font its invoice PDFs embed
+// (a file resolved by path, services/licensing/src/invoice-pdf.ts)
 const loadedByName = workspace.startsWith('services/')
-  ? ['better-sqlite3', 'mysql2']
+  ? ['better-sqlite3', 'mysql2', ...(workspace === 'services/licensing' ? [INVOICE_FONT.package] : [])]
   : ['@graphql-hive/router-query-planner', '@graphql-mesh/transport-http', '@graphql-mesh/transport-ws', '@graphql-mesh/transport-http-callback'];
 for (const name of loadedByName) imported.add(name);
 const releaseRoot = realpathSync(release);
@@ -210,5 +216,10 @@ for (const dir of keep) {
   for (const file of readdirSync(prebuilds)) {
     if (!file.startsWith(`${platform}.`)) rmSync(join(prebuilds, file), { recursive: true, force: true });
   }
+}
+// the font package: only the weight the invoice PDF embeds
+for (const dir of keep) {
+  if (!dir.endsWith(join('node_modules', ...INVOICE_FONT.package.split('/')))) continue;
+  for (const entry of readdirSync(dir)) if (!INVOICE_FONT.keep.includes(entry)) rmSync(join(dir, entry), { recursive: true, force: true });
 }
 console.error(`==> bundle-release: ${workspace}: bundled into ${relative(release, distDir)}; node_modules keeps ${keep.size} packages (${[...imported].sort().join(', ')} and their dependencies), removed ${removed}`);
