@@ -134,13 +134,38 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await axe(operator, 'tenants');
     await shot(operator, 'vendor-tenants');
 
-    // the new administrator sets a password from the mail's link
-    const [mail] = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${TENANT.email}`));
+    // T4: the operator sends a new set-password link before the administrator used the first; the
+    // email is prefilled from the onboarding, and the older link stops working at once
+    const linksTo = async (email: string) => (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${email}`)).map((m) => SET_PASSWORD_LINK.exec(m.decoded)![1]!);
+    await expect.poll(async () => (await linksTo(TENANT.email)).length).toBe(1);
+    const [firstLink] = await linksTo(TENANT.email);
+    const resend = operator.locator('form', { has: operator.getByRole('heading', { name: '新しいパスワード設定リンクを送る' }) });
+    await resend.getByLabel('テナント', { exact: true }).selectOption(TENANT.subdomain);
+    expect(await resend.getByLabel('送り先（最初の管理者のメールアドレス）', { exact: true }).inputValue()).toBe(TENANT.email);
+    await resend.getByRole('button', { name: 'リンクを送る' }).click();
+    await resend.getByRole('status').filter({ hasText: `${TENANT.email} に新しいパスワード設定リンクを送りました` }).waitFor();
+    await axe(operator, 'tenants with a new link sent');
+    await expect.poll(async () => (await linksTo(TENANT.email)).length).toBe(2);
+    // the newest mail is the one whose link is not the first (mails of one instant may sort either way)
+    const newLink = (await linksTo(TENANT.email)).find((link) => link !== firstLink)!;
+    expect(newLink).toBeTruthy();
+
+    // the first link is refused; the administrator sets a password from the new one
     const admin = await newPage();
-    await admin.goto(`${origin}${SET_PASSWORD_LINK.exec(mail!.decoded)![1]!}`);
+    await admin.goto(`${origin}${firstLink}`);
+    await admin.getByLabel('新しいパスワード（10文字以上）', { exact: true }).fill(TENANT.password);
+    await admin.getByRole('button', { name: 'パスワードを設定' }).click();
+    await expect.poll(() => admin.getByRole('alert').innerText()).toContain('This set-password link is not valid');
+    expect(await admin.getByRole('heading', { name: 'スペース' }).count()).toBe(0);
+    await admin.goto(`${origin}${newLink}`);
     await admin.getByLabel('新しいパスワード（10文字以上）', { exact: true }).fill(TENANT.password);
     await admin.getByRole('button', { name: 'パスワードを設定' }).click();
     await admin.getByRole('heading', { name: 'スペース' }).waitFor();
+
+    // once the password is set, a new link is refused, and the API's words are shown beside the button
+    await resend.getByRole('button', { name: 'リンクを送る' }).click();
+    await expect.poll(() => resend.getByTestId('resend-link-refusal').innerText()).toContain('すでにパスワードを設定しています');
+    await axe(operator, 'tenants with a refused link');
 
     // each console is offered to its own people only: the administrator has no back office, the operator no members screen
     const adminNav = admin.getByRole('navigation');
@@ -190,6 +215,20 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await admin.getByRole('button', { name: '追加', exact: true }).click();
     await admin.getByRole('status').filter({ hasText: `${last.name} を追加しました` }).waitFor();
     await expect.poll(() => admin.getByTestId('members').getByRole('row').count()).toBe(7);
+
+    // T2: the only administrator cannot unmake themselves: the API's refusal beside the control
+    const memberRow = (name: string) => admin.getByTestId('members').getByRole('row').filter({ hasText: name });
+    await admin.getByLabel(`${TENANT.adminName} を管理者にする`, { exact: true }).click();
+    await expect.poll(() => memberRow(TENANT.adminName).getByRole('alert').innerText()).toMatch(/last administrator.*\(T2\)/);
+    expect(await admin.getByLabel(`${TENANT.adminName} を管理者にする`, { exact: true }).isChecked()).toBe(true);
+    await axe(admin, 'members with a refused role change');
+    // ... and makes a member an administrator by keyboard (Space on the checkbox)
+    const promoted = MEMBERS[0]!;
+    await admin.getByLabel(`${promoted.name} を管理者にする`, { exact: true }).focus();
+    await admin.keyboard.press('Space');
+    await expect.poll(() => memberRow(promoted.name).getByRole('cell').nth(2).innerText()).toContain('管理者');
+    expect(await admin.getByLabel(`${promoted.name} を管理者にする`, { exact: true }).isChecked()).toBe(true);
+    await axe(admin, 'members with a new administrator');
 
     // the members screen on a phone: nothing wider than the screen
     // (the same page, narrowed: the session lives in this tab's sessionStorage)

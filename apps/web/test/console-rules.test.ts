@@ -21,15 +21,16 @@ describe('the consoles\' presentation rules', () => {
     expect(filterAudit(entries, { ...none, tenantId: 't1' })).toHaveLength(2);
   });
 
-  it('T4: lists onboarded tenants from tenant.create entries, and finds them by name, sub-domain or id in any width', () => {
+  it('T4: lists onboarded tenants (with the first administrator’s email) from tenant.create entries, and finds them by name, sub-domain or id in any width', () => {
     const tenants = tenantsFromAudit([
-      entry('2026-12-01T00:00:00Z', 'tenant.create', 'op', 'tn-1', JSON.stringify({ subdomain: 'momiji', name: '株式会社もみじ商事', contract: { course: 'LIGHT', billingCycle: 'MONTHLY', memberSeats: 5, startsOn: '2027-01-05' } })),
+      entry('2026-12-01T00:00:00Z', 'tenant.create', 'op', 'tn-1', JSON.stringify({ subdomain: 'momiji', name: '株式会社もみじ商事', admin: { id: 'u-1', email: 'admin@momiji.example' }, contract: { course: 'LIGHT', billingCycle: 'MONTHLY', memberSeats: 5, startsOn: '2027-01-05' } })),
       entry('2026-12-01T00:00:00Z', 'member.add', 'op', 'tn-1'),
       entry('2026-12-01T00:00:00Z', 'tenant.create', 'op', 'tn-2', 'not json'),
     ]);
-    expect(tenants.map((t) => [t.id, t.subdomain, t.name, t.contract?.memberSeats])).toEqual([
-      ['tn-1', 'momiji', '株式会社もみじ商事', 5],
-      ['tn-2', '', 'tn-2', undefined],
+    // the first administrator's email prefills "send a new set-password link" (T4)
+    expect(tenants.map((t) => [t.id, t.subdomain, t.name, t.contract?.memberSeats, t.adminEmail])).toEqual([
+      ['tn-1', 'momiji', '株式会社もみじ商事', 5, 'admin@momiji.example'],
+      ['tn-2', '', 'tn-2', undefined, null],
     ]);
     expect(searchTenants(tenants, 'ＭＯＭＩＪＩ').map((t) => t.id)).toEqual(['tn-1']);
     expect(searchTenants(tenants, 'もみじ').map((t) => t.id)).toEqual(['tn-1']);

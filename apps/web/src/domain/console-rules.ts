@@ -42,6 +42,8 @@ export interface OnboardedTenant {
   subdomain: string;
   name: string;
   createdAt: string;
+  /** the first administrator's email as onboarded (T4: where a new set-password link goes) */
+  adminEmail: string | null;
   contract: { course?: string; billingCycle?: string; memberSeats?: number; startsOn?: string } | null;
 }
 
@@ -53,13 +55,13 @@ export function tenantsFromAudit(entries: readonly { action: string; at: string;
   const tenants: OnboardedTenant[] = [];
   for (const e of entries) {
     if (e.action !== 'tenant.create' || !e.tenantId) continue;
-    let after: { subdomain?: string; name?: string; contract?: OnboardedTenant['contract'] } = {};
+    let after: { subdomain?: string; name?: string; admin?: { email?: string }; contract?: OnboardedTenant['contract'] } = {};
     try {
       after = JSON.parse(e.after ?? '{}') as typeof after;
     } catch {
       // an entry written by an older version: list the tenant by id
     }
-    tenants.push({ id: e.tenantId, subdomain: after.subdomain ?? '', name: after.name ?? e.tenantId, createdAt: e.at, contract: after.contract ?? null });
+    tenants.push({ id: e.tenantId, subdomain: after.subdomain ?? '', name: after.name ?? e.tenantId, createdAt: e.at, adminEmail: after.admin?.email ?? null, contract: after.contract ?? null });
   }
   return tenants;
 }

@@ -1,4 +1,4 @@
-import { AdminAddMemberDocument, AdminAddSupportRegistrantDocument, AdminMembersDocument, AdminOrderMemberSeatsDocument, AdminQuoteMemberSeatsDocument, AdminRemoveMemberDocument, AdminRemoveSupportRegistrantDocument, type AdminQuoteMemberSeatsQuery } from '@kyodo/client';
+import { AdminAddMemberDocument, AdminAddSupportRegistrantDocument, AdminMembersDocument, AdminOrderMemberSeatsDocument, AdminQuoteMemberSeatsDocument, AdminRemoveMemberDocument, AdminRemoveSupportRegistrantDocument, AdminSetMemberAdminDocument, type AdminQuoteMemberSeatsQuery } from '@kyodo/client';
 import { useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
@@ -71,7 +71,9 @@ function MemberTable({ members, viewerId, reload }: { members: MemberRow[]; view
             <tr key={m.id}>
               <td>{m.name}</td>
               <td className="wrap">{m.email}</td>
-              <td data-label={t('role')}>{m.isAdmin ? t('roleAdmin') : t('roleMember')}</td>
+              <td data-label={t('role')}>
+                <RoleControl member={m} self={m.id === viewerId} reload={reload} />
+              </td>
               <td data-label={t('supportRegistrant')}>
                 <input
                   type="checkbox"
@@ -111,7 +113,41 @@ function MemberTable({ members, viewerId, reload }: { members: MemberRow[]; view
         </tbody>
       </table>
       <FormRefusal error={action.error} />
-      <p className="meta">{t('rolesGap')}</p>
+    </>
+  );
+}
+
+/** T2: makes or unmakes a member an administrator (a checkbox: Space toggles it); the API's refusal (the last administrator) shown in the same cell. */
+function RoleControl({ member, self, reload }: { member: MemberRow; self: boolean; reload: () => void }) {
+  const { client } = useApp();
+  const { t } = useI18n();
+  const action = useAction();
+  const refusalId = `admin-refusal-${member.id}`;
+  return (
+    <>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={member.isAdmin}
+          aria-label={t('adminOf', { name: member.name })}
+          aria-describedby={action.error ? refusalId : undefined}
+          disabled={action.busy}
+          onChange={() => {
+            // demoting oneself ends one's own administrator session at once (T5): asked first
+            if (self && member.isAdmin && !window.confirm(t('unmakeSelfAdminConfirm'))) return;
+            void action.run(async () => {
+              await client.data(AdminSetMemberAdminDocument, { userId: member.id, isAdmin: !member.isAdmin });
+              reload();
+            });
+          }}
+        />{' '}
+        {member.isAdmin ? t('roleAdmin') : t('roleMember')}
+      </label>
+      {action.error != null && (
+        <div id={refusalId}>
+          <FormRefusal error={action.error} testId={refusalId} />
+        </div>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { ConsoleAuditLogDocument, OperatorCreateTenantDocument, OperatorGrantDigitisationPackDocument, OperatorCreateServiceContractDocument, type BillingCycle, type Course, type Deployment, type Locale, type ServiceProduct } from '@kyodo/client';
+import { ConsoleAuditLogDocument, OperatorCreateTenantDocument, OperatorGrantDigitisationPackDocument, OperatorCreateServiceContractDocument, OperatorResendSetPasswordLinkDocument, type BillingCycle, type Course, type Deployment, type Locale, type ServiceProduct } from '@kyodo/client';
 import { useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
@@ -39,36 +39,83 @@ export function VendorTenantsScreen() {
       <LoadState loaded={tenants}>
         {(list) => {
           const found = searchTenants(list, query);
-          return found.length === 0 ? (
-            <p>{t('noTenants')}</p>
-          ) : (
-            <table data-testid="tenants">
-              <thead>
-                <tr>
-                  <th scope="col">{t('tenantName')}</th>
-                  <th scope="col">{t('subdomain')}</th>
-                  <th scope="col">{t('tenantId')}</th>
-                  <th scope="col">{t('contractAsMade')}</th>
-                  <th scope="col">{t('onboardedAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {found.map((tenant) => (
-                  <tr key={tenant.id}>
-                    <td>{tenant.name}</td>
-                    <td>{tenant.subdomain}</td>
-                    <td className="wrap">{tenant.id}</td>
-                    <td>{tenant.contract ? `${enumLabel(lang, 'course', tenant.contract.course ?? '')} · ${enumLabel(lang, 'cycle', tenant.contract.billingCycle ?? '')} · ${t('seatsCount', { n: tenant.contract.memberSeats ?? 0 })} · ${tenant.contract.startsOn ?? ''}` : '—'}</td>
-                    <td>{formatDateTime(tenant.createdAt, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          return (
+            <>
+              {found.length === 0 ? (
+                <p>{t('noTenants')}</p>
+              ) : (
+                <table data-testid="tenants">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('tenantName')}</th>
+                      <th scope="col">{t('subdomain')}</th>
+                      <th scope="col">{t('tenantId')}</th>
+                      <th scope="col">{t('contractAsMade')}</th>
+                      <th scope="col">{t('onboardedAt')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {found.map((tenant) => (
+                      <tr key={tenant.id}>
+                        <td>{tenant.name}</td>
+                        <td>{tenant.subdomain}</td>
+                        <td className="wrap">{tenant.id}</td>
+                        <td>{tenant.contract ? `${enumLabel(lang, 'course', tenant.contract.course ?? '')} · ${enumLabel(lang, 'cycle', tenant.contract.billingCycle ?? '')} · ${t('seatsCount', { n: tenant.contract.memberSeats ?? 0 })} · ${tenant.contract.startsOn ?? ''}` : '—'}</td>
+                        <td>{formatDateTime(tenant.createdAt, lang)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              <ResendLinkForm tenants={list} />
+            </>
           );
         }}
       </LoadState>
       <p className="meta">{t('tenantsGap')}</p>
     </section>
+  );
+}
+
+/** T4: a new set-password link for a tenant's first administrator who has set no password (the older links stop working). */
+function ResendLinkForm({ tenants }: { tenants: OnboardedTenant[] }) {
+  const { client } = useApp();
+  const { t } = useI18n();
+  const [subdomain, setSubdomain] = useState('');
+  const [email, setEmail] = useState('');
+  const [sent, setSent] = useState<string | null>(null);
+  const action = useAction();
+  function choose(value: string) {
+    setSubdomain(value);
+    setSent(null);
+    action.clear();
+    // prefilled with the administrator the tenant was onboarded with (the audit entry knows it)
+    setEmail(tenants.find((x) => x.subdomain === value)?.adminEmail ?? '');
+  }
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSent(null);
+    const done = await action.run(() => client.data(OperatorResendSetPasswordLinkDocument, { tenant: subdomain, email }));
+    if (done) setSent(t('resendLinkSent', { email, subdomain }));
+  }
+  return (
+    <form onSubmit={submit} className="card" aria-labelledby="resend-link-title">
+      <h2 id="resend-link-title">{t('resendLink')}</h2>
+      <p className="meta">{t('resendLinkHelp')}</p>
+      <div className="row">
+        <SelectField label={t('tenantChoice')} name="resendTenant" value={subdomain} onChange={choose} options={[{ value: '', label: t('chooseTenant') }, ...tenants.filter((x) => x.subdomain).map((x) => ({ value: x.subdomain, label: `${x.name} (${x.subdomain})` }))]} />
+        <InputField formId="resend-link" label={t('resendLinkEmail')} name="email" type="email" value={email} onChange={(v) => (setEmail(v), setSent(null))} error={action.error} required autoComplete="off" />
+      </div>
+      <FormRefusal error={action.error} fields={['email']} testId="resend-link-refusal" />
+      {sent && (
+        <p role="status" className="ok">
+          {sent}
+        </p>
+      )}
+      <button type="submit" disabled={action.busy || !subdomain}>
+        {t('resendLinkSend')}
+      </button>
+    </form>
   );
 }
 
