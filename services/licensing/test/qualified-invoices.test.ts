@@ -13,6 +13,8 @@ const X = '00000000-0000-4000-8000-0000000c0001'; // monthly Light, onboarded wi
 const Y = '00000000-0000-4000-8000-0000000c0002'; // another tenant, monthly Standard
 
 const CREATE = `mutation($tenantId: ID!, $input: BaseContractInput!) { createBaseContract(tenantId: $tenantId, input: $input) { memberSeats } }`;
+// issue 18 #6: a contract onboarding made is billed only once spaces confirmed its tenant
+const CONFIRM = `mutation($tenantId: ID!) { confirmBaseContract(tenantId: $tenantId) { memberSeats } }`;
 const RUN = `mutation($period: String!) { runBilling(period: $period) { issuedCount invoices { id number tenantId } } }`;
 const FIELDS = `id number kind issuedOn subtotal tax total recipientName reason issuer { name registrationNumber } taxByRate { rate taxableAmount tax } lines { description periodFrom periodTo amount taxRatePercent } pdfUrl correctsInvoice { number }`;
 const SEARCH = `query($filter: InvoiceSearchInput, $first: Int, $after: String) { invoiceSearch(filter: $filter, first: $first, after: $after) { edges { cursor node { ${FIELDS} } } pageInfo { hasNextPage endCursor } } }`;
@@ -58,7 +60,9 @@ describe.each(testDialects())('Q1 qualified invoices on %s', (dialect) => {
   it('Q1/A1: onboarding names the recipient; a billing run issues numbered invoices with the issuer and recipient as issued, each audited by the billing system', async () => {
     tokyo('2027-02-28');
     await stack.client.data(CREATE, { tenantId: X, input: { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-02-01', memberSeats: 5, recipientName: '株式会社サンプル商事' } }, { token: await operator() });
+    await stack.client.data(CONFIRM, { tenantId: X }, { token: await operator() });
     await stack.client.data(CREATE, { tenantId: Y, input: { course: 'STANDARD', billingCycle: 'MONTHLY', startsOn: '2027-02-01', memberSeats: 6, recipientName: 'Other Industries K.K.' } }, { token: await operator() });
+    await stack.client.data(CONFIRM, { tenantId: Y }, { token: await operator() });
     tokyo('2027-03-01');
     const run = (await stack.client.data<{ runBilling: { issuedCount: number; invoices: Array<{ id: string; number: string; tenantId: string }> } }>(RUN, { period: '2027-03' }, { token: await operator() })).runBilling;
     const forX = run.invoices.find((i) => i.tenantId === X)!;
@@ -87,6 +91,7 @@ describe.each(testDialects())('Q1 qualified invoices on %s', (dialect) => {
     const Z = '00000000-0000-4000-8000-0000000c0003';
     tokyo('2027-03-01');
     await stack.client.data(CREATE, { tenantId: Z, input: { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2027-03-01', memberSeats: 5, recipientName: '年間契約株式会社' } }, { token: await operator() });
+    await stack.client.data(CONFIRM, { tenantId: Z }, { token: await operator() });
     tokyo('2027-03-15');
     await stack.client.data(`mutation($input: OrderGuestLicensesInput!) { orderGuestLicenses(input: $input) { total } }`, { input: { quantity: 1, idempotencyKey: 'z-guest' } }, { token: await adminOf(Z) });
     const invoices = await dataSource().getRepository(Invoice).findBy({ tenantId: Z, issuedOn: '2027-03-15' });
@@ -286,6 +291,7 @@ describe.each(testDialects())('Q1 the PDF of a monthly invoice after mid-month c
   it('Q1: the PDF, read back, shows the issuer and registration number, the issue date, the lines with periods, the total and tax per rate, the recipient and the number', { timeout: 60_000 }, async () => {
     const operator = await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
     await stack.client.data(CREATE, { tenantId: T, input: { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-01', memberSeats: 5, recipientName: '株式会社みらい建設' } }, { token: operator });
+    await stack.client.data(CONFIRM, { tenantId: T }, { token: operator });
     const lines: InvoiceLineData[] = [
       { description: 'Member seats (STANDARD, monthly), 2027-04', quantity: 8, unitPrice: 1500, periodFrom: '2027-04-01', periodTo: '2027-04-30', amount: 12000 },
       { description: 'Guest licences (STANDARD, monthly), 2027-04', quantity: 3, unitPrice: 1200, periodFrom: '2027-04-01', periodTo: '2027-04-30', amount: 3600 },
