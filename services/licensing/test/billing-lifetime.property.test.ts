@@ -54,7 +54,7 @@ type Action =
   | { kind: 'run'; monthsBack: number }
   | { kind: 'cancel'; who: Who; really: boolean }
   // T6/L7/L16: on the next 1st (or the annual tenant's next term start), a run before and/or after an order that day
-  | { kind: 'firstDay'; who: Who; product: 'guests' | 'seats'; quantity: number; runBefore: boolean; termStart: boolean };
+  | { kind: 'firstDay'; who: Who; product: 'guests' | 'seats' | 'course'; quantity: number; runBefore: boolean; termStart: boolean };
 
 const who = fc.constantFrom<Who>('M', 'A');
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -73,7 +73,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), who, really: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }) },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('firstDay' as const), who, product: fc.constantFrom('guests' as const, 'seats' as const), quantity: fc.integer({ min: -2, max: 3 }).filter((q) => q !== 0), runBefore: fc.boolean(), termStart: fc.boolean() }),
+    arbitrary: fc.record({ kind: fc.constant('firstDay' as const), who, product: fc.constantFrom('guests' as const, 'seats' as const, 'course' as const), quantity: fc.integer({ min: -2, max: 3 }).filter((q) => q !== 0), runBefore: fc.boolean(), termStart: fc.boolean() }),
   },
 );
 const historyArb = fc.record({
@@ -198,6 +198,26 @@ describe.each(testDialects())("issue 18: billing over a customer's lifetime, by 
       (kind === 'guests' ? h.guestChanges : h.seatChanges).push({ quantity, from, billedFrom: billedFromOf(h, today, quantity) });
     };
 
+    /** A course change to the other course by the tenant's administrator (an annual downgrade for the renewal), checked and recorded. */
+    const courseOrder = async (w: Who) => {
+      const h = model[w];
+      const annual = h.cycle === 'ANNUAL';
+      const current = h.courseChanges.at(-1)?.course ?? h.course;
+      const course: RefCourse = current === 'LIGHT' ? 'STANDARD' : 'LIGHT';
+      const upgrade = course === 'STANDARD';
+      const rows = await ds.getRepository(PriceRow).find();
+      const r = await request<{ orderCourseChange: { total: number; courseFrom: string } }>(`mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { total courseFrom } }`, { input: { course, idempotencyKey: `k${++keyCounter}`, ...(annual && !upgrade ? { forRenewal: true } : {}) } }, await admin(w));
+      if (r.errors) {
+        refusedOk(r.errors, 'course');
+        return;
+      }
+      const from = upgrade ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
+      expect(r.data!.orderCourseChange.courseFrom, `course to ${course} on ${today}`).toBe(from);
+      if (annual && upgrade && today >= firstTermStart(h.startsOn)) expect(r.data!.orderCourseChange.total).toBe(referenceUpgradeTotal(h, rows, today));
+      if (!annual) expect(r.data!.orderCourseChange.total).toBe(0);
+      h.courseChanges.push({ course, from, billedFrom: billedFromOf(h, today, upgrade ? 1 : -1) });
+    };
+
     /** L16: an issued invoice never depends on what was ordered on or after its day: it still equals the reference. */
     const recheck = async (period: string) => {
       const rows = await ds.getRepository(PriceRow).find();
@@ -222,25 +242,9 @@ describe.each(testDialects())("issue 18: billing over a customer's lifetime, by 
         case 'seats':
           await order(act.who, act.kind, act.quantity);
           break;
-        case 'course': {
-          const h = model[act.who];
-          const annual = h.cycle === 'ANNUAL';
-          const current = h.courseChanges.at(-1)?.course ?? h.course;
-          const course: RefCourse = current === 'LIGHT' ? 'STANDARD' : 'LIGHT';
-          const upgrade = course === 'STANDARD';
-          const rows = await ds.getRepository(PriceRow).find();
-          const r = await request<{ orderCourseChange: { total: number; courseFrom: string } }>(`mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { total courseFrom } }`, { input: { course, idempotencyKey: `k${++keyCounter}`, ...(annual && !upgrade ? { forRenewal: true } : {}) } }, await admin(act.who));
-          if (r.errors) {
-            refusedOk(r.errors, 'course');
-            break;
-          }
-          const from = upgrade ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
-          expect(r.data!.orderCourseChange.courseFrom, `course to ${course} on ${today}`).toBe(from);
-          if (annual && upgrade && today >= firstTermStart(h.startsOn)) expect(r.data!.orderCourseChange.total).toBe(referenceUpgradeTotal(h, rows, today));
-          if (!annual) expect(r.data!.orderCourseChange.total).toBe(0);
-          h.courseChanges.push({ course, from });
+        case 'course':
+          await courseOrder(act.who);
           break;
-        }
         case 'price': {
           const effectiveFrom = act.fromNextFirst ? firstOfNextMonth(today) : today;
           const unit = `${act.product === 'MEMBER_SEAT' ? 'USER' : 'GUEST'}_${act.cycle === 'MONTHLY' ? 'MONTH' : 'YEAR'}`;
@@ -275,7 +279,8 @@ describe.each(testDialects())("issue 18: billing over a customer's lifetime, by 
           // T6/L7/L16: the period's invoice is the same whether its run came before or after an order placed on its first day
           const period = today.slice(0, 7);
           if (act.runBefore) await runTwice(period);
-          await order(act.who, act.product, act.quantity);
+          if (act.product === 'course') await courseOrder(act.who);
+          else await order(act.who, act.product, act.quantity);
           await recheck(period);
           await runTwice(period);
           break;

@@ -34,7 +34,7 @@ export interface RefHistory {
   seats: number;
   seatChanges: RefChange[];
   guestChanges: RefChange[];
-  courseChanges: Array<{ course: RefCourse; from: string }>;
+  courseChanges: Array<{ course: RefCourse; from: string; billedFrom: string }>;
   cancelledOn: string | null;
 }
 
@@ -139,6 +139,13 @@ export function courseOnDay(history: RefHistory, day: string): RefCourse {
   return course;
 }
 
+/** T6/L16: the course a recurring invoice dated `day` bills at: the last change (in order placed) whose billedFrom has come. */
+export function courseBilledOn(history: RefHistory, day: string): RefCourse {
+  let course = history.course;
+  for (const change of [...history.courseChanges].sort((a, b) => a.billedFrom.localeCompare(b.billedFrom))) if (change.billedFrom <= day) course = change.course;
+  return course;
+}
+
 /** L1: the row in effect for a product, course and cycle on a day: the latest effectiveFrom wins (then the larger id). Legacy rows never apply to these customers. */
 export function priceOn(rows: readonly RefPriceRow[], product: string, course: RefCourse, cycle: RefCycle, day: string): number {
   const applicable = rows.filter((row) => row.product === product && row.course === course && row.billingCycle === cycle && row.legacyCutoff === null && row.effectiveFrom <= day && (row.effectiveTo === null || day <= row.effectiveTo));
@@ -162,17 +169,18 @@ const line = (quantity: number, unitPrice: number): RefLine => ({ quantity, unit
  * L16: the invoice the billing run must issue for a period (YYYY-MM), or null.
  * Monthly: dated the 1st, when the contract had started by then and was not cancelled; the seats
  * and the guest licences billed on the 1st (billedFromOf: orders of earlier months only), at the
- * monthly rows of the 1st, at the course of the 1st.
+ * monthly rows of the 1st, at the course billed on the 1st (a course change follows billedFromOf too,
+ * an upgrade as an addition, a downgrade as a decrease).
  * Annual: only in a month where a term starts (12-monthly from the first term); the seats billed on
  * that day (additions of earlier terms, decreases ordered for it), plus (from the second term on)
- * the guest licences billed then, at the annual rows of that day.
+ * the guest licences billed then, at the annual rows of that day and the course billed that day.
  */
 export function referencePeriodInvoice(history: RefHistory, rows: readonly RefPriceRow[], period: string): RefInvoice | null {
   const first = `${period}-01`;
   if (history.cycle === 'MONTHLY') {
     if (history.startsOn > first) return null;
     if (history.cancelledOn !== null && history.cancelledOn <= first) return null;
-    const course = courseOnDay(history, first);
+    const course = courseBilledOn(history, first);
     return invoiceOf(first, [line(seatsBilledOn(history, first), priceOn(rows, 'MEMBER_SEAT', course, 'MONTHLY', first)), line(guestsBilledOn(history, first), priceOn(rows, 'GUEST_LICENSE', course, 'MONTHLY', first))]);
   }
   const start0 = firstTermStart(history.startsOn);
@@ -180,7 +188,7 @@ export function referencePeriodInvoice(history: RefHistory, rows: readonly RefPr
   const monthsSince = (Number(first.slice(0, 4)) - Number(start0.slice(0, 4))) * 12 + Number(first.slice(5, 7)) - Number(start0.slice(5, 7));
   if (monthsSince % 12 !== 0) return null;
   if (history.cancelledOn !== null && history.cancelledOn <= first) return null;
-  const course = courseOnDay(history, first);
+  const course = courseBilledOn(history, first);
   const guests = first === start0 ? 0 : guestsBilledOn(history, first);
   return invoiceOf(first, [line(seatsBilledOn(history, first), priceOn(rows, 'MEMBER_SEAT', course, 'ANNUAL', first)), line(guests, priceOn(rows, 'GUEST_LICENSE', course, 'ANNUAL', first))]);
 }

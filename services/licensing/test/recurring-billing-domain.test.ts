@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstAnnualTermStart, periodInvoice, periodStart } from '../src/domain/recurring-billing.js';
+import { courseOn, quoteCourseChange } from '../src/domain/course-orders.js';
 import { quoteGuestOrder } from '../src/domain/guest-orders.js';
 import { Refusal } from '../src/domain/refusal.js';
 import { memberSeatLimit, quoteSeatOrder } from '../src/domain/seat-orders.js';
@@ -131,6 +132,30 @@ describe('L16 recurring billing (domain)', () => {
       // an addition ordered the day before the term starts is the old term's: the term-start invoice bills it
       const dayBefore = { quantity: 2, seatsFrom: '2027-12-31', effectiveFrom: '2027-12-31' };
       expect(periodInvoice('2028-01', { ...annualStandard, memberSeats: 7 }, [earlier], PRICE_ROWS, [dayBefore])?.lines.map((line) => line.quantity)).toEqual([7, 1]);
+    });
+
+    it('T6/L16: a monthly course upgrade ordered on the 1st is usable at once, billed at the new course from the next 1st', () => {
+      const terms = { ...seatTerms('MONTHLY', 5), courseHeld: 'LIGHT' as const, courseInForce: 'LIGHT' as const, seatsInForce: 5 };
+      const upgrade = { ...quoteCourseChange(terms, { course: 'STANDARD', orderDate: '2027-01-01' }, PRICE_ROWS), course: 'STANDARD' as const };
+      expect(upgrade).toMatchObject({ courseFrom: '2027-01-01', effectiveFrom: '2027-02-01', total: 0 });
+      expect(courseOn('STANDARD', [upgrade], '2027-01-01')).toBe('STANDARD');
+      const held = { ...monthlyStandard };
+      // a run before the order (Light held, no order) and one after it bill January at Light: 5 x 780
+      expect(periodInvoice('2027-01', held, [], PRICE_ROWS, [], [upgrade])).toEqual(periodInvoice('2027-01', monthlyLight, [], PRICE_ROWS));
+      expect(periodInvoice('2027-01', held, [], PRICE_ROWS, [], [upgrade])?.lines).toMatchObject([{ quantity: 5, unitPrice: 780 }]);
+      expect(periodInvoice('2027-02', held, [], PRICE_ROWS, [], [upgrade])?.lines).toMatchObject([{ quantity: 5, unitPrice: 1500 }]);
+    });
+
+    it('T6/L6/L16: an annual upgrade ordered on a term\'s first day is charged by its own invoice; that term-start invoice stays at the course before', () => {
+      const annualLight = { ...monthlyLight, billingCycle: 'ANNUAL' as const };
+      const terms = { ...seatTerms('ANNUAL', 5), endsOn: '2028-12-31', courseHeld: 'LIGHT' as const, courseInForce: 'LIGHT' as const, seatsInForce: 5 };
+      const upgrade = { ...quoteCourseChange(terms, { course: 'STANDARD', orderDate: '2028-01-01' }, PRICE_ROWS), course: 'STANDARD' as const };
+      // 12 whole months x (1,500 - 780) x 5 seats
+      expect(upgrade).toMatchObject({ months: 12, subtotal: 12 * 720 * 5, effectiveFrom: '2028-01-01' });
+      const after = periodInvoice('2028-01', { ...annualLight, course: 'STANDARD' }, [], PRICE_ROWS, [], [upgrade]);
+      expect(after).toEqual(periodInvoice('2028-01', annualLight, [], PRICE_ROWS));
+      expect(after?.lines).toMatchObject([{ quantity: 5, unitPrice: 9170 }]);
+      expect(periodInvoice('2029-01', { ...annualLight, course: 'STANDARD' }, [], PRICE_ROWS, [], [upgrade])?.lines).toMatchObject([{ quantity: 5, unitPrice: 17640 }]);
     });
   });
 });

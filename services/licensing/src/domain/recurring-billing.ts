@@ -1,4 +1,4 @@
-import { courseOn, type CourseChange } from './course-orders.js';
+import type { CourseChange } from './course-orders.js';
 import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './calendar-dates.js';
 import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
@@ -27,9 +27,10 @@ export interface BilledGuestOrder {
 }
 
 /**
- * L16 with L6/L7/T6: whether an order (seats or guests) is on the recurring invoice dated `invoiceDay`.
+ * L16 with L6/L7/T6: whether an order (seats, guests, or a course change: an upgrade as an
+ * addition, a downgrade as a decrease) is on the recurring invoice dated `invoiceDay`.
  * Billing follows when an order is *billed* (its effectiveFrom), never when it became usable
- * (seatsFrom/licensesFrom, which only T5 and the assignment rules read), so the invoice for a
+ * (seatsFrom/licensesFrom/courseFrom, which only T5, assignments and the course in force read), so the invoice for a
  * period depends on the history alone, not on whether its run came before or after an order
  * placed that day.
  * - Monthly, up or down: effectiveFrom is the 1st of the month after the order day, so an order
@@ -44,6 +45,29 @@ export interface BilledGuestOrder {
 export function billedOnInvoice(order: { quantity: number; effectiveFrom: LocalDate }, billingCycle: CycleCode, invoiceDay: LocalDate): boolean {
   if (billingCycle === 'ANNUAL' && order.quantity > 0) return order.effectiveFrom < invoiceDay;
   return order.effectiveFrom <= invoiceDay;
+}
+
+/** A course order as billing sees it: billed from its effectiveFrom (T6: monthly, the 1st after the order day; annual, the order day or the renewal). */
+export interface BilledCourseChange extends CourseChange {
+  course: CourseCode;
+  effectiveFrom: LocalDate;
+}
+
+const COURSE_RANK: Readonly<Record<CourseCode, number>> = { LIGHT: 0, STANDARD: 1 };
+
+/**
+ * T6/L16: the course a recurring invoice dated `invoiceDay` bills at: the course held after every
+ * order, unless an order is not billed yet that day (billedOnInvoice: an upgrade counts as an
+ * addition, a downgrade as a decrease); then the course before the earliest such order. A monthly
+ * upgrade is usable at once (courseOn, courseFrom) but billed from the 1st of the month after its
+ * order day, so one ordered on a 1st is not on that day's invoice; an annual upgrade ordered on a
+ * term's first day is charged by its own invoice (L6) and that term's invoice stays at the course before.
+ */
+export function courseBilledOn(courseHeld: CourseCode, orders: readonly BilledCourseChange[], billingCycle: CycleCode, invoiceDay: LocalDate): CourseCode {
+  const pending = orders
+    .filter((order) => !billedOnInvoice({ quantity: COURSE_RANK[order.course] - COURSE_RANK[order.courseBefore], effectiveFrom: order.effectiveFrom }, billingCycle, invoiceDay))
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.courseFrom.localeCompare(b.courseFrom));
+  return pending[0]?.courseBefore ?? courseHeld;
 }
 
 /** L16/T6: the member seats a recurring invoice dated `invoiceDay` bills: those held after every order, less the orders it does not bill yet. */
@@ -93,11 +117,11 @@ function priceOf(prices: readonly PriceRowData[], product: string, contract: Bil
  * - Monthly: one invoice dated the 1st when the contract runs on the 1st (started on or before it,
  *   not cancelled by it), for everything billed on the 1st at that day's monthly rows: the member
  *   seats and the guest licences of the orders whose effectiveFrom has come (billedOnInvoice), at
- *   the course in force on the 1st. An increase is usable at once and first billed on the 1st of
+ *   the course billed on the 1st (courseBilledOn). An increase or an upgrade is usable at once and first billed on the 1st of
  *   the month after its order day (T6/L7), so one ordered on a 1st is on the next month's invoice,
  *   not that day's; nothing is invoiced with the order.
  * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly), members and guests
- *   together at the annual rows of that day and the course in force then: the seats held for the
+ *   together at the annual rows of that day and the course billed then (courseBilledOn): the seats held for the
  *   term (additions ordered before its first day, less the decreases ordered for it) and, on a
  *   renewed term (L14), the guest licences held for it likewise (billedOnInvoice). An addition
  *   ordered on the term's first day is invoiced by its own order (L6, whole months to the term's
@@ -111,15 +135,15 @@ export function periodInvoice(
   orders: readonly BilledGuestOrder[],
   prices: readonly PriceRowData[],
   seatOrders: readonly SeatChange[] = [],
-  courseOrders: readonly CourseChange[] = [],
+  courseOrders: readonly BilledCourseChange[] = [],
 ): PeriodInvoice | null {
   const first = periodStart(period);
   if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
   const lines: InvoiceLineData[] = [];
   let issuedOn: LocalDate;
-  // T6: a month is billed at the course in force on its 1st, an annual term at the course in force on its first day
+  // T6: a month is billed at the course billed on its 1st, an annual term at the course billed on its first day
   const billedOn = held.billingCycle === 'MONTHLY' ? first : termStartingIn(held.startsOn, first);
-  const contract = { ...held, course: billedOn ? courseOn(held.course, courseOrders, billedOn) : held.course };
+  const contract = { ...held, course: billedOn ? courseBilledOn(held.course, courseOrders, held.billingCycle, billedOn) : held.course };
   if (contract.billingCycle === 'MONTHLY') {
     if (contract.startsOn > first || (contract.cancelledOn !== null && contract.cancelledOn <= first)) return null;
     issuedOn = first;
