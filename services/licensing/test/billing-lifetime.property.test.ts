@@ -34,7 +34,11 @@ import {
  * or on any later day an ordered change takes effect (T5); one invoice per monthly period and per
  * annual term start, each equal to the independent reference (billing-reference.ts) computed from
  * the history as of its issue; the second run issues nothing; no monthly order invoices anything of
- * its own (L16); every total fits its int column.
+ * its own (L16); every total fits its int column. The edge of T6/L7/L16 is biased in (firstDay,
+ * about one step in ten): on a 1st, or on the annual customer's term start, a seat, guest or course
+ * order with a billing run before it, after it, or both; the period's invoice must still equal the
+ * reference, which bills each change from its billedFrom (the month after the order; an annual
+ * addition from the next term), never from the day it became usable.
  *
  * A few dozen histories by default; KYODO_BILLING_RUNS=N for more; KYODO_BILLING_SEED replays one.
  */
