@@ -8,6 +8,7 @@ import { Invoice, InvoiceLine } from '../src/entities/invoice.entity.js';
 import { PriceRow } from '../src/entities/price-row.entity.js';
 import { licensingSubgraph } from '../src/index.js';
 import {
+  billedFromOf,
   firstOfNextMonth,
   firstTermStart,
   nextDay,
@@ -18,6 +19,7 @@ import {
   seatCheckDays,
   seatsOn,
   termAround,
+  termStartAfter,
   type RefCourse,
   type RefCycle,
   type RefHistory,
@@ -32,7 +34,11 @@ import {
  * or on any later day an ordered change takes effect (T5); one invoice per monthly period and per
  * annual term start, each equal to the independent reference (billing-reference.ts) computed from
  * the history as of its issue; the second run issues nothing; no monthly order invoices anything of
- * its own (L16); every total fits its int column.
+ * its own (L16); every total fits its int column. The edge of T6/L7/L16 is biased in (firstDay,
+ * about one step in ten): on a 1st, or on the annual customer's term start, a seat, guest or course
+ * order with a billing run before it, after it, or both; the period's invoice must still equal the
+ * reference, which bills each change from its billedFrom (the month after the order; an annual
+ * addition from the next term), never from the day it became usable.
  *
  * A few dozen histories by default; KYODO_BILLING_RUNS=N for more; KYODO_BILLING_SEED replays one.
  */
@@ -50,7 +56,9 @@ type Action =
   | { kind: 'price'; product: 'MEMBER_SEAT' | 'GUEST_LICENSE'; course: RefCourse; cycle: RefCycle; amount: number; fromNextFirst: boolean }
   | { kind: 'member'; who: Who; add: boolean }
   | { kind: 'run'; monthsBack: number }
-  | { kind: 'cancel'; who: Who; really: boolean };
+  | { kind: 'cancel'; who: Who; really: boolean }
+  // T6/L7/L16: on the next 1st (or the annual tenant's next term start), a run before and/or after an order that day
+  | { kind: 'firstDay'; who: Who; product: 'guests' | 'seats' | 'course'; quantity: number; runBefore: boolean; termStart: boolean };
 
 const who = fc.constantFrom<Who>('M', 'A');
 const action: fc.Arbitrary<Action> = fc.oneof(
@@ -67,6 +75,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('member' as const), who, add: fc.integer({ min: 0, max: 3 }).map((n) => n > 0) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('run' as const), monthsBack: fc.constantFrom(0, 0, 0, 1, 2, 5) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), who, really: fc.integer({ min: 0, max: 5 }).map((n) => n === 0) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('firstDay' as const), who, product: fc.constantFrom('guests' as const, 'seats' as const, 'course' as const), quantity: fc.integer({ min: -2, max: 3 }).filter((q) => q !== 0), runBefore: fc.boolean(), termStart: fc.boolean() }),
+  },
 );
 const historyArb = fc.record({
   startDay: fc.integer({ min: 1, max: 28 }),
@@ -167,54 +179,76 @@ describe.each(testDialects())("issue 18: billing over a customer's lifetime, by 
       expect(second.data?.runBilling.issuedCount).toBe(0);
     };
 
+
+    /** A guest or seat order by the tenant's administrator, checked against the reference's timing and recorded in the model. */
+    const order = async (w: Who, kind: 'guests' | 'seats', quantity: number) => {
+      const h = model[w];
+      const annual = h.cycle === 'ANNUAL';
+      const forRenewal = annual && quantity < 0;
+      const [mutation, input, fromField] = kind === 'guests' ? ['orderGuestLicenses', 'OrderGuestLicensesInput', 'licensesFrom'] : ['orderMemberSeats', 'OrderMemberSeatsInput', 'seatsFrom'];
+      const product = kind === 'guests' ? 'GUEST_LICENSE' : 'MEMBER_SEAT';
+      const rows = await ds.getRepository(PriceRow).find();
+      const r = await request<Record<string, { total: number; from: string }>>(`mutation($input: ${input}!) { ${mutation}(input: $input) { total from: ${fromField} } }`, { input: { quantity, idempotencyKey: `k${++keyCounter}`, ...(forRenewal ? { forRenewal } : {}) } }, await admin(w));
+      if (r.errors) {
+        refusedOk(r.errors, kind);
+        return;
+      }
+      const placed = r.data![mutation]!;
+      // the reference's own timing (L7, T6): an increase counts at once; a monthly decrease from the 1st of next month; an annual one from the next term
+      const from = quantity > 0 ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
+      expect(placed.from, `${kind} ${quantity} on ${today}`).toBe(from);
+      // L6: an annual addition is invoiced now for the whole months left; monthly orders charge nothing now (L16)
+      expect(placed.total).toBe(annual && quantity > 0 && today >= firstTermStart(h.startsOn) ? referenceMidTermTotal(h, rows, today, product, quantity) : annual && quantity > 0 ? placed.total : 0);
+      (kind === 'guests' ? h.guestChanges : h.seatChanges).push({ quantity, from, billedFrom: billedFromOf(h, today, quantity) });
+    };
+
+    /** A course change to the other course by the tenant's administrator (an annual downgrade for the renewal), checked and recorded. */
+    const courseOrder = async (w: Who) => {
+      const h = model[w];
+      const annual = h.cycle === 'ANNUAL';
+      const current = h.courseChanges.at(-1)?.course ?? h.course;
+      const course: RefCourse = current === 'LIGHT' ? 'STANDARD' : 'LIGHT';
+      const upgrade = course === 'STANDARD';
+      const rows = await ds.getRepository(PriceRow).find();
+      const r = await request<{ orderCourseChange: { total: number; courseFrom: string } }>(`mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { total courseFrom } }`, { input: { course, idempotencyKey: `k${++keyCounter}`, ...(annual && !upgrade ? { forRenewal: true } : {}) } }, await admin(w));
+      if (r.errors) {
+        refusedOk(r.errors, 'course');
+        return;
+      }
+      const from = upgrade ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
+      expect(r.data!.orderCourseChange.courseFrom, `course to ${course} on ${today}`).toBe(from);
+      if (annual && upgrade && today >= firstTermStart(h.startsOn)) expect(r.data!.orderCourseChange.total).toBe(referenceUpgradeTotal(h, rows, today));
+      if (!annual) expect(r.data!.orderCourseChange.total).toBe(0);
+      h.courseChanges.push({ course, from, billedFrom: billedFromOf(h, today, upgrade ? 1 : -1) });
+    };
+
+    /** L16: an issued invoice never depends on what was ordered on or after its day: it still equals the reference. */
+    const recheck = async (period: string) => {
+      const rows = await ds.getRepository(PriceRow).find();
+      for (const w of ['M', 'A'] as const) {
+        const invoice = await ds.getRepository(Invoice).findOneBy({ tenantId: ids[w], billingKey: Not(IsNull()), issuedOn: `${period}-01` });
+        if (!invoice) continue;
+        const lines = await ds.getRepository(InvoiceLine).find({ where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
+        const actual = { issuedOn: invoice.issuedOn, lines: lines.map((l) => ({ quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })), subtotal: invoice.subtotal, tax: invoice.tax, total: invoice.total };
+        expect(actual, `${w} invoice of ${invoice.issuedOn}, after an order that day`).toEqual(referencePeriodInvoice(model[w], rows, period));
+      }
+    };
+
     for (const { days, action: act } of history.steps) {
-      const next = nextDay(today, days);
+      // firstDay: to the next 1st (or the annual tenant's next term start), the edge of L16/T6
+      const next = act.kind !== 'firstDay' ? nextDay(today, days) : act.termStart && act.who === 'A' ? termStartAfter(model.A.startsOn, today) : firstOfNextMonth(today);
       if (next >= horizon) break;
       today = next;
       clock.set(new Date(`${today}T09:00:00+09:00`));
       log.push(`${today} ${JSON.stringify(act)}`);
       switch (act.kind) {
         case 'guests':
-        case 'seats': {
-          const h = model[act.who];
-          const annual = h.cycle === 'ANNUAL';
-          const forRenewal = annual && act.quantity < 0;
-          const [mutation, input, fromField] = act.kind === 'guests' ? ['orderGuestLicenses', 'OrderGuestLicensesInput', 'licensesFrom'] : ['orderMemberSeats', 'OrderMemberSeatsInput', 'seatsFrom'];
-          const product = act.kind === 'guests' ? 'GUEST_LICENSE' : 'MEMBER_SEAT';
-          const rows = await ds.getRepository(PriceRow).find();
-          const r = await request<Record<string, { total: number; from: string }>>(`mutation($input: ${input}!) { ${mutation}(input: $input) { total from: ${fromField} } }`, { input: { quantity: act.quantity, idempotencyKey: `k${++keyCounter}`, ...(forRenewal ? { forRenewal } : {}) } }, await admin(act.who));
-          if (r.errors) {
-            refusedOk(r.errors, act.kind);
-            break;
-          }
-          const placed = r.data![mutation]!;
-          // the reference's own timing (L7, T6): an increase counts at once; a monthly decrease from the 1st of next month; an annual one from the next term
-          const from = act.quantity > 0 ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
-          expect(placed.from, `${act.kind} ${act.quantity} on ${today}`).toBe(from);
-          // L6: an annual addition is invoiced now for the whole months left; monthly orders charge nothing now (L16)
-          expect(placed.total).toBe(annual && act.quantity > 0 && today >= firstTermStart(h.startsOn) ? referenceMidTermTotal(h, rows, today, product, act.quantity) : annual && act.quantity > 0 ? placed.total : 0);
-          (act.kind === 'guests' ? h.guestChanges : h.seatChanges).push({ quantity: act.quantity, from });
+        case 'seats':
+          await order(act.who, act.kind, act.quantity);
           break;
-        }
-        case 'course': {
-          const h = model[act.who];
-          const annual = h.cycle === 'ANNUAL';
-          const current = h.courseChanges.at(-1)?.course ?? h.course;
-          const course: RefCourse = current === 'LIGHT' ? 'STANDARD' : 'LIGHT';
-          const upgrade = course === 'STANDARD';
-          const rows = await ds.getRepository(PriceRow).find();
-          const r = await request<{ orderCourseChange: { total: number; courseFrom: string } }>(`mutation($input: OrderCourseChangeInput!) { orderCourseChange(input: $input) { total courseFrom } }`, { input: { course, idempotencyKey: `k${++keyCounter}`, ...(annual && !upgrade ? { forRenewal: true } : {}) } }, await admin(act.who));
-          if (r.errors) {
-            refusedOk(r.errors, 'course');
-            break;
-          }
-          const from = upgrade ? today : annual ? nextDay(termAround(h.startsOn, today).end) : firstOfNextMonth(today);
-          expect(r.data!.orderCourseChange.courseFrom, `course to ${course} on ${today}`).toBe(from);
-          if (annual && upgrade && today >= firstTermStart(h.startsOn)) expect(r.data!.orderCourseChange.total).toBe(referenceUpgradeTotal(h, rows, today));
-          if (!annual) expect(r.data!.orderCourseChange.total).toBe(0);
-          h.courseChanges.push({ course, from });
+        case 'course':
+          await courseOrder(act.who);
           break;
-        }
         case 'price': {
           const effectiveFrom = act.fromNextFirst ? firstOfNextMonth(today) : today;
           const unit = `${act.product === 'MEMBER_SEAT' ? 'USER' : 'GUEST'}_${act.cycle === 'MONTHLY' ? 'MONTH' : 'YEAR'}`;
@@ -243,6 +277,16 @@ describe.each(testDialects())("issue 18: billing over a customer's lifetime, by 
         case 'run': {
           const period = plusMonths(`${today.slice(0, 7)}-01`, -act.monthsBack).slice(0, 7);
           if (period >= '2027-01') await runTwice(period);
+          break;
+        }
+        case 'firstDay': {
+          // T6/L7/L16: the period's invoice is the same whether its run came before or after an order placed on its first day
+          const period = today.slice(0, 7);
+          if (act.runBefore) await runTwice(period);
+          if (act.product === 'course') await courseOrder(act.who);
+          else await order(act.who, act.product, act.quantity);
+          await recheck(period);
+          await runTwice(period);
           break;
         }
         case 'cancel': {

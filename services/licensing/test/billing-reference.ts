@@ -19,10 +19,11 @@ export interface RefPriceRow {
   legacyCutoff: string | null;
 }
 
-/** A change and the day it starts to count. */
+/** A change, the day it starts to count (usable, T5) and the day it starts to be billed on a recurring invoice (L16). */
 export interface RefChange {
   quantity: number;
   from: string;
+  billedFrom: string;
 }
 
 /** What happened to one base contract so far. */
@@ -33,7 +34,7 @@ export interface RefHistory {
   seats: number;
   seatChanges: RefChange[];
   guestChanges: RefChange[];
-  courseChanges: Array<{ course: RefCourse; from: string }>;
+  courseChanges: Array<{ course: RefCourse; from: string; billedFrom: string }>;
   cancelledOn: string | null;
 }
 
@@ -102,9 +103,46 @@ export function guestsOn(history: RefHistory, day: string): number {
   return history.guestChanges.filter((change) => change.from <= day).reduce((sum, change) => sum + change.quantity, 0);
 }
 
+/** The first annual term start after `day` (the term start itself does not count: a term started that day is the current one). */
+export function termStartAfter(startsOn: string, day: string): string {
+  let start = firstTermStart(startsOn);
+  while (start <= day) start = plusMonths(start, 12);
+  return start;
+}
+
+/**
+ * L7/T6/L16/L6: the day an order placed on `orderDay` first counts on a recurring invoice.
+ * Monthly, up or down: the 1st of the month after the order day ("the bill changes from the month
+ * after the order"), so an order placed on a 1st is billed from the next month's 1st, whether that
+ * month's run came before or after it. Annual decrease: it is ordered for the renewal, so the next
+ * term start. Annual addition: its own order invoice covers it to the end of the current term
+ * (L6: whole months from the order day), so the recurring invoice bills it from the next term
+ * start; one ordered on a term's first day is the current term's, never on that day's invoice.
+ */
+export function billedFromOf(history: RefHistory, orderDay: string, quantity: number): string {
+  if (history.cycle === 'MONTHLY') return firstOfNextMonth(orderDay);
+  return quantity < 0 ? nextDay(termAround(history.startsOn, orderDay).end) : termStartAfter(history.startsOn, orderDay);
+}
+
+/** What the recurring invoice dated `day` bills: the changes whose billedFrom has come. */
+export function seatsBilledOn(history: RefHistory, day: string): number {
+  return history.seats + history.seatChanges.filter((change) => change.billedFrom <= day).reduce((sum, change) => sum + change.quantity, 0);
+}
+
+export function guestsBilledOn(history: RefHistory, day: string): number {
+  return history.guestChanges.filter((change) => change.billedFrom <= day).reduce((sum, change) => sum + change.quantity, 0);
+}
+
 export function courseOnDay(history: RefHistory, day: string): RefCourse {
   let course = history.course;
   for (const change of [...history.courseChanges].sort((a, b) => a.from.localeCompare(b.from))) if (change.from <= day) course = change.course;
+  return course;
+}
+
+/** T6/L16: the course a recurring invoice dated `day` bills at: the last change (in order placed) whose billedFrom has come. */
+export function courseBilledOn(history: RefHistory, day: string): RefCourse {
+  let course = history.course;
+  for (const change of [...history.courseChanges].sort((a, b) => a.billedFrom.localeCompare(b.billedFrom))) if (change.billedFrom <= day) course = change.course;
   return course;
 }
 
@@ -130,26 +168,29 @@ const line = (quantity: number, unitPrice: number): RefLine => ({ quantity, unit
 /**
  * L16: the invoice the billing run must issue for a period (YYYY-MM), or null.
  * Monthly: dated the 1st, when the contract had started by then and was not cancelled; the seats
- * and the guest licences counting on the 1st, at the monthly rows of the 1st, at the course of the 1st.
- * Annual: only in a month where a term starts (12-monthly from the first term); the seats counting
- * on that day, plus (from the second term on) the guest licences, at the annual rows of that day.
+ * and the guest licences billed on the 1st (billedFromOf: orders of earlier months only), at the
+ * monthly rows of the 1st, at the course billed on the 1st (a course change follows billedFromOf too,
+ * an upgrade as an addition, a downgrade as a decrease).
+ * Annual: only in a month where a term starts (12-monthly from the first term); the seats billed on
+ * that day (additions of earlier terms, decreases ordered for it), plus (from the second term on)
+ * the guest licences billed then, at the annual rows of that day and the course billed that day.
  */
 export function referencePeriodInvoice(history: RefHistory, rows: readonly RefPriceRow[], period: string): RefInvoice | null {
   const first = `${period}-01`;
   if (history.cycle === 'MONTHLY') {
     if (history.startsOn > first) return null;
     if (history.cancelledOn !== null && history.cancelledOn <= first) return null;
-    const course = courseOnDay(history, first);
-    return invoiceOf(first, [line(seatsOn(history, first), priceOn(rows, 'MEMBER_SEAT', course, 'MONTHLY', first)), line(guestsOn(history, first), priceOn(rows, 'GUEST_LICENSE', course, 'MONTHLY', first))]);
+    const course = courseBilledOn(history, first);
+    return invoiceOf(first, [line(seatsBilledOn(history, first), priceOn(rows, 'MEMBER_SEAT', course, 'MONTHLY', first)), line(guestsBilledOn(history, first), priceOn(rows, 'GUEST_LICENSE', course, 'MONTHLY', first))]);
   }
   const start0 = firstTermStart(history.startsOn);
   if (first < start0) return null;
   const monthsSince = (Number(first.slice(0, 4)) - Number(start0.slice(0, 4))) * 12 + Number(first.slice(5, 7)) - Number(start0.slice(5, 7));
   if (monthsSince % 12 !== 0) return null;
   if (history.cancelledOn !== null && history.cancelledOn <= first) return null;
-  const course = courseOnDay(history, first);
-  const guests = first === start0 ? 0 : guestsOn(history, first);
-  return invoiceOf(first, [line(seatsOn(history, first), priceOn(rows, 'MEMBER_SEAT', course, 'ANNUAL', first)), line(guests, priceOn(rows, 'GUEST_LICENSE', course, 'ANNUAL', first))]);
+  const course = courseBilledOn(history, first);
+  const guests = first === start0 ? 0 : guestsBilledOn(history, first);
+  return invoiceOf(first, [line(seatsBilledOn(history, first), priceOn(rows, 'MEMBER_SEAT', course, 'ANNUAL', first)), line(guests, priceOn(rows, 'GUEST_LICENSE', course, 'ANNUAL', first))]);
 }
 
 /** L6/T6: what an annual mid-term addition costs now: whole months to the term's end x the monthly price x the quantity, taxed once. */

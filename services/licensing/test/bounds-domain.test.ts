@@ -25,7 +25,7 @@ describe('issue 18 #5: bounds on every quantity and amount, so the largest invoi
     expect(WORST_INVOICE_TOTAL * 2).toBeLessThan(INT_MAX);
     // and the domain computes that invoice without leaving the int range anywhere
     const dear = PRICE_ROWS.map((row) => (row.billingCycle === 'ANNUAL' && (row.product === 'MEMBER_SEAT' || row.product === 'GUEST_LICENSE') ? { ...row, amount: MAX_PRICE } : row));
-    const bill = periodInvoice('2027-11', { course: 'STANDARD', billingCycle: 'ANNUAL', startsOn: '2026-11-01', cancelledOn: null, basePurchasedOn: '2026-11-01', memberSeats: MAX_MEMBER_SEATS }, [{ quantity: MAX_GUEST_LICENSES, licensesFrom: '2027-01-01' }], dear)!;
+    const bill = periodInvoice('2027-11', { course: 'STANDARD', billingCycle: 'ANNUAL', startsOn: '2026-11-01', cancelledOn: null, basePurchasedOn: '2026-11-01', memberSeats: MAX_MEMBER_SEATS }, [{ quantity: MAX_GUEST_LICENSES, effectiveFrom: '2027-01-01' }], dear)!;
     expect(bill.total).toBe(WORST_INVOICE_TOTAL);
   });
 

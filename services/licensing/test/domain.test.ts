@@ -289,7 +289,7 @@ describe('L7/L14 renewals of the annual base contract', () => {
     ['L1/L14: 2 Standard guests = 5 x 17,640 + 2 x 14,110', 'STANDARD', '2020-01-01', 2, '2025-11-01', '2026-11', { seats: 17640, guests: 14110, subtotal: 88200 + 28220, periodTo: '2027-10-31' }],
     ['L1: a base bought on or before 2014-04-12 renews its guests at the legacy row', 'LIGHT', '2014-04-12', 1, '2025-11-01', '2026-11', { seats: 9170, guests: 5880, subtotal: 45850 + 5880, periodTo: '2027-10-31' }],
   ] as const)('%s, on one invoice', (_name, course, basePurchasedOn, guests, startsOn, period, expected) => {
-    const invoice = periodInvoice(period, annualSince(startsOn, course, basePurchasedOn), [{ quantity: guests, licensesFrom: '2026-01-10' }], PRICE_ROWS)!;
+    const invoice = periodInvoice(period, annualSince(startsOn, course, basePurchasedOn), [{ quantity: guests, effectiveFrom: '2026-01-10' }], PRICE_ROWS)!;
     expect(invoice).toMatchObject({ issuedOn: `${period}-01`, subtotal: expected.subtotal, tax: Math.floor(expected.subtotal / 10), total: expected.subtotal + Math.floor(expected.subtotal / 10) });
     expect(invoice.lines).toEqual([
       { description: expect.stringMatching(/Member seats/), quantity: 5, unitPrice: expected.seats, periodFrom: `${period}-01`, periodTo: expected.periodTo, amount: 5 * expected.seats },
@@ -300,19 +300,19 @@ describe('L7/L14 renewals of the annual base contract', () => {
   it('Q1/L16: the renewal invoice rounds its tax once (not once for the members and again for the guests)', () => {
     // rows where each line alone has a fraction of a yen of tax: 5 x 9,171 = 45,855 (4,585.5) and 1 x 6,825 (682.5)
     const rows = PRICE_ROWS.map((row) => (row.product === 'MEMBER_SEAT' && row.course === 'LIGHT' && row.billingCycle === 'ANNUAL' ? { ...row, amount: 9171 } : row.product === 'GUEST_LICENSE' && row.course === 'LIGHT' && row.billingCycle === 'ANNUAL' && !row.legacyCutoff ? { ...row, amount: 6825 } : row));
-    const invoice = periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 1, licensesFrom: '2026-01-10' }], rows)!;
+    const invoice = periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 1, effectiveFrom: '2026-01-10' }], rows)!;
     expect(invoice).toMatchObject({ subtotal: 52680, tax: 5268, total: 57948 });
   });
 
   it("L6/L16: the first term's invoice carries the seats only (guests bought before it were charged to its end with their order)", () => {
-    expect(periodInvoice('2025-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 2, licensesFrom: '2025-11-01' }], PRICE_ROWS)?.lines).toHaveLength(1);
+    expect(periodInvoice('2025-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 2, effectiveFrom: '2025-11-01' }], PRICE_ROWS)?.lines).toHaveLength(1);
   });
 
   it('L7/L14: no guest licence held for the new term (all reduced for the renewal): seats only; no annual price row: CONFLICT in plain words', () => {
-    const reduced = [{ quantity: 2, licensesFrom: '2026-01-10' }, { quantity: -2, licensesFrom: '2026-11-01' }];
+    const reduced = [{ quantity: 2, effectiveFrom: '2026-01-10' }, { quantity: -2, effectiveFrom: '2026-11-01' }];
     expect(periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), reduced, PRICE_ROWS)?.lines.map((line) => line.quantity)).toEqual([5]);
     const noAnnualGuestRow = PRICE_ROWS.filter((row) => !(row.product === 'GUEST_LICENSE' && row.billingCycle === 'ANNUAL'));
-    expect(refusal(() => periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 1, licensesFrom: '2026-01-10' }], noAnnualGuestRow))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/No GUEST_LICENSE price row/) });
+    expect(refusal(() => periodInvoice('2026-11', annualSince('2025-11-01', 'LIGHT'), [{ quantity: 1, effectiveFrom: '2026-01-10' }], noAnnualGuestRow))).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/No GUEST_LICENSE price row/) });
   });
 
   it.each([

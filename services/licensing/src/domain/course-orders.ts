@@ -54,8 +54,8 @@ function monthlySeatPrice(prices: readonly PriceRowData[], course: CourseCode, c
 /**
  * T6 (L6/L7 timing): the price and timing of changing the base contract's course, or a Refusal.
  * - Monthly: an upgrade is usable at once and billed from next month (the billing run bills each
- *   month at the course in force on the 1st, so nothing is charged now); a downgrade takes effect
- *   on the 1st of next month.
+ *   month at the course billed on the 1st, by effectiveFrom: courseBilledOn; nothing is charged
+ *   now); a downgrade takes effect on the 1st of next month.
  * - Annual: an upgrade mid-term costs whole months to the term's end x (Standard monthly - Light
  *   monthly) x member seats in force (the L6 arithmetic), invoiced on the order date; a downgrade
  *   is refused mid-term and ordered for the renewal (forRenewal), costing nothing now.

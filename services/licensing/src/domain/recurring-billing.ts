@@ -1,10 +1,9 @@
-import { courseOn, type CourseChange } from './course-orders.js';
+import type { CourseChange } from './course-orders.js';
 import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './calendar-dates.js';
 import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
-import { guestLicensesOn } from './guest-orders.js';
-import { MEMBER_SEAT, memberSeatsOn, type SeatChange } from './seat-orders.js';
+import { MEMBER_SEAT, type SeatChange } from './seat-orders.js';
 import { termOn, type ServiceProductCode } from './service-contracts.js';
 
 export { MEMBER_SEAT } from './seat-orders.js';
@@ -21,10 +20,64 @@ export interface BilledContract {
   memberSeats: number;
 }
 
-/** A guest licence order as billing sees it: it counts from its licensesFrom (L7: increases at once, decreases from the 1st or the renewal). */
+/** A guest licence order as billing sees it: it is billed from its effectiveFrom (L7: monthly, the 1st after the order day; annual, the order day or the renewal). */
 export interface BilledGuestOrder {
   quantity: number;
-  licensesFrom: LocalDate;
+  effectiveFrom: LocalDate;
+}
+
+/**
+ * L16 with L6/L7/T6: whether an order (seats, guests, or a course change: an upgrade as an
+ * addition, a downgrade as a decrease) is on the recurring invoice dated `invoiceDay`.
+ * Billing follows when an order is *billed* (its effectiveFrom), never when it became usable
+ * (seatsFrom/licensesFrom/courseFrom, which only T5, assignments and the course in force read), so the invoice for a
+ * period depends on the history alone, not on whether its run came before or after an order
+ * placed that day.
+ * - Monthly, up or down: effectiveFrom is the 1st of the month after the order day, so an order
+ *   placed on the 1st is billed from the next month's 1st ("the bill changes from the month after
+ *   the order"); it is on the invoice when effectiveFrom <= the 1st.
+ * - Annual: an addition (effectiveFrom = its order day) is invoiced with the order for the whole
+ *   months left of its term (L6), so a term-start invoice bills only additions ordered before the
+ *   term's first day; one ordered on that day belongs to the term it starts and its own invoice
+ *   covers it, never this one. A decrease is ordered for the renewal (effectiveFrom = the next
+ *   term's first day) and is on that term's invoice.
+ */
+export function billedOnInvoice(order: { quantity: number; effectiveFrom: LocalDate }, billingCycle: CycleCode, invoiceDay: LocalDate): boolean {
+  if (billingCycle === 'ANNUAL' && order.quantity > 0) return order.effectiveFrom < invoiceDay;
+  return order.effectiveFrom <= invoiceDay;
+}
+
+/** A course order as billing sees it: billed from its effectiveFrom (T6: monthly, the 1st after the order day; annual, the order day or the renewal). */
+export interface BilledCourseChange extends CourseChange {
+  course: CourseCode;
+  effectiveFrom: LocalDate;
+}
+
+const COURSE_RANK: Readonly<Record<CourseCode, number>> = { LIGHT: 0, STANDARD: 1 };
+
+/**
+ * T6/L16: the course a recurring invoice dated `invoiceDay` bills at: the course held after every
+ * order, unless an order is not billed yet that day (billedOnInvoice: an upgrade counts as an
+ * addition, a downgrade as a decrease); then the course before the earliest such order. A monthly
+ * upgrade is usable at once (courseOn, courseFrom) but billed from the 1st of the month after its
+ * order day, so one ordered on a 1st is not on that day's invoice; an annual upgrade ordered on a
+ * term's first day is charged by its own invoice (L6) and that term's invoice stays at the course before.
+ */
+export function courseBilledOn(courseHeld: CourseCode, orders: readonly BilledCourseChange[], billingCycle: CycleCode, invoiceDay: LocalDate): CourseCode {
+  const pending = orders
+    .filter((order) => !billedOnInvoice({ quantity: COURSE_RANK[order.course] - COURSE_RANK[order.courseBefore], effectiveFrom: order.effectiveFrom }, billingCycle, invoiceDay))
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.courseFrom.localeCompare(b.courseFrom));
+  return pending[0]?.courseBefore ?? courseHeld;
+}
+
+/** L16/T6: the member seats a recurring invoice dated `invoiceDay` bills: those held after every order, less the orders it does not bill yet. */
+function seatsBilledOn(held: number, orders: readonly SeatChange[], billingCycle: CycleCode, invoiceDay: LocalDate): number {
+  return Math.max(0, held - orders.reduce((sum, order) => (billedOnInvoice(order, billingCycle, invoiceDay) ? sum : sum + order.quantity), 0));
+}
+
+/** L16/L7: the guest licences a recurring invoice dated `invoiceDay` bills. */
+function guestsBilledOn(orders: readonly BilledGuestOrder[], billingCycle: CycleCode, invoiceDay: LocalDate): number {
+  return Math.max(0, orders.reduce((sum, order) => (billedOnInvoice(order, billingCycle, invoiceDay) ? sum + order.quantity : sum), 0));
 }
 
 export interface PeriodInvoice extends InvoiceTotals {
@@ -62,15 +115,18 @@ function priceOf(prices: readonly PriceRowData[], product: string, contract: Bil
  * A function of the contract's history (its seat, guest and course orders, its cancellation) and
  * the price rows: the same history and period always give the same invoice.
  * - Monthly: one invoice dated the 1st when the contract runs on the 1st (started on or before it,
- *   not cancelled by it), for everything in force on the 1st at that day's monthly rows: the member
- *   seats (memberSeatsOn) and the guest licences (guestLicensesOn), at the course in force on the 1st.
- *   A mid-month increase is usable at once and first billed here, on the next 1st (T6); nothing is
- *   invoiced with the order.
+ *   not cancelled by it), for everything billed on the 1st at that day's monthly rows: the member
+ *   seats and the guest licences of the orders whose effectiveFrom has come (billedOnInvoice), at
+ *   the course billed on the 1st (courseBilledOn). An increase or an upgrade is usable at once and first billed on the 1st of
+ *   the month after its order day (T6/L7), so one ordered on a 1st is on the next month's invoice,
+ *   not that day's; nothing is invoiced with the order.
  * - Annual: one invoice at each term start (firstAnnualTermStart, then yearly), members and guests
- *   together at the annual rows of that day and the course in force then: the seats in force on the
- *   term's first day and, on a renewed term (L14), the guest licences held for it (after the
- *   decreases ordered for the renewal, L7). The first term's guests are bought mid-term (L6) and
- *   invoiced on their order date, so they are not on it.
+ *   together at the annual rows of that day and the course billed then (courseBilledOn): the seats held for the
+ *   term (additions ordered before its first day, less the decreases ordered for it) and, on a
+ *   renewed term (L14), the guest licences held for it likewise (billedOnInvoice). An addition
+ *   ordered on the term's first day is invoiced by its own order (L6, whole months to the term's
+ *   end) and is not on the term-start invoice, whether the run came before or after it. The first
+ *   term's guests are bought mid-term (L6) and invoiced on their order date, so they are not on it.
  * Tax 10 % rounded down once per invoice (Q1: every line is at the one rate).
  */
 export function periodInvoice(
@@ -79,26 +135,25 @@ export function periodInvoice(
   orders: readonly BilledGuestOrder[],
   prices: readonly PriceRowData[],
   seatOrders: readonly SeatChange[] = [],
-  courseOrders: readonly CourseChange[] = [],
+  courseOrders: readonly BilledCourseChange[] = [],
 ): PeriodInvoice | null {
   const first = periodStart(period);
   if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
   const lines: InvoiceLineData[] = [];
   let issuedOn: LocalDate;
-  // T6: a month is billed at the course in force on its 1st, an annual term at the course in force on its first day
+  // T6: a month is billed at the course billed on its 1st, an annual term at the course billed on its first day
   const billedOn = held.billingCycle === 'MONTHLY' ? first : termStartingIn(held.startsOn, first);
-  const contract = { ...held, course: billedOn ? courseOn(held.course, courseOrders, billedOn) : held.course };
-  const seatsHeld = { memberSeatsHeld: contract.memberSeats, cancelledOn: null };
+  const contract = { ...held, course: billedOn ? courseBilledOn(held.course, courseOrders, held.billingCycle, billedOn) : held.course };
   if (contract.billingCycle === 'MONTHLY') {
     if (contract.startsOn > first || (contract.cancelledOn !== null && contract.cancelledOn <= first)) return null;
     issuedOn = first;
     const to = lastOfMonth(first);
-    const seats = memberSeatsOn(seatsHeld, seatOrders, first);
+    const seats = seatsBilledOn(contract.memberSeats, seatOrders, 'MONTHLY', first);
     if (seats > 0) {
       const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'MONTHLY', first);
       lines.push({ description: `Member seats (${contract.course}, monthly), ${period}`, quantity: seats, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * seats });
     }
-    const guests = guestLicensesOn(orders, first);
+    const guests = guestsBilledOn(orders, 'MONTHLY', first);
     if (guests > 0) {
       const unitPrice = priceOf(prices, GUEST_LICENSE, contract, 'MONTHLY', first);
       lines.push({ description: `Guest licences (${contract.course}, monthly), ${period}`, quantity: guests, unitPrice, periodFrom: first, periodTo: to, amount: unitPrice * guests });
@@ -108,13 +163,13 @@ export function periodInvoice(
     if (!start || (contract.cancelledOn !== null && contract.cancelledOn <= start)) return null;
     issuedOn = start;
     const to = addDays(addMonths(start, 12), -1);
-    // T6: the seats in force on the term's first day (additions bought before it, decreases ordered for it)
-    const seats = memberSeatsOn(seatsHeld, seatOrders, start);
+    // T6: the seats held for the term (additions bought before its first day, decreases ordered for it)
+    const seats = seatsBilledOn(contract.memberSeats, seatOrders, 'ANNUAL', start);
     if (seats > 0) {
       const unitPrice = priceOf(prices, MEMBER_SEAT, contract, 'ANNUAL', start);
       lines.push({ description: `Member seats (${contract.course}, annual), ${start} to ${to}`, quantity: seats, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * seats });
     }
-    const guests = start > firstAnnualTermStart(contract.startsOn) ? guestLicensesOn(orders, start) : 0;
+    const guests = start > firstAnnualTermStart(contract.startsOn) ? guestsBilledOn(orders, 'ANNUAL', start) : 0;
     if (guests > 0) {
       const unitPrice = priceOf(prices, GUEST_LICENSE, contract, 'ANNUAL', start);
       lines.push({ description: `Guest licences (${contract.course}, annual), renewal ${start} to ${to}`, quantity: guests, unitPrice, periodFrom: start, periodTo: to, amount: unitPrice * guests });
