@@ -269,19 +269,17 @@ describe.each(testDialects())('Q1 qualified invoices on %s', (dialect) => {
 
 /**
  * The done-when case, computed by hand from DOMAIN.md (L1, T5, T6, L7, L16): a monthly Light
- * tenant with 5 seats and 1 guest licence in March 2027 changes mid-March: +2 guests (10th),
- * +3 seats (12th), upgrade to Standard (15th). T6/L7: usable at once, billed from April; L16:
+ * tenant with 5 seats from 1 March 2027 changes mid-March (the 15th): +3 seats, +3 guest
+ * licences, upgrade to Standard. T6/L7: usable at once, billed from April; L16:
  * the April invoice, dated 2027-04-01, bills what is in force on the 1st at that day's prices:
  *   member seats  8 x 1,500 (Standard, monthly)  = 12,000
  *   guest licences 3 x 1,200 (Standard, monthly) =  3,600
  *   subtotal 15,600; tax 10 % = 1,560 (once, on the rate's total); total 17,160.
- * The branch this was written on still bills mid-month increases on the order day (issue 18
- * item 1, being fixed beside this), so the April invoice's lines are written here directly
- * through invoicing.ts, the one writer every billing path uses.
+ * The invoice comes from the real path: the orders in mid-March, then April's billing run.
  */
 describe.each(testDialects())('Q1 the PDF of a monthly invoice after mid-month changes on %s', (dialect) => {
   let stack: Stack;
-  const clock = new ManualClock('2027-04-01T00:00:00Z');
+  const clock = new ManualClock('2027-03-01T00:00:00Z');
   const T = '00000000-0000-4000-8000-0000000c0100';
   beforeAll(async () => {
     stack = await startStack({ subgraphs: [licensingSubgraph, new FakeSpaces({}).definition()], dialect, clock, env: ISSUER });
@@ -289,19 +287,26 @@ describe.each(testDialects())('Q1 the PDF of a monthly invoice after mid-month c
   afterAll(() => stack?.close());
 
   it('Q1: the PDF, read back, shows the issuer and registration number, the issue date, the lines with periods, the total and tax per rate, the recipient and the number', { timeout: 60_000 }, async () => {
-    const operator = await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
-    await stack.client.data(CREATE, { tenantId: T, input: { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-01', memberSeats: 5, recipientName: '株式会社みらい建設' } }, { token: operator });
-    await stack.client.data(CONFIRM, { tenantId: T }, { token: operator });
-    const lines: InvoiceLineData[] = [
-      { description: 'Member seats (STANDARD, monthly), 2027-04', quantity: 8, unitPrice: 1500, periodFrom: '2027-04-01', periodTo: '2027-04-30', amount: 12000 },
-      { description: 'Guest licences (STANDARD, monthly), 2027-04', quantity: 3, unitPrice: 1200, periodFrom: '2027-04-01', periodTo: '2027-04-30', amount: 3600 },
-    ];
-    const totals = totalsOf(lines);
-    expect(totals).toEqual({ subtotal: 15600, tax: 1560, total: 17160 });
-    const id = await stack.handles.licensing!.dataSource.transaction((tx) => writeInvoice(tx, T, '2027-04-01', lines, totals, null, `${T}/2027-04`));
-    const admin = await stack.auth.issuer.sign({ userId: '00000000-0000-4000-8000-0000000c01aa', tenantId: T, kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
-    const found = (await stack.client.data<{ invoiceSearch: { edges: Array<{ node: { id: string; number: string; pdfUrl: string } }> } }>(SEARCH, { filter: {} }, { token: admin })).invoiceSearch.edges[0]!.node;
-    expect(found.id).toBe(id);
+    const operator = () => stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
+    const admin = () => stack.auth.issuer.sign({ userId: '00000000-0000-4000-8000-0000000c01aa', tenantId: T, kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
+    await stack.client.data(CREATE, { tenantId: T, input: { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-03-01', memberSeats: 5, recipientName: '株式会社みらい建設' } }, { token: await operator() });
+    await stack.client.data(CONFIRM, { tenantId: T }, { token: await operator() });
+    // mid-March, the administrator adds 3 seats and 3 guest licences and upgrades to Standard: all
+    // usable at once, billed from April's invoice (T6/L7), which is what this PDF is of
+    clock.set(new Date('2027-03-15T01:00:00Z'));
+    const order = async (mutation: string, input: string, values: Record<string, unknown>) =>
+      stack.client.data(`mutation($input: ${input}!) { ${mutation}(input: $input) { __typename } }`, { input: { ...values, idempotencyKey: `pdf-${mutation}` } }, { token: await admin() });
+    await order('orderMemberSeats', 'OrderMemberSeatsInput', { quantity: 3 });
+    await order('orderGuestLicenses', 'OrderGuestLicensesInput', { quantity: 3 });
+    await order('orderCourseChange', 'OrderCourseChangeInput', { course: 'STANDARD' });
+    clock.set(new Date('2027-04-01T01:00:00Z'));
+    const run = (await stack.client.data<{ runBilling: { invoices: Array<{ id: string; tenantId: string }> } }>(`mutation { runBilling(period: "2027-04") { invoices { id tenantId } } }`, {}, { token: await operator() })).runBilling;
+    const issued = run.invoices.filter((invoice) => invoice.tenantId === T);
+    expect(issued).toHaveLength(1);
+    // by hand (L16/T6, T5 and L1 prices): 8 Standard seats x 1,500 = 12,000; 3 Standard guests x 1,200 = 3,600;
+    // 15,600 at 10 %, tax 1,560 (rounded down once), total 17,160
+    const found = (await stack.client.data<{ invoiceSearch: { edges: Array<{ node: { id: string; number: string; pdfUrl: string } }> } }>(SEARCH, { filter: { issuedFrom: '2027-04-01' } }, { token: await admin() })).invoiceSearch.edges[0]!.node;
+    expect(found.id).toBe(issued[0]!.id);
     const pdf = new Uint8Array(await (await fetch(new URL(found.pdfUrl, stack.subgraphUrls.licensing))).arrayBuffer());
     const { text } = await extractText(pdf, { mergePages: true });
     const flat = text.replace(/\s+/g, ' ');
