@@ -19,7 +19,7 @@ describe.each(testDialects())('Q1 qualified invoices through the gateway on %s',
     const operator = typedClient(stack, await signInAs(stack.client, 'operator'));
     await operator.data(LicensingRunBillingDocument, { period: '2027-03' });
     const admin = typedClient(stack, await signInAs(stack.client, 'admin'));
-    const [invoice] = (await admin.data(LicensingInvoiceSearchDocument, { filter: { issuedFrom: '2027-03-01' } })).invoiceSearch.edges.map((e) => e.node);
+    const [invoice] = (await admin.data(LicensingInvoiceSearchDocument, { filter: { issuedFrom: '2027-03-01' } })).invoiceSearch!.edges.map((e) => e.node);
     // demo: monthly Standard, 10 seats: 15,000; tax 1,500 (the development issuer, the seeded registered name)
     expect(invoice).toMatchObject({
       issuedOn: '2027-03-01',

@@ -525,7 +525,7 @@ export type LicensingInvoiceSearchQueryVariables = Exact<{
 }>;
 
 
-export type LicensingInvoiceSearchQuery = { invoiceSearch: { edges: Array<{ node: { number: string | null, issuedOn: string, total: number, recipientName: string | null, pdfUrl: string | null, issuer: { name: string, registrationNumber: string } | null, taxByRate: Array<{ rate: number, taxableAmount: number, tax: number }> } }> } };
+export type LicensingInvoiceSearchQuery = { invoiceSearch: { edges: Array<{ node: { number: string | null, issuedOn: string, total: number, recipientName: string | null, pdfUrl: string | null, issuer: { name: string, registrationNumber: string } | null, taxByRate: Array<{ rate: number, taxableAmount: number, tax: number }> } }> } | null };
 
 export type SupportTicketFieldsFragment = { id: string, status: TicketStatus, channel: Channel, dueAt: string, isLate: boolean, firstResponseAt: string | null, solvedAt: string | null, closedAt: string | null, requester: { id: string }, submitter: { id: string }, replies: Array<{ body: string, internal: boolean, fromSupport: boolean, author: { id: string } | null }> };
 

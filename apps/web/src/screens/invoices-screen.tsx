@@ -199,7 +199,7 @@ export function PdfDownload({ invoice, tenantId }: { invoice: { id: string; numb
     setFailed(false);
     const filter: InvoiceSearchInput = { issuedFrom: invoice.issuedOn, issuedTo: invoice.issuedOn, ...(tenantId ? { tenantId } : {}) };
     const { invoiceSearch } = await client.data(InvoicePdfUrlDocument, { filter });
-    const url = invoiceSearch.edges.find((e) => e.node.id === invoice.id)?.node.pdfUrl;
+    const url = invoiceSearch?.edges.find((e) => e.node.id === invoice.id)?.node.pdfUrl;
     const response = url ? await fetch(url) : null;
     if (!response?.ok) {
       setFailed(true);
@@ -231,7 +231,7 @@ export function PdfDownload({ invoice, tenantId }: { invoice: { id: string; numb
   );
 }
 
-type Found = VendorInvoiceSearchQuery['invoiceSearch']['edges'][number]['node'];
+type Found = NonNullable<VendorInvoiceSearchQuery['invoiceSearch']>['edges'][number]['node'];
 
 const PAGE = 50;
 
@@ -246,6 +246,8 @@ export function VendorInvoicesScreen() {
 
   async function load(filter: InvoiceSearchInput, after: string | null, before: Found[]) {
     const { invoiceSearch } = await client.data(VendorInvoiceSearchDocument, { filter, first: PAGE, after });
+    // null only beside an error (licensing down), which client.data has already raised
+    if (!invoiceSearch) return;
     setResult({ filter, found: [...before, ...invoiceSearch.edges.map((e) => e.node)], after: invoiceSearch.pageInfo.hasNextPage ? (invoiceSearch.pageInfo.endCursor ?? null) : null });
   }
 

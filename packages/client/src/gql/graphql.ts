@@ -413,7 +413,7 @@ export type InvoicePdfUrlQueryVariables = Exact<{
 }>;
 
 
-export type InvoicePdfUrlQuery = { invoiceSearch: { edges: Array<{ node: { id: string, pdfUrl: string | null } }> } };
+export type InvoicePdfUrlQuery = { invoiceSearch: { edges: Array<{ node: { id: string, pdfUrl: string | null } }> } | null };
 
 export type VendorInvoiceSearchQueryVariables = Exact<{
   filter: InvoiceSearchInput;
@@ -422,7 +422,7 @@ export type VendorInvoiceSearchQueryVariables = Exact<{
 }>;
 
 
-export type VendorInvoiceSearchQuery = { invoiceSearch: { edges: Array<{ node: { id: string, number: string | null, kind: InvoiceKind, issuedOn: string, tenantId: string, recipientName: string | null, subtotal: number, tax: number, total: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+export type VendorInvoiceSearchQuery = { invoiceSearch: { edges: Array<{ node: { id: string, number: string | null, kind: InvoiceKind, issuedOn: string, tenantId: string, recipientName: string | null, subtotal: number, tax: number, total: number } }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } | null };
 
 export type ConsoleAuditLogQueryVariables = Exact<{
   first?: number | null | undefined;

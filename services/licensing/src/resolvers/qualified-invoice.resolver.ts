@@ -1,5 +1,5 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { badInput, checkedText, dialectOf, decodeCursor, encodeCursor, forbidden, notFound, pageSize, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
+import { badInput, checkedText, dialectOf, decodeCursor, encodeCursor, forbidden, notFound, pageSize, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { applyRule, isTenantAdmin, todayFor, type LicensingContext } from '../access.js';
 import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
@@ -51,6 +51,8 @@ export class QualifiedInvoiceResolver {
   }
 
   @Query(() => InvoiceConnection, {
+    // a root connection a client shows beside other data: licensing down must not null the whole answer
+    ...SURVIVES_OUTAGE,
     description:
       'Q1 (electronic-records search): invoices and credit notes by issue-date range, amount range (total, tax included) and counterparty, newest first. Vendor operators search every tenant; a tenant administrator only their own tenant; anyone else is FORBIDDEN.',
   })
