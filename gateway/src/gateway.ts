@@ -17,6 +17,7 @@ import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
 import { liveTransportEntries, useLiveContext, useRefusedEventsCarryNoData, useSubscriptionAcceptCheck } from './live-transport.js';
+import { DEFAULT_LIVE_STREAMS_PER_USER, useLiveStreamCap, type LiveStreamCounter } from './live-streams.js';
 import { corsOptionsFor } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
@@ -106,6 +107,11 @@ export interface GatewayDeps {
   tracing?: GatewayTracing;
   /** Serve the built web app (apps/web/dist) from this folder under /app/ (web-app.ts); default none. */
   webAppDir?: string;
+  /**
+   * Subscription streams one signed-in user may hold open on this process (LIVE_STREAMS_PER_USER,
+   * default 20); one more is refused with TOO_MANY_REQUESTS (live-streams.ts).
+   */
+  liveStreamsPerUser?: number;
   /** Serve the web app's source maps (`*.map`): development only; production answers 404 so its source is not published. Default true. */
   webAppSourceMaps?: boolean;
 }
@@ -117,6 +123,8 @@ export interface GatewayHandle {
   /** Replaces the supergraph without a restart: resolves to why it was refused, or undefined when served. */
   reloadSupergraph(supergraphSdl: string): Promise<string | undefined>;
   readonly limits: Readonly<GatewayLimits>;
+  /** Subscription streams open on this process, per user (the LIVE_STREAMS_PER_USER cap). */
+  readonly liveStreams: LiveStreamCounter;
   /** Listens (port 0: any free port; host default 127.0.0.1) and resolves to the GraphQL URL. */
   listen(port?: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -240,9 +248,11 @@ export function useRequestChecks(options: {
   limits: GatewayLimits;
   /** The current supergraph's types (list sizes, variables). */
   shapes: () => GraphQLSchema;
+  /** Where each request's verified viewer is kept, when other plugins read it too (the live stream cap). */
+  viewers?: WeakMap<Request, Viewer>;
 }): GatewayPlugin[] {
   // the verified viewer of each request, for the plugins that decide by who is asking
-  const viewers = new WeakMap<Request, Viewer>();
+  const viewers = options.viewers ?? new WeakMap<Request, Viewer>();
   return [
     useTokenCheck(options.verifier, viewers),
     useIntrospectionPolicy(options.introspection, viewers),
@@ -347,6 +357,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     return headers;
   };
   const metrics = createServiceMetrics('gateway');
+  // made once: the plugins are built again on each supergraph reload, and open streams outlive it
+  const viewers = new WeakMap<Request, Viewer>();
+  const liveStreamsPerUser = deps.liveStreamsPerUser ?? DEFAULT_LIVE_STREAMS_PER_USER;
+  if (!Number.isInteger(liveStreamsPerUser) || liveStreamsPerUser < 1) throw new Error(`createGateway: liveStreamsPerUser must be a positive integer, got ${liveStreamsPerUser}.`);
+  const liveStreamCap = useLiveStreamCap(liveStreamsPerUser, viewers);
   const usage = deps.usage ? createUsageRecorder({ ...deps.usage, schema: () => shapes, logger }) : undefined;
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
@@ -378,7 +393,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       ...(deps.tracing?.plugins ?? []),
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
-      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes }),
+      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes, viewers }),
+      liveStreamCap.plugin,
       useLiveContext(gatewaySecret),
       useRefusedEventsCarryNoData(),
       useSubscriptionAcceptCheck(() => shapes),
@@ -564,6 +580,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     },
     reloadSupergraph,
     limits,
+    liveStreams: liveStreamCap.counter,
     async listen(port = 0, host = '127.0.0.1') {
       if (server) throw new Error('The gateway is already listening.');
       // load the supergraph now, so a broken one fails start-up instead of the first request

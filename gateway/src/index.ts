@@ -14,3 +14,4 @@ export * from './schema-store.js';
 export * from './usage-report.js';
 export * from './trusted-documents.js';
 export * from './web-app.js';
+export * from './live-streams.js';

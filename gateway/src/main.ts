@@ -15,6 +15,7 @@ import { DEFAULT_SUPERGRAPH_URL_POLL_MS, readSupergraphAt } from './supergraph-p
 import { objectStoreFromUrl, registryS3ConfigFromEnv } from './schema-store.js';
 import { DEFAULT_TRUSTED_DOCUMENTS_PATH, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.js';
 import { DEFAULT_WEB_APP_DIR } from './web-app.js';
+import { DEFAULT_LIVE_STREAMS_PER_USER } from './live-streams.js';
 
 const gatewayEnvSchema = z
   .object({
@@ -52,6 +53,8 @@ const gatewayEnvSchema = z
      */
     TRUSTED_DOCUMENTS: z.enum(['off', 'members', 'strict']).optional(),
     TRUSTED_DOCUMENTS_FILE: z.string().default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    /** Subscription streams one signed-in user may hold open on this gateway process; one more is refused (TOO_MANY_REQUESTS). */
+    LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_LIVE_STREAMS_PER_USER),
     /** The built web app served under /app/ (apps/web/dist; `npm start` builds it). */
     WEB_APP_DIR: z.string().default(DEFAULT_WEB_APP_DIR),
   })
@@ -138,6 +141,7 @@ const gateway = await createGateway({
   sandboxDemoUsers: env.NODE_ENV !== 'production',
   tracing,
   webAppDir: resolve(env.WEB_APP_DIR),
+  liveStreamsPerUser: env.LIVE_STREAMS_PER_USER,
   // the build keeps its source maps for local debugging; production does not publish the app's source
   webAppSourceMaps: env.NODE_ENV !== 'production',
 });
