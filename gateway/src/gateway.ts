@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +8,7 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-
 import { Logger as HiveLogger, type LogLevel as HiveLogLevel } from '@graphql-hive/logger';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { bearerToken, GATEWAY_CREDENTIAL_HEADER, TokenError, type TokenVerifier, type Viewer } from '@kyodo/auth';
+import { accessGuardSettings, httpAccessSource, startAccessGuard, type AccessGuard, type AccessGuardSettings } from '@kyodo/subgraph-kit/access-guard';
 import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, TRACESTATE_HEADER, withRequestIds } from '@kyodo/subgraph-kit/request-id';
@@ -108,6 +110,14 @@ export interface GatewayDeps {
   /** Serve the built web app (apps/web/dist) from this folder under /app/ (web-app.ts); default none. */
   webAppDir?: string;
   /**
+   * T5: follow spaces' access feed (the kit's access guard, as every subgraph does) and refuse a
+   * token signed before its user's access last changed, before planning. Off when absent (tests
+   * with stand-in subgraphs that serve no feed); `npm start`, production and the full test stack
+   * turn it on. `directory` defaults to the served supergraph's `spaces` URL; `settings` to
+   * ACCESS_SYNC_MS 200 / ACCESS_MAX_STALENESS_MS 1000.
+   */
+  accessFeed?: { settings?: AccessGuardSettings; directory?: { urlOf(name: string): string | undefined } };
+  /**
    * Subscription streams one signed-in user may hold open on this process (LIVE_STREAMS_PER_USER,
    * default 20); one more is refused with TOO_MANY_REQUESTS (live-streams.ts).
    */
@@ -138,8 +148,8 @@ export interface ReadinessReport {
   subgraphs: Record<string, { ok: boolean; status?: number; error?: string }>;
 }
 
-function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+function unauthenticated(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
 /**
@@ -147,13 +157,17 @@ function unauthenticated(message: string): GraphQLError {
  * anonymous request: the client learns to sign in again instead of seeing fields vanish.
  * The subgraphs verify the same token again; this check is a courtesy, not the boundary.
  */
-function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer>): GatewayPlugin {
+function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer>, accessGuard: AccessGuard | undefined): GatewayPlugin {
   return {
     async onParams({ request }) {
       let token: string | null;
       try {
         token = bearerToken(request.headers.get('authorization'));
-        if (token) viewers.set(request, await verifier.verify(token));
+        if (token) {
+          const viewer = await verifier.verify(token);
+          if (accessGuard) await checkAccessVersion(accessGuard, viewer);
+          viewers.set(request, viewer);
+        }
       } catch (error) {
         if (error instanceof TokenError) {
           throw unauthenticated(
@@ -166,6 +180,24 @@ function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer
       }
     },
   };
+}
+
+/**
+ * T5 at the gateway too: a token signed before its user's access last changed (removed, demoted,
+ * a new password, suspended) is refused here, before planning, with 401 like an expired token;
+ * the subgraphs check it again. The versions are the kit's copy of spaces' access feed, with the
+ * subgraphs' bound and fail-closed rule (subgraph-kit access-guard.ts): a copy older than
+ * ACCESS_MAX_STALENESS_MS that cannot be refreshed refuses signed-in requests with 503.
+ */
+async function checkAccessVersion(guard: AccessGuard, viewer: Viewer): Promise<void> {
+  try {
+    await guard.check(viewer);
+  } catch (error) {
+    const code = error instanceof GraphQLError || (error instanceof Error && 'extensions' in error) ? (error as GraphQLError).extensions?.code : undefined;
+    if (code === 'UNAUTHENTICATED') throw unauthenticated((error as Error).message, { rule: 'T5' });
+    if (code === 'SERVICE_UNAVAILABLE') throw new GraphQLError((error as Error).message, { extensions: { code, http: { status: 503 } } });
+    throw error;
+  }
 }
 
 /**
@@ -250,11 +282,13 @@ export function useRequestChecks(options: {
   shapes: () => GraphQLSchema;
   /** Where each request's verified viewer is kept, when other plugins read it too (the live stream cap). */
   viewers?: WeakMap<Request, Viewer>;
+  /** T5: refuse tokens older than their user's access version (the copy of spaces' access feed). */
+  accessGuard?: AccessGuard;
 }): GatewayPlugin[] {
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = options.viewers ?? new WeakMap<Request, Viewer>();
   return [
-    useTokenCheck(options.verifier, viewers),
+    useTokenCheck(options.verifier, viewers, options.accessGuard),
     useIntrospectionPolicy(options.introspection, viewers),
     ...useQueryLimits(options.limits, options.shapes),
     ...useClientMistakeChecks(options.shapes),
@@ -362,6 +396,17 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const liveStreamsPerUser = deps.liveStreamsPerUser ?? DEFAULT_LIVE_STREAMS_PER_USER;
   if (!Number.isInteger(liveStreamsPerUser) || liveStreamsPerUser < 1) throw new Error(`createGateway: liveStreamsPerUser must be a positive integer, got ${liveStreamsPerUser}.`);
   const liveStreamCap = useLiveStreamCap(liveStreamsPerUser, viewers);
+  const accessGuard = deps.accessFeed
+    ? startAccessGuard({
+        source: httpAccessSource({
+          directory: deps.accessFeed.directory ?? { urlOf: (name) => subgraphs.find((s) => s.name === name)?.url },
+          gatewaySecret,
+          follower: `gateway:${randomUUID()}`,
+        }),
+        settings: deps.accessFeed.settings ?? accessGuardSettings({}),
+        logger,
+      })
+    : undefined;
   const usage = deps.usage ? createUsageRecorder({ ...deps.usage, schema: () => shapes, logger }) : undefined;
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
@@ -393,7 +438,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       ...(deps.tracing?.plugins ?? []),
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
-      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes, viewers }),
+      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes, viewers, accessGuard }),
       liveStreamCap.plugin,
       useLiveContext(gatewaySecret),
       useRefusedEventsCarryNoData(),
@@ -630,6 +675,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         await new Promise<void>((resolve) => closing.close(() => resolve()));
       }
       await usage?.close();
+      await accessGuard?.stop();
       await runtime.dispose();
     },
   };

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTokenVerifier, loadOrCreateDevKeys, verificationKeyFromPem, type TokenVerifier } from '@kyodo/auth';
 // the kit's light entry points only: its index loads TypeORM, Apollo Server and type-graphql
+import { accessGuardEnvSchema, accessGuardSettings } from '@kyodo/subgraph-kit/access-guard';
 import { parseEnv } from '@kyodo/subgraph-kit/env';
 import { createLogger } from '@kyodo/subgraph-kit/logger';
 import { StartupError, startupStep } from '@kyodo/subgraph-kit/startup';
@@ -53,6 +54,8 @@ const gatewayEnvSchema = z
      */
     TRUSTED_DOCUMENTS: z.enum(['off', 'members', 'strict']).optional(),
     TRUSTED_DOCUMENTS_FILE: z.string().default(DEFAULT_TRUSTED_DOCUMENTS_PATH),
+    // T5: how often the gateway's copy of spaces' access versions is refreshed, and how old it may be (as every subgraph)
+    ...accessGuardEnvSchema.shape,
     /** Subscription streams one signed-in user may hold open on this gateway process; one more is refused (TOO_MANY_REQUESTS). */
     LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_LIVE_STREAMS_PER_USER),
     /** The built web app served under /app/ (apps/web/dist; `npm start` builds it). */
@@ -142,6 +145,8 @@ const gateway = await createGateway({
   tracing,
   webAppDir: resolve(env.WEB_APP_DIR),
   liveStreamsPerUser: env.LIVE_STREAMS_PER_USER,
+  // T5: tokens older than their user's access version are refused here too, from spaces' access feed
+  accessFeed: { settings: accessGuardSettings(process.env) },
   // the build keeps its source maps for local debugging; production does not publish the app's source
   webAppSourceMaps: env.NODE_ENV !== 'production',
 });
