@@ -22,6 +22,7 @@ export async function startFullStack(options: Omit<StackOptions, 'subgraphs' | '
   return startStack({
     ...options,
     gateway: ({ subgraphUrls, verifier, gatewaySecret }) =>
-      createGateway({ supergraphSdl, subgraphUrls, verifier: clock ? atClock(verifier, clock) : verifier, gatewaySecret }),
+      // T5: the gateway follows spaces' access feed, as in production
+      createGateway({ supergraphSdl, subgraphUrls, verifier: clock ? atClock(verifier, clock) : verifier, gatewaySecret, accessFeed: {} }),
   });
 }

@@ -66,6 +66,13 @@ describe.each(testDialects())('T5: a removed member is refused at once everywher
       expect(await refused(CREATE_CARD, { input: { name: 'after removal' } }, member)).toEqual(['UNAUTHENTICATED']);
       expect(await refused(CREATE_THREAD, { input: { spaceId: DEMO_SPACES.partner.id, title: 'after removal' } }, member)).toEqual(['UNAUTHENTICATED']);
       expect(await refused(CARDS, {}, crm)).toEqual(['UNAUTHENTICATED']);
+      // the gateway refuses it itself, before planning: a 401 (a subgraph's refusal is a 200 with the error)
+      for (const token of [member, crm]) {
+        const response = await fetch(stack.gatewayUrl!, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: CARDS }) });
+        expect(response.status).toBe(401);
+        const body = (await response.json()) as { errors: Array<{ extensions: { code: string; rule?: string } }> };
+        expect(body.errors.map((e) => [e.extensions.code, e.extensions.rule])).toEqual([['UNAUTHENTICATED', 'T5']]);
+      }
 
       // the open stream: the next event ends it, and delivers nothing
       const after = await comment('after the removal');
