@@ -19,6 +19,7 @@ import {
   ManualClock,
   runMigrations,
   silentLogger,
+  startFeedCleanup,
   startFeedFollower,
   trimFeedOutboxes,
   type ChangeFeedPage,
@@ -200,6 +201,22 @@ describe.each(dialects)('change-feed retention on %s', (dialect) => {
     await db.dataSource.getRepository(ChangeFeedMarkEntity).update({ outbox: 'test_changes' }, { markedAt: t0 });
     expect(await trimFeedOutboxes(db.dataSource, [events], t0 + 7 * DAY, RETENTION)).toBe(4);
     expect(await seqs()).toEqual([8]);
+  });
+
+  it('the timed job of two replicas trims the outbox, taking CHANGE_FEED_RETENTION_MS from the environment', async () => {
+    await change('e', 1);
+    await change('e', 2);
+    await db.dataSource.getRepository(ChangeFeedMarkEntity).delete({ outbox: 'test_changes' });
+    const clock = new ManualClock(new Date(t0));
+    const runtime = { dataSource: db.dataSource, clock, logger: silentLogger, deps: { env: { CHANGE_FEED_RETENTION_MS: '60000' } } } as unknown as Parameters<typeof startFeedCleanup>[0]['runtime'];
+    const stops = ['replica-1', 'replica-2'].map((owner) => startFeedCleanup({ runtime, jobKey: 'tests:timed', outboxes: [OUTBOX], leases: jobLeases(db.dataSource, { clock, owner }), everyMs: 20 }));
+    const marked = async () => db.dataSource.getRepository(ChangeFeedMarkEntity).findOneBy({ outbox: 'test_changes' });
+    while (!(await marked())) await new Promise((resolve) => setTimeout(resolve, 10));
+    clock.set(new Date(t0 + 60_000));
+    while ((await seqs()).length > 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    await Promise.all(stops.map((stop) => stop()));
+    // 8 (d) and 10 (e) stay: each key's newest
+    expect(await seqs()).toEqual([8, 10]);
   });
 
   it('reads CHANGE_FEED_RETENTION_MS, 7 days by default', () => {
