@@ -107,7 +107,7 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
         continue;
       }
       for (const row of page.changes) versions.set(row.userId, row.version);
-      const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, nowMs(), 10_000);
+      const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, nowMs(), 10_000, page.settledThrough ?? 0);
       hole = moved.hole;
       const advanced = moved.cursor !== cursor;
       cursor = moved.cursor;

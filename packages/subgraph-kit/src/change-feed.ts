@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GATEWAY_CREDENTIAL_HEADER, isValidGatewayCredential } from '@kyodo/auth';
 import type { DataSource } from 'typeorm';
+import { feedSettledThrough } from './change-feed-retention.js';
 import type { Logger } from './logger.js';
 import { CHANGE_FEED_PATH_PREFIX } from './request-id.js';
 import type { PeerDirectory } from './peers.js';
@@ -31,6 +32,11 @@ export interface ChangeFeedPage<TChange> {
   changes: Array<TChange & { seq: number }>;
   /** The highest seq the owner has written (0: none): a follower ahead of it follows a recreated database and starts over. */
   head: number;
+  /**
+   * Every seq at or below this one is committed or deleted for good (change-feed-retention.ts):
+   * a hole there is not waited for. Absent: 0.
+   */
+  settledThrough?: number;
 }
 
 export interface ChangeFeedRouteOptions<TChange> {
@@ -42,6 +48,8 @@ export interface ChangeFeedRouteOptions<TChange> {
   /** Production: a request without the credential is refused even when no secret is configured. */
   requireCredential?: boolean;
   read(dataSource: DataSource, after: number, first: number): Promise<ChangeFeedPage<TChange>>;
+  /** The outbox table the job in change-feed-retention.ts trims: each page then says how far it is settled. */
+  outbox?: string;
   /** Told of each valid read before it is answered (the access feed learns how far each follower has read). */
   onRead?(url: URL, after: number): void;
 }
@@ -80,7 +88,8 @@ export function changeFeedRoute<TChange>(options: ChangeFeedRouteOptions<TChange
       return true;
     }
     options.onRead?.(url, after);
-    send(res, 200, await options.read(options.dataSource, after, first));
+    const page = await options.read(options.dataSource, after, first);
+    send(res, 200, options.outbox ? { ...page, settledThrough: await feedSettledThrough(options.dataSource, options.outbox) } : page);
     return true;
   };
 }
@@ -112,7 +121,7 @@ export async function fetchChangeFeedPage<TChange>(options: {
   });
   if (!response.ok) throw new Error(`${options.peer} answered ${response.status} for its ${options.name} feed`);
   const page = (await response.json()) as ChangeFeedPage<TChange>;
-  if (!Array.isArray(page.changes) || typeof page.head !== 'number') throw new Error(`${options.peer} answered something that is not a feed page`);
+  if (!Array.isArray(page.changes) || typeof page.head !== 'number' || (page.settledThrough !== undefined && typeof page.settledThrough !== 'number')) throw new Error(`${options.peer} answered something that is not a feed page`);
   return page;
 }
 
@@ -122,6 +131,8 @@ export async function fetchChangeFeedPage<TChange>(options: {
  * jumped to 6 would never see 5. So the cursor moves only over seqs without a hole; a hole is
  * waited for (its rows are read again on every poll, harmlessly: rows carry current state) until
  * it is older than `holeTimeoutMs`, longer than any transaction, when it is taken for a rollback.
+ * A hole wholly at or below `settledThrough` (rows the owner deleted as superseded, or long-settled
+ * rollbacks) is passed at once: nothing there can still commit.
  */
 export function nextFeedCursor(
   cursor: number,
@@ -129,6 +140,7 @@ export function nextFeedCursor(
   hole: { since: number; at: number } | null,
   nowMs: number,
   holeTimeoutMs: number,
+  settledThrough = 0,
 ): { cursor: number; hole: { since: number; at: number } | null } {
   let next = cursor;
   for (const seq of [...seqs].sort((a, b) => a - b)) {
@@ -138,6 +150,12 @@ export function nextFeedCursor(
       continue;
     }
     // a hole between next and seq
+    if (seq - 1 <= settledThrough) {
+      next = seq;
+      continue;
+    }
+    // the settled part of the hole is passed now; only what is above the mark is waited for
+    if (settledThrough > next) next = settledThrough;
     const known = hole && hole.at === next ? hole : { since: nowMs, at: next };
     if (nowMs - known.since < holeTimeoutMs) return { cursor: next, hole: known };
     next = seq;
@@ -214,7 +232,7 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
         stored = 0;
         continue;
       }
-      const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, nowMs(), holeTimeoutMs);
+      const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, nowMs(), holeTimeoutMs, page.settledThrough ?? 0);
       hole = moved.hole;
       // rows past a hole are applied too (they carry current state); only the cursor waits
       if (page.changes.length > 0) await options.apply(options.dataSource, page.changes, moved.cursor, false);

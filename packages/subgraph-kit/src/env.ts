@@ -30,6 +30,8 @@ export const subgraphEnvSchema = z
     PUBLIC_URL: z.url().optional(),
     // how long a background job's lease lasts before another replica may take the job over
     JOB_LEASE_MS: z.coerce.number().int().positive().optional(),
+    // how old a superseded change-feed outbox row grows before it is deleted (change-feed-retention.ts)
+    CHANGE_FEED_RETENTION_MS: z.coerce.number().int().positive().optional(),
     /** The broker for subscriptions across replicas (event-bus.ts); without it, in-process. */
     REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be redis://... or rediss://...').optional(),
   })

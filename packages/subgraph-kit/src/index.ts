@@ -18,6 +18,7 @@ export * from './scoped-access.js';
 export * from './main.js';
 export * from './peers.js';
 export * from './change-feed.js';
+export * from './change-feed-retention.js';
 export * from './owned-ids.js';
 export * from './partial-answers.js';
 export * from './text-input.js';

@@ -19,6 +19,15 @@ describe('change feed cursors', () => {
     expect(nextFeedCursor(4, [6, 7], first.hole, 11_000, 10_000)).toEqual({ cursor: 7, hole: null });
   });
 
+  it('passes a hole at or below the settled mark at once (deleted outbox rows), and still waits at one above it', () => {
+    // 1 to 3 deleted by the retention job, settled through 5: a fresh follower moves on at once
+    expect(nextFeedCursor(0, [4, 5, 6], null, 1_000, 10_000, 5)).toEqual({ cursor: 6, hole: null });
+    // a hole above the mark (8 not yet committed) is waited for as before
+    expect(nextFeedCursor(6, [7, 9], null, 1_000, 10_000, 5)).toEqual({ cursor: 7, hole: { since: 1_000, at: 7 } });
+    // a hole across the mark: its settled part is passed, the rest (6, 7) waited for
+    expect(nextFeedCursor(2, [8], null, 1_000, 10_000, 5)).toEqual({ cursor: 5, hole: { since: 1_000, at: 5 } });
+  });
+
   it('finds the feed beside the GraphQL endpoint, whatever prefix the directory puts before it', () => {
     expect(changeFeedUrl('http://127.0.0.1:4001/graphql', 'memberships', 5, 100)).toBe('http://127.0.0.1:4001/internal/changes/memberships?after=5&first=100');
     expect(changeFeedUrl('http://127.0.0.1:9000/spaces/graphql', 'memberships', 0, 1)).toBe('http://127.0.0.1:9000/spaces/internal/changes/memberships?after=0&first=1');

@@ -42,5 +42,5 @@ export async function readContractFeed(dataSource: DataSource, after: number, fi
 
 /** L8/S9: the contract feed for spaces, internal only (never through the gateway, never with a user token). */
 export function contractFeedRoute({ dataSource, deps }: RouteRuntime): SubgraphRoute {
-  return changeFeedRoute({ name: CONTRACT_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, read: readContractFeed });
+  return changeFeedRoute({ name: CONTRACT_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, outbox: 'contract_changes', read: readContractFeed });
 }

@@ -55,5 +55,5 @@ export async function readDigitisationFeed(dataSource: DataSource, after: number
 
 /** L15: the digitisation feed for cards, internal only (never through the gateway, never with a user token). */
 export function digitisationFeedRoute({ dataSource, deps }: RouteRuntime): SubgraphRoute {
-  return changeFeedRoute({ name: DIGITISATION_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, read: readDigitisationFeed });
+  return changeFeedRoute({ name: DIGITISATION_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, outbox: 'digitisation_changes', read: readDigitisationFeed });
 }

@@ -27,5 +27,5 @@ export async function readInvoiceIssuedFeed(dataSource: DataSource, after: numbe
 
 /** Q1: the issued-invoice feed spaces mails administrators from; internal only (never through the gateway, never with a user token). */
 export function invoiceIssuedFeedRoute({ dataSource, deps }: RouteRuntime): SubgraphRoute {
-  return changeFeedRoute({ name: INVOICE_ISSUED_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, read: readInvoiceIssuedFeed });
+  return changeFeedRoute({ name: INVOICE_ISSUED_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, outbox: 'invoice_issued_changes', read: readInvoiceIssuedFeed });
 }

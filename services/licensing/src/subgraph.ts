@@ -1,4 +1,4 @@
-import { AuditEntryRecord, createAuditRecordsResolver, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, createAuditRecordsResolver, ChangeFeedMarkEntity, defineSubgraph, JobLeaseEntity, startFeedCleanup, type FeedOutbox, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
@@ -38,7 +38,15 @@ import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange, ContractChange];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, ChangeFeedMarkEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange, ContractChange];
+
+/** The outboxes of the feeds licensing serves, keyed as their rows' current state is (change-feed-retention.ts). */
+export const LICENSING_OUTBOXES: readonly FeedOutbox[] = [
+  { table: 'digitisation_changes', keyColumns: ['tenantId'] },
+  { table: 'contract_changes', keyColumns: ['tenantId'] },
+  // an issued invoice is a fact, not a key's state: only the newest old row is kept
+  { table: 'invoice_issued_changes', keyColumns: [] },
+];
 
 /** Price book, contracts, guest licences, orders, invoices and the card service contract. */
 export const licensingSubgraph = defineSubgraph({
@@ -79,7 +87,14 @@ export const licensingSubgraph = defineSubgraph({
     return Promise.resolve();
   },
   envSchema: invoiceEnvSchema,
-  background: (runtime) => startBillingSchedule(runtime),
+  // and old, superseded outbox rows of the feeds licensing serves are deleted (change-feed-retention.ts)
+  background: (runtime) => {
+    const stopBilling = startBillingSchedule(runtime);
+    const stopFeedCleanup = startFeedCleanup({ runtime, jobKey: 'licensing:feed-cleanup', outboxes: LICENSING_OUTBOXES });
+    return async () => {
+      await Promise.all([stopBilling(), stopFeedCleanup()]);
+    };
+  },
 });
 
 export const createLicensingSubgraph = (deps: SubgraphDeps) => licensingSubgraph.create(deps);

@@ -37,7 +37,7 @@ describe.each(testDialects())('the digitisation feed cards follows (L15) on %s',
     // the same key again buys nothing and writes nothing
     await stack.client.data(PACK, { input: { packs: 2, idempotencyKey: 'feed-1' } }, { token: admin });
     const bought = await readFeed(1);
-    expect(bought).toEqual({ head: 2, changes: [{ seq: 2, tenantId: DEMO.tenant.id, includedSides: DEMO_INCLUDED_SIDES, purchasedSides: 2000, endsOn: null }] });
+    expect(bought).toEqual({ head: 2, settledThrough: 0, changes: [{ seq: 2, tenantId: DEMO.tenant.id, includedSides: DEMO_INCLUDED_SIDES, purchasedSides: 2000, endsOn: null }] });
   });
 
   it("L14/L15: a termination notice on the card service writes a row with the service's last day", async () => {

@@ -29,7 +29,7 @@ describe.each(testDialects())('the issued-invoice feed spaces mails from (Q1) on
   afterAll(() => stack?.close());
 
   it("Q1: a billing run's invoice is in the feed with its number, date and total, once; a second run adds nothing", async () => {
-    expect(await readFeed()).toEqual({ head: 0, changes: [] });
+    expect(await readFeed()).toEqual({ head: 0, settledThrough: 0, changes: [] });
     const operator = await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
     const run = async () => (await stack.client.data<{ runBilling: { invoices: Array<{ id: string; number: string; tenantId: string; issuedOn: string; total: number }> } }>(RUN, { period: '2027-03' }, { token: operator })).runBilling.invoices;
     const invoices = await run();

@@ -1,7 +1,8 @@
-import { createDataSource, runMigrations, silentLogger } from '@kyodo/subgraph-kit';
+import { createDataSource, runMigrations, silentLogger, trimFeedOutboxes } from '@kyodo/subgraph-kit';
 import { checkMigrationRoundTrip, createTestDatabase, testDialects } from '@kyodo/testkit';
 import { describe, expect, it } from 'vitest';
 import { licensingEntities, licensingMigrations } from '../src/index.js';
+import { LICENSING_OUTBOXES } from '../src/subgraph.js';
 import { CreateDigitisationChanges1765152000000 } from '../src/migrations/1765152000000-CreateDigitisationChanges.js';
 import { AddQualifiedInvoices1769300000000 } from '../src/migrations/1769300000000-AddQualifiedInvoices.js';
 import { writeInvoice } from '../src/invoicing.js';
@@ -16,6 +17,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
       'audit_entries',
+      'change_feed_marks',
       'contract_changes',
       'contracts',
       'course_orders',
@@ -84,6 +86,39 @@ describe.each(testDialects())('the qualified-invoices migration on %s', (dialect
       const next = await dataSource.transaction((tx) => writeInvoice(tx, tenantId, '2027-03-01', [], { subtotal: 0, tax: 0, total: 0 }));
       const [row]: Array<{ number: string }> = await dataSource.query('SELECT number FROM invoices WHERE id = ?', [next]);
       expect(row!.number).toBe('KY-2027-000003');
+    } finally {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await db.drop();
+    }
+  });
+});
+
+describe.each(testDialects())('the retention of licensing outboxes on %s', (dialect) => {
+  it('deletes superseded digitisation and contract rows and old issued-invoice rows once a week old, keeping each tenant\'s newest and the newest invoice', async () => {
+    const db = await createTestDatabase('licensing-feed-gc', dialect);
+    const dataSource = createDataSource({ url: db.url, entities: licensingEntities, migrations: licensingMigrations });
+    try {
+      await dataSource.initialize();
+      await runMigrations(dataSource, silentLogger);
+      const [a, b] = ['00000000-0000-4000-8000-00000000f001', '00000000-0000-4000-8000-00000000f002'];
+      for (const table of ['digitisation_changes', 'contract_changes']) {
+        for (const tenantId of [a, b, a]) await dataSource.query(`INSERT INTO ${table} (tenantId) VALUES (?)`, [tenantId]);
+      }
+      for (const [i, tenantId] of [a, b, a].entries()) {
+        await dataSource.query('INSERT INTO invoice_issued_changes (tenantId, invoiceId, number, kind, issuedOn, total) VALUES (?, ?, ?, ?, ?, ?)', [tenantId, `00000000-0000-4000-8000-00000000f10${i}`, `INV-${i}`, 'INVOICE', '2027-01-01', 1000]);
+      }
+      const t0 = Date.parse('2027-01-01T00:00:00Z');
+      expect(await trimFeedOutboxes(dataSource, LICENSING_OUTBOXES, t0, 7 * 86_400_000)).toBe(0);
+      expect(await trimFeedOutboxes(dataSource, LICENSING_OUTBOXES, t0 + 7 * 86_400_000, 7 * 86_400_000)).toBe(4);
+      for (const table of ['digitisation_changes', 'contract_changes']) {
+        const rows: Array<{ seq: number | string; tenantId: string }> = await dataSource.query(`SELECT seq, tenantId FROM ${table} ORDER BY seq`);
+        expect(rows.map((r) => [Number(r.seq), r.tenantId])).toEqual([
+          [2, b],
+          [3, a],
+        ]);
+      }
+      const invoices: Array<{ seq: number | string }> = await dataSource.query('SELECT seq FROM invoice_issued_changes ORDER BY seq');
+      expect(invoices.map((r) => Number(r.seq))).toEqual([3]);
     } finally {
       if (dataSource.isInitialized) await dataSource.destroy();
       await db.drop();

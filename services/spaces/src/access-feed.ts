@@ -4,6 +4,7 @@ import {
   accessGuardSettings,
   BACKGROUND_SQL_MARK,
   changeFeedRoute,
+  feedSettledThrough,
   type AccessFeedRow,
   type AccessVersionSource,
   type ChangeFeedPage,
@@ -47,7 +48,9 @@ async function readAccessFeed(dataSource: DataSource, after: number, first: numb
   if (background) usersQuery.comment('kyodo:background');
   const users = userIds.length ? await usersQuery.getMany() : [];
   const versionOf = new Map(users.map((u) => [u.id, u.accessVersion]));
-  return { head, changes: changes.map((c) => ({ seq: c.seq, userId: c.userId, version: versionOf.get(c.userId) ?? 0 })) };
+  // read here, not by the route, so spaces' own guard passes the deleted rows' holes too
+  const settledThrough = await feedSettledThrough(dataSource, 'access_changes');
+  return { head, settledThrough, changes: changes.map((c) => ({ seq: c.seq, userId: c.userId, version: versionOf.get(c.userId) ?? 0 })) };
 }
 
 /** Spaces' own guard reads its table directly (a background read, not counted as any request's SQL). */

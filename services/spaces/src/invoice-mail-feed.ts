@@ -85,7 +85,7 @@ export function invoiceMailer(runtime: BackgroundRuntime, options: { leases?: Jo
         await storeCursor(dataSource, leases, 0);
         continue;
       }
-      const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, performance.now(), HOLE_TIMEOUT_MS);
+      const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, performance.now(), HOLE_TIMEOUT_MS, page.settledThrough ?? 0);
       hole = moved.hole;
       if (page.changes.length > 0) await recordMails(dataSource, leases, page.changes, moved.cursor);
       if (page.changes.length < PAGE_SIZE || moved.cursor === cursor) return;

@@ -38,5 +38,5 @@ export async function readMembershipFeed(dataSource: DataSource, after: number, 
 
 /** C3: the membership feed for cards, internal only (never through the gateway, never with a user token). */
 export function membershipFeedRoute({ dataSource, deps }: RouteRuntime): SubgraphRoute {
-  return changeFeedRoute({ name: MEMBERSHIP_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, read: readMembershipFeed });
+  return changeFeedRoute({ name: MEMBERSHIP_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, read: readMembershipFeed, outbox: 'membership_changes' });
 }

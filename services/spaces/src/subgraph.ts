@@ -1,4 +1,4 @@
-import { AuditEntryRecord, defineSubgraph, JobLeaseEntity, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { AuditEntryRecord, ChangeFeedMarkEntity, defineSubgraph, JobLeaseEntity, startFeedCleanup, type FeedOutbox, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { PeerFeedCursor } from './entities/peer-feed-cursor.entity.js';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
@@ -47,7 +47,13 @@ import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 import { contractCopyEnvSchema, startContractCopy } from './contract-copy.js';
 
-export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, AccessChange, PeerFeedCursor, InvoiceMail, InvoiceMailCursor, JobLeaseEntity];
+export const spacesEntities = [Tenant, User, Space, SpaceMember, Thread, Comment, Group, GroupMember, Invitation, ThreadRead, SpaceApp, IntegrationToken, PasswordSetup, AuditEntryRecord, MembershipChange, AccessChange, PeerFeedCursor, InvoiceMail, InvoiceMailCursor, JobLeaseEntity, ChangeFeedMarkEntity];
+
+/** The outboxes of the feeds spaces serves, keyed as their rows' current state is (change-feed-retention.ts). */
+export const SPACES_OUTBOXES: readonly FeedOutbox[] = [
+  { table: 'membership_changes', keyColumns: ['tenantId', 'userId'] },
+  { table: 'access_changes', keyColumns: ['userId'] },
+];
 
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
@@ -81,8 +87,10 @@ export const spacesSubgraph = defineSubgraph({
   background: (runtime) => {
     const stopContractCopy = startContractCopy(runtime);
     const stopInvoiceMail = startInvoiceMail(runtime);
+    // old, superseded outbox rows of the feeds spaces serves are deleted (change-feed-retention.ts)
+    const stopFeedCleanup = startFeedCleanup({ runtime, jobKey: 'spaces:feed-cleanup', outboxes: SPACES_OUTBOXES });
     return async () => {
-      await Promise.all([stopContractCopy(), stopInvoiceMail()]);
+      await Promise.all([stopContractCopy(), stopInvoiceMail(), stopFeedCleanup()]);
     };
   },
 });
