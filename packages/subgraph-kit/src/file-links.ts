@@ -30,8 +30,10 @@ export function signFileLinkToken(secret: Buffer, link: SignedFileLink): string 
 export function verifyFileLinkToken<K extends string>(secret: Buffer, token: string, now: Date, kinds: readonly K[]): SignedFileLink<K> | 'invalid' | 'expired' {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return 'invalid';
-  const expected = mac(secret, body);
-  const given = Buffer.from(signature, 'base64url');
+  // compared as text: base64url decoding ignores the spare low bits of the last character, so a
+  // signature with that character changed would decode to the same bytes and pass a byte compare
+  const expected = Buffer.from(b64url(mac(secret, body)));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
   let parsed: { k?: unknown; t?: unknown; e?: unknown };
   try {
