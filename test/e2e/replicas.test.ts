@@ -109,8 +109,12 @@ async function startBalancer(ports: number[]): Promise<{ url: string; cuts: Cut[
     req.on('end', () => {
       void (async () => {
         const body = Buffer.concat(chunks);
+        // round robin between requests; within one request, each retry goes to the next backend:
+        // with the counter shared, concurrent requests could send all of one request's attempts to
+        // the killed replica, and its 503 would look like a failure no kill explains
+        const first = next++;
         for (let attempt = 0; attempt < ports.length * 2; attempt++) {
-          const backend = next++ % ports.length;
+          const backend = (first + attempt) % ports.length;
           let upstream: IncomingMessage;
           try {
             upstream = await forward(ports[backend]!, req, body);
