@@ -1,7 +1,7 @@
 import { SignJWT, jwtVerify, createRemoteJWKSet, errors as joseErrors, type JWTPayload } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { JWT_ALG, type SigningKeys, type VerificationKey } from './keys.js';
-import { ROLES, SCOPES, type Role, type Scope, type UserKind, type Viewer } from './viewer.js';
+import { ROLES, SCOPES, isLanguage, type Role, type Scope, type UserKind, type Viewer } from './viewer.js';
 
 export const TOKEN_ISSUER = 'kyodo:spaces';
 export const TOKEN_AUDIENCE = 'kyodo';
@@ -38,6 +38,7 @@ export function createTokenIssuer(keys: SigningKeys, ttlSeconds = DEFAULT_TOKEN_
       const claims: JWTPayload = { tid: viewer.tenantId, kind: viewer.kind, roles: viewer.roles };
       if (viewer.scopes !== undefined) claims.scope = viewer.scopes;
       if (viewer.accessVersion !== undefined && viewer.accessVersion > 0) claims.av = viewer.accessVersion;
+      if (viewer.language !== undefined) claims.lng = viewer.language;
       const jwt = new SignJWT(claims);
       if (viewer.tokenId !== undefined) jwt.setJti(viewer.tokenId);
       return jwt
@@ -53,7 +54,7 @@ export function createTokenIssuer(keys: SigningKeys, ttlSeconds = DEFAULT_TOKEN_
 }
 
 function toViewer(payload: JWTPayload): Viewer {
-  const { sub, tid, kind, roles, scope, jti, av } = payload as JWTPayload & { tid?: unknown; kind?: unknown; roles?: unknown; scope?: unknown; av?: unknown };
+  const { sub, tid, kind, roles, scope, jti, av, lng } = payload as JWTPayload & { tid?: unknown; kind?: unknown; roles?: unknown; scope?: unknown; av?: unknown; lng?: unknown };
   const validKind = kind === 'MEMBER' || kind === 'GUEST';
   const validRoles = Array.isArray(roles) && roles.every((r) => (ROLES as readonly string[]).includes(r as string));
   const validVersion = av === undefined || (typeof av === 'number' && Number.isSafeInteger(av) && av >= 0);
@@ -62,6 +63,8 @@ function toViewer(payload: JWTPayload): Viewer {
   }
   const viewer: Viewer = { userId: sub, tenantId: tid, kind: kind as UserKind, roles: roles as Role[] };
   if (typeof av === 'number' && av > 0) viewer.accessVersion = av;
+  // a language this version does not speak is not a reason to refuse a signed token: Accept-Language decides
+  if (isLanguage(lng)) viewer.language = lng;
   if (scope === undefined && jti === undefined) return viewer;
   // C6: an integration token names known scopes (at least one) and its stored id; anything else
   // is refused rather than read as a full session

@@ -15,6 +15,17 @@ export type Scope = (typeof SCOPES)[number];
 /** For messages: what a scope lets a token do ("This integration token can only read cards."). */
 export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = { 'cards:read': 'read cards' };
 
+/**
+ * I1: the languages Kyodo speaks. A session token carries its user's (claim `lng`: the user's
+ * locale, else the tenant's, fixed at sign-in); refusals are written in it.
+ */
+export const LANGUAGES = ['ja', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
 export interface Viewer {
   userId: string;
   tenantId: string;
@@ -30,6 +41,8 @@ export interface Viewer {
    * refuses a token whose version is below the current one (subgraph-kit access-guard.ts).
    */
   accessVersion?: number;
+  /** I1: the language the person reads (claim `lng`); absent on older tokens (then Accept-Language decides). */
+  language?: Language;
 }
 
 export function isScoped(viewer: Viewer | null | undefined): viewer is Viewer & { scopes: Scope[] } {

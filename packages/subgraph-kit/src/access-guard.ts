@@ -2,7 +2,7 @@ import type { Viewer } from '@kyodo/auth';
 import { z } from 'zod';
 import { fetchChangeFeedPage, nextFeedCursor, type ChangeFeedPage } from './change-feed.js';
 import { parseEnv } from './env.js';
-import { appError } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
 import type { Logger } from './logger.js';
 import type { PeerDirectory } from './peers.js';
 
@@ -147,12 +147,12 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
         await pollNow();
         if (caughtUpAt === null || caughtUpAt < arrived) await pollNow();
         if (caughtUpAt === null || caughtUpAt < arrived) {
-          throw appError('SERVICE_UNAVAILABLE', 'アクセス権を今は確認できません。しばらくしてからもう一度お試しください。 / Your access cannot be confirmed right now; please try again shortly.');
+          throw kitRefusals.refuse('accessUnconfirmed');
         }
       }
       const current = versions.get(viewer.userId) ?? 0;
       if (current > (viewer.accessVersion ?? 0)) {
-        throw appError('UNAUTHENTICATED', 'このサインインは、アクセス権が変わったため無効になりました。もう一度サインインしてください。 / Your access has changed since this sign-in (removed, role or password changed); sign in again.', { rule: 'T5' });
+        throw kitRefusals.refuse('accessChanged');
       }
     },
     async refresh() {

@@ -3,7 +3,7 @@ import { isAdmin, isVendorAdmin, type Viewer } from '@kyodo/auth';
 import { Arg, Ctx, Directive, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn, Table, TableIndex, type EntityManager, type QueryRunner } from 'typeorm';
 import type { RequestContext } from './context.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
 import { decodeCursor, encodeCursor, pageSize } from './pagination.js';
 
 /**
@@ -105,10 +105,10 @@ export async function recordAudit(manager: EntityManager, change: AuditChange): 
 export type AuditScope = { all: true } | { tenantId: string };
 
 export function auditScopeOf(viewer: Viewer | null): AuditScope {
-  if (!viewer) throw unauthenticated();
+  if (!viewer) throw kitRefusals.refuse('signInRequired');
   if (isVendorAdmin(viewer)) return { all: true };
   if (isAdmin(viewer)) return { tenantId: viewer.tenantId };
-  throw forbidden("Only the organisation's administrators (their own organisation's entries) and vendor operators may read the audit log (A1).");
+  throw kitRefusals.refuse('auditReadForbidden');
 }
 
 export interface AuditPosition {

@@ -1,8 +1,9 @@
-import type { Viewer } from '@kyodo/auth';
+import type { Language, Viewer } from '@kyodo/auth';
 import type { DataSource } from 'typeorm';
 import type { Clock } from './clock.js';
 import type { SubgraphDeps } from './definition.js';
-import { forbidden, unauthenticated } from './errors.js';
+import type { GraphQLError } from 'graphql';
+import { kitRefusals } from './kit-refusals.js';
 import type { Logger } from './logger.js';
 
 /** What every resolver gets: the verified viewer, per-request loaders, the DataSource. */
@@ -13,6 +14,8 @@ export interface RequestContext<TLoaders = unknown> {
   dataSource: DataSource;
   loaders: TLoaders;
   requestId: string;
+  /** I1: the language the viewer reads (token's `lng`, else Accept-Language, else Japanese); refusals use it already. */
+  language: Language;
   logger: Logger;
   clock: Clock;
   /** What the subgraph was built with (issuer, data dir...): never a global. */
@@ -27,18 +30,20 @@ export interface RequestContext<TLoaders = unknown> {
 }
 
 export function requireViewer(ctx: Pick<RequestContext, 'viewer'>): Viewer {
-  if (!ctx.viewer) throw unauthenticated();
+  if (!ctx.viewer) throw kitRefusals.refuse('signInRequired');
   return ctx.viewer;
 }
 
-export function requireMember(ctx: Pick<RequestContext, 'viewer'>, action = 'do this'): Viewer {
+/** A member (not a guest). `refusal`: a more specific refusal than "Guests may not do this." */
+export function requireMember(ctx: Pick<RequestContext, 'viewer'>, refusal?: () => GraphQLError): Viewer {
   const viewer = requireViewer(ctx);
-  if (viewer.kind !== 'MEMBER') throw forbidden(`Guests may not ${action}.`);
+  if (viewer.kind !== 'MEMBER') throw refusal ? refusal() : kitRefusals.refuse('guestsMayNot');
   return viewer;
 }
 
-export function requireAdmin(ctx: Pick<RequestContext, 'viewer'>, action = 'do this'): Viewer {
-  const viewer = requireMember(ctx, action);
-  if (!viewer.roles.includes('ADMIN')) throw forbidden(`Only a tenant administrator may ${action}.`);
+/** A tenant administrator. `refusal`: a more specific refusal than "Only a tenant administrator may do this." */
+export function requireAdmin(ctx: Pick<RequestContext, 'viewer'>, refusal?: () => GraphQLError): Viewer {
+  const viewer = requireMember(ctx, refusal);
+  if (!viewer.roles.includes('ADMIN')) throw refusal ? refusal() : kitRefusals.refuse('adminOnly');
   return viewer;
 }

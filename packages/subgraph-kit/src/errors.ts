@@ -1,4 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+// a cycle, but only through functions called at request time, never at module load
+import { kitRefusals } from './kit-refusals.js';
+import { currentLanguage } from './refusals.js';
 
 /**
  * The one error catalog. Every code a client may see is defined here once, with what it
@@ -111,7 +114,6 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-export const DATABASE_UNAVAILABLE_MESSAGE = 'ただいまデータベースに接続できません。しばらくしてからもう一度お試しください。 / The service cannot reach its database right now; please try again shortly.';
 
 /**
  * Masks what is not in the catalog: the client gets INTERNAL_SERVER_ERROR and nothing of
@@ -130,7 +132,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
   }
   if (isDatabaseUnavailable(original)) {
     logger.error('database unavailable', { path: formatted.path, message: original instanceof Error ? original.message : String(original) });
-    return { message: DATABASE_UNAVAILABLE_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return { message: kitRefusals.message('databaseUnavailable', currentLanguage()), locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   logger.error('unexpected error', {
     path: formatted.path,
@@ -138,7 +140,7 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, logg
     stack: original instanceof Error ? original.stack : undefined,
   });
   return {
-    message: 'Something went wrong on our side. It has been logged; please try again later.',
+    message: kitRefusals.message('internal', currentLanguage()),
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },

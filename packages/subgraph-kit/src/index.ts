@@ -35,3 +35,5 @@ export * from './event-bus.js';
 export * from './live.js';
 export * from './access-guard.js';
 export * from './serialised.js';
+export * from './refusals.js';
+export * from './kit-refusals.js';

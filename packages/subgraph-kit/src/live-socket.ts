@@ -9,10 +9,11 @@ import * as graphqlEsm from 'graphql';
 import { type ExecutionResult, type GraphQLError, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { RequestContext } from './context.js';
-import { forbidden, maskError } from './errors.js';
+import { maskError } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
+import { enterLanguage } from './refusals.js';
 import type { Logger } from './logger.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
-import { scopedRefusal } from './scoped-access.js';
 
 export interface LiveSocketOptions<TLoaders> {
   name: string;
@@ -185,8 +186,10 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
           if (error instanceof Error && 'extensions' in error) return refused(refusal(error as GraphQLError, 'UNAUTHENTICATED'));
           throw error;
         }
+        // I1: the stream's refusals (now and at later events) in the subscriber's language
+        enterLanguage(contextValue.language);
         // C6: an integration token reads (some) queries; it never holds a live stream
-        if (isScoped(contextValue.viewer)) return refused(refusal(forbidden(scopedRefusal(contextValue.viewer, 'subscription', false) ?? 'An integration token cannot subscribe.'), 'FORBIDDEN'));
+        if (isScoped(contextValue.viewer)) return refused(refusal(kitRefusals.refuse('scopedTokenCannotSubscribe'), 'FORBIDDEN'));
         const viewer = contextValue.viewer;
         contextValue.renewLoaders = () => options.createLoaders(viewer, contextValue.dataSource);
         const token = contextValue.token;

@@ -1,5 +1,5 @@
 import type { RequestContext } from './context.js';
-import { appError } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
 import type { LiveEvent } from './event-bus.js';
 
 /**
@@ -38,7 +38,7 @@ export interface LiveSubscription<TContext extends RequestContext, TRow> {
  */
 export async function liveEvents<TContext extends RequestContext, TRow>(ctx: TContext, subscription: LiveSubscription<TContext, TRow>): Promise<AsyncIterableIterator<TRow>> {
   const bus = ctx.deps.events;
-  if (!bus) throw appError('SERVICE_UNAVAILABLE', 'Live updates are not available on this server.');
+  if (!bus) throw kitRefusals.refuse('liveUnavailable');
   const events = await bus.subscribe(subscription.topic);
   const renew = ctx.renewLoaders;
   // by hand, not an async generator: a generator's return() waits for the event it is awaiting,

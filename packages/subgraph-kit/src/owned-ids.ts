@@ -1,6 +1,6 @@
 import { defaultFieldResolver, type GraphQLInputField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import type { RequestContext } from './context.js';
-import { notFound } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
 import { peerClientFor } from './peers.js';
 
 /**
@@ -134,7 +134,7 @@ async function assertOwned(paths: readonly IdPath[], spec: OwnedIdsSpec, args: R
   for (const [kind, ids] of idsByKind) {
     const owned = new Set(await spec.owners[kind]!([...ids], ctx));
     // the same answer as for an id that does not exist: nothing tells another tenant's ids apart
-    if ([...ids].some((id) => !owned.has(id))) throw notFound(`The ${kind} with this id`);
+    if ([...ids].some((id) => !owned.has(id))) throw kitRefusals.refuse('notFoundById', { kind });
   }
 }
 

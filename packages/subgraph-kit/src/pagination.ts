@@ -1,4 +1,4 @@
-import { badInput } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
 
 /**
  * One pagination for every subgraph's lists (cards, the support queue...): the same cursor format,
@@ -10,8 +10,6 @@ export function encodeCursor(value: Record<string, string>): string {
   return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-const FOREIGN = 'The cursor is not one this list gave out; start again without `after`.';
-
 export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -19,12 +17,12 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
   } catch {
     // reported below with the same message as a well-formed but foreign cursor
   }
-  throw badInput(FOREIGN, 'after');
+  throw kitRefusals.refuse('foreignCursor');
 }
 
 export function cursorDate(value: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput(FOREIGN, 'after');
+  if (Number.isNaN(date.getTime())) throw kitRefusals.refuse('foreignCursor');
   return date;
 }
 
@@ -33,6 +31,6 @@ export const DEFAULT_PAGE = 20;
 
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}; it was ${size}.`, 'first');
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) throw kitRefusals.refuse('pageSize', { max: MAX_PAGE, value: String(size) });
   return size;
 }

@@ -1,5 +1,7 @@
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
 import { appError, ERROR_CATALOG, isKnownCode, type ErrorCode } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
+import { currentLanguage } from './refusals.js';
 import type { RequestContext } from './context.js';
 import type { Logger } from './logger.js';
 import { subgraphRegistry } from './registry.js';
@@ -48,16 +50,18 @@ export function createPeerClient(options: { directory: PeerDirectory; gatewaySec
   const timeoutMs = options.timeoutMs ?? 5000;
   return {
     async request<TData>(peer: string, query: string, variables: Record<string, unknown>, { token, purpose }: PeerRequestOptions): Promise<TData> {
-      const unavailable = () => appError('SERVICE_UNAVAILABLE', `The ${peer} service cannot be reached to ${purpose}; nothing was changed. Please try again shortly.`);
+      const unavailable = () => kitRefusals.refuse('peerUnavailable', { peer });
       const url = options.directory.urlOf(peer);
       if (!url) throw unavailable();
-      let body: { data?: TData; errors?: Array<{ message: string; extensions?: { code?: unknown } }> };
+      let body: { data?: TData; errors?: Array<{ message: string; extensions?: { code?: unknown; rule?: unknown; field?: unknown } }> };
       try {
         const response = await fetch(url, {
           method: 'POST',
           headers: {
             // the same request id and trace on the peer's lines as on ours
             ...outgoingRequestHeaders(),
+            // I1: a peer's refusal passes through to the person, so it is written in their language
+            'accept-language': currentLanguage(),
             'content-type': 'application/json',
             ...(options.gatewaySecret ? { [GATEWAY_CREDENTIAL_HEADER]: options.gatewaySecret } : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -75,7 +79,11 @@ export function createPeerClient(options: { directory: PeerDirectory; gatewaySec
         const code = first.extensions?.code;
         // only the catalog's answers about the action pass through; a protocol code (the peer refused
         // the query document itself) is this service's bug, not the client's mistake
-        if (isKnownCode(code) && code in ERROR_CATALOG && code !== 'INTERNAL_SERVER_ERROR') throw appError(code as ErrorCode, first.message);
+        if (isKnownCode(code) && code in ERROR_CATALOG && code !== 'INTERNAL_SERVER_ERROR') {
+          // the peer's refusal as it gave it (already in the person's language), with its rule and field
+          const { rule, field } = first.extensions ?? {};
+          throw appError(code as ErrorCode, first.message, { ...(typeof rule === 'string' ? { rule } : {}), ...(typeof field === 'string' ? { field } : {}) });
+        }
         options.logger.error('peer answered with an error', { peer, purpose, errors: body.errors });
         throw unavailable();
       }

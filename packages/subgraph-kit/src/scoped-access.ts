@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { isScoped, SCOPE_DESCRIPTIONS, type Scope, type Viewer } from '@kyodo/auth';
+import { isScoped, type Scope, type Viewer } from '@kyodo/auth';
 import type { DocumentNode, GraphQLError, OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from './context.js';
-import { forbidden, isAppError } from './errors.js';
+import { isAppError } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
 
 /** The query an integration token sends, as the subgraph parsed it. */
 export interface ScopedQuery {
@@ -29,15 +30,14 @@ export interface ScopedAccess<TLoaders = unknown> {
   admitQuery?: (ctx: RequestContext<TLoaders>, query: ScopedQuery) => Promise<boolean>;
 }
 
-function describeScopes(scopes: readonly Scope[]): string {
-  return scopes.map((scope) => SCOPE_DESCRIPTIONS[scope]).join(' and ');
+/** The refusal of a scoped token: it may only read within its scopes (C6). */
+export function scopedTokenRefusal(viewer: Viewer & { scopes: Scope[] }): GraphQLError {
+  return kitRefusals.refuse('scopedTokenLimited', { scopes: viewer.scopes.join(', ') });
 }
 
-/** The pure part of the rule: whether a scoped viewer's operation is refused outright, and why. */
-export function scopedRefusal(viewer: Viewer & { scopes: Scope[] }, kind: 'query' | 'mutation' | 'subscription' | undefined, accepted: boolean): string | null {
-  const what = describeScopes(viewer.scopes);
-  if (kind !== 'query') return accepted ? `This integration token can only ${what}.` : `An integration token can only ${what}.`;
-  return null;
+/** The pure part of the rule: whether a scoped viewer's operation is refused outright (anything but a query). */
+export function scopedRefusal(_viewer: Viewer & { scopes: Scope[] }, kind: 'query' | 'mutation' | 'subscription' | undefined): boolean {
+  return kind !== 'query';
 }
 
 /**
@@ -59,15 +59,14 @@ export function scopedTokenPlugin<TLoaders>(access: ScopedAccess<TLoaders>): Apo
           const viewer = contextValue.viewer;
           if (!isScoped(viewer)) return;
           const accepted = viewer.scopes.some((scope) => accepts.has(scope));
-          const refusal = scopedRefusal(viewer, operation?.operation, accepted);
-          if (refusal !== null || !operation) throw refuse(forbidden(refusal ?? `An integration token can only ${describeScopes(viewer.scopes)}.`));
+          if (scopedRefusal(viewer, operation?.operation) || !operation) throw refuse(scopedTokenRefusal(viewer));
           let admitted: boolean;
           try {
             admitted = access.admitQuery ? await access.admitQuery(contextValue, { document, operation, accepted }) : accepted;
           } catch (error) {
             throw isAppError(error) ? refuse(error as GraphQLError) : error;
           }
-          if (!admitted) throw refuse(forbidden(`An integration token can only ${describeScopes(viewer.scopes)}.`));
+          if (!admitted) throw refuse(scopedTokenRefusal(viewer));
         },
       };
     },

@@ -9,7 +9,9 @@ import type { DataSource } from 'typeorm';
 import type { SubgraphDeps } from './definition.js';
 import { systemClock, type Clock } from './clock.js';
 import type { RequestContext } from './context.js';
-import { appError, maskError } from './errors.js';
+import { maskError } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
+import { chooseLanguage, setLanguage, withLanguage } from './refusals.js';
 import type { Logger } from './logger.js';
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, withRequestIds } from './request-id.js';
 import { serveLiveSocket, type LiveSocket } from './live-socket.js';
@@ -159,14 +161,19 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
       token = bearerToken(headers.get('authorization'));
       if (token) viewer = await verifier.verify(token, { now: clock.now() });
     } catch (error) {
+      // the token's language is unknown: the refusal is written in the Accept-Language one
       if (error instanceof TokenError) {
-        throw appError('UNAUTHENTICATED', error.message, { http: { status: 401 } });
+        throw kitRefusals.refuse(error.reason === 'expired' ? 'tokenExpired' : 'tokenInvalid', {}, { http: { status: 401 } });
       }
       throw error;
     }
+    // I1: from here on (resolvers, refusals, masked errors) the viewer's language
+    const language = chooseLanguage(viewer, headers.get('accept-language'));
+    setLanguage(language);
     return {
       viewer,
       token,
+      language,
       dataSource,
       loaders: options.createLoaders(viewer, dataSource),
       requestId: requestIdFrom(headers.get(REQUEST_ID_HEADER)),
@@ -234,10 +241,13 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
         body = text;
       }
     }
-    const response: HTTPGraphQLResponse = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => contextFor(headers),
-    });
+    // I1: refusals before the token is read (parse, validation, a bad token) follow Accept-Language
+    const response: HTTPGraphQLResponse = await withLanguage(chooseLanguage(null, headers.get('accept-language')), () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: () => contextFor(headers),
+      }),
+    );
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -297,7 +307,7 @@ export function createSubgraphServer<TLoaders>(options: SubgraphServerOptions<TL
           try {
             viewer = await verifier.verify(token, { now: clock.now() });
           } catch (error) {
-            if (error instanceof TokenError) throw appError('UNAUTHENTICATED', `${error.message} Subscribe again with a fresh token.`);
+            if (error instanceof TokenError) throw kitRefusals.refuse(error.reason === 'expired' ? 'streamTokenExpired' : 'tokenInvalid');
             throw error;
           }
           // every event: a stream of someone whose access changed ends at the next event

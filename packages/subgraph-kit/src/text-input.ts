@@ -1,5 +1,6 @@
 import type { ResolverData } from 'type-graphql';
-import { badInput } from './errors.js';
+import { kitRefusals } from './kit-refusals.js';
+import { currentLanguage } from './refusals.js';
 
 /**
  * Text a client sends, checked in one place for every argument and input field of every
@@ -62,23 +63,32 @@ function describe(char: string): string {
 /** What a field's text may be: one line (the default), several lines, or a verbatim secret. */
 export type TextKind = 'singleLine' | 'multiLine' | 'verbatim';
 
-/**
- * The checked and normalised form of one text value, or the problem in words naming the field.
- * Exported for text that arrives other than as a GraphQL argument (a CSV import row, C4).
- */
-export function checkText(value: string, field: string, kind: TextKind = 'singleLine'): { text: string; problem: null } | { text: null; problem: string } {
+type TextProblem = { key: 'textControlCharacter' | 'multiLineControlCharacter'; params: { field: string; char: string; position: number } };
+
+function inspect(value: string, field: string, kind: TextKind): { text: string; problem: null } | { text: null; problem: TextProblem } {
   if (kind === 'verbatim') return { text: value, problem: null };
   const text = kind === 'multiLine' ? value.replace(/\r\n?/g, '\n') : value;
   const found = (kind === 'multiLine' ? MULTI_LINE_FORBIDDEN : SINGLE_LINE_FORBIDDEN).exec(text);
   if (!found) return { text: text.normalize('NFC'), problem: null };
-  const what = kind === 'multiLine' ? 'may hold line breaks and tabs but no other control characters' : 'must be one line of text without control characters';
-  return { text: null, problem: `${field} ${what} (found ${describe(found[0])} at position ${found.index + 1}).` };
+  const key = kind === 'multiLine' ? 'multiLineControlCharacter' : 'textControlCharacter';
+  return { text: null, problem: { key, params: { field, char: describe(found[0]), position: found.index + 1 } } };
+}
+
+/**
+ * The checked and normalised form of one text value, or the problem in words naming the field
+ * (in the current request's language, I1). Exported for text that arrives other than as a
+ * GraphQL argument (a CSV import row, C4).
+ */
+export function checkText(value: string, field: string, kind: TextKind = 'singleLine'): { text: string; problem: null } | { text: null; problem: string } {
+  const checked = inspect(value, field, kind);
+  if (checked.problem === null) return checked;
+  return { text: null, problem: kitRefusals.message(checked.problem.key, currentLanguage(), checked.problem.params) };
 }
 
 /** checkText for an argument: the normalised text, or BAD_USER_INPUT naming the field. */
-export function checkedText(value: string, field: string, kind?: TextKind): string {
-  const checked = checkText(value, field, kind);
-  if (checked.problem !== null) throw badInput(checked.problem, field);
+export function checkedText(value: string, field: string, kind: TextKind = 'singleLine'): string {
+  const checked = inspect(value, field, kind);
+  if (checked.problem !== null) throw kitRefusals.refuse(checked.problem.key, checked.problem.params, { field });
   return checked.text;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditScopeOf, decodeAuditCursor, encodeAuditCursor, mergeAuditPages } from '../src/audit.js';
+import { withLanguage } from '../src/refusals.js';
 
 const entry = (at: string, id: string) => ({ at, id });
 
@@ -16,7 +17,9 @@ describe('A1 audit log helpers', () => {
 
   it('A1: a cursor carries (at, id) and nothing a client can forge; a foreign one is BAD_USER_INPUT', () => {
     expect(decodeAuditCursor(encodeAuditCursor(entry('2027-01-03T00:00:00.000Z', 'b')))).toEqual({ at: '2027-01-03T00:00:00.000Z', id: 'b' });
-    expect(() => decodeAuditCursor('not-a-cursor')).toThrow(/not one this list gave out/);
+    // I1: outside a request the refusal is in Japanese, the default; in English when the request asks
+    expect(() => decodeAuditCursor('not-a-cursor')).toThrow(/この一覧が発行したものではありません/);
+    expect(() => withLanguage('en', () => decodeAuditCursor('not-a-cursor'))).toThrow(/not one this list gave out/);
   });
 
   it("A1: vendor operators read all, a tenant's administrators their tenant's, members and guests are refused, anonymous must sign in", () => {

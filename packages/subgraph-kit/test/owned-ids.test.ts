@@ -46,7 +46,7 @@ describe('T1: ownership of every id a mutation takes (subgraph-kit)', () => {
     for (const source of ['mutation { tag(input: { cardIds: ["mine-1", "theirs"] }) }', 'mutation { tag(input: { cardIds: [], nested: { userId: "theirs" } }) }', 'mutation { drop(id: "theirs") }']) {
       const result = await run(source);
       expect(result.errors?.[0]?.extensions?.code, source).toBe('NOT_FOUND');
-      expect(result.errors?.[0]?.message).toMatch(/was not found/);
+      expect(result.errors?.[0]?.message).toMatch(/見つかりません|was not found/);
     }
   });
 });

@@ -63,7 +63,7 @@ describe('peer client', () => {
     for (const [peer, query] of [['gone', '{ ok }'], ['nowhere', '{ ok }'], ['licensing', '{ boom }']] as const) {
       const error = await client().request(peer, query, {}, { token: null, purpose: 'check the guest licence' }).catch((e: unknown) => e);
       expect(error).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
-      expect((error as Error).message).toMatch(/cannot be reached to check the guest licence; nothing was changed/);
+      expect((error as Error).message).toMatch(/サービスに接続できないため、何も変更していません/);
       expect((error as Error).message).not.toMatch(/10\.0\.0\.3/);
     }
   });
@@ -71,7 +71,7 @@ describe('peer client', () => {
   it("a peer refusing the query itself (GRAPHQL_VALIDATION_FAILED) is this service's fault, never the client's: SERVICE_UNAVAILABLE, logged", async () => {
     const error = await client().request('licensing', '{ stale }', {}, { token: null, purpose: 'check the quota' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    expect((error as Error).message).toMatch(/cannot be reached to check the quota/);
+    expect((error as Error).message).toMatch(/licensing サービスに接続できない/);
   });
 
   it('finds peers from env, else on their default local ports', () => {

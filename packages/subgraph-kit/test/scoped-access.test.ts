@@ -30,14 +30,14 @@ describe('C6: integration tokens (scoped viewers) fail closed in every subgraph'
   it('refuses every operation in a subgraph that accepts no scope', async () => {
     const result = await run({}, scoped, '{ secret }');
     expect(result.data).toBeUndefined();
-    expect(result.errors?.[0]).toMatchObject({ message: 'An integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/連携トークン|integration token can only read/), extensions: { code: 'FORBIDDEN', rule: 'C6' } });
   });
 
   it('serves queries where the scope is accepted, never mutations', async () => {
     const access: ScopedAccess = { acceptsScopes: ['cards:read'] };
     expect((await run(access, scoped, '{ cards }')).data).toEqual({ cards: ['a'] });
     const result = await run(access, scoped, 'mutation { deleteCard }');
-    expect(result.errors?.[0]).toMatchObject({ message: 'This integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/連携トークン|integration token can only read/), extensions: { code: 'FORBIDDEN', rule: 'C6' } });
   });
 
   it('lets the subgraph decide each query: refuse, admit a narrow exception, or throw its own error', async () => {

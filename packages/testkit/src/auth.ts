@@ -1,12 +1,16 @@
-import { createTokenIssuer, createTokenVerifier, generateSigningKeys, type Role, type Scope, type TokenIssuer, type TokenVerifier, type UserKind } from '@kyodo/auth';
+import { createTokenIssuer, createTokenVerifier, generateSigningKeys, type Language, type Role, type Scope, type TokenIssuer, type TokenVerifier, type UserKind } from '@kyodo/auth';
 import { DEMO } from '@kyodo/subgraph-kit';
 
 export interface TestAuth {
   issuer: TokenIssuer;
   verifier: TokenVerifier;
   gatewaySecret: string;
-  /** A token for anyone, for subgraphs tested without spaces. */
-  tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[]; scopes?: Scope[]; tokenId?: string }): Promise<string>;
+  /**
+   * A token for anyone, for subgraphs tested without spaces. Its language (I1, claim `lng`) is
+   * English unless `language` says otherwise (null: no claim, so Accept-Language decides): the
+   * suites read refusals in English, and the I1 tests ask for Japanese explicitly.
+   */
+  tokenFor(user: { id: string; tenantId?: string; kind?: UserKind; roles?: Role[]; scopes?: Scope[]; tokenId?: string; language?: Language | null }): Promise<string>;
   /** Tokens for the demo fixtures: admin, member (plain), guest, and the vendor's support agent. */
   demoTokens(): Promise<{ admin: string; member: string; guest: string; agent: string; operator: string }>;
 }
@@ -20,6 +24,7 @@ export async function createTestAuth(): Promise<TestAuth> {
       tenantId: user.tenantId ?? DEMO.tenant.id,
       kind: user.kind ?? 'MEMBER',
       roles: user.roles ?? [],
+      ...(user.language === null ? {} : { language: user.language ?? 'en' }),
       ...(user.scopes ? { scopes: user.scopes, tokenId: user.tokenId ?? 'test-integration-token' } : {}),
     });
   return {
