@@ -34,6 +34,11 @@ export function workspaceDirs(rootDir = root) {
   return dirs.filter((dir) => existsSync(join(rootDir, dir, 'package.json')));
 }
 
+/** A test file's path from the repository root, for the failure lines. */
+function relativeName(name, rootDir) {
+  return typeof name === 'string' && name.startsWith(`${rootDir}/`) ? name.slice(rootDir.length + 1) : String(name);
+}
+
 /** The report file name vitest.shared.mjs gives a package name. */
 function reportName(packageName) {
   return `${packageName.replace(/^@/, '').replace(/[^a-zA-Z0-9._-]+/g, '__')}.json`;
@@ -57,6 +62,12 @@ export function summarize(reportDir, rootDir = root, log = (line) => process.std
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
     for (const result of report.testResults ?? []) {
+      // named at the end of the run, where a CI log's tail still shows them
+      for (const assertion of result.assertionResults ?? []) {
+        if (assertion.status !== 'failed') continue;
+        const why = (assertion.failureMessages ?? [])[0]?.split('\n')[0] ?? '';
+        log(`test-summary: FAILED ${relativeName(result.name, rootDir)} > ${assertion.fullName}${why ? ` — ${why.slice(0, 300)}` : ''}`);
+      }
       if (result.status === 'failed' && (result.assertionResults ?? []).length === 0) {
         log(`test-summary: ${result.name} failed before any test ran${result.message ? `: ${result.message.split('\n')[0]}` : ''}; counted as 1 failed`);
         failed += 1;
