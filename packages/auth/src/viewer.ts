@@ -12,9 +12,6 @@ export type Role = (typeof ROLES)[number];
 export const SCOPES = ['cards:read'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** For messages: what a scope lets a token do ("This integration token can only read cards."). */
-export const SCOPE_DESCRIPTIONS: Readonly<Record<Scope, string>> = { 'cards:read': 'read cards' };
-
 /**
  * I1: the languages Kyodo speaks. A session token carries its user's (claim `lng`: the user's
  * locale, else the tenant's, fixed at sign-in); refusals are written in it.

@@ -35,8 +35,8 @@ export function scopedTokenRefusal(viewer: Viewer & { scopes: Scope[] }): GraphQ
   return kitRefusals.refuse('scopedTokenLimited', { scopes: viewer.scopes.join(', ') });
 }
 
-/** The pure part of the rule: whether a scoped viewer's operation is refused outright (anything but a query). */
-export function scopedRefusal(_viewer: Viewer & { scopes: Scope[] }, kind: 'query' | 'mutation' | 'subscription' | undefined): boolean {
+/** The pure part of the rule: a scoped token's operation is refused outright unless it is a query. */
+function refusedOutright(kind: 'query' | 'mutation' | 'subscription' | undefined): boolean {
   return kind !== 'query';
 }
 
@@ -59,7 +59,7 @@ export function scopedTokenPlugin<TLoaders>(access: ScopedAccess<TLoaders>): Apo
           const viewer = contextValue.viewer;
           if (!isScoped(viewer)) return;
           const accepted = viewer.scopes.some((scope) => accepts.has(scope));
-          if (scopedRefusal(viewer, operation?.operation) || !operation) throw refuse(scopedTokenRefusal(viewer));
+          if (refusedOutright(operation?.operation) || !operation) throw refuse(scopedTokenRefusal(viewer));
           let admitted: boolean;
           try {
             admitted = access.admitQuery ? await access.admitQuery(contextValue, { document, operation, accepted }) : accepted;

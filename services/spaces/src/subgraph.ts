@@ -29,6 +29,7 @@ import { resolveGroupReference } from './resolvers/group.reference.js';
 import { GroupResolver } from './resolvers/group.resolver.js';
 import { IntegrationTokenResolver } from './resolvers/integration-token.resolver.js';
 import { InvitationResolver } from './resolvers/invitation.resolver.js';
+import { LocaleResolver } from './resolvers/locale.resolver.js';
 import { MemberResolver } from './resolvers/member.resolver.js';
 import { OnboardingResolver } from './resolvers/onboarding.resolver.js';
 import { SignInResolver } from './resolvers/sign-in.resolver.js';
@@ -58,7 +59,7 @@ export const SPACES_OUTBOXES: readonly FeedOutbox[] = [
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver, AuditLogResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver, AuditLogResolver, LocaleResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   ownedIds: spacesOwnedIds,
   referenceResolvers: {

@@ -151,7 +151,7 @@ export type InvoiceSearchInput = {
   tenantId?: string | number | null | undefined;
 };
 
-/** The language of the tenant's mail: JA (Japanese, the default; English follows it) or EN. */
+/** A language (I1): JA (Japanese, the default; English follows it in mail) or EN. A tenant's is its mail's and its people's default; a user's own overrides it. */
 export type Locale =
   | 'EN'
   | 'JA';

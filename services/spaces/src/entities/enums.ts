@@ -26,7 +26,7 @@ export enum Locale {
   JA = 'JA',
   EN = 'EN',
 }
-registerEnumType(Locale, { name: 'Locale', description: "The language of the tenant's mail: JA (Japanese, the default; English follows it) or EN." });
+registerEnumType(Locale, { name: 'Locale', description: "A language (I1): JA (Japanese, the default; English follows it in mail) or EN. A tenant's is its mail's and its people's default; a user's own overrides it." });
 
 /** The base product course; licensing owns contracts, spaces passes it on at onboarding (same values as licensing's). */
 export enum Course {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { UserKind } from '@kyodo/auth';
+import type { Locale } from './enums.js';
 
 export enum UserKindEnum {
   MEMBER = 'MEMBER',
@@ -79,6 +80,10 @@ export class User {
   @Column({ type: 'datetime', nullable: true })
   removedAt: Date | null;
 
+  /** I1: the language this person chose (JA or EN); null: their tenant's. Signed into their tokens as `lng`. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  locale: Locale | null;
+
   /** T5: raised whenever this person's access changes (access-feed.ts); tokens signed at a lower version are refused everywhere. */
   @Column({ type: 'int', default: 0 })
   accessVersion: number;
@@ -109,6 +114,7 @@ export function newGuestUser(fields: { tenantId: string; email: string; name: st
     linkedUserId: null,
     removedAt: null,
     accessVersion: 0,
+    locale: null,
     ...fields,
   });
 }
