@@ -1,7 +1,9 @@
 import { isVendorAdmin, type Viewer } from '@kyodo/auth';
-import { appError, forbidden, isUniqueViolation, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
-import { DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
+import { isUniqueViolation, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
+import type { GraphQLError } from 'graphql';
+import { ACCEPTED_DATES, DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
 import { Refusal } from './domain/refusal.js';
+import { licensingRefusals } from './refusals/refusals.js';
 import type { LicensingLoaders } from './loaders.js';
 
 export type LicensingContext = RequestContext<LicensingLoaders>;
@@ -24,14 +26,24 @@ export function isTenantAdmin(viewer: Viewer | null, tenantId: string): boolean 
   return !!viewer && isTenantMember(viewer, tenantId) && viewer.roles.includes('ADMIN');
 }
 
-/** Runs a domain rule and turns its Refusal into the catalog error with the same words. */
-export function applyRule<T>(rule: () => T): T {
+/** Runs a domain rule and turns its Refusal into the catalogue's error, in the request's language (I1). */
+export function applyRule<T>(rule: () => T, extensions: Record<string, unknown> = {}): T {
   try {
     return rule();
   } catch (error) {
-    if (error instanceof Refusal) throw appError(error.code, error.message, error.field ? { field: error.field } : {});
+    if (error instanceof Refusal) throw refusalError(error, extensions);
     throw error;
   }
+}
+
+/** A domain Refusal as the GraphQL error the API answers with (I1: the text from the catalogue). */
+export function refusalError(refusal: Refusal, extensions: Record<string, unknown> = {}): GraphQLError {
+  return licensingRefusals.refuse(refusal.key, refusal.params, { ...refusal.extensions, ...extensions });
+}
+
+/** A date input outside ACCEPTED_DATES (or not a calendar day), naming its field. */
+export function dateRefusal(field: string): GraphQLError {
+  return licensingRefusals.refuse('fieldDateOutOfRange', { field, ...ACCEPTED_DATES }, { field });
 }
 
 /** A unique-key clash (the idempotency key raced another request): one definition, in the kit. */
@@ -60,9 +72,9 @@ export async function placeOnce<T>(earlier: () => Promise<T | null>, same: (orde
   }
 }
 
-/** The back office (price rows, service contracts, card packs): vendor operators only (VENDOR_ADMIN). */
-export function requireVendorOperator(ctx: Pick<LicensingContext, 'viewer'>, action: string): Viewer {
+/** The back office (onboarding, price rows, service contracts, card packs, billing runs, credit notes): vendor operators only (VENDOR_ADMIN). `refusal`: what anyone else is told. */
+export function requireVendorOperator(ctx: Pick<LicensingContext, 'viewer'>, refusal: () => GraphQLError): Viewer {
   const viewer = requireViewer(ctx);
-  if (!isVendorAdmin(viewer)) throw forbidden(`Only a vendor operator (VENDOR_ADMIN) may ${action}.`);
+  if (!isVendorAdmin(viewer)) throw refusal();
   return viewer;
 }

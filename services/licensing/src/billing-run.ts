@@ -37,8 +37,8 @@ export function currentPeriod(now: Date): string {
  */
 export async function runBilling(dataSource: DataSource, period: string, now: Date): Promise<BillingRunResult> {
   const first = periodStart(period);
-  if (!first) throw new Refusal('BAD_USER_INPUT', `A billing period is a month written YYYY-MM (e.g. 2027-01); "${period}" is not one.`, 'period');
-  if (first > localDateOf(now)) throw new Refusal('BAD_USER_INPUT', `The period ${period} has not begun yet; a billing run issues invoices for the current month or earlier ones.`, 'period');
+  if (!first) throw new Refusal('billingPeriodForm', { period });
+  if (first > localDateOf(now)) throw new Refusal('billingPeriodNotBegun', { period });
   const prices = await dataSource.getRepository(PriceRow).find();
   const issued: Invoice[] = [];
   const pendingTenants: string[] = [];

@@ -1,5 +1,6 @@
-import { badInput, peerClientFor } from '@kyodo/subgraph-kit';
+import { peerClientFor } from '@kyodo/subgraph-kit';
 import type { LicensingContext } from './access.js';
+import { licensingRefusals } from './refusals/refusals.js';
 
 /**
  * Guests belong to spaces: before a guest licence is assigned, licensing asks spaces (over the
@@ -19,6 +20,6 @@ export async function assertGuestOfTenant(ctx: LicensingContext, tenantId: strin
   const data = await client.request<Answer>(SPACES, GUEST_OF_TENANT, { r: [{ __typename: 'User', id: userId }] }, { token: ctx.token, purpose: 'check that the user is a guest of this organisation' });
   const user = data._entities[0];
   if (!user || user.id !== userId || user.kind !== 'GUEST' || user.tenant?.id !== tenantId) {
-    throw badInput(`User ${userId} is not a guest of this organisation: guest licences are assigned to its guests only.`, 'userId');
+    throw licensingRefusals.refuse('notGuestOfTenant', { userId });
   }
 }

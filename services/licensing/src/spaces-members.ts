@@ -1,5 +1,6 @@
-import { appError, peerClientFor } from '@kyodo/subgraph-kit';
+import { peerClientFor } from '@kyodo/subgraph-kit';
 import type { LicensingContext } from './access.js';
+import { licensingRefusals } from './refusals/refusals.js';
 
 /** The document sent to spaces, exported so tests send exactly it to their fake of spaces. */
 export const ACTIVE_MEMBER_COUNT = `query ActiveMemberCount($r: [_Any!]!) { _entities(representations: $r) { ... on Tenant { id activeMemberCount } } }`;
@@ -14,6 +15,6 @@ type Answer = { _entities: Array<{ id?: string; activeMemberCount?: number | nul
 export async function activeMemberCount(ctx: LicensingContext, tenantId: string): Promise<number> {
   const data = await peerClientFor(ctx).request<Answer>('spaces', ACTIVE_MEMBER_COUNT, { r: [{ __typename: 'Tenant', id: tenantId }] }, { token: ctx.token, purpose: "count the organisation's members" });
   const count = data._entities[0]?.activeMemberCount;
-  if (typeof count !== 'number') throw appError('SERVICE_UNAVAILABLE', "The spaces service did not say how many members the organisation has; nothing was changed. Please try again shortly.");
+  if (typeof count !== 'number') throw licensingRefusals.refuse('memberCountUnavailable');
   return count;
 }

@@ -40,7 +40,7 @@ describe.each(testDialects())('licensing back office (L1, L11-L15, A1) on %s', (
   });
   afterAll(() => stack?.close());
 
-  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN' | 'SUPPORT_AGENT'>) => stack.auth.issuer.sign({ userId, tenantId, kind: 'MEMBER', roles }, { now: clock.now() });
+  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN' | 'SUPPORT_AGENT'>) => stack.auth.issuer.sign({ userId, tenantId, kind: 'MEMBER', roles, language: 'en' }, { now: clock.now() });
   const operator = () => sign(DEMO.operator.id, DEMO.vendorTenant.id, ['VENDOR_ADMIN']);
   const admin = () => sign(DEMO.admin.id, DEMO.tenant.id, ['ADMIN']);
   const tokyo = (day: string) => clock.set(new Date(`${day}T09:00:00+09:00`));

@@ -129,7 +129,7 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
   afterAll(() => stack?.close());
 
   // tokens are minted on the test clock's day, which moves
-  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN' | 'SUPPORT_AGENT'>) => stack.auth.issuer.sign({ userId, tenantId, kind: 'MEMBER', roles }, { now: clock.now() });
+  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN' | 'SUPPORT_AGENT'>) => stack.auth.issuer.sign({ userId, tenantId, kind: 'MEMBER', roles, language: 'en' }, { now: clock.now() });
   const operator = () => sign(DEMO.operator.id, DEMO.vendorTenant.id, ['VENDOR_ADMIN']);
   const adminOf = (tenantId: string) => sign(`${tenantId.slice(0, -4)}a${tenantId.slice(-3)}`, tenantId, ['ADMIN']);
   const tokyo = (day: string) => clock.set(new Date(`${day}T09:00:00+09:00`));
@@ -181,7 +181,7 @@ describe.each(testDialects())('L16 recurring billing on %s', (dialect) => {
 
   it('runBilling is for vendor operators only (FORBIDDEN); a malformed or future period is BAD_USER_INPUT', async () => {
     tokyo('2028-03-02');
-    for (const token of [await adminOf(A), await sign(DEMO.agent.id, DEMO.vendorTenant.id, ['SUPPORT_AGENT']), await stack.auth.issuer.sign({ userId: DEMO.guest.id, tenantId: DEMO.tenant.id, kind: 'GUEST', roles: [] }, { now: clock.now() })]) {
+    for (const token of [await adminOf(A), await sign(DEMO.agent.id, DEMO.vendorTenant.id, ['SUPPORT_AGENT']), await stack.auth.issuer.sign({ userId: DEMO.guest.id, tenantId: DEMO.tenant.id, kind: 'GUEST', roles: [], language: 'en' }, { now: clock.now() })]) {
       const refused = await stack.client.request(RUN, { period: '2028-03' }, { token });
       expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
       expect(refused.errors?.[0]?.message).toMatch(/vendor operator/);

@@ -7,6 +7,7 @@ import { taxOn, totalsOf } from '../src/domain/invoices.js';
 import { findPrice, priceBookOn } from '../src/domain/price-book.js';
 import { guestAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
 import { Refusal } from '../src/domain/refusal.js';
+import { licensingRefusals } from '../src/refusals/refusals.js';
 import {
   addBusinessDays,
   isBusinessDay,
@@ -458,6 +459,9 @@ describe('L11-L15 service contracts', () => {
     const quota = cardSideQuota(1000, 1000);
     expect(quota).toBe(2000);
     expect(refuseScan(1998, 2, quota)).toBeNull();
-    expect(refuseScan(1999, 2, quota)).toMatch(/needs 2 card side\(s\) but only 1 of 2000/);
+    const refused = refuseScan(1999, 2, quota)!;
+    expect(refused).toEqual({ key: 'scanBeyondQuota', params: { scanSides: '2', left: '1', quota: '2,000' } });
+    expect(licensingRefusals.message(refused.key, 'en', refused.params)).toMatch(/needs 2 card side\(s\) but only 1 of 2,000/);
+    expect(licensingRefusals.message(refused.key, 'ja', refused.params)).toMatch(/2,000 面中 1 面/);
   });
 });

@@ -30,7 +30,7 @@ describe.each(testDialects())('guest licence assignment follows the licences in 
     await contracts.insert({ id: '00000000-0000-4000-8000-00000000f102', tenantId: RENEWAL_TENANT, ...annual });
   });
   // tokens are minted on the test clock's day, which moves
-  const adminOf = (tenantId: string) => stack.auth.issuer.sign({ userId: `${tenantId.slice(0, -3)}011`, tenantId, kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
+  const adminOf = (tenantId: string) => stack.auth.issuer.sign({ userId: `${tenantId.slice(0, -3)}011`, tenantId, kind: 'MEMBER', roles: ['ADMIN'], language: 'en' }, { now: clock.now() });
   afterAll(() => stack?.close());
 
   const contractOf = async (tenantId: string, token: string) =>

@@ -31,7 +31,7 @@ describe.each(testDialects())('T5/T6 member seat orders on %s', (dialect) => {
   afterAll(() => stack?.close());
 
   // tokens are minted on the test clock's day, which moves
-  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN'> = [], kind: 'MEMBER' | 'GUEST' = 'MEMBER') => stack.auth.issuer.sign({ userId, tenantId, kind, roles }, { now: clock.now() });
+  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN'> = [], kind: 'MEMBER' | 'GUEST' = 'MEMBER') => stack.auth.issuer.sign({ userId, tenantId, kind, roles, language: 'en' }, { now: clock.now() });
   const monthlyAdmin = () => sign(MONTHLY_ADMIN, MONTHLY, ['ADMIN']);
   const annualAdmin = () => sign(ANNUAL_ADMIN, ANNUAL, ['ADMIN']);
   const tokyo = (day: string) => clock.set(new Date(`${day}T12:00:00+09:00`));

@@ -46,7 +46,7 @@ describe.each(testDialects())('Q1 qualified invoices on %s', (dialect) => {
   });
   afterAll(() => stack?.close());
 
-  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN'>, kind: 'MEMBER' | 'GUEST' = 'MEMBER') => stack.auth.issuer.sign({ userId, tenantId, kind, roles }, { now: clock.now() });
+  const sign = (userId: string, tenantId: string, roles: Array<'ADMIN' | 'VENDOR_ADMIN'>, kind: 'MEMBER' | 'GUEST' = 'MEMBER') => stack.auth.issuer.sign({ userId, tenantId, kind, roles, language: 'en' }, { now: clock.now() });
   const operator = () => sign(DEMO.operator.id, DEMO.vendorTenant.id, ['VENDOR_ADMIN']);
   const adminOf = (tenantId: string) => sign(`${tenantId.slice(0, -4)}a${tenantId.slice(-3)}`, tenantId, ['ADMIN']);
   const memberOf = (tenantId: string) => sign(`${tenantId.slice(0, -4)}b${tenantId.slice(-3)}`, tenantId, []);
@@ -287,8 +287,8 @@ describe.each(testDialects())('Q1 the PDF of a monthly invoice after mid-month c
   afterAll(() => stack?.close());
 
   it('Q1: the PDF, read back, shows the issuer and registration number, the issue date, the lines with periods, the total and tax per rate, the recipient and the number', { timeout: 60_000 }, async () => {
-    const operator = () => stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() });
-    const admin = () => stack.auth.issuer.sign({ userId: '00000000-0000-4000-8000-0000000c01aa', tenantId: T, kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
+    const operator = () => stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'], language: 'en' }, { now: clock.now() });
+    const admin = () => stack.auth.issuer.sign({ userId: '00000000-0000-4000-8000-0000000c01aa', tenantId: T, kind: 'MEMBER', roles: ['ADMIN'], language: 'en' }, { now: clock.now() });
     await stack.client.data(CREATE, { tenantId: T, input: { course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-03-01', memberSeats: 5, recipientName: '株式会社みらい建設' } }, { token: await operator() });
     await stack.client.data(CONFIRM, { tenantId: T }, { token: await operator() });
     // mid-March, the administrator adds 3 seats and 3 guest licences and upgrades to Standard: all

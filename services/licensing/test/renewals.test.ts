@@ -27,10 +27,10 @@ describe.each(testDialects())('licensing renewals and termination notices (L7, L
   afterAll(() => stack?.close());
 
   // tokens signed at the clock's time: the clock travels years ahead
-  const tokenOf = (i: number) => stack.auth.issuer.sign({ userId: admin(i), tenantId: tenant(i), kind: 'MEMBER', roles: ['ADMIN'] }, { now: clock.now() });
+  const tokenOf = (i: number) => stack.auth.issuer.sign({ userId: admin(i), tenantId: tenant(i), kind: 'MEMBER', roles: ['ADMIN'], language: 'en' }, { now: clock.now() });
   // L16: renewed terms are invoiced by the billing run of their month (members and guests on one invoice)
   const runBilling = async (period: string) =>
-    stack.client.data(`mutation($period: String!) { runBilling(period: $period) { issuedCount } }`, { period }, { token: await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'] }, { now: clock.now() }) });
+    stack.client.data(`mutation($period: String!) { runBilling(period: $period) { issuedCount } }`, { period }, { token: await stack.auth.issuer.sign({ userId: DEMO.operator.id, tenantId: DEMO.vendorTenant.id, kind: 'MEMBER', roles: ['VENDOR_ADMIN'], language: 'en' }, { now: clock.now() }) });
 
   type InvoiceRow = { issuedOn: string; subtotal: number; tax: number; total: number; lines: Array<Record<string, unknown>> };
   const invoicesOf = async (i: number) => (await stack.client.data<{ invoices: InvoiceRow[] }>(INVOICES, {}, { token: await tokenOf(i) })).invoices;

@@ -17,9 +17,9 @@ export interface BaseContractRequest {
 /** T5: throws the Refusal that stops a new base contract, if any. */
 export function checkBaseContract(request: BaseContractRequest): void {
   if (!Number.isInteger(request.memberSeats) || request.memberSeats < MIN_MEMBER_SEATS) {
-    throw new Refusal('BAD_USER_INPUT', `A base contract has at least ${MIN_MEMBER_SEATS} member seats; ${request.memberSeats} were asked for (T5).`, 'memberSeats');
+    throw new Refusal('baseContractTooFewSeats', { min: MIN_MEMBER_SEATS, asked: String(request.memberSeats) });
   }
-  refuseOutOfRange(request.memberSeats, MIN_MEMBER_SEATS, MAX_MEMBER_SEATS, 'memberSeats', 'T5: member seats of a base contract');
+  refuseOutOfRange(request.memberSeats, MIN_MEMBER_SEATS, MAX_MEMBER_SEATS, 'baseContractSeatsOutOfRange');
 }
 
 /**

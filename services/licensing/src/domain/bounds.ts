@@ -1,5 +1,5 @@
 import type { CycleCode } from './price-book.js';
-import { Refusal } from './refusal.js';
+import { grouped, Refusal } from './refusal.js';
 
 /**
  * Issue 18 #5: every quantity and money input has a documented maximum, chosen so that the largest
@@ -32,11 +32,12 @@ export const maxPriceFor = (billingCycle: CycleCode | null) => (billingCycle ===
  */
 export const WORST_INVOICE_TOTAL = Math.floor((MAX_MEMBER_SEATS + MAX_GUEST_LICENSES) * MAX_PRICE * 1.1);
 
-const grouped = (value: number) => value.toLocaleString('en-US');
+/** The refusals naming a range: each says what is counted and the limit (I1: the text is the catalogue's). */
+export type OutOfRangeRefusal = 'baseContractSeatsOutOfRange' | 'priceRowMonthlyAmountOutOfRange' | 'priceRowAmountOutOfRange' | 'serviceSeatsOutOfRange' | 'includedSidesOutOfRange';
 
 /** Throws the BAD_USER_INPUT naming the limit when `value` is not a whole number within [min, max]. */
-export function refuseOutOfRange(value: number, min: number, max: number, field: string, what: string): void {
+export function refuseOutOfRange(value: number, min: number, max: number, refusal: OutOfRangeRefusal): void {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Refusal('BAD_USER_INPUT', `${what}: a whole number from ${grouped(min)} to ${grouped(max)} (the limit is ${grouped(max)}); ${Number.isFinite(value) ? grouped(value) : String(value)} is out of range.`, field);
+    throw new Refusal(refusal, { min: grouped(min), max: grouped(max), value: Number.isFinite(value) ? grouped(value) : String(value) });
   }
 }

@@ -28,8 +28,6 @@ export function isAcceptedDate(value: string): boolean {
   return isLocalDate(value) && value >= ACCEPTED_DATES.from && value <= ACCEPTED_DATES.to;
 }
 
-export const ACCEPTED_DATE_MESSAGE = `A date is a real calendar day from ${ACCEPTED_DATES.from} to ${ACCEPTED_DATES.to}, written YYYY-MM-DD (e.g. 2026-03-01).`;
-
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -47,7 +47,7 @@ export interface CourseQuote {
 
 function monthlySeatPrice(prices: readonly PriceRowData[], course: CourseCode, contract: CourseContractTerms, on: LocalDate): number {
   const row = findPrice(prices, { product: MEMBER_SEAT, course, billingCycle: 'MONTHLY', on, basePurchasedOn: contract.basePurchasedOn });
-  if (!row) throw new Refusal('CONFLICT', `No member seat price applies to the ${course} course on ${on}; contact sales.`);
+  if (!row) throw new Refusal('seatNoPrice', { course, orderDate: on });
   return row.amount;
 }
 
@@ -62,34 +62,34 @@ function monthlySeatPrice(prices: readonly PriceRowData[], course: CourseCode, c
  */
 export function quoteCourseChange(contract: CourseContractTerms, request: CourseOrderRequest, prices: readonly PriceRowData[]): CourseQuote {
   const { course, orderDate } = request;
-  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('CONFLICT', 'The base contract has been cancelled, so its course cannot change (L8).');
-  if (orderDate < contract.startsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is before the base contract starts (${contract.startsOn}).`, 'orderDate');
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('courseContractCancelled');
+  if (orderDate < contract.startsOn) throw new Refusal('orderBeforeContractStart', { orderDate, startsOn: contract.startsOn });
   if (contract.courseHeld !== contract.courseInForce) {
-    throw new Refusal('CONFLICT', `T6: a change to the ${contract.courseHeld} course is already ordered and not yet in force; one course change at a time.`);
+    throw new Refusal('courseChangePending', { course: contract.courseHeld });
   }
-  if (course === contract.courseHeld) throw new Refusal('BAD_USER_INPUT', `T6: the base contract is already on the ${course} course; choose the other course.`, 'course');
+  if (course === contract.courseHeld) throw new Refusal('courseUnchanged', { course });
   const upgrade = RANK[course] > RANK[contract.courseHeld];
   const unchanged = { courseBefore: contract.courseHeld, course, seats: 0, unitPrice: 0, subtotal: 0, tax: 0, total: 0, lines: [] };
 
   if (contract.billingCycle === 'MONTHLY') {
-    if (request.forRenewal) throw new Refusal('BAD_USER_INPUT', 'T6: monthly billing has no renewal: order the change as it is (a downgrade takes effect from the 1st of next month).', 'forRenewal');
+    if (request.forRenewal) throw new Refusal('courseRenewalOnMonthly');
     const next = firstOfNextMonth(orderDate);
     return { ...unchanged, months: null, effectiveFrom: next, courseFrom: upgrade ? orderDate : next };
   }
 
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
   if (request.forRenewal) {
-    if (upgrade) throw new Refusal('BAD_USER_INPUT', 'T6: only a downgrade is ordered for the renewal; an upgrade is usable at once, charged to the end of the term.', 'forRenewal');
-    if (orderDate > endsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is after the current term ends (${endsOn}).`, 'orderDate');
+    if (upgrade) throw new Refusal('courseRenewalUpgrade');
+    if (orderDate > endsOn) throw new Refusal('orderAfterTermEnd', { orderDate, endsOn });
     if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
-      throw new Refusal('CONFLICT', `A termination notice was received on ${contract.terminationNoticeOn}, so the base contract ends on ${endsOn} and does not renew (L14); there is no renewal to downgrade.`);
+      throw new Refusal('courseRenewalAfterNotice', { receivedOn: contract.terminationNoticeOn!, endsOn });
     }
     const next = addDays(endsOn, 1);
     return { ...unchanged, months: 0, effectiveFrom: next, courseFrom: next };
   }
-  if (!upgrade) throw new Refusal('BAD_USER_INPUT', 'T6: on annual billing the course cannot be downgraded during the term; order the downgrade for the renewal (forRenewal: true).', 'course');
+  if (!upgrade) throw new Refusal('courseDowngradeMidTerm');
   const months = wholeMonths(orderDate, endsOn);
-  if (months < 1) throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the term (it ends on ${endsOn}), so the course cannot be upgraded now (L6, T6); order it with the renewal.`, 'orderDate');
+  if (months < 1) throw new Refusal('courseLessThanMonthLeft', { endsOn });
   // a price book where the upgrade is not dearer (rows added by the vendor) charges nothing, never a negative invoice
   const unitPrice = Math.max(0, monthlySeatPrice(prices, course, contract, orderDate) - monthlySeatPrice(prices, contract.courseHeld, contract, orderDate));
   const seats = contract.seatsInForce;

@@ -1,4 +1,5 @@
 import { addDays, localDateOf, type LocalDate } from './calendar-dates.js';
+import { grouped, type RefusalReason } from './refusal.js';
 
 export type GuestLicenseStatusCode = 'TRIAL' | 'LICENSED' | 'TRIAL_EXPIRED' | 'FREE';
 
@@ -52,7 +53,7 @@ export function grantsAccess(status: GuestLicenseStatusCode): boolean {
  * administrator assigns them to named guests; at most N can be assigned, and licences cannot be
  * removed below the number assigned (unassign first).
  */
-export function refuseAssignment(held: number, assigned: number): string | null {
-  if (assigned >= held) return `All ${held} guest licence(s) are assigned; buy more with orderGuestLicenses or unassign one first.`;
+export function refuseAssignment(held: number, assigned: number): RefusalReason | null {
+  if (assigned >= held) return { key: 'allGuestLicensesAssigned', params: { held: grouped(held) } };
   return null;
 }

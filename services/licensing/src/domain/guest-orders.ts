@@ -2,7 +2,7 @@ import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar
 import { MAX_GUEST_LICENSES } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
-import { Refusal, yen } from './refusal.js';
+import { grouped, Refusal, yen } from './refusal.js';
 import { noticeStopsRenewal } from './renewals.js';
 import { termEndsOn } from './service-contracts.js';
 import { monthPeriod, wholeMonths } from './whole-months.js';
@@ -65,27 +65,27 @@ export const MAX_GUEST_CHANGE = 10_000;
  */
 export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrderRequest, prices: readonly PriceRowData[]): GuestQuote {
   const { quantity, orderDate } = request;
-  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('BAD_USER_INPUT', 'Enter how many guest licences to add (a positive number) or remove (a negative number); 0 changes nothing.', 'quantity');
-  if (Math.abs(quantity) > MAX_GUEST_CHANGE) throw new Refusal('BAD_USER_INPUT', `At most ${MAX_GUEST_CHANGE.toLocaleString('en-US')} guest licences can be changed in one order.`, 'quantity');
-  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('CONFLICT', 'The base contract has been cancelled, so no guest licences can be ordered (L8).');
-  if (orderDate < contract.startsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is before the base contract starts (${contract.startsOn}).`, 'orderDate');
+  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('guestQuantityZero');
+  if (Math.abs(quantity) > MAX_GUEST_CHANGE) throw new Refusal('guestChangeTooLarge', { max: grouped(MAX_GUEST_CHANGE) });
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('guestsContractCancelled');
+  if (orderDate < contract.startsOn) throw new Refusal('orderBeforeContractStart', { orderDate, startsOn: contract.startsOn });
   if (contract.guestLicenses + quantity < 0) {
-    throw new Refusal('BAD_USER_INPUT', `You hold ${contract.guestLicenses} guest licence(s), so you cannot remove ${-quantity}.`, 'quantity');
+    throw new Refusal('guestRemoveMoreThanHeld', { held: grouped(contract.guestLicenses), removed: grouped(-quantity) });
   }
   if (contract.guestLicenses + quantity > MAX_GUEST_LICENSES) {
-    throw new Refusal('BAD_USER_INPUT', `A base contract holds at most ${MAX_GUEST_LICENSES.toLocaleString('en-US')} guest licences (the limit); you hold ${contract.guestLicenses}, so ${contract.guestLicenses + quantity} is too many.`, 'quantity');
+    throw new Refusal('guestLicensesAboveLimit', { max: grouped(MAX_GUEST_LICENSES), held: grouped(contract.guestLicenses), after: grouped(contract.guestLicenses + quantity) });
   }
   const seller = request.seller?.trim() || contract.seller;
   const price = findPrice(prices, { product: GUEST_LICENSE, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
-  if (!price) throw new Refusal('CONFLICT', `No guest licence price applies to the ${contract.course} course on ${orderDate}; contact sales.`);
+  if (!price) throw new Refusal('guestNoPrice', { course: contract.course, orderDate });
   const unitPrice = price.amount;
 
   if (contract.billingCycle === 'MONTHLY') {
     if (request.forRenewal) {
-      throw new Refusal('BAD_USER_INPUT', 'Monthly billing has no renewal: order the decrease as it is and it takes effect from the 1st of next month (L7).', 'forRenewal');
+      throw new Refusal('guestRenewalOnMonthly');
     }
     if (seller !== contract.seller) {
-      throw new Refusal('BAD_USER_INPUT', `On monthly billing guests must be bought from the seller of the base contract (${contract.seller}), not ${seller} (L5).`, 'seller');
+      throw new Refusal('guestSellerMismatch', { contractSeller: contract.seller, seller });
     }
     // L16/L7: nothing is invoiced with the order: the next 1st-of-month invoice bills the licences in force that day
     const effectiveFrom = firstOfNextMonth(orderDate);
@@ -96,11 +96,11 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
   if (request.forRenewal) return quoteRenewalDecrease(contract, quantity, orderDate, endsOn, unitPrice);
   if (quantity < 0) {
-    throw new Refusal('BAD_USER_INPUT', 'On annual billing the number of guests cannot be reduced during the term; order the reduction for the renewal (forRenewal: true) and it takes effect at the next term (L7).', 'quantity');
+    throw new Refusal('guestDecreaseMidTerm');
   }
   const months = wholeMonths(orderDate, endsOn);
   if (months < 1) {
-    throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the base contract (it ends on ${endsOn}), so guests cannot be bought now (L6); order them with the renewal.`, 'orderDate');
+    throw new Refusal('guestLessThanMonthLeft', { endsOn });
   }
   const lines: InvoiceLineData[] = Array.from({ length: months }, (_, i) => {
     const period = monthPeriod(orderDate, i);
@@ -116,10 +116,10 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
  * notice ends the contract at this term's end (there is no renewal to reduce).
  */
 function quoteRenewalDecrease(contract: BaseContractTerms, quantity: number, orderDate: LocalDate, endsOn: LocalDate, unitPrice: number): GuestQuote {
-  if (quantity > 0) throw new Refusal('BAD_USER_INPUT', 'Only a decrease is ordered for the renewal; guests are added now, charged to the end of the term (L6).', 'quantity');
-  if (orderDate > endsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is after the current term ends (${endsOn}).`, 'orderDate');
+  if (quantity > 0) throw new Refusal('guestRenewalIncrease');
+  if (orderDate > endsOn) throw new Refusal('orderAfterTermEnd', { orderDate, endsOn });
   if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
-    throw new Refusal('CONFLICT', `A termination notice was received on ${contract.terminationNoticeOn}, so the base contract ends on ${endsOn} and does not renew (L14); there is nothing to reduce.`);
+    throw new Refusal('guestRenewalAfterNotice', { receivedOn: contract.terminationNoticeOn!, endsOn });
   }
   const nextTermStart = addDays(endsOn, 1);
   return { quantity, months: 0, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom: nextTermStart, licensesFrom: nextTermStart, endsOn: termEndsOn(nextTermStart), lines: [] };

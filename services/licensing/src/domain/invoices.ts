@@ -1,4 +1,4 @@
-import { Refusal, yen } from './refusal.js';
+import { grouped, Refusal } from './refusal.js';
 
 /** Consumption tax: 10 % (the standard rate), rounded down once per rate per invoice (never per line; Q1). */
 export const TAX_RATE_PERCENT = 10;
@@ -75,23 +75,19 @@ export function creditNoteOf(
   creditedBefore: number,
   request: { amount: number; reason: string; taxRatePercent?: number | null },
 ): { lines: InvoiceLineData[]; totals: InvoiceTotals } {
-  if (invoice.kind !== 'INVOICE') throw new Refusal('BAD_USER_INPUT', '赤伝（返品・値引き）は請求書に対して発行します (Q1)。A credit note corrects an invoice, not another credit note (Q1).', 'invoiceId');
+  if (invoice.kind !== 'INVOICE') throw new Refusal('creditNoteOfCreditNote');
   const reason = request.reason.trim();
-  if (!reason || reason.length > CREDIT_REASON_MAX) throw new Refusal('BAD_USER_INPUT', `訂正の理由を1〜${CREDIT_REASON_MAX}文字で入力してください (Q1)。Give the reason for the correction (1 to ${CREDIT_REASON_MAX} characters, Q1).`, 'reason');
+  if (!reason || reason.length > CREDIT_REASON_MAX) throw new Refusal('creditNoteReason', { max: CREDIT_REASON_MAX });
   const rates = taxByRateOf(invoiceLines);
   const rate = request.taxRatePercent ?? (rates.length === 1 ? rates[0]!.rate : null);
   const atRate = rates.find((r) => r.rate === rate);
   if (rate === null || !atRate) {
-    throw new Refusal('BAD_USER_INPUT', `税率を請求書の税率 (${rates.map((r) => `${r.rate}%`).join(', ')}) から指定してください (Q1)。Name one of the invoice's tax rates (${rates.map((r) => `${r.rate} %`).join(', ')}) (Q1).`, 'taxRatePercent');
+    throw new Refusal('creditNoteTaxRate', { rates: rates.map((r) => `${r.rate}%`).join(', ') });
   }
   const remaining = invoice.subtotal - creditedBefore;
-  if (!Number.isSafeInteger(request.amount) || request.amount < 1) throw new Refusal('BAD_USER_INPUT', '減額する金額は1円以上の整数です (Q1)。The amount to credit is a whole number of yen, at least 1 (Q1).', 'amount');
+  if (!Number.isSafeInteger(request.amount) || request.amount < 1) throw new Refusal('creditNoteAmount');
   if (request.amount > remaining || request.amount > atRate.taxableAmount) {
-    throw new Refusal(
-      'BAD_USER_INPUT',
-      `請求書 ${invoice.number ?? ''} の残額 ${Math.min(remaining, atRate.taxableAmount)}円（税抜）を超えて減額できません (Q1)。A credit note cannot take off more than what remains of the invoice: ${yen(Math.min(remaining, atRate.taxableAmount))} before tax (Q1).`,
-      'amount',
-    );
+    throw new Refusal('creditNoteTooMuch', { number: invoice.number ?? '', remaining: grouped(Math.min(remaining, atRate.taxableAmount)) });
   }
   const periods = invoiceLines.filter((l) => (l.taxRatePercent ?? TAX_RATE_PERCENT) === rate);
   const periodFrom = periods.map((l) => l.periodFrom).filter((d): d is string => !!d).sort()[0] ?? null;

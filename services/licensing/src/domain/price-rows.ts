@@ -1,4 +1,4 @@
-import { isAcceptedDate, ACCEPTED_DATE_MESSAGE, type LocalDate } from './calendar-dates.js';
+import { ACCEPTED_DATES, isAcceptedDate, type LocalDate } from './calendar-dates.js';
 import { maxPriceFor, refuseOutOfRange } from './bounds.js';
 import type { PriceRowData } from './price-book.js';
 import { Refusal } from './refusal.js';
@@ -12,18 +12,18 @@ export type NewPriceRow = Omit<PriceRowData, 'id'>;
  * period with the rows in effect on its first day).
  */
 export function checkNewPriceRow(row: NewPriceRow, today: LocalDate): NewPriceRow {
-  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(row.product)) throw new Refusal('BAD_USER_INPUT', 'A product code is 2-40 upper-case letters, digits and underscores (e.g. MEMBER_SEAT).', 'product');
-  if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(row.unit)) throw new Refusal('BAD_USER_INPUT', 'A unit is 2-30 upper-case letters, digits and underscores (e.g. USER_MONTH).', 'unit');
-  if (!Number.isSafeInteger(row.amount) || row.amount < 0) throw new Refusal('BAD_USER_INPUT', 'A price is a whole number of yen, 0 or more, tax excluded.', 'amount');
-  refuseOutOfRange(row.amount, 0, maxPriceFor(row.billingCycle), 'amount', `A price in yen, tax excluded, on a ${row.billingCycle === 'MONTHLY' ? 'monthly' : 'non-monthly'} row`);
+  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(row.product)) throw new Refusal('priceRowProduct');
+  if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(row.unit)) throw new Refusal('priceRowUnit');
+  if (!Number.isSafeInteger(row.amount) || row.amount < 0) throw new Refusal('priceRowAmount');
+  refuseOutOfRange(row.amount, 0, maxPriceFor(row.billingCycle), row.billingCycle === 'MONTHLY' ? 'priceRowMonthlyAmountOutOfRange' : 'priceRowAmountOutOfRange');
   for (const field of ['effectiveFrom', 'effectiveTo', 'legacyCutoff'] as const) {
     const value = row[field];
-    if (value !== null && !isAcceptedDate(value)) throw new Refusal('BAD_USER_INPUT', `${field}: ${ACCEPTED_DATE_MESSAGE}`, field);
+    if (value !== null && !isAcceptedDate(value)) throw new Refusal('fieldDateOutOfRange', { field, ...ACCEPTED_DATES }, { field });
   }
   if (row.effectiveFrom < today) {
-    throw new Refusal('BAD_USER_INPUT', `A new price row applies from today (${today}) or later, not from ${row.effectiveFrom}: what was already invoiced is never re-priced (L1).`, 'effectiveFrom');
+    throw new Refusal('priceRowInPast', { today, effectiveFrom: row.effectiveFrom });
   }
-  if (row.effectiveTo !== null && row.effectiveTo < row.effectiveFrom) throw new Refusal('BAD_USER_INPUT', `effectiveTo (${row.effectiveTo}) is before effectiveFrom (${row.effectiveFrom}).`, 'effectiveTo');
+  if (row.effectiveTo !== null && row.effectiveTo < row.effectiveFrom) throw new Refusal('priceRowEndsBeforeStart', { effectiveTo: row.effectiveTo, effectiveFrom: row.effectiveFrom });
   return row;
 }
 
@@ -33,6 +33,6 @@ export function checkNewPriceRow(row: NewPriceRow, today: LocalDate): NewPriceRo
  */
 export function refuseChangeInEffect(row: Pick<PriceRowData, 'id' | 'effectiveFrom'>, today: LocalDate): void {
   if (row.effectiveFrom <= today) {
-    throw new Refusal('CONFLICT', `The price row ${row.id} is in effect since ${row.effectiveFrom}, so it cannot be edited or deleted; add a new row that applies from a later date instead (L1).`);
+    throw new Refusal('priceRowInEffect', { id: row.id, effectiveFrom: row.effectiveFrom });
   }
 }

@@ -24,15 +24,16 @@ export function isValidRegistrationNumber(value: string): boolean {
   return Number(value[1]) === corporateNumberCheckDigit(value.slice(2));
 }
 
-/** Q1: the reason a registration number is refused, or null when it is a valid one. */
+/** Q1: what is wrong with a configured registration number (the operator's start-up check, in English), or null when it is a valid one. */
 export function registrationNumberProblem(value: string): string | null {
   if (!REGISTRATION_NUMBER_FORM.test(value)) return 'must be "T" followed by 13 digits (e.g. T7000012050002)';
   if (!isValidRegistrationNumber(value)) return `has a wrong check digit: the first digit of ${value.slice(1)} should be ${corporateNumberCheckDigit(value.slice(2))}`;
   return null;
 }
 
+/** Q1: a registration number given by a person, refused in their language when it is not a valid one. */
 export function checkRegistrationNumber(value: string): string {
-  const problem = registrationNumberProblem(value);
-  if (problem) throw new Refusal('BAD_USER_INPUT', `適格請求書発行事業者の登録番号が正しくありません (Q1)。The registration number ${problem} (Q1).`, 'registrationNumber');
+  if (!REGISTRATION_NUMBER_FORM.test(value)) throw new Refusal('registrationNumberForm');
+  if (!isValidRegistrationNumber(value)) throw new Refusal('registrationNumberCheckDigit', { digits: value.slice(1), expected: corporateNumberCheckDigit(value.slice(2)) });
   return value;
 }

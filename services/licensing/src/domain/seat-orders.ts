@@ -2,7 +2,7 @@ import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar
 import { MAX_MEMBER_SEATS } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
-import { Refusal } from './refusal.js';
+import { grouped, Refusal } from './refusal.js';
 import { noticeStopsRenewal } from './renewals.js';
 import { termEndsOn } from './service-contracts.js';
 import { monthPeriod, wholeMonths } from './whole-months.js';
@@ -68,26 +68,26 @@ export interface SeatQuote {
  */
 export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRequest, prices: readonly PriceRowData[]): SeatQuote {
   const { quantity, orderDate } = request;
-  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('BAD_USER_INPUT', 'Enter how many member seats to add (a positive number) or remove (a negative number); 0 changes nothing.', 'quantity');
-  if (Math.abs(quantity) > MAX_SEAT_CHANGE) throw new Refusal('BAD_USER_INPUT', `At most ${MAX_SEAT_CHANGE.toLocaleString('en-US')} member seats can be changed in one order.`, 'quantity');
-  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('CONFLICT', 'The base contract has been cancelled, so no member seats can be ordered (L8).');
-  if (orderDate < contract.startsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is before the base contract starts (${contract.startsOn}).`, 'orderDate');
+  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('seatQuantityZero');
+  if (Math.abs(quantity) > MAX_SEAT_CHANGE) throw new Refusal('seatChangeTooLarge', { max: grouped(MAX_SEAT_CHANGE) });
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('seatsContractCancelled');
+  if (orderDate < contract.startsOn) throw new Refusal('orderBeforeContractStart', { orderDate, startsOn: contract.startsOn });
   const seatsAfter = contract.memberSeatsHeld + quantity;
   if (seatsAfter < MIN_MEMBER_SEATS) {
-    throw new Refusal('BAD_USER_INPUT', `T5: a base contract has at least ${MIN_MEMBER_SEATS} member seats; you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too few.`, 'quantity');
+    throw new Refusal('seatsBelowMinimum', { min: MIN_MEMBER_SEATS, held: grouped(contract.memberSeatsHeld), after: grouped(seatsAfter) });
   }
   if (seatsAfter > MAX_MEMBER_SEATS) {
-    throw new Refusal('BAD_USER_INPUT', `T5: a base contract holds at most ${MAX_MEMBER_SEATS.toLocaleString('en-US')} member seats (the limit); you hold ${contract.memberSeatsHeld}, so ${seatsAfter} is too many.`, 'quantity');
+    throw new Refusal('seatsAboveLimit', { max: grouped(MAX_MEMBER_SEATS), held: grouped(contract.memberSeatsHeld), after: grouped(seatsAfter) });
   }
   if (quantity < 0 && seatsAfter < request.activeMembers) {
-    throw new Refusal('CONFLICT', `T5: the organisation has ${request.activeMembers} active member(s), more than the ${seatsAfter} seat(s) this would leave; remove members first.`);
+    throw new Refusal('seatsBelowActiveMembers', { members: grouped(request.activeMembers), after: grouped(seatsAfter) });
   }
   const price = findPrice(prices, { product: MEMBER_SEAT, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
-  if (!price) throw new Refusal('CONFLICT', `No member seat price applies to the ${contract.course} course on ${orderDate}; contact sales.`);
+  if (!price) throw new Refusal('seatNoPrice', { course: contract.course, orderDate });
   const unitPrice = price.amount;
 
   if (contract.billingCycle === 'MONTHLY') {
-    if (request.forRenewal) throw new Refusal('BAD_USER_INPUT', 'Monthly billing has no renewal: order the decrease as it is and it takes effect from the 1st of next month (T6).', 'forRenewal');
+    if (request.forRenewal) throw new Refusal('seatRenewalOnMonthly');
     // L16/T6: nothing is invoiced with the order: the next 1st-of-month invoice bills the seats in force that day
     const effectiveFrom = firstOfNextMonth(orderDate);
     return { quantity, seatsAfter, months: null, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom, seatsFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines: [] };
@@ -95,19 +95,19 @@ export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRe
 
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
   if (request.forRenewal) {
-    if (quantity > 0) throw new Refusal('BAD_USER_INPUT', 'Only a decrease is ordered for the renewal; seats are added now, charged to the end of the term (T6).', 'quantity');
-    if (orderDate > endsOn) throw new Refusal('BAD_USER_INPUT', `The order date ${orderDate} is after the current term ends (${endsOn}).`, 'orderDate');
+    if (quantity > 0) throw new Refusal('seatRenewalIncrease');
+    if (orderDate > endsOn) throw new Refusal('orderAfterTermEnd', { orderDate, endsOn });
     if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
-      throw new Refusal('CONFLICT', `A termination notice was received on ${contract.terminationNoticeOn}, so the base contract ends on ${endsOn} and does not renew (L14); there is nothing to reduce.`);
+      throw new Refusal('seatRenewalAfterNotice', { receivedOn: contract.terminationNoticeOn!, endsOn });
     }
     const next = addDays(endsOn, 1);
     return { quantity, seatsAfter, months: 0, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom: next, seatsFrom: next, endsOn: termEndsOn(next), lines: [] };
   }
   if (quantity < 0) {
-    throw new Refusal('BAD_USER_INPUT', 'T6: on annual billing member seats cannot be reduced during the term; order the reduction for the renewal (forRenewal: true).', 'quantity');
+    throw new Refusal('seatDecreaseMidTerm');
   }
   const months = wholeMonths(orderDate, endsOn);
-  if (months < 1) throw new Refusal('BAD_USER_INPUT', `Less than one whole month is left of the term (it ends on ${endsOn}), so seats cannot be bought now (L6, T6); order them with the renewal.`, 'orderDate');
+  if (months < 1) throw new Refusal('seatLessThanMonthLeft', { endsOn });
   const lines = wholeMonthLines(orderDate, months, quantity, unitPrice, (i) => `Member seats (${contract.course}, annual), month ${i + 1} of ${months}`);
   return { quantity, seatsAfter, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, seatsFrom: orderDate, endsOn, lines };
 }

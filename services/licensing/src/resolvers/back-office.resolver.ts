@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { appError, badInput, conflict, notFound, recordAudit } from '@kyodo/subgraph-kit';
+import { recordAudit } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { applyRule, isUniqueViolation, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, dateRefusal, isUniqueViolation, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
 import { MAX_INCLUDED_SIDES, MAX_SERVICE_SEATS, refuseOutOfRange } from '../domain/bounds.js';
-import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { isAcceptedDate } from '../domain/calendar-dates.js';
 import { checkNewPriceRow, refuseChangeInEffect, type NewPriceRow } from '../domain/price-rows.js';
-import { Refusal } from '../domain/refusal.js';
 import { billingStartsOn, deliveryDate, MIN_NAMED_SEATS } from '../domain/service-contracts.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { ServiceContract } from '../entities/service-contract.entity.js';
 import { PriceRowInput, ServiceContractInput } from '../inputs/back-office.inputs.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { vendorCalendar } from '../support-calendar.js';
 import { recordDigitisationChange } from '../digitisation-feed.js';
 
@@ -30,20 +30,17 @@ const rowOf = (input: PriceRowInput): NewPriceRow => ({
 const snapshot = (row: PriceRow) => ({ product: row.product, course: row.course, billingCycle: row.billingCycle, unit: row.unit, amount: row.amount, effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, legacyCutoff: row.legacyCutoff });
 
 function refuseInEffect(row: PriceRow, today: string): void {
-  try {
-    refuseChangeInEffect(row, today);
-  } catch (error) {
-    if (error instanceof Refusal) throw appError('CONFLICT', error.message, { reason: PRICE_ROW_IN_EFFECT });
-    throw error;
-  }
+  applyRule(() => refuseChangeInEffect(row, today), { reason: PRICE_ROW_IN_EFFECT });
 }
+
+const priceRowsVendorOnly = () => licensingRefusals.refuse('vendorOnlyPriceRows');
 
 /** The vendor's back office in licensing: price rows (L1, T5) and card service contracts (L11-L13); every change audited (A1). */
 @Resolver()
 export class BackOfficeResolver {
   @Mutation(() => PriceRow, { description: 'L1/T5 (back office): adds a price row applying from today or later; rows already in effect stay as they are. Vendor operators only.' })
   async addPriceRow(@Arg('input', () => PriceRowInput) input: PriceRowInput, @Ctx() ctx: LicensingContext): Promise<PriceRow> {
-    const viewer = requireVendorOperator(ctx, 'add price rows');
+    const viewer = requireVendorOperator(ctx, priceRowsVendorOnly);
     const row = applyRule(() => checkNewPriceRow(rowOf(input), todayFor(ctx, null)));
     return ctx.dataSource.transaction(async (manager) => {
       const id = randomUUID();
@@ -58,11 +55,11 @@ export class BackOfficeResolver {
     description: `L1 (back office): edits a price row that is not in effect yet. A row in effect (from today or earlier) is refused: CONFLICT with extensions.reason ${PRICE_ROW_IN_EFFECT}; add a new row instead. Vendor operators only.`,
   })
   async updatePriceRow(@Arg('id', () => ID) id: string, @Arg('input', () => PriceRowInput) input: PriceRowInput, @Ctx() ctx: LicensingContext): Promise<PriceRow> {
-    const viewer = requireVendorOperator(ctx, 'edit price rows');
+    const viewer = requireVendorOperator(ctx, priceRowsVendorOnly);
     const today = todayFor(ctx, null);
     return ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(PriceRow, { id });
-      if (!before) throw notFound('The price row');
+      if (!before) throw licensingRefusals.refuse('priceRowNotFound');
       refuseInEffect(before, today);
       const row = applyRule(() => checkNewPriceRow(rowOf(input), today));
       await manager.update(PriceRow, { id }, row);
@@ -74,11 +71,11 @@ export class BackOfficeResolver {
 
   @Mutation(() => Boolean, { description: `L1 (back office): deletes a price row that is not in effect yet (one in effect: CONFLICT, reason ${PRICE_ROW_IN_EFFECT}). Vendor operators only.` })
   async deletePriceRow(@Arg('id', () => ID) id: string, @Ctx() ctx: LicensingContext): Promise<boolean> {
-    const viewer = requireVendorOperator(ctx, 'delete price rows');
+    const viewer = requireVendorOperator(ctx, priceRowsVendorOnly);
     const today = todayFor(ctx, null);
     return ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(PriceRow, { id });
-      if (!before) throw notFound('The price row');
+      if (!before) throw licensingRefusals.refuse('priceRowNotFound');
       refuseInEffect(before, today);
       await manager.delete(PriceRow, { id });
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: null, action: 'priceRow.delete', subject: `PriceRow:${id}`, before: snapshot(before), after: null });
@@ -100,26 +97,26 @@ export class BackOfficeResolver {
 }
 
 async function saveServiceContract(ctx: LicensingContext, input: ServiceContractInput, mode: 'create' | 'update'): Promise<ServiceContract> {
-  const viewer = requireVendorOperator(ctx, 'record card service contracts');
-  if (!Number.isInteger(input.seats) || input.seats < MIN_NAMED_SEATS) throw badInput(`L12: at least ${MIN_NAMED_SEATS} named-user licences are contracted (fewer users still buy ${MIN_NAMED_SEATS}).`, 'seats');
-  applyRule(() => refuseOutOfRange(input.seats, MIN_NAMED_SEATS, MAX_SERVICE_SEATS, 'seats', 'L12: named-user licences of a card service contract'));
-  if (input.includedSides != null) applyRule(() => refuseOutOfRange(input.includedSides!, 0, MAX_INCLUDED_SIDES, 'includedSides', 'L15: card sides included'));
+  const viewer = requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyServiceContracts'));
+  if (!Number.isInteger(input.seats) || input.seats < MIN_NAMED_SEATS) throw licensingRefusals.refuse('serviceSeatsTooFew', { min: MIN_NAMED_SEATS });
+  applyRule(() => refuseOutOfRange(input.seats, MIN_NAMED_SEATS, MAX_SERVICE_SEATS, 'serviceSeatsOutOfRange'));
+  if (input.includedSides != null) applyRule(() => refuseOutOfRange(input.includedSides!, 0, MAX_INCLUDED_SIDES, 'includedSidesOutOfRange'));
   for (const field of ['papersReceivedOn', 'deliveredOn', 'billingStartsOn'] as const) {
     const value = input[field];
-    if (value != null && !isAcceptedDate(value)) throw badInput(`${field}: ${ACCEPTED_DATE_MESSAGE}`, field);
+    if (value != null && !isAcceptedDate(value)) throw dateRefusal(field);
   }
-  if (input.includedSides != null && (!Number.isInteger(input.includedSides) || input.includedSides < 0)) throw badInput('includedSides is a whole number, 0 or more.', 'includedSides');
+  if (input.includedSides != null && (!Number.isInteger(input.includedSides) || input.includedSides < 0)) throw licensingRefusals.refuse('includedSidesNotWhole');
   // L13: counted on the vendor's one calendar, its closing days as support keeps them
   const deliveredOn = input.deliveredOn ?? deliveryDate(input.papersReceivedOn, input.deployment, await vendorCalendar(ctx));
   const billingStart = input.billingStartsOn ?? billingStartsOn(deliveredOn);
-  if (deliveredOn < input.papersReceivedOn) throw badInput(`L13: the delivery (${deliveredOn}) cannot come before the papers (${input.papersReceivedOn}).`, 'deliveredOn');
-  if (billingStart < deliveredOn) throw badInput(`L13: billing (${billingStart}) cannot start before the delivery (${deliveredOn}).`, 'billingStartsOn');
+  if (deliveredOn < input.papersReceivedOn) throw licensingRefusals.refuse('deliveryBeforePapers', { deliveredOn, papersReceivedOn: input.papersReceivedOn });
+  if (billingStart < deliveredOn) throw licensingRefusals.refuse('billingBeforeDelivery', { billingStartsOn: billingStart, deliveredOn });
   const view = (c: ServiceContract) => ({ product: c.product, deployment: c.deployment, seats: c.seats, papersReceivedOn: c.papersReceivedOn, deliveredOn: c.deliveredOn, billingStartsOn: c.billingStartsOn, includedSides: c.includedSides });
   try {
     return await ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(ServiceContract, { tenantId: input.tenantId });
-      if (mode === 'create' && before) throw conflict('This tenant already has a card service contract; change it with updateServiceContract.');
-      if (mode === 'update' && !before) throw notFound("The tenant's card service contract");
+      if (mode === 'create' && before) throw licensingRefusals.refuse('cardServiceExists');
+      if (mode === 'update' && !before) throw licensingRefusals.refuse('cardServiceNotFound');
       const fields = {
         product: input.product,
         deployment: input.deployment,
@@ -148,7 +145,7 @@ async function saveServiceContract(ctx: LicensingContext, input: ServiceContract
     });
   } catch (error) {
     // two operators created it at once: the unique tenant index let one through
-    if (mode === 'create' && isUniqueViolation(error)) throw conflict('This tenant already has a card service contract; change it with updateServiceContract.');
+    if (mode === 'create' && isUniqueViolation(error)) throw licensingRefusals.refuse('cardServiceExists');
     throw error;
   }
 }

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { isVendorAdmin } from '@kyodo/auth';
-import { conflict, forbidden, notFound, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { applyRule, isUniqueViolation, type LicensingContext } from '../access.js';
+import { applyRule, isUniqueViolation, requireVendorOperator, type LicensingContext } from '../access.js';
 import { checkBaseContract, firstTermEndsOn, sameBaseContract } from '../domain/base-contracts.js';
 import { Contract, LicenseModel, ONLINE_STORE } from '../entities/contract.entity.js';
 import { BaseContractInput } from '../inputs/base-contract.input.js';
 import { InvoiceRecipient } from '../entities/invoice.entity.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { checkedRecipientName } from './qualified-invoice.resolver.js';
-
-const CLASHING = 'This tenant already has a base contract with other terms; change that contract instead of creating one.';
 
 @Resolver(() => Contract)
 export class BaseContractResolver {
@@ -18,8 +15,7 @@ export class BaseContractResolver {
       "T4/T5: a vendor operator (VENDOR_ADMIN) makes a new tenant's base contract (at least 5 member seats), online store, no guest licences yet. Idempotent by tenant: the same terms again answer the contract already made; other terms are a CONFLICT.",
   })
   async createBaseContract(@Arg('tenantId', () => ID) tenantId: string, @Arg('input', () => BaseContractInput) input: BaseContractInput, @Ctx() ctx: LicensingContext): Promise<Contract> {
-    const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may create a base contract (T4).');
+    requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyBaseContractCreate'));
     const request = { course: input.course, billingCycle: input.billingCycle, startsOn: input.startsOn, memberSeats: input.memberSeats };
     applyRule(() => checkBaseContract(request));
     const recipientName = input.recipientName === null || input.recipientName === undefined ? null : checkedRecipientName(input.recipientName);
@@ -27,7 +23,7 @@ export class BaseContractResolver {
     const answerExisting = async () => {
       const existing = await repository.findOneBy({ tenantId });
       if (!existing) return null;
-      if (!sameBaseContract(existing, request)) throw conflict(CLASHING);
+      if (!sameBaseContract(existing, request)) throw licensingRefusals.refuse('baseContractClash');
       return existing;
     };
     const existing = await answerExisting();
@@ -65,12 +61,11 @@ export class BaseContractResolver {
       "T4 (issue 18 #6): spaces confirms, once its onboarding transaction committed, that the tenant of a base contract made by createBaseContract exists; until then the contract is pending and billing never invoices it. Idempotent. Vendor operators (VENDOR_ADMIN) only; NOT_FOUND without a contract.",
   })
   async confirmBaseContract(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: LicensingContext): Promise<Contract> {
-    const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may confirm a base contract (T4).');
+    requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyBaseContractConfirm'));
     const repository = ctx.dataSource.getRepository(Contract);
     await repository.update({ tenantId, tenantConfirmed: false }, { tenantConfirmed: true });
     const contract = await repository.findOneBy({ tenantId });
-    if (!contract) throw notFound('Base contract');
+    if (!contract) throw licensingRefusals.refuse('baseContractNotFound');
     return contract;
   }
 }

@@ -1,11 +1,11 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { appError, forbidden, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { isTenantAdmin, type LicensingContext } from '../access.js';
+import { isTenantAdmin, refusalError, requireVendorOperator, type LicensingContext } from '../access.js';
 import { runBilling } from '../billing-run.js';
 import { Refusal } from '../domain/refusal.js';
 import { Invoice } from '../entities/invoice.entity.js';
 import { TenantRef } from '../entities/tenant.type.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { BillingRun } from '../types/licensing.types.js';
 
 @Resolver(() => BillingRun)
@@ -15,13 +15,12 @@ export class BillingRunResolver {
       'L16: issues every invoice the period (YYYY-MM, not later than the current month) is missing: monthly contracts for the month, annual ones at a term start. Running it again issues nothing. Vendor operators (VENDOR_ADMIN) only.',
   })
   async runBilling(@Arg('period', () => String) period: string, @Ctx() ctx: LicensingContext): Promise<BillingRun & { invoices: Invoice[] }> {
-    const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may run billing.');
+    requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyBillingRun'));
     try {
       const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now());
       return { period: period.trim(), issuedCount: issued.length, pendingTenants, invoices: issued };
     } catch (error) {
-      if (error instanceof Refusal) throw appError(error.code, error.message, error.field ? { field: error.field } : {});
+      if (error instanceof Refusal) throw refusalError(error);
       throw error;
     }
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { applyRule, placeOnce, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, dateRefusal, placeOnce, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
-import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { isAcceptedDate } from '../domain/calendar-dates.js';
 import { courseOn, quoteCourseChange, type CourseQuote as CourseQuoteData } from '../domain/course-orders.js';
 import { memberSeatsOn } from '../domain/seat-orders.js';
 import { Contract, Course } from '../entities/contract.entity.js';
@@ -14,17 +14,16 @@ import { MemberSeatOrder } from '../entities/member-seat-order.entity.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { OrderCourseChangeInput, QuoteCourseChangeInput } from '../inputs/course-order.inputs.js';
 import { writeInvoice } from '../invoicing.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { CourseQuote } from '../types/licensing.types.js';
 import { idempotencyKeyOf } from './guest-license.resolver.js';
 
-const NO_CONTRACT = 'This tenant has no base contract: the course is part of one (T6).';
-
 async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteCourseChangeInput): Promise<{ contract: Contract; quote: CourseQuoteData; orderDate: string }> {
   const found = await manager.findOneBy(Contract, { tenantId });
-  if (!found) throw conflict(NO_CONTRACT);
+  if (!found) throw licensingRefusals.refuse('courseNoBaseContract');
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
-  if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
+  if (!isAcceptedDate(orderDate)) throw dateRefusal('orderDate');
   const [prices, courseOrders, seatOrders] = await Promise.all([manager.find(PriceRow), manager.findBy(CourseOrder, { tenantId }), manager.findBy(MemberSeatOrder, { tenantId })]);
   const terms = {
     ...contract,
@@ -41,7 +40,7 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
 function sameOrder(order: CourseOrder, input: OrderCourseChangeInput): CourseOrder {
   const wasForRenewal = order.months === 0;
   if (order.course !== input.course || (input.orderDate != null && input.orderDate !== order.orderDate) || wasForRenewal !== (input.forRenewal === true)) {
-    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for a different course order (${order.course} on ${order.orderDate}); use a new key for a new order.`);
+    throw licensingRefusals.refuse('courseOrderKeyReused', { key: order.idempotencyKey, course: order.course, orderDate: order.orderDate });
   }
   return order;
 }
@@ -50,7 +49,7 @@ function sameOrder(order: CourseOrder, input: OrderCourseChangeInput): CourseOrd
 export class CourseOrderResolver {
   @Query(() => CourseQuote, { description: 'T6: the price and timing of a course change before ordering it (L6/L7 timing). Tenant administrators only.' })
   async quoteCourseChange(@Arg('input', () => QuoteCourseChangeInput) input: QuoteCourseChangeInput, @Ctx() ctx: LicensingContext): Promise<CourseQuoteData> {
-    const viewer = requireAdmin(ctx, 'price a course change');
+    const viewer = requireAdmin(ctx);
     return (await quoteFor(ctx, ctx.dataSource.manager, viewer.tenantId, input)).quote;
   }
 
@@ -58,7 +57,7 @@ export class CourseOrderResolver {
     description: 'T6: changes the base contract course as quoted, and bills it (an annual upgrade is invoiced on the order date). The same idempotency key twice orders once. Tenant administrators only.',
   })
   async orderCourseChange(@Arg('input', () => OrderCourseChangeInput) input: OrderCourseChangeInput, @Ctx() ctx: LicensingContext): Promise<CourseOrder> {
-    const viewer = requireAdmin(ctx, 'change the course');
+    const viewer = requireAdmin(ctx);
     const key = idempotencyKeyOf(input.idempotencyKey);
     const orders = ctx.dataSource.getRepository(CourseOrder);
     return placeOnce(
@@ -75,7 +74,7 @@ export class CourseOrderResolver {
             .where('id = :id AND cancelledOn IS NULL AND course = :before')
             .setParameters({ id: contract.id, before: quote.courseBefore })
             .execute();
-          if ((changed.affected ?? 0) !== 1) throw conflict('The course changed while this order was placed; quote again and retry.');
+          if ((changed.affected ?? 0) !== 1) throw licensingRefusals.refuse('courseChangedMeanwhile');
           const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote, null, null, { actor: viewer }) : null;
           const order = {
             id: randomUUID(),
@@ -119,7 +118,7 @@ export class CourseOrderResolver {
 
   @Query(() => [CourseOrder], { ...SURVIVES_OUTAGE, description: "The tenant's course orders, oldest first. Tenant administrators only." })
   async courseOrders(@Ctx() ctx: LicensingContext): Promise<CourseOrder[]> {
-    const viewer = requireAdmin(ctx, "see the tenant's course orders");
+    const viewer = requireAdmin(ctx);
     return ctx.loaders.courseOrdersByTenant.load(viewer.tenantId);
   }
 }

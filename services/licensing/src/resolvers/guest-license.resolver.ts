@@ -1,15 +1,16 @@
 import { recordContractChange } from '../contract-feed.js';
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { applyRule, placeOnce, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, dateRefusal, placeOnce, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
 import { assertGuestOfTenant } from '../spaces-guests.js';
-import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { isAcceptedDate } from '../domain/calendar-dates.js';
 import { guestLicensesInForce, quoteGuestOrder, type BaseContractTerms, type GuestQuote } from '../domain/guest-orders.js';
 import { courseForOrder } from '../domain/course-orders.js';
 import { refuseAssignment } from '../domain/guest-licenses.js';
+import { grouped } from '../domain/refusal.js';
 import { Contract } from '../entities/contract.entity.js';
 import { GuestLicenseAssignment } from '../entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from '../entities/guest-license-order.entity.js';
@@ -17,10 +18,9 @@ import { Invoice, InvoiceLine } from '../entities/invoice.entity.js';
 import { CourseOrder } from '../entities/course-order.entity.js';
 import { PriceRow } from '../entities/price-row.entity.js';
 import { GuestLicenseAssignmentInput, OrderGuestLicensesInput, QuoteGuestLicensesInput } from '../inputs/guest-license.inputs.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { Quote } from '../types/licensing.types.js';
 import { writeInvoice } from '../invoicing.js';
-
-const NO_CONTRACT = 'This tenant has no base contract: guests can only be bought on top of one (L2).';
 
 export function contractTerms(contract: Contract): BaseContractTerms {
   return {
@@ -38,16 +38,16 @@ export function contractTerms(contract: Contract): BaseContractTerms {
 
 export function idempotencyKeyOf(raw: string): string {
   const key = raw.trim();
-  if (!key || key.length > 100) throw badInput('The idempotency key has 1 to 100 characters (e.g. a UUID).', 'idempotencyKey');
+  if (!key || key.length > 100) throw licensingRefusals.refuse('idempotencyKeyLength');
   return key;
 }
 
 async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteGuestLicensesInput): Promise<{ contract: Contract; quote: GuestQuote; orderDate: string }> {
   const found = await manager.findOneBy(Contract, { tenantId });
-  if (!found) throw conflict(NO_CONTRACT);
+  if (!found) throw licensingRefusals.refuse('guestsNoBaseContract');
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
-  if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
+  if (!isAcceptedDate(orderDate)) throw dateRefusal('orderDate');
   const [prices, courseOrders] = await Promise.all([manager.find(PriceRow), manager.findBy(CourseOrder, { tenantId })]);
   const terms = { ...contractTerms(contract), course: courseForOrder(contract, courseOrders, orderDate) };
   const quote = applyRule(() => quoteGuestOrder(terms, { quantity: input.quantity, orderDate, seller: input.seller, forRenewal: input.forRenewal }, prices));
@@ -59,11 +59,11 @@ const wasForRenewal = (order: GuestLicenseOrder) => order.months === 0;
 
 function sameOrder(order: GuestLicenseOrder, input: OrderGuestLicensesInput): GuestLicenseOrder {
   if (order.quantity !== input.quantity || (input.orderDate != null && input.orderDate !== order.orderDate)) {
-    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for a different order (${order.quantity} guest licence(s) on ${order.orderDate}); use a new key for a new order.`);
+    throw licensingRefusals.refuse('guestOrderKeyReused', { key: order.idempotencyKey, quantity: grouped(order.quantity), orderDate: order.orderDate });
   }
   if (wasForRenewal(order) !== (input.forRenewal === true)) {
-    const first = wasForRenewal(order) ? 'for the renewal' : 'for the current term';
-    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for an order ${first} (${order.quantity} guest licence(s) on ${order.orderDate}); use a new key for a new order.`);
+    const params = { key: order.idempotencyKey, quantity: grouped(order.quantity), orderDate: order.orderDate };
+    throw licensingRefusals.refuse(wasForRenewal(order) ? 'guestOrderKeyReusedForRenewal' : 'guestOrderKeyReusedForCurrentTerm', params);
   }
   return order;
 }
@@ -72,7 +72,7 @@ function sameOrder(order: GuestLicenseOrder, input: OrderGuestLicensesInput): Gu
 export class GuestLicenseResolver {
   @Query(() => Quote, { description: 'L5-L7: the price of a guest licence change before ordering it. Tenant administrators only.' })
   async quoteGuestLicenses(@Arg('input', () => QuoteGuestLicensesInput) input: QuoteGuestLicensesInput, @Ctx() ctx: LicensingContext): Promise<Quote> {
-    const viewer = requireAdmin(ctx, 'price guest licences');
+    const viewer = requireAdmin(ctx);
     const { quote } = await quoteFor(ctx, ctx.dataSource.manager, viewer.tenantId, input);
     return quote;
   }
@@ -82,7 +82,7 @@ export class GuestLicenseResolver {
       'L5-L7: buys (positive quantity) or removes (negative) guest licences as quoted, and bills it. The same idempotency key twice buys once. Tenant administrators only.',
   })
   async orderGuestLicenses(@Arg('input', () => OrderGuestLicensesInput) input: OrderGuestLicensesInput, @Ctx() ctx: LicensingContext): Promise<GuestLicenseOrder> {
-    const viewer = requireAdmin(ctx, 'order guest licences');
+    const viewer = requireAdmin(ctx);
     const key = idempotencyKeyOf(input.idempotencyKey);
     const orders = ctx.dataSource.getRepository(GuestLicenseOrder);
     return placeOnce(
@@ -101,9 +101,9 @@ export class GuestLicenseResolver {
             .execute();
           if ((changed.affected ?? 0) !== 1) {
             const now = await manager.findOneByOrFail(Contract, { id: contract.id });
-            if (now.cancelledOn) throw conflict('The base contract has been cancelled, so no guest licences can be ordered (L8).');
-            if (now.guestLicensesHeld + quote.quantity < 0) throw badInput(`You hold ${now.guestLicensesHeld} guest licence(s), so you cannot remove ${-quote.quantity}.`, 'quantity');
-            throw conflict(`${now.guestLicensesAssigned} guest licence(s) are assigned to guests; unassign some before reducing to ${now.guestLicensesHeld + quote.quantity}.`);
+            if (now.cancelledOn) throw licensingRefusals.refuse('guestsContractCancelled');
+            if (now.guestLicensesHeld + quote.quantity < 0) throw licensingRefusals.refuse('guestRemoveMoreThanHeld', { held: grouped(now.guestLicensesHeld), removed: grouped(-quote.quantity) });
+            throw licensingRefusals.refuse('guestDecreaseBelowAssigned', { assigned: grouped(now.guestLicensesAssigned), after: grouped(now.guestLicensesHeld + quote.quantity) });
           }
           const after = await manager.findOneByOrFail(Contract, { id: contract.id });
           const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote, null, null, { actor: viewer }) : null;
@@ -149,7 +149,7 @@ export class GuestLicenseResolver {
 
   @Query(() => [GuestLicenseOrder], { ...SURVIVES_OUTAGE, description: "The tenant's guest licence orders, oldest first. Tenant administrators only." })
   async guestLicenseOrders(@Ctx() ctx: LicensingContext): Promise<GuestLicenseOrder[]> {
-    const viewer = requireAdmin(ctx, "see the tenant's orders");
+    const viewer = requireAdmin(ctx);
     return ctx.loaders.ordersByTenant.load(viewer.tenantId);
   }
 
@@ -158,15 +158,15 @@ export class GuestLicenseResolver {
       "L3: assigns one of the tenant's guest licences to a guest of the tenant (spaces is asked; not a guest: BAD_USER_INPUT, spaces unreachable: SERVICE_UNAVAILABLE), who is then LICENSED. At most as many as bought. Tenant administrators only.",
   })
   async assignGuestLicense(@Arg('input', () => GuestLicenseAssignmentInput) input: GuestLicenseAssignmentInput, @Ctx() ctx: LicensingContext): Promise<boolean> {
-    const viewer = requireAdmin(ctx, 'assign guest licences');
+    const viewer = requireAdmin(ctx);
     const userId = input.userId.trim();
-    if (!userId || userId.length > 36) throw badInput('Give the id of a guest.', 'userId');
+    if (!userId || userId.length > 36) throw licensingRefusals.refuse('guestIdMissing');
     await assertGuestOfTenant(ctx, viewer.tenantId, userId);
     return ctx.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
-      if (!found) throw conflict(NO_CONTRACT);
+      if (!found) throw licensingRefusals.refuse('guestsNoBaseContract');
       const contract = await settleContract(manager, found, todayFor(ctx, found));
-      if (contract.cancelledOn) throw conflict('The base contract has been cancelled; its guest licences with it (L8).');
+      if (contract.cancelledOn) throw licensingRefusals.refuse('assignmentContractCancelled');
       if (await manager.existsBy(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId })) return true;
       // L3/L6/L7: bounded by the licences in force today, not the stored count held (which already
       // includes orders dated later and decreases not yet due); the UPDATE stays conditional, so
@@ -180,7 +180,8 @@ export class GuestLicenseResolver {
         .execute();
       if ((taken.affected ?? 0) !== 1) {
         const now = await manager.findOneByOrFail(Contract, { id: contract.id });
-        throw conflict(refuseAssignment(inForce, now.guestLicensesAssigned) ?? 'The licence could not be assigned; try again.');
+        const reason = refuseAssignment(inForce, now.guestLicensesAssigned);
+        throw reason ? licensingRefusals.refuse(reason.key, reason.params) : licensingRefusals.refuse('assignmentRetry');
       }
       await manager.insert(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId, assignedBy: viewer.userId });
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'guestLicense.assign', subject: `User:${userId}`, before: { assigned: false }, after: { assigned: true } });
@@ -190,10 +191,10 @@ export class GuestLicenseResolver {
 
   @Mutation(() => Boolean, { description: 'Frees the guest licence assigned to a guest. Tenant administrators only.' })
   async unassignGuestLicense(@Arg('input', () => GuestLicenseAssignmentInput) input: GuestLicenseAssignmentInput, @Ctx() ctx: LicensingContext): Promise<boolean> {
-    const viewer = requireAdmin(ctx, 'assign guest licences');
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const removed = await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId: input.userId });
-      if ((removed.affected ?? 0) !== 1) throw notFound('A guest licence assigned to that user');
+      if ((removed.affected ?? 0) !== 1) throw licensingRefusals.refuse('assignmentNotFound');
       await manager
         .createQueryBuilder()
         .update(Contract)
@@ -209,12 +210,12 @@ export class GuestLicenseResolver {
     description: 'L8: cancels the base contract today; its guest licences end with it and the guest spaces become unreadable to everyone. Tenant administrators only.',
   })
   async cancelContract(@Ctx() ctx: LicensingContext): Promise<Contract> {
-    const viewer = requireAdmin(ctx, 'cancel the contract');
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
-      if (!found) throw notFound('The base contract');
+      if (!found) throw licensingRefusals.refuse('baseContractNotFound');
       const contract = await settleContract(manager, found, todayFor(ctx, found));
-      if (contract.cancelledOn) throw conflict(`The base contract was already cancelled on ${contract.cancelledOn}.`);
+      if (contract.cancelledOn) throw licensingRefusals.refuse('baseContractAlreadyCancelled', { cancelledOn: contract.cancelledOn });
       const cancelledOn = todayFor(ctx, contract);
       await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId });
       await manager.update(Contract, contract.id, { cancelledOn, guestLicensesHeld: 0, guestLicensesAssigned: 0 });
@@ -238,7 +239,7 @@ export class GuestLicenseResolver {
 export class InvoiceResolver {
   @Query(() => [Invoice], { ...SURVIVES_OUTAGE, description: "The tenant's invoices, newest first. Tenant administrators only." })
   async invoices(@Ctx() ctx: LicensingContext): Promise<Invoice[]> {
-    const viewer = requireAdmin(ctx, "see the tenant's invoices");
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.getRepository(Invoice).find({ where: { tenantId: viewer.tenantId }, order: { issuedOn: 'DESC', createdAt: 'DESC', id: 'ASC' } });
   }
 

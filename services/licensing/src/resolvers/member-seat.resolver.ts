@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { applyRule, placeOnce, todayFor, type LicensingContext } from '../access.js';
+import { applyRule, dateRefusal, placeOnce, todayFor, type LicensingContext } from '../access.js';
 import { settleContract } from '../contract-renewal.js';
-import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { isAcceptedDate } from '../domain/calendar-dates.js';
 import { courseForOrder } from '../domain/course-orders.js';
+import { grouped } from '../domain/refusal.js';
 import { MIN_MEMBER_SEATS, quoteSeatOrder, type SeatQuote } from '../domain/seat-orders.js';
 import { Contract } from '../entities/contract.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
@@ -15,17 +16,16 @@ import { PriceRow } from '../entities/price-row.entity.js';
 import { OrderMemberSeatsInput, QuoteMemberSeatsInput } from '../inputs/member-seat.inputs.js';
 import { writeInvoice } from '../invoicing.js';
 import { activeMemberCount } from '../spaces-members.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { MemberSeatQuote } from '../types/licensing.types.js';
 import { idempotencyKeyOf } from './guest-license.resolver.js';
 
-const NO_CONTRACT = 'This tenant has no base contract: member seats are part of one (T5).';
-
 async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId: string, input: QuoteMemberSeatsInput, activeMembers: number): Promise<{ contract: Contract; quote: SeatQuote; orderDate: string }> {
   const found = await manager.findOneBy(Contract, { tenantId });
-  if (!found) throw conflict(NO_CONTRACT);
+  if (!found) throw licensingRefusals.refuse('seatsNoBaseContract');
   const contract = await settleContract(manager, found, todayFor(ctx, found));
   const orderDate = input.orderDate ?? todayFor(ctx, contract);
-  if (!isAcceptedDate(orderDate)) throw badInput(`orderDate: ${ACCEPTED_DATE_MESSAGE}`, 'orderDate');
+  if (!isAcceptedDate(orderDate)) throw dateRefusal('orderDate');
   const [prices, courseOrders] = await Promise.all([manager.find(PriceRow), manager.findBy(CourseOrder, { tenantId })]);
   const terms = { ...contract, course: courseForOrder(contract, courseOrders, orderDate), basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn, memberSeatsHeld: contract.memberSeats };
   const quote = applyRule(() => quoteSeatOrder(terms, { quantity: input.quantity, orderDate, forRenewal: input.forRenewal, activeMembers }, prices));
@@ -35,7 +35,7 @@ async function quoteFor(ctx: LicensingContext, manager: EntityManager, tenantId:
 function sameOrder(order: MemberSeatOrder, input: OrderMemberSeatsInput): MemberSeatOrder {
   const wasForRenewal = order.months === 0;
   if (order.quantity !== input.quantity || (input.orderDate != null && input.orderDate !== order.orderDate) || wasForRenewal !== (input.forRenewal === true)) {
-    throw conflict(`The idempotency key "${order.idempotencyKey}" was already used for a different seat order (${order.quantity} seat(s) on ${order.orderDate}); use a new key for a new order.`);
+    throw licensingRefusals.refuse('seatOrderKeyReused', { key: order.idempotencyKey, quantity: grouped(order.quantity), orderDate: order.orderDate });
   }
   return order;
 }
@@ -44,7 +44,7 @@ function sameOrder(order: MemberSeatOrder, input: OrderMemberSeatsInput): Member
 export class MemberSeatResolver {
   @Query(() => MemberSeatQuote, { description: 'T5/T6: the price of a member seat change before ordering it (pro-rated like guest licences, L6/L7). Tenant administrators only.' })
   async quoteMemberSeats(@Arg('input', () => QuoteMemberSeatsInput) input: QuoteMemberSeatsInput, @Ctx() ctx: LicensingContext): Promise<SeatQuote> {
-    const viewer = requireAdmin(ctx, 'price member seats');
+    const viewer = requireAdmin(ctx);
     // a quote of an increase needs no member count; a decrease is checked against spaces' count
     const members = input.quantity < 0 ? await activeMemberCount(ctx, viewer.tenantId) : 0;
     return (await quoteFor(ctx, ctx.dataSource.manager, viewer.tenantId, input, members)).quote;
@@ -54,7 +54,7 @@ export class MemberSeatResolver {
     description: `T5/T6: adds (positive quantity) or removes (negative) member seats as quoted, and bills it. At least ${MIN_MEMBER_SEATS} seats, never fewer than the active members. The same idempotency key twice orders once. Tenant administrators only.`,
   })
   async orderMemberSeats(@Arg('input', () => OrderMemberSeatsInput) input: OrderMemberSeatsInput, @Ctx() ctx: LicensingContext): Promise<MemberSeatOrder> {
-    const viewer = requireAdmin(ctx, 'order member seats');
+    const viewer = requireAdmin(ctx);
     const key = idempotencyKeyOf(input.idempotencyKey);
     const orders = ctx.dataSource.getRepository(MemberSeatOrder);
     return placeOnce(
@@ -73,7 +73,7 @@ export class MemberSeatResolver {
             .where('id = :id AND cancelledOn IS NULL AND memberSeats = :before AND memberSeats + :delta >= :min')
             .setParameters({ id: contract.id, delta: quote.quantity, before: contract.memberSeats, min: MIN_MEMBER_SEATS })
             .execute();
-          if ((changed.affected ?? 0) !== 1) throw conflict('The member seats changed while this order was placed; quote again and retry.');
+          if ((changed.affected ?? 0) !== 1) throw licensingRefusals.refuse('seatsChangedMeanwhile');
           const invoiceId = quote.total > 0 ? await writeInvoice(manager, viewer.tenantId, orderDate, quote.lines, quote, null, null, { actor: viewer }) : null;
           const order = {
             id: randomUUID(),
@@ -115,7 +115,7 @@ export class MemberSeatResolver {
 
   @Query(() => [MemberSeatOrder], { ...SURVIVES_OUTAGE, description: "The tenant's member seat orders, oldest first. Tenant administrators only." })
   async memberSeatOrders(@Ctx() ctx: LicensingContext): Promise<MemberSeatOrder[]> {
-    const viewer = requireAdmin(ctx, "see the tenant's seat orders");
+    const viewer = requireAdmin(ctx);
     return ctx.loaders.seatOrdersByTenant.load(viewer.tenantId);
   }
 }

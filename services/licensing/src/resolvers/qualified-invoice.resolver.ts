@@ -1,12 +1,14 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { badInput, checkedText, dialectOf, decodeCursor, encodeCursor, forbidden, notFound, pageSize, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { checkedText, dialectOf, decodeCursor, encodeCursor, pageSize, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { applyRule, isTenantAdmin, todayFor, type LicensingContext } from '../access.js';
-import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { applyRule, dateRefusal, isTenantAdmin, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
+import { isAcceptedDate } from '../domain/calendar-dates.js';
 import { creditNoteOf, taxByRateOf } from '../domain/invoices.js';
 import { Invoice, InvoiceKind, InvoiceLine, InvoiceRecipient } from '../entities/invoice.entity.js';
 import { invoicePdfUrl } from '../invoice-files.js';
 import { writeInvoice } from '../invoicing.js';
+import { grouped } from '../domain/refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { CreditNoteInput, InvoiceConnection, InvoiceIssuer, InvoiceSearchInput, InvoiceTaxByRate } from '../types/invoice.types.js';
 
 export const RECIPIENT_NAME_MAX = 200;
@@ -14,7 +16,7 @@ export const RECIPIENT_NAME_MAX = 200;
 /** Q1: a registered name, one line of 1 to 200 characters. */
 export function checkedRecipientName(value: string): string {
   const name = checkedText(value, 'name').trim();
-  if (name.length < 1 || name.length > RECIPIENT_NAME_MAX) throw badInput(`登録名称は1〜${RECIPIENT_NAME_MAX}文字です (Q1)。A registered name is 1 to ${RECIPIENT_NAME_MAX} characters (Q1).`, 'name');
+  if (name.length < 1 || name.length > RECIPIENT_NAME_MAX) throw licensingRefusals.refuse('recipientNameLength', { max: RECIPIENT_NAME_MAX });
   return name;
 }
 
@@ -64,14 +66,14 @@ export class QualifiedInvoiceResolver {
   ): Promise<InvoiceConnection> {
     const viewer = requireViewer(ctx);
     const operator = isVendorAdmin(viewer);
-    if (!operator && !isTenantAdmin(viewer, viewer.tenantId)) throw forbidden("請求書を検索できるのはテナントの管理者とベンダーのオペレーターだけです (Q1)。Only the tenant's administrators and vendor operators may search invoices (Q1).");
+    if (!operator && !isTenantAdmin(viewer, viewer.tenantId)) throw licensingRefusals.refuse('invoiceSearchForbidden');
     const size = pageSize(first);
     const f = filter ?? {};
     for (const [field, value] of [['issuedFrom', f.issuedFrom], ['issuedTo', f.issuedTo]] as const) {
-      if (value && !isAcceptedDate(value)) throw badInput(`${field}: ${ACCEPTED_DATE_MESSAGE}`, field);
+      if (value && !isAcceptedDate(value)) throw dateRefusal(field);
     }
     for (const [field, value] of [['minTotal', f.minTotal], ['maxTotal', f.maxTotal]] as const) {
-      if (value !== null && value !== undefined && Math.abs(value) > SEARCH_AMOUNT_MAX) throw badInput(`${field} must be between -${SEARCH_AMOUNT_MAX} and ${SEARCH_AMOUNT_MAX} yen.`, field);
+      if (value !== null && value !== undefined && Math.abs(value) > SEARCH_AMOUNT_MAX) throw licensingRefusals.refuse('invoiceSearchAmount', { field, max: grouped(SEARCH_AMOUNT_MAX) }, { field });
     }
     let qb = ctx.dataSource.getRepository(Invoice).createQueryBuilder('i').where('1 = 1');
     // T1: an administrator's search never leaves their tenant, whatever tenantId says (another tenant's id finds nothing)
@@ -97,14 +99,13 @@ export class QualifiedInvoiceResolver {
       'Q1: corrects an issued invoice with a credit note (its own number, negative amounts, naming the invoice it corrects); the invoice itself never changes. At most what remains of the invoice after earlier credit notes. Vendor operators (VENDOR_ADMIN) only; audited (A1).',
   })
   async issueCreditNote(@Arg('input', () => CreditNoteInput) input: CreditNoteInput, @Ctx() ctx: LicensingContext): Promise<Invoice> {
-    const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('赤伝（返還請求書）を発行できるのはベンダーのオペレーターだけです (Q1)。Only a vendor operator (VENDOR_ADMIN) may issue a credit note (Q1).');
+    const viewer = requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyCreditNote'));
     return ctx.dataSource.transaction(async (manager) => {
       // the invoice row is locked for the transaction, so two corrections at once cannot both take the same remainder
       // (SQLite has no row locks: its writers take turns for the whole transaction anyway)
       const lock = dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' as const } };
       const invoice = await manager.findOne(Invoice, { where: { id: input.invoiceId }, ...lock });
-      if (!invoice) throw notFound('The invoice');
+      if (!invoice) throw licensingRefusals.refuse('invoiceNotFound');
       const lines = await manager.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
       const earlier = await manager.findBy(Invoice, { correctsInvoiceId: invoice.id, kind: InvoiceKind.CREDIT_NOTE });
       const creditedBefore = earlier.reduce((sum, note) => sum - note.subtotal, 0);
@@ -125,7 +126,7 @@ export class QualifiedInvoiceResolver {
   })
   async setInvoiceRecipientName(@Arg('tenantId', () => ID) tenantId: string, @Arg('name', () => String) name: string, @Ctx() ctx: LicensingContext): Promise<string> {
     const viewer = requireViewer(ctx);
-    if (!isTenantAdmin(viewer, tenantId)) throw forbidden('請求書の宛名を変更できるのはテナントの管理者だけです (Q1)。Only the tenant\'s administrators may change the name it is invoiced under (Q1).');
+    if (!isTenantAdmin(viewer, tenantId)) throw licensingRefusals.refuse('recipientNameAdminOnly');
     const registeredName = checkedRecipientName(name);
     return ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(InvoiceRecipient, { tenantId });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kyodo/auth';
-import { badInput, conflict, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { placeOnce, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
 import { totalsOf } from '../domain/invoices.js';
@@ -12,6 +12,7 @@ import { OrderDigitisationPackInput } from '../inputs/guest-license.inputs.js';
 import { GrantDigitisationPackInput } from '../inputs/back-office.inputs.js';
 import { recordDigitisationChange } from '../digitisation-feed.js';
 import { writeInvoice } from '../invoicing.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { idempotencyKeyOf } from './guest-license.resolver.js';
 
 export const MAX_PACKS_PER_ORDER = 100;
@@ -22,7 +23,7 @@ export class DigitisationPackResolver {
     description: `L15: buys digitisation packs (${SIDES_PER_PACK.toLocaleString('en-US')} card sides each) that raise the card quota. The same idempotency key twice buys once. Tenant administrators only.`,
   })
   async orderDigitisationPack(@Arg('input', () => OrderDigitisationPackInput) input: OrderDigitisationPackInput, @Ctx() ctx: LicensingContext): Promise<DigitisationPackOrder> {
-    const viewer = requireAdmin(ctx, 'buy digitisation packs');
+    const viewer = requireAdmin(ctx);
     return placePackOrder(ctx, viewer, viewer.tenantId, input.packs, input.idempotencyKey);
   }
 
@@ -30,7 +31,7 @@ export class DigitisationPackResolver {
     description: `L15 (back office): records digitisation packs (${SIDES_PER_PACK.toLocaleString('en-US')} card sides each) sold to a tenant, invoiced to it like its own order. The same idempotency key twice records once. Vendor operators (VENDOR_ADMIN) only.`,
   })
   async grantDigitisationPack(@Arg('input', () => GrantDigitisationPackInput) input: GrantDigitisationPackInput, @Ctx() ctx: LicensingContext): Promise<DigitisationPackOrder> {
-    const viewer = requireVendorOperator(ctx, 'record card packs');
+    const viewer = requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyPackGrants'));
     return placePackOrder(ctx, viewer, input.tenantId, input.packs, input.idempotencyKey);
   }
 }
@@ -41,10 +42,10 @@ export class DigitisationPackResolver {
  */
 async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: string, packs: number, rawKey: string): Promise<DigitisationPackOrder> {
   const key = idempotencyKeyOf(rawKey);
-  if (!Number.isInteger(packs) || packs < 1 || packs > MAX_PACKS_PER_ORDER) throw badInput(`Order 1 to ${MAX_PACKS_PER_ORDER} packs at a time.`, 'packs');
+  if (!Number.isInteger(packs) || packs < 1 || packs > MAX_PACKS_PER_ORDER) throw licensingRefusals.refuse('packCount', { max: MAX_PACKS_PER_ORDER });
   const orders = ctx.dataSource.getRepository(DigitisationPackOrder);
   const same = (order: DigitisationPackOrder) => {
-    if (order.packs !== packs) throw conflict(`The idempotency key "${key}" was already used for an order of ${order.packs} pack(s); use a new key for a new order.`);
+    if (order.packs !== packs) throw licensingRefusals.refuse('packOrderKeyReused', { key, packs: order.packs });
     return order;
   };
   return placeOnce(
@@ -53,7 +54,7 @@ async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: st
     async () => {
       return ctx.dataSource.transaction(async (manager) => {
         const service = await manager.findOneBy(ServiceContract, { tenantId });
-        if (!service) throw conflict('This tenant has no card service contract, so digitisation packs cannot be bought (L11).');
+        if (!service) throw licensingRefusals.refuse('packNoCardService');
         const today = todayFor(ctx, null);
         const sides = packs * SIDES_PER_PACK;
         await manager
@@ -66,7 +67,7 @@ async function placePackOrder(ctx: LicensingContext, actor: Viewer, tenantId: st
         // L15: cards' copy of the quota follows this row
         await recordDigitisationChange(manager, tenantId);
         const price = findPrice(await manager.find(PriceRow), { product: 'CARD_DIGITISATION_PACK', course: null, billingCycle: null, on: today, basePurchasedOn: today });
-        if (!price) throw conflict('No price applies to digitisation packs today; contact sales.');
+        if (!price) throw licensingRefusals.refuse('packNoPrice');
         const lines = [{ description: `Card digitisation pack (${SIDES_PER_PACK.toLocaleString('en-US')} sides)`, quantity: packs, unitPrice: price.amount, periodFrom: null, periodTo: null, amount: price.amount * packs }];
         const invoiceId = await writeInvoice(manager, tenantId, today, lines, totalsOf(lines), null, null, { actor });
         const order = { id: randomUUID(), tenantId, idempotencyKey: key, packs, sides, orderDate: today, orderedBy: actor.userId, invoiceId };

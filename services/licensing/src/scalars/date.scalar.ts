@@ -1,7 +1,7 @@
-import { appError } from '@kyodo/subgraph-kit';
 import { GraphQLLocalDate, GraphQLSafeInt } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
-import { ACCEPTED_DATE_MESSAGE, isAcceptedDate } from '../domain/calendar-dates.js';
+import { ACCEPTED_DATES, isAcceptedDate } from '../domain/calendar-dates.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 
 /**
  * Built with graphql-scalars' own GraphQLScalarType: under test runners graphql can be loaded
@@ -17,9 +17,9 @@ function checked<A extends unknown[]>(parse: (...args: A) => unknown) {
     try {
       value = parse(...args);
     } catch {
-      throw appError('BAD_USER_INPUT', ACCEPTED_DATE_MESSAGE);
+      throw licensingRefusals.refuse('dateOutOfRange', ACCEPTED_DATES);
     }
-    if (typeof value !== 'string' || !isAcceptedDate(value)) throw appError('BAD_USER_INPUT', ACCEPTED_DATE_MESSAGE);
+    if (typeof value !== 'string' || !isAcceptedDate(value)) throw licensingRefusals.refuse('dateOutOfRange', ACCEPTED_DATES);
     return value;
   };
 }
