@@ -1,11 +1,12 @@
 import type { Viewer } from '@kyodo/auth';
-import { forbidden, notFound, requireViewer } from '@kyodo/subgraph-kit';
+import { requireViewer } from '@kyodo/subgraph-kit';
 import { canSeeSpace, type Refusal } from './domain/spaces.js';
 import type { SpaceMember } from './entities/space-member.entity.js';
 import type { Space } from './entities/space.entity.js';
 import type { Thread } from './entities/thread.entity.js';
 import type { SpacesContext } from './context.js';
 import { assertGuestSpacesReadable } from './licensing-gate.js';
+import { refusalError, spacesRefusals } from './refusals/refusals.js';
 
 export interface SpaceAccess {
   viewer: Viewer;
@@ -28,7 +29,7 @@ export async function visibleSpace(ctx: SpacesContext, spaceId: string): Promise
 export async function requireSpace(ctx: SpacesContext, spaceId: string): Promise<SpaceAccess> {
   const viewer = requireViewer(ctx);
   const space = await visibleSpace(ctx, spaceId);
-  if (!space) throw notFound('Space');
+  if (!space) throw spacesRefusals.refuse('spaceNotFound');
   const membership = (await ctx.loaders.viewerMemberships()).get(space.id) ?? null;
   return { viewer, space, membership };
 }
@@ -37,11 +38,11 @@ export async function requireSpace(ctx: SpacesContext, spaceId: string): Promise
 export async function requireThread(ctx: SpacesContext, threadId: string): Promise<SpaceAccess & { thread: Thread }> {
   requireViewer(ctx);
   const thread = await ctx.loaders.threadById.load(threadId);
-  if (!thread || !(await visibleSpace(ctx, thread.spaceId))) throw notFound('Thread');
+  if (!thread || !(await visibleSpace(ctx, thread.spaceId))) throw spacesRefusals.refuse('threadNotFound');
   return { ...(await requireSpace(ctx, thread.spaceId)), thread };
 }
 
-/** Throws FORBIDDEN with the reason when a rule refuses. */
+/** Throws the rule's refusal (FORBIDDEN with the reason, in the viewer's language) when it refuses. */
 export function enforce(refusal: Refusal): void {
-  if (refusal) throw forbidden(refusal);
+  if (refusal) throw refusalError(refusal);
 }

@@ -1,4 +1,4 @@
-import { appError, jobLeaseMsFrom, jobLeases, parseEnv, recordAudit, startFeedFollower, type BackgroundRuntime, type FeedFollower, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { jobLeaseMsFrom, jobLeases, parseEnv, recordAudit, startFeedFollower, type BackgroundRuntime, type FeedFollower, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { In, IsNull, LessThanOrEqual, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { SpacesContext } from './context.js';
@@ -6,6 +6,7 @@ import { contractEndOf, hasContractEnded } from './domain/account-links.js';
 import { PeerFeedCursor } from './entities/peer-feed-cursor.entity.js';
 import { Tenant } from './entities/tenant.entity.js';
 import { User } from './entities/user.entity.js';
+import { spacesRefusals } from './refusals/refusals.js';
 
 /**
  * L8/S9, by itself: licensing owns the contracts and says, on its internal contract feed, when each
@@ -175,7 +176,7 @@ export async function contractHasEnded(ctx: SpacesContext, tenantId: string, now
   // a date recorded by hand, or one already copied and passed, needs no fresh copy to refuse
   if (hasContractEnded(tenant, now)) return true;
   if (ctx.deps.peers?.urlOf(LICENSING) && !followerByDeps.get(ctx.deps)?.isFresh()) {
-    throw appError('SERVICE_UNAVAILABLE', "契約の状態を確認できません。しばらくしてからもう一度お試しください。 / The organisation's contract cannot be checked right now; nothing was changed. Please try again shortly.");
+    throw spacesRefusals.refuse('contractUncheckable');
   }
   return false;
 }

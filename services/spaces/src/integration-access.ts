@@ -1,8 +1,9 @@
 import { isScoped } from '@kyodo/auth';
-import { unauthenticated, type ScopedQuery } from '@kyodo/subgraph-kit';
+import type { ScopedQuery } from '@kyodo/subgraph-kit';
 import type { SpacesContext } from './context.js';
 import { integrationTokenLive, scopedSpacesQueryAllowed } from './domain/integration-tokens.js';
 import { IntegrationToken } from './entities/integration-token.entity.js';
+import { spacesRefusals } from './refusals/refusals.js';
 
 /**
  * C6 in spaces, for every query of an integration token (mutations are refused before this):
@@ -15,11 +16,11 @@ export async function admitScopedSpacesQuery(ctx: SpacesContext, query: ScopedQu
   if (!isScoped(viewer) || !viewer.tokenId) return false;
   const row = await ctx.dataSource.getRepository(IntegrationToken).findOneBy({ id: viewer.tokenId });
   if (!integrationTokenLive(row, viewer, ctx.clock.now())) {
-    throw unauthenticated('This integration token has been revoked or is no longer valid; ask a tenant administrator for a new one.');
+    throw spacesRefusals.refuse('integrationTokenRevoked');
   }
   const user = await ctx.loaders.userById.load(viewer.userId);
   if (!user || user.tenantId !== viewer.tenantId || user.kind !== 'MEMBER' || user.removedAt) {
-    throw unauthenticated('The member this integration token acts as is no longer a member of the tenant; ask a tenant administrator for a new token.');
+    throw spacesRefusals.refuse('integrationTokenUserGone');
   }
   return scopedSpacesQueryAllowed(query.document, query.operation);
 }

@@ -120,7 +120,7 @@ export function invoiceMailer(runtime: BackgroundRuntime, options: { leases?: Jo
         link: invoicePageLink(publicUrl, mail.invoiceId),
       });
       try {
-        await sendMail(deps, { to: user.email, format: tenant.mailFormat, ...text }, now, 'send the invoice mail');
+        await sendMail(deps, { to: user.email, format: tenant.mailFormat, ...text }, now, 'mailUnavailableInvoice');
         sent += 1;
       } catch (error) {
         // give it back: the next pass (here or on another replica) sends it

@@ -1,4 +1,4 @@
-import { forbidden, peerClientFor, quotaExceeded, type PeerClient } from '@kyodo/subgraph-kit';
+import { peerClientFor, type PeerClient } from '@kyodo/subgraph-kit';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { Invitation } from './entities/invitation.entity.js';
 import { SpaceMember } from './entities/space-member.entity.js';
@@ -9,6 +9,8 @@ import { rolesOf } from './session.js';
 import { contractHasEnded } from './contract-copy.js';
 import { hasContractEnded, LINK_ENDED } from './domain/account-links.js';
 import { refuseInvitationBeyondAllowance, type GuestAllowanceNumbers } from './domain/guest-allowance.js';
+import type { Refusal } from './domain/spaces.js';
+import { refusalError } from './refusals/refusals.js';
 
 /**
  * Guest access is sold (L3, L8, L10): licensing decides, spaces enforces. Spaces asks licensing
@@ -34,14 +36,14 @@ function peerClient(ctx: SpacesContext): PeerClient | null {
   return peerClientFor(ctx);
 }
 
-const CANCELLED = "This organisation's contract has been cancelled, so its guest spaces can no longer be opened by anyone (L8).";
+const CANCELLED: NonNullable<Refusal> = { key: 'contractCancelled' };
 
-function trialEnded(trialEndsOn: string | null): string {
-  return `Your free guest trial ended${trialEndsOn ? ` on ${trialEndsOn}` : ''}. An administrator of this organisation must buy a guest licence and assign it to you before you can open its guest spaces again (L3).`;
+function trialEnded(trialEndsOn: string | null): NonNullable<Refusal> {
+  return trialEndsOn ? { key: 'guestTrialEndedOn', params: { date: trialEndsOn } } : { key: 'guestTrialEnded' };
 }
 
 /** Why guest spaces are closed to this user now (L3 trial ended, L8 contract cancelled), or null. */
-async function refusalFor(ctx: SpacesContext, user: User, token: string): Promise<string | null> {
+async function refusalFor(ctx: SpacesContext, user: User, token: string): Promise<Refusal> {
   const client = peerClient(ctx);
   if (!client) return null;
   const representations: unknown[] = [{ __typename: 'Tenant', id: user.tenantId }];
@@ -67,7 +69,7 @@ async function refusalFor(ctx: SpacesContext, user: User, token: string): Promis
  * L8/S9 from spaces' own copy (no call to licensing): the user's tenant's contract has ended, or
  * the member account a linked guest signs in through belongs to a tenant whose contract has.
  */
-async function contractRefusal(ctx: SpacesContext, user: User, now: Date): Promise<string | null> {
+async function contractRefusal(ctx: SpacesContext, user: User, now: Date): Promise<Refusal> {
   if (user.kind === 'GUEST' && user.linkedUserId) {
     const member = await ctx.loaders.userById.load(user.linkedUserId);
     if (!member || (await contractHasEnded(ctx, member.tenantId, now))) return LINK_ENDED;
@@ -81,20 +83,20 @@ async function contractRefusal(ctx: SpacesContext, user: User, now: Date): Promi
 export async function assertGuestMayEnter(ctx: SpacesContext, user: User, tenant: Tenant, now: Date): Promise<void> {
   if (user.kind !== 'GUEST') return;
   const local = await contractRefusal(ctx, user, now);
-  if (local) throw forbidden(local);
+  if (local) throw refusalError(local);
   if (!peerClient(ctx)) return;
   const issuer = ctx.deps.issuer;
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // a short-lived token of the guest themself: licensing shows a guest their own licence only
   const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion }, { now });
   const refusal = await refusalFor(ctx, user, token);
-  if (refusal) throw forbidden(refusal);
+  if (refusal) throw refusalError(refusal);
 }
 
-const readChecks = new WeakMap<SpacesContext, Promise<string | null>>();
+const readChecks = new WeakMap<SpacesContext, Promise<Refusal>>();
 
-/** Why the viewer may not read guest spaces now, or null; checked once per request. */
-export async function guestSpacesRefusal(ctx: SpacesContext): Promise<string | null> {
+/** Why the viewer may not read guest spaces now (a refusal key, I1), or null; checked once per request. */
+export async function guestSpacesRefusal(ctx: SpacesContext): Promise<Refusal> {
   const viewer = ctx.viewer;
   if (!viewer) return null;
   let check = readChecks.get(ctx);
@@ -116,7 +118,7 @@ export async function guestSpacesRefusal(ctx: SpacesContext): Promise<string | n
 /** On reads of a guest space: refused (FORBIDDEN, with the reason) when the trial ended or the contract was cancelled. */
 export async function assertGuestSpacesReadable(ctx: SpacesContext): Promise<void> {
   const refusal = await guestSpacesRefusal(ctx);
-  if (refusal) throw forbidden(refusal);
+  if (refusal) throw refusalError(refusal);
 }
 
 /**
@@ -157,5 +159,5 @@ export async function assertGuestAllowance(manager: EntityManager, allowance: Gu
   if (emails.has(email)) return;
   const invited = emails.size;
   const refusal = refuseInvitationBeyondAllowance(allowance, invited);
-  if (refusal) throw quotaExceeded(refusal, { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited });
+  if (refusal) throw refusalError(refusal, { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited });
 }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { appError, parseEnv, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { parseEnv, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { MailFormat } from './entities/enums.js';
+import { spacesRefusals, type SpacesRefusalKey } from './refusals/refusals.js';
 
 /** The sender when MAIL_FROM is not set (development, tests). */
 export const DEFAULT_MAIL_FROM = 'Kyodo <no-reply@kyodo.localhost>';
@@ -55,6 +56,9 @@ export function renderMail(mail: OutgoingMail): { text: string; html?: string } 
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
 
+/** The refusals for a mail that could not be sent, one per kind of mail (I1). */
+export type MailUnavailableKey = Extract<SpacesRefusalKey, `mailUnavailable${string}`>;
+
 /** The SMTP URL for a log line: host and port, never the user or password. */
 const smtpHost = (smtpUrl: string) => smtpUrl.replace(/^(smtps?:\/\/)[^@/]*@/i, '$1');
 
@@ -62,13 +66,14 @@ const smtpHost = (smtpUrl: string) => smtpUrl.replace(/^(smtps?:\/\/)[^@/]*@/i, 
  * Sends through SMTP when `smtpUrl` is set (SMTP_URL); otherwise writes the RFC 5322 message
  * as an .eml file under `<dataDir>/mail/`, where a person or a test can open it.
  * Returns the file written, if any. A mail server that cannot be reached or refuses the
- * message is SERVICE_UNAVAILABLE: callers send before they commit, so nothing was changed.
+ * message is SERVICE_UNAVAILABLE (`unavailable`: the refusal that says which mail could not be
+ * sent): callers send before they commit, so nothing was changed.
  */
 export async function sendMail(
   deps: Pick<SubgraphDeps, 'smtpUrl' | 'dataDir' | 'logger' | 'env'>,
   mail: OutgoingMail,
   now: Date,
-  purpose = 'send the mail',
+  unavailable: MailUnavailableKey = 'mailUnavailable',
 ): Promise<string | null> {
   const message = { from: mailFromOf(deps), to: mail.to, subject: mail.subject, date: now, ...renderMail(mail) };
   if (deps.smtpUrl) {
@@ -77,8 +82,8 @@ export async function sendMail(
       await transport.sendMail(message);
     } catch (error) {
       const { code, responseCode } = error as { code?: string; responseCode?: number };
-      deps.logger?.error('mail not sent', { smtp: smtpHost(deps.smtpUrl), code, responseCode, error: error instanceof Error ? error.message : String(error) });
-      throw appError('SERVICE_UNAVAILABLE', `The mail server cannot be reached to ${purpose}; nothing was changed. Please try again shortly.`);
+      deps.logger?.error('mail not sent', { mail: unavailable, smtp: smtpHost(deps.smtpUrl), code, responseCode, error: error instanceof Error ? error.message : String(error) });
+      throw spacesRefusals.refuse(unavailable);
     } finally {
       transport.close();
     }

@@ -23,6 +23,6 @@ export async function sendPasswordSetup(ctx: SpacesContext, manager: EntityManag
     ctx.deps,
     { to: user.email, format: tenant.mailFormat, ...passwordSetupMail(tenant.locale, { name: user.name, tenantName: tenant.name, subdomain: tenant.subdomain, link, expiresAt, firstAdmin }) },
     now,
-    'send the set-password mail',
+    'mailUnavailableSetPassword',
   );
 }

@@ -1,9 +1,9 @@
 import type { Language, Role } from '@kyodo/auth';
-import { unauthenticated } from '@kyodo/subgraph-kit';
 import type { Tenant } from './entities/tenant.entity.js';
 import type { User } from './entities/user.entity.js';
 import type { SignInPayload } from './types/sign-in-payload.type.js';
 import type { SpacesContext } from './context.js';
+import { spacesRefusals } from './refusals/refusals.js';
 
 /** I1: the language a person reads: their own choice, else their tenant's (signed into the token as `lng`). */
 export function languageOf(user: Pick<User, 'locale'>, tenant: Pick<Tenant, 'locale'>): Language {
@@ -27,7 +27,7 @@ export async function issueSession(ctx: SpacesContext, user: User, tenant: Tenan
   const issuer = ctx.deps.issuer;
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // T5: whatever path led here (refresh, tenant switch, a link), a removed member gets no new session
-  if (user.removedAt) throw unauthenticated('This account has been removed from the organisation.');
+  if (user.removedAt) throw spacesRefusals.refuse('accountRemoved');
   const token = await issuer.sign(
     { userId: user.id, tenantId: user.tenantId, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion, language: languageOf(user, tenant) },
     { now },

@@ -8,6 +8,7 @@ import { recordEndedContracts } from '../src/contract-copy.js';
 import { contractEndOf, hasContractEnded, isLinkUsable, refuseCancellationDate, refuseLink } from '../src/domain/account-links.js';
 import { Tenant } from '../src/entities/tenant.entity.js';
 import { User } from '../src/entities/user.entity.js';
+import { refusalMessage } from '../src/refusals/refusals.js';
 import { spacesSubgraph } from '../src/index.js';
 
 const LINK = /http:\/\/localhost:4000\/invitations\/accept\?token=([A-Za-z0-9_-]+)/;
@@ -18,8 +19,8 @@ describe('account linking rules (S9)', () => {
   const member = { userId: 'u', tenantId: 'a', kind: 'MEMBER' as const, roles: [] };
   it('only a member of another organisation links an invitation', () => {
     expect(refuseLink(member, 'b')).toBeNull();
-    expect(refuseLink(member, 'a')).toMatch(/your own organisation/);
-    expect(refuseLink({ ...member, kind: 'GUEST' }, 'b')).toMatch(/\(S9\)/);
+    expect(refusalMessage(refuseLink(member, 'a')!, 'en')).toMatch(/your own organisation/);
+    expect(refusalMessage(refuseLink({ ...member, kind: 'GUEST' }, 'b')!, 'en')).toMatch(/\(S9\)/);
   });
   it("the link works until the member's own contract ends", () => {
     const now = new Date('2026-11-21T00:00:00Z');
@@ -41,7 +42,10 @@ describe('account linking rules (S9)', () => {
     expect(refuseCancellationDate(now, now)).toBeNull();
     expect(refuseCancellationDate(new Date('2026-11-20T15:00:00Z'), now)).toBeNull(); // 00:00 today in Tokyo
     expect(refuseCancellationDate(new Date('2026-12-01T00:00:00Z'), now)).toBeNull();
-    expect(refuseCancellationDate(new Date('2026-11-20T14:59:59Z'), now)).toMatch(/過去.*\(L8\).*in the past/);
+    const past = refuseCancellationDate(new Date('2026-11-20T14:59:59Z'), now);
+    expect(past).toEqual({ key: 'cancellationInPast', params: { date: '2026-11-20' } });
+    expect(refusalMessage(past!, 'ja')).toMatch(/過去.*2026-11-20.*\(L8\)/);
+    expect(refusalMessage(past!, 'en')).toMatch(/in the past \(2026-11-20\).*\(L8\)/);
   });
 });
 
@@ -128,7 +132,9 @@ describe.each(testDialects())('account linking on %s (S9)', (dialect) => {
     await ok(`mutation { recordContractCancellation(input: { tenant: "acme" }) }`, {}, operator);
     const refused = await gql(`mutation { switchTenant(tenant: "demo") { token } }`, {}, ken);
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    expect(refused.errors?.[0]?.message).toMatch(/contract has ended.*\(S9\)/);
+    // I1: Ken's own token (signed in to Acme, a Japanese tenant) reads the refusal in Japanese, with its rule
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'S9' });
+    expect(refused.errors?.[0]?.message).toMatch(/契約が終了.*\(S9\)/);
     expect(await linked()).toEqual([expect.objectContaining({ active: false })]);
     // the linked guest's token from before the end reads nothing of B any more (L8: the same day)
     const read = await gql(`{ space(id: "${spaceId}") { id } }`, {}, linkedGuestToken);

@@ -91,8 +91,9 @@ describe.each(testDialects())('C6 integration tokens in spaces on %s', (dialect)
       `mutation { refreshToken { token } }`,
       `mutation { switchTenant(tenant: "demo") { token } }`,
     ]) {
-      const refused = await stack.client.request(query, { r: [{ __typename: 'User', id: DEMO.admin.id }] }, { token });
-      expect(refused.errors?.[0]).toMatchObject({ message: 'An integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+      // I1: an integration token carries no language: Accept-Language decides
+      const refused = await stack.client.request(query, { r: [{ __typename: 'User', id: DEMO.admin.id }] }, { token, headers: { 'accept-language': 'en' } });
+      expect(refused.errors?.[0]).toMatchObject({ message: 'An integration token can only read what its scopes allow (cards:read).', extensions: { code: 'FORBIDDEN', rule: 'C6' } });
       expect(refused.data ?? null).toBeNull();
     }
   });
@@ -102,9 +103,12 @@ describe.each(testDialects())('C6 integration tokens in spaces on %s', (dialect)
     expect(await stack.client.data(VIEWER_GROUPS, {}, { token: issued.token })).toEqual({ viewer: { groupIds: [sales] } });
     expect(await stack.client.data(REVOKE, { id: issued.id }, { token: tokens.admin })).toEqual({ revokeIntegrationToken: true });
     expect(await stack.client.data(REVOKE, { id: issued.id }, { token: tokens.admin })).toEqual({ revokeIntegrationToken: true });
-    const refused = await stack.client.request(VIEWER_GROUPS, {}, { token: issued.token });
+    const refused = await stack.client.request(VIEWER_GROUPS, {}, { token: issued.token, headers: { 'accept-language': 'en' } });
     expect(errorCodes(refused)).toEqual(['UNAUTHENTICATED']);
+    expect(refused.errors?.[0]?.extensions?.rule).toBe('C6');
     expect(refused.errors?.[0]?.message).toMatch(/revoked/);
+    // without Accept-Language (and no language in the token), Japanese
+    expect((await stack.client.request(VIEWER_GROUPS, {}, { token: issued.token })).errors?.[0]?.message).toMatch(/^この連携トークンは無効化/);
     const list = await stack.client.data<{ integrationTokens: Array<{ id: string; revokedAt: string | null; actingUser: { id: string } }> }>(LIST, {}, { token: tokens.admin });
     expect(list.integrationTokens.find((t) => t.id === issued.id)).toMatchObject({ actingUser: { id: DEMO.member.id } });
     expect(list.integrationTokens.find((t) => t.id === issued.id)!.revokedAt).not.toBeNull();

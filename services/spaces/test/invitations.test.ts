@@ -63,7 +63,9 @@ describe.each(testDialects())('invitations, guests and account security on %s', 
     expect((await readMailbox(stack.dataDir)).some((m) => m.raw.includes('To: bob@partner.example') && /account/i.test(m.decoded) && !LINK.test(m.decoded))).toBe(true);
     const again = await gql(ACCEPT, { input: { token, name: 'Mallory', password: 'mallory-password' } });
     expect(errorCodes(again)).toEqual(['BAD_USER_INPUT']);
-    expect(again.errors?.[0]?.message).toMatch(/already been used/);
+    // I1: the invitee is anonymous: Japanese, unless Accept-Language asks for English
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'S4', field: 'token' });
+    expect(again.errors?.[0]?.message).toMatch(/すでに使用されています/);
     // the new guest signs in normally
     const signIn = await ok<{ signIn: { token: string } }>(SIGN_IN, { input: { tenant: 'demo', email: 'bob@partner.example', password: 'bob-password-1' } });
     expect(signIn.signIn.token).toBeTruthy();
@@ -75,7 +77,10 @@ describe.each(testDialects())('invitations, guests and account security on %s', 
     clock.advanceDays(7);
     const expired = await gql(ACCEPT, { input: { token, name: 'Carol', password: 'carol-password' } });
     expect(errorCodes(expired)).toEqual(['BAD_USER_INPUT']);
-    expect(expired.errors?.[0]?.message).toMatch(/has expired/);
+    expect(expired.errors?.[0]?.extensions).toMatchObject({ rule: 'S4', field: 'token' });
+    expect(expired.errors?.[0]?.message).toMatch(/有効期限が切れています/);
+    const expiredEn = await stack.client.request(ACCEPT, { input: { token, name: 'Carol', password: 'carol-password' } }, { headers: { 'accept-language': 'en' } });
+    expect(expiredEn.errors?.[0]?.message).toMatch(/has expired/);
     clock.set('2026-11-21T01:00:00Z');
     const unknown = await gql(ACCEPT, { input: { token: 'not-a-token', name: 'Eve', password: 'eve-password-1' } });
     expect(errorCodes(unknown)).toEqual(['BAD_USER_INPUT']);

@@ -177,7 +177,8 @@ describe.each(testDialects())('Q1: the invoice mail, from licensing issuing to e
     const note = (await stack.clientFor('licensing').data<{ issueCreditNote: { id: string; number: string; total: number } }>(CREDIT, { input: { invoiceId: march!.id, amount: 1000, reason: '1席分の二重請求 one seat billed twice' } }, { token: await operator() })).issueCreditNote;
     const before = sink.messages.length;
     const down = invoiceMailer({ ...runtime, deps: { ...runtime.deps, smtpUrl: `smtp://127.0.0.1:${await freePort()}` } });
-    await expect(down.runOnce()).rejects.toThrow(/mail server cannot be reached/);
+    // a job serves no request: its refusals are in Japanese, the default (I1)
+    await expect(down.runOnce()).rejects.toMatchObject({ message: expect.stringMatching(/メールサーバーに接続できない/), extensions: { code: 'SERVICE_UNAVAILABLE' } });
     expect(sink.messages.length).toBe(before);
     const pending = await stack.handles.spaces!.dataSource.getRepository(InvoiceMail).findBy({ invoiceId: note.id });
     expect(pending.map((m) => m.sentAt)).toEqual([null, null]);

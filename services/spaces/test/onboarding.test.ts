@@ -154,8 +154,9 @@ describe.each(testDialects())('a first administrator whose link expired gets a n
     // the link expires after 7 days
     const ds = stack.handles.spaces!.dataSource;
     await ds.getRepository(PasswordSetup).update({ tenantId: tenantIdFor('stranded') }, { expiresAt: new Date(Date.now() - 1000) });
-    const expired = await stack.client.request(SET, { input: { token: first, password: 'stranded-admin-pass-1' } });
+    const expired = await stack.client.request(SET, { input: { token: first, password: 'stranded-admin-pass-1' } }, { headers: { 'accept-language': 'en' } });
     expect(errorCodes(expired)).toEqual(['BAD_USER_INPUT']);
+    expect(expired.errors?.[0]?.extensions).toMatchObject({ rule: 'T4', field: 'token', reason: 'EXPIRED' });
     expect(expired.errors?.[0]?.message).not.toMatch(/ask an administrator/i);
     expect(expired.errors?.[0]?.message).toMatch(/operator.*\(T4\)/);
 

@@ -44,7 +44,9 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
     for (let i = 0; i < 5; i++) expect(errorCodes(await stack.client.request(SIGN_IN, input(email, `wrong-${i}`)))).toEqual(['UNAUTHENTICATED']);
     const locked = await stack.client.request(SIGN_IN, input(email, DEMO.admin.password));
     expect(errorCodes(locked)).toEqual(['TOO_MANY_REQUESTS']);
-    expect(locked.errors?.[0]?.message).toMatch(/locked for 15 more minute/);
+    // I1: an anonymous sign-in reads Japanese; the rule comes with it
+    expect(locked.errors?.[0]?.extensions?.rule).toBe('T3');
+    expect(locked.errors?.[0]?.message).toMatch(/あと 15 分間ロック/);
     clock.advance(15 * 60_000 + 1000);
     expect(errorCodes(await stack.client.request(SIGN_IN, input(email, DEMO.admin.password)))).toEqual([]);
   });
@@ -106,7 +108,8 @@ describe.each(testDialects())('spaces sign-in on %s', (dialect) => {
   it('S5: refuses a guest signing in from the mobile app, allows the web', async () => {
     const mobile = await stack.client.request(SIGN_IN, input(DEMO.guest.email, DEMO.guest.password, { client: 'MOBILE' }));
     expect(errorCodes(mobile)).toEqual(['FORBIDDEN']);
-    expect(mobile.errors?.[0]?.message).toMatch(/Guests cannot use the mobile app/);
+    expect(mobile.errors?.[0]?.extensions?.rule).toBe('S5');
+    expect(mobile.errors?.[0]?.message).toMatch(/ゲストはモバイルアプリを使えません/);
     expect(errorCodes(await stack.client.request(SIGN_IN, input(DEMO.guest.email, DEMO.guest.password, { client: 'WEB' })))).toEqual([]);
   });
 

@@ -8,8 +8,8 @@ import type { Refusal } from './spaces.js';
  * account), and an invitation into one's own tenant is not a link: members join spaces directly.
  */
 export function refuseLink(viewer: Viewer, invitationTenantId: string): Refusal {
-  if (viewer.kind !== 'MEMBER') return 'Guests may not link accounts: only a member of another organisation can link an invitation to their account (S9).';
-  if (viewer.tenantId === invitationTenantId) return 'This invitation is into your own organisation; ask to be added to the space as a member instead.';
+  if (viewer.kind !== 'MEMBER') return { key: 'linkByGuest' };
+  if (viewer.tenantId === invitationTenantId) return { key: 'linkIntoOwnOrganisation' };
   return null;
 }
 
@@ -39,18 +39,17 @@ export function isLinkUsable(memberTenant: ContractEnd, now: Date): boolean {
 
 /**
  * L8 (our policy): a cancellation recorded by hand takes effect on a day not yet past (Asia/Tokyo
- * calendar days): an operator cannot end access retroactively. Refusal text, or null.
+ * calendar days): an operator cannot end access retroactively. The refusal (naming the date), or null.
  */
 export function refuseCancellationDate(cancelledAt: Date, now: Date): Refusal {
   if (tokyoDate(cancelledAt) < tokyoDate(now)) {
-    return `解約日に過去の日付は指定できません（${tokyoDate(cancelledAt)}）。今日以降の日付を指定してください (L8)。 / A cancellation cannot be dated in the past (${tokyoDate(cancelledAt)}): give today or a later day (L8).`;
+    return { key: 'cancellationInPast', params: { date: tokyoDate(cancelledAt) } };
   }
   return null;
 }
 
 /** S9/L8: why a linked account no longer works (its member tenant's contract ended). */
-export const LINK_ENDED =
-  "あなたの組織の契約が終了したため、連携したアカウントは使えなくなりました (S9)。相手の組織にもう一度招待してもらってください。 / Your organisation's contract has ended, so the linked account no longer works (S9). Ask the other organisation to invite you again.";
+export const LINK_ENDED: NonNullable<Refusal> = { key: 'linkEnded' };
 
 /** An unusable password hash: a linked guest signs in only through their member account. */
 export const LINKED_ACCOUNT_PASSWORD_HASH = '!linked-account';

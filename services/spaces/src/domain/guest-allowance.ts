@@ -1,3 +1,5 @@
+import type { Refusal } from './spaces.js';
+
 /** What licensing answers for a tenant on the allowance model (L10): it owns the 5-per-member figure. */
 export interface GuestAllowanceNumbers {
   memberSeats: number;
@@ -10,7 +12,8 @@ export interface GuestAllowanceNumbers {
  * refusal gives the numbers. `invited` counts the tenant's guests and pending invitations, which
  * only spaces knows; this is the one place the comparison is made.
  */
-export function refuseInvitationBeyondAllowance(allowance: GuestAllowanceNumbers, invited: number): string | null {
+export function refuseInvitationBeyondAllowance(allowance: GuestAllowanceNumbers, invited: number): Refusal {
   if (invited < allowance.allowedGuests) return null;
-  return `${allowance.guestsPerMember} guests per paid member: ${allowance.memberSeats} member(s) allow ${allowance.allowedGuests} guest(s); ${invited} are invited already (L10).`;
+  const { guestsPerMember, memberSeats, allowedGuests } = allowance;
+  return { key: 'guestAllowanceExceeded', params: { guestsPerMember, memberSeats, allowedGuests, invited } };
 }

@@ -21,5 +21,5 @@ function codePoint(char: string): string {
 export function refuseInvisibleInName(name: string): Refusal {
   const found = INVISIBLE_IN_NAMES.exec(name);
   if (!found) return null;
-  return `名前に見えない文字や表示の向きを変える文字 (${codePoint(found[0])}) は使えません。 / A name cannot contain invisible or text-direction characters (${codePoint(found[0])}).`;
+  return { key: 'nameInvisibleCharacter', params: { codePoint: codePoint(found[0]) } };
 }

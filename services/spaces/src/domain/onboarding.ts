@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Refusal } from './spaces.js';
 
 /** T4: names a vendor operator may never give a tenant (they are, or will be, the vendor's own hosts). */
 export const RESERVED_SUBDOMAINS: ReadonlySet<string> = new Set(['www', 'api', 'app', 'admin', 'mail', 'support', 'status', 'kyodo', 'graphql', 'files', 'internal', 'metrics', 'login']);
@@ -19,15 +20,15 @@ export function normaliseSubdomain(raw: string): string {
  * letters, digits and hyphens, starting with a letter, with no trailing or double hyphen, and not
  * reserved. That it was never used before is checked against the tenants (they are never deleted).
  */
-export function refuseSubdomain(subdomain: string): string | null {
+export function refuseSubdomain(subdomain: string): Refusal {
   if (subdomain.length < SUBDOMAIN_MIN_LENGTH || subdomain.length > SUBDOMAIN_MAX_LENGTH) {
-    return `A sub-domain has ${SUBDOMAIN_MIN_LENGTH} to ${SUBDOMAIN_MAX_LENGTH} characters (T4).`;
+    return { key: 'subdomainLength', params: { min: SUBDOMAIN_MIN_LENGTH, max: SUBDOMAIN_MAX_LENGTH } };
   }
-  if (!/^[a-z0-9-]+$/.test(subdomain)) return 'A sub-domain has only lower-case letters (a-z), digits and hyphens (T4).';
-  if (!/^[a-z]/.test(subdomain)) return 'A sub-domain starts with a letter (T4).';
-  if (subdomain.endsWith('-')) return 'A sub-domain does not end with a hyphen (T4).';
-  if (subdomain.includes('--')) return 'A sub-domain has no double hyphen (T4).';
-  if (RESERVED_SUBDOMAINS.has(subdomain) || subdomain.startsWith(RESERVED_SUBDOMAIN_PREFIX)) return `"${subdomain}" is reserved and cannot name a tenant (T4).`;
+  if (!/^[a-z0-9-]+$/.test(subdomain)) return { key: 'subdomainCharacters' };
+  if (!/^[a-z]/.test(subdomain)) return { key: 'subdomainStart' };
+  if (subdomain.endsWith('-')) return { key: 'subdomainTrailingHyphen' };
+  if (subdomain.includes('--')) return { key: 'subdomainDoubleHyphen' };
+  if (RESERVED_SUBDOMAINS.has(subdomain) || subdomain.startsWith(RESERVED_SUBDOMAIN_PREFIX)) return { key: 'subdomainReserved', params: { subdomain } };
   return null;
 }
 
@@ -56,29 +57,29 @@ export const MAX_MEMBER_SEATS = 10_000;
  * T5: refuses a new tenant's seat count past the limit, naming it, before anything is written;
  * null otherwise (the minimum of 5 is licensing's check, made when it creates the contract).
  */
-export function refuseMemberSeats(memberSeats: number): string | null {
+export function refuseMemberSeats(memberSeats: number): Refusal {
   if (memberSeats <= MAX_MEMBER_SEATS) return null;
-  return `T5: a base contract holds at most ${MAX_MEMBER_SEATS.toLocaleString('en-US')} member seats (the limit); ${memberSeats.toLocaleString('en-US')} is too many.`;
+  return { key: 'memberSeatsTooMany', params: { max: MAX_MEMBER_SEATS.toLocaleString('en-US'), seats: memberSeats.toLocaleString('en-US') } };
 }
 
 /**
  * T5: adding a member is refused when the active members already fill the seats in force, or the
  * seats in force from a later day a seat decrease already ordered takes effect (`from`, named).
  */
-export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number, from: string | null = null): string | null {
+export function refuseMemberBeyondSeats(activeMembers: number, memberSeats: number, from: string | null = null): Refusal {
   if (activeMembers + 1 <= memberSeats) return null;
-  if (from) return `A seat decrease already ordered leaves ${memberSeats} member seats from ${from}, and ${activeMembers} members are active: remove a member or buy more seats first (T5).`;
-  return `All ${memberSeats} member seats of the contract are taken (${activeMembers} active members): remove a member or buy more seats first (T5).`;
+  if (from) return { key: 'memberSeatLimitFrom', params: { seats: memberSeats, from, active: activeMembers } };
+  return { key: 'memberSeatLimit', params: { seats: memberSeats, active: activeMembers } };
 }
 
 /** T2: a tenant keeps at least one administrator, so someone can always manage it. */
 /** T2: the last administrator cannot stop being one (the tenant would have none). */
-export function refuseDemotingAdmin(member: { isAdmin: boolean }, makeAdmin: boolean, activeAdmins: number): string | null {
-  if (member.isAdmin && !makeAdmin && activeAdmins <= 1) return 'This is the last administrator of the tenant: make another member an administrator first (T2).';
+export function refuseDemotingAdmin(member: { isAdmin: boolean }, makeAdmin: boolean, activeAdmins: number): Refusal {
+  if (member.isAdmin && !makeAdmin && activeAdmins <= 1) return { key: 'lastAdminDemotion' };
   return null;
 }
 
-export function refuseRemovingMember(member: { isAdmin: boolean }, activeAdmins: number): string | null {
-  if (member.isAdmin && activeAdmins <= 1) return 'This is the last administrator of the tenant: make another member an administrator before removing them (T2).';
+export function refuseRemovingMember(member: { isAdmin: boolean }, activeAdmins: number): Refusal {
+  if (member.isAdmin && activeAdmins <= 1) return { key: 'lastAdminRemoval' };
   return null;
 }

@@ -16,12 +16,12 @@ export const MIN_PASSWORD_SCORE = 3;
 let checker: ZxcvbnFactory | undefined;
 const zxcvbn = () => (checker ??= new ZxcvbnFactory({ dictionary: { ...commonDictionary, ...japaneseDictionary }, graphs: adjacencyGraphs }));
 
-/** Why the password is too weak (Japanese first, English after it), or null. */
+/** Why the password is too weak, or null. */
 export function refuseWeakPassword(password: string, personal: readonly string[] = []): Refusal {
   // zxcvbn's cost grows with length; beyond 100 characters a password is not guessable by any listed pattern
   // each whole value and its parts (an email's local part, a name's words) count as words an attacker knows
   const words = personal.flatMap((value) => [value, ...value.split(/[@.\s_+-]+/)]).map((word) => word.trim().toLowerCase()).filter((word) => word.length >= 3);
   const { score } = zxcvbn().check(password.slice(0, 100), [...new Set(words)]);
   if (score >= MIN_PASSWORD_SCORE) return null;
-  return 'このパスワードは推測されやすすぎます。よく使われる語や数字の並び、名前やメールアドレスを避け、複数の語をつなげた長めのパスワードにしてください (T3)。 / This password is too easy to guess: avoid common words, number runs, your name and email; use a longer passphrase of several words (T3).';
+  return { key: 'passwordWeak' };
 }

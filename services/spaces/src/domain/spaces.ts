@@ -1,4 +1,5 @@
 import type { Viewer } from '@kyodo/auth';
+import type { SpacesRefusal, SpacesRefusalKey } from '../refusals/refusals.js';
 
 /** What the rules need of a space. */
 export interface SpaceRow {
@@ -50,31 +51,46 @@ export function canSeeSpace(viewer: Viewer | null, space: SpaceRow, membership: 
   return true;
 }
 
-/** Why an action is refused, or null when it is allowed. */
-export type Refusal = string | null;
+/** Why an action is refused (its refusal key and values, I1), or null when it is allowed. */
+export type Refusal = SpacesRefusal | null;
+
+/** What a space administrator does to a space (S5): each has its own refusal for a guest and for a plain member. */
+export type SpaceAdministration = 'manageMembers' | 'addApps' | 'removeApps' | 'changeSettings' | 'editBody' | 'delete';
+
+const ADMINISTRATION_REFUSALS: Record<SpaceAdministration, { guest: SpacesRefusalKey; member: SpacesRefusalKey }> = {
+  manageMembers: { guest: 'spaceGuestMayNotManageMembers', member: 'spaceAdminOnlyManageMembers' },
+  addApps: { guest: 'spaceGuestMayNotAddApps', member: 'spaceAdminOnlyAddApps' },
+  removeApps: { guest: 'spaceGuestMayNotRemoveApps', member: 'spaceAdminOnlyRemoveApps' },
+  changeSettings: { guest: 'spaceGuestMayNotChangeSettings', member: 'spaceAdminOnlyChangeSettings' },
+  editBody: { guest: 'spaceGuestMayNotEditBody', member: 'spaceAdminOnlyEditBody' },
+  delete: { guest: 'spaceGuestMayNotDelete', member: 'spaceAdminOnlyDelete' },
+};
+
+/** Whether the viewer administers this space: a member who is its administrator, or a tenant administrator (S5). */
+export function administersSpace(viewer: Viewer, membership: MembershipRow | null): boolean {
+  return viewer.kind !== 'GUEST' && (!!membership?.isSpaceAdmin || viewer.roles.includes('ADMIN'));
+}
 
 /**
  * S5: actions on a space itself (settings, body, members, deletion, invitations): members who
  * administer the space (or administer the tenant); guests never.
  */
-export function refuseSpaceAdministration(viewer: Viewer, membership: MembershipRow | null, action: string): Refusal {
-  if (viewer.kind === 'GUEST') return `Guests may not ${action} (S5).`;
-  if (membership?.isSpaceAdmin || viewer.roles.includes('ADMIN')) return null;
-  return `Only an administrator of this space may ${action}.`;
+export function refuseSpaceAdministration(viewer: Viewer, membership: MembershipRow | null, action: SpaceAdministration): Refusal {
+  if (viewer.kind === 'GUEST') return { key: ADMINISTRATION_REFUSALS[action].guest };
+  if (administersSpace(viewer, membership)) return null;
+  return { key: ADMINISTRATION_REFUSALS[action].member };
 }
 
 /** Who may create a space: members; a guest space only when the tenant lets this member (S2). */
 export function refuseCreateSpace(viewer: Viewer, isGuestSpace: boolean, creators: 'MEMBERS' | 'ADMINS'): Refusal {
-  if (viewer.kind === 'GUEST') return 'Guests may not create spaces (S5).';
-  if (isGuestSpace && creators === 'ADMINS' && !viewer.roles.includes('ADMIN')) {
-    return 'In this tenant only administrators may create guest spaces.';
-  }
+  if (viewer.kind === 'GUEST') return { key: 'spaceCreateGuest' };
+  if (isGuestSpace && creators === 'ADMINS' && !viewer.roles.includes('ADMIN')) return { key: 'spaceCreateGuestSpaceAdminsOnly' };
   return null;
 }
 
 /** S6: a guest may add a thread when the space lets guests add pages. Members always may. */
 export function refuseAddThread(viewer: Viewer, space: GuestPermissions): Refusal {
-  if (viewer.kind === 'GUEST' && !space.guestCanAddThreads) return 'Guests may not start threads in this space: the space administrator has not allowed it (S6).';
+  if (viewer.kind === 'GUEST' && !space.guestCanAddThreads) return { key: 'threadGuestAddNotAllowed' };
   return null;
 }
 
@@ -84,18 +100,19 @@ export function refuseAddThread(viewer: Viewer, space: GuestPermissions): Refusa
  */
 export function refuseChangeThread(viewer: Viewer, authorId: string, membership: MembershipRow | null, space: GuestPermissions, change: 'edit' | 'delete'): Refusal {
   const own = authorId === viewer.userId;
+  const edit = change === 'edit';
   if (viewer.kind === 'GUEST') {
-    if (!own) return `Guests may not ${change} threads created by someone else (S5).`;
-    const allowed = change === 'edit' ? space.guestCanEditThreads : space.guestCanDeleteThreads;
-    return allowed ? null : `Guests may not ${change} threads in this space: the space administrator has not allowed it (S6).`;
+    if (!own) return { key: edit ? 'threadGuestEditOthers' : 'threadGuestDeleteOthers' };
+    const allowed = edit ? space.guestCanEditThreads : space.guestCanDeleteThreads;
+    return allowed ? null : { key: edit ? 'threadGuestEditNotAllowed' : 'threadGuestDeleteNotAllowed' };
   }
   if (own || membership?.isSpaceAdmin || viewer.roles.includes('ADMIN')) return null;
-  return `Only the author or an administrator of this space may ${change} this thread.`;
+  return { key: edit ? 'threadAuthorOnlyEdit' : 'threadAuthorOnlyDelete' };
 }
 
 /** S6: a guest may comment when the space lets guests add comments. */
 export function refuseAddComment(viewer: Viewer, space: GuestPermissions): Refusal {
-  if (viewer.kind === 'GUEST' && !space.guestCanAddComments) return 'Guests may not comment in this space: the space administrator has not allowed it (S6).';
+  if (viewer.kind === 'GUEST' && !space.guestCanAddComments) return { key: 'commentGuestAddNotAllowed' };
   return null;
 }
 
@@ -103,11 +120,11 @@ export function refuseAddComment(viewer: Viewer, space: GuestPermissions): Refus
 export function refuseDeleteComment(viewer: Viewer, authorId: string, membership: MembershipRow | null, space: GuestPermissions): Refusal {
   const own = authorId === viewer.userId;
   if (viewer.kind === 'GUEST') {
-    if (!own) return 'Guests may not delete comments written by someone else (S5).';
-    return space.guestCanDeleteComments ? null : 'Guests may not delete comments in this space: the space administrator has not allowed it (S6).';
+    if (!own) return { key: 'commentGuestDeleteOthers' };
+    return space.guestCanDeleteComments ? null : { key: 'commentGuestDeleteNotAllowed' };
   }
   if (own || membership?.isSpaceAdmin || viewer.roles.includes('ADMIN')) return null;
-  return 'Only the author or an administrator of this space may delete this comment.';
+  return { key: 'commentAuthorOnlyDelete' };
 }
 
 /**
@@ -119,5 +136,5 @@ export function refuseJoinUnderPolicy(policy: 'KINTONE' | 'SINGLE_SPACE', guestS
   if (policy !== 'SINGLE_SPACE') return null;
   const others = guestSpaceIds.filter((id) => id !== spaceId);
   if (others.length === 0) return null;
-  return 'This tenant keeps each guest in a single space (S7) and this guest is already in another guest space; an administrator must remove them from it first.';
+  return { key: 'guestSingleSpace' };
 }

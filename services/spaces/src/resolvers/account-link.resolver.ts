@@ -1,5 +1,5 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { badInput, conflict, forbidden, notFound, recordAudit, requireMember, requireViewer } from '@kyodo/subgraph-kit';
+import { recordAudit, requireMember, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { enforce, requireSpace } from '../access.js';
@@ -20,6 +20,7 @@ import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy } from './space.resolver.js';
 import { claimInvitation, loadValidInvitation, retireDeadLink } from './invitation.resolver.js';
 import type { SpacesContext } from '../context.js';
+import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
 
 /** S9: threads in the guest's spaces that the guest has not read. One query. */
@@ -68,20 +69,20 @@ export class AccountLinkResolver {
     const invitation = await loadValidInvitation(ctx, input.token, now);
     enforce(refuseLink(viewer, invitation.tenantId));
     // L8/S9: a member of a tenant whose contract has ended links nothing (fails closed on a stale copy)
-    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw forbidden(LINK_ENDED);
+    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw refusalError(LINK_ENDED);
     const { guest, memberTenant } = await ctx.dataSource.transaction(async (manager) => {
       const memberTenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
-      if (!isLinkUsable(memberTenant, now)) throw forbidden(LINK_ENDED);
+      if (!isLinkUsable(memberTenant, now)) throw refusalError(LINK_ENDED);
       const member = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
-      if (!member) throw notFound('Your account');
+      if (!member) throw spacesRefusals.refuse('linkAccountNotFound');
       await claimInvitation(manager, invitation, now);
       const space = await manager.findOneBy(Space, { id: invitation.spaceId });
-      if (!space) throw badInput('This invitation link is not valid.', 'token');
+      if (!space) throw spacesRefusals.refuse('invitationLinkInvalid');
       let guest = await manager.findOneBy(User, { tenantId: invitation.tenantId, linkedUserId: member.id, kind: 'GUEST' });
       if (!guest) {
         const holder = await manager.findOneBy(User, { tenantId: invitation.tenantId, email: invitation.email });
         if (holder && !(await retireDeadLink(manager, holder, now))) {
-          throw conflict('This address already has an account in that organisation; accept the invitation with its password instead.');
+          throw spacesRefusals.refuse('linkAddressTaken');
         }
         guest = newGuestUser({ tenantId: invitation.tenantId, email: invitation.email, name: member.name, passwordHash: LINKED_ACCOUNT_PASSWORD_HASH, linkedUserId: member.id });
         await manager.insert(User, guest);
@@ -108,14 +109,14 @@ export class AccountLinkResolver {
 
   @Mutation(() => SignInPayload, { description: "S9: single sign-on from the viewer's member account into their linked guest account of another organisation." })
   async switchTenant(@Arg('tenant', () => String) subdomain: string, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
-    const viewer = requireMember(ctx, 'switch organisations: only a member account can be linked (S9)');
+    const viewer = requireMember(ctx, () => spacesRefusals.refuse('switchTenantMembersOnly'));
     const now = ctx.clock.now();
     const tenants = ctx.dataSource.getRepository(Tenant);
     const target = await tenants.findOneBy({ subdomain: subdomain.trim().toLowerCase() });
     const guest = target ? await ctx.dataSource.getRepository(User).findOneBy({ tenantId: target.id, linkedUserId: viewer.userId, kind: 'GUEST' }) : null;
-    if (!target || !guest) throw notFound('A linked account in that organisation');
+    if (!target || !guest) throw spacesRefusals.refuse('linkedAccountNotFound');
     // L8/S9: from the day after the member tenant's last day, by itself (licensing's date, copied)
-    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw forbidden(LINK_ENDED);
+    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw refusalError(LINK_ENDED);
     if (!guest.firstSignInAt) {
       guest.firstSignInAt = now;
       await ctx.dataSource.transaction((manager) => manager.update(User, guest.id, { firstSignInAt: now }));
@@ -142,14 +143,14 @@ export class AccountLinkResolver {
   })
   async recordContractCancellation(@Arg('input', () => ContractCancellationInput) input: ContractCancellationInput, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden("契約の終了を記録できるのはベンダーの運用担当者 (VENDOR_ADMIN) だけです (L8)。 / Only a vendor operator (VENDOR_ADMIN) may record the end of a tenant's contract (L8).");
+    if (!isVendorAdmin(viewer)) throw spacesRefusals.refuse('cancellationVendorOnly');
     const now = ctx.clock.now();
     const cancelledAt = input.cancelledAt ?? now;
     const refusal = refuseCancellationDate(cancelledAt, now);
-    if (refusal) throw badInput(refusal, 'cancelledAt');
+    if (refusal) throw refusalError(refusal);
     return ctx.dataSource.transaction(async (manager) => {
       const tenant = await manager.findOneBy(Tenant, { subdomain: input.tenant.trim().toLowerCase() });
-      if (!tenant) throw notFound('Tenant');
+      if (!tenant) throw spacesRefusals.refuse('tenantNotFound');
       await manager.update(Tenant, tenant.id, { contractCancelledAt: cancelledAt });
       await recordAudit(manager, {
         at: now,

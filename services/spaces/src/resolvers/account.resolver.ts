@@ -1,5 +1,5 @@
 import { generateTotpSecret, totpUri, verifyTotp } from '@kyodo/auth';
-import { badInput, conflict, recordAudit, requireViewer, unauthenticated } from '@kyodo/subgraph-kit';
+import { recordAudit, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { Tenant } from '../entities/tenant.entity.js';
@@ -10,6 +10,7 @@ import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { totpSecretsFor } from '../totp-secrets.js';
 import { TotpSetup } from '../types/totp-setup.type.js';
 import type { SpacesContext } from '../context.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 /** The signed-in viewer's own account: second factor (T3) and token refresh. */
 @Resolver()
@@ -19,8 +20,8 @@ export class AccountResolver {
     const viewer = requireViewer(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
-      if (!user) throw unauthenticated('This account no longer exists; sign in again.');
-      if (user.totpEnabled) throw conflict('A one-time password is already on for this account.');
+      if (!user) throw spacesRefusals.refuse('accountGone');
+      if (user.totpEnabled) throw spacesRefusals.refuse('totpAlreadyOn');
       const secret = generateTotpSecret();
       // only the encrypted form is stored; the secret itself is shown this once
       const sealed = (await totpSecretsFor(ctx.deps)).seal(secret, user.id);
@@ -34,11 +35,11 @@ export class AccountResolver {
     const viewer = requireViewer(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
-      if (!user) throw unauthenticated('This account no longer exists; sign in again.');
-      if (user.totpEnabled) throw conflict('A one-time password is already on for this account.');
-      if (!user.totpSecret) throw badInput('Start with enableTotp, then enter the code your app shows.', 'code');
+      if (!user) throw spacesRefusals.refuse('accountGone');
+      if (user.totpEnabled) throw spacesRefusals.refuse('totpAlreadyOn');
+      if (!user.totpSecret) throw spacesRefusals.refuse('totpNotStarted');
       const secret = (await totpSecretsFor(ctx.deps)).open(user.totpSecret, user.id);
-      if (!verifyTotp(secret, code.trim(), ctx.clock.now())) throw badInput('The code is wrong or has expired; enter the current 6-digit code.', 'code');
+      if (!verifyTotp(secret, code.trim(), ctx.clock.now())) throw spacesRefusals.refuse('totpCodeWrong');
       await manager.update(User, user.id, { totpEnabled: true });
       // A1: a change to how this person signs in (T3), recorded with it
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'totp.enable', subject: `User:${user.id}`, before: { totpEnabled: false }, after: { totpEnabled: true } });
@@ -52,9 +53,9 @@ export class AccountResolver {
   async refreshToken(@Ctx() ctx: SpacesContext): Promise<SignInPayload> {
     const viewer = requireViewer(ctx);
     const user = await ctx.dataSource.getRepository(User).findOneBy({ id: viewer.userId, tenantId: viewer.tenantId });
-    if (!user) throw unauthenticated('This account no longer exists; sign in again.');
+    if (!user) throw spacesRefusals.refuse('accountGone');
     if (user.kind === 'GUEST' && !(await ctx.dataSource.getRepository(SpaceMember).existsBy({ userId: user.id }))) {
-      throw unauthenticated('You no longer have access to any space of this tenant (S10).');
+      throw spacesRefusals.refuse('guestWithoutSpaces');
     }
     const tenant = await ctx.dataSource.getRepository(Tenant).findOneByOrFail({ id: user.tenantId });
     await assertGuestMayEnter(ctx, user, tenant, ctx.clock.now());

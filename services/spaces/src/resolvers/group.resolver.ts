@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, recordAudit, requireAdmin, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GroupMember } from '../entities/group-member.entity.js';
 import { Group } from '../entities/group.entity.js';
@@ -8,12 +8,13 @@ import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input
 import type { SpacesContext } from '../context.js';
 import { recordMembershipChanges } from '../membership-feed.js';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
   @Query(() => [Group], { ...SURVIVES_OUTAGE, description: "The tenant's groups (departments): members only (S3: guests see no directory)." })
   async groups(@Ctx() ctx: SpacesContext): Promise<Group[]> {
-    const viewer = requireMember(ctx, "see the tenant's groups (S3)");
+    const viewer = requireMember(ctx, () => spacesRefusals.refuse('groupsMembersOnly'));
     const groups = await ctx.dataSource.getRepository(Group).find({ where: { tenantId: viewer.tenantId }, order: { name: 'ASC' } });
     for (const group of groups) ctx.loaders.groupById.prime(group.id, group);
     return groups;
@@ -28,13 +29,13 @@ export class GroupResolver {
 
   @Mutation(() => Group, { description: 'Creates a group: tenant administrators only.' })
   async createGroup(@Arg('input', () => CreateGroupInput) input: CreateGroupInput, @Ctx() ctx: SpacesContext): Promise<Group> {
-    const viewer = requireAdmin(ctx, 'create groups');
+    const viewer = requireAdmin(ctx);
     const name = input.name.trim();
-    if (!name || name.length > 200) throw badInput('A group name has 1 to 200 characters.', 'name');
+    if (!name || name.length > 200) throw spacesRefusals.refuse('groupNameLength');
     const invisible = refuseInvisibleInName(name);
-    if (invisible) throw badInput(invisible, 'name');
+    if (invisible) throw refusalError(invisible);
     return ctx.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(Group, { tenantId: viewer.tenantId, name })) throw conflict(`A group named "${name}" already exists.`);
+      if (await manager.existsBy(Group, { tenantId: viewer.tenantId, name })) throw spacesRefusals.refuse('groupNameTaken', { name });
       const id = randomUUID();
       await manager.insert(Group, { id, tenantId: viewer.tenantId, name });
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.create', subject: `Group:${id}`, before: null, after: { name } });
@@ -44,13 +45,13 @@ export class GroupResolver {
 
   @Mutation(() => Group, { description: 'Adds a member (never a guest) to a group: tenant administrators only.' })
   async addGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
-    const viewer = requireAdmin(ctx, 'change groups');
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
-      if (!group) throw notFound('Group');
+      if (!group) throw spacesRefusals.refuse('groupNotFound');
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
-      if (!user) throw notFound('User');
-      if (user.kind !== 'MEMBER') throw badInput('Only members belong to groups; guests are kept apart (S2).', 'userId');
+      if (!user) throw spacesRefusals.refuse('userNotFound');
+      if (user.kind !== 'MEMBER') throw spacesRefusals.refuse('groupGuestMember');
       if (!(await manager.existsBy(GroupMember, { groupId: group.id, userId: user.id }))) {
         await manager.insert(GroupMember, { groupId: group.id, userId: user.id });
         // A1: groups decide who sees which cards (C3): a permission change
@@ -64,12 +65,12 @@ export class GroupResolver {
 
   @Mutation(() => Group, { description: "Removes a member from a group: tenant administrators only. Cards limited to the group stop showing to them within seconds (C3)." })
   async removeGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
-    const viewer = requireAdmin(ctx, 'change groups');
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
-      if (!group) throw notFound('Group');
+      if (!group) throw spacesRefusals.refuse('groupNotFound');
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
-      if (!user) throw notFound('User');
+      if (!user) throw spacesRefusals.refuse('userNotFound');
       const removed = await manager.delete(GroupMember, { groupId: group.id, userId: user.id });
       if (removed.affected) {
         await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'group.member.remove', subject: `Group:${group.id}`, before: { userId: user.id }, after: null });

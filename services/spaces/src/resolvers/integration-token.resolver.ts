@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { INTEGRATION_TOKEN_SCOPES, INTEGRATION_TOKEN_TTL_SECONDS, integrationTokenName } from '../domain/integration-tokens.js';
 import { IntegrationToken } from '../entities/integration-token.entity.js';
@@ -7,13 +7,14 @@ import { User } from '../entities/user.entity.js';
 import { IssueIntegrationTokenInput } from '../inputs/issue-integration-token.input.js';
 import { IntegrationTokenPayload } from '../types/integration-token-payload.type.js';
 import type { SpacesContext } from '../context.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 /** C6: tokens other systems read cards with; issued, listed and revoked by tenant administrators. */
 @Resolver(() => IntegrationToken)
 export class IntegrationTokenResolver {
   @Query(() => [IntegrationToken], { ...SURVIVES_OUTAGE, description: "C6: the tenant's integration tokens, newest first, revoked ones included: tenant administrators only." })
   async integrationTokens(@Ctx() ctx: SpacesContext): Promise<IntegrationToken[]> {
-    const viewer = requireAdmin(ctx, 'see integration tokens');
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.getRepository(IntegrationToken).find({ where: { tenantId: viewer.tenantId }, order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
@@ -33,15 +34,15 @@ export class IntegrationTokenResolver {
       'It can only read cards, lives one year unless revoked, and is shown only in this answer: tenant administrators only.',
   })
   async issueIntegrationToken(@Arg('input', () => IssueIntegrationTokenInput) input: IssueIntegrationTokenInput, @Ctx() ctx: SpacesContext): Promise<IntegrationTokenPayload> {
-    const viewer = requireAdmin(ctx, 'issue integration tokens');
+    const viewer = requireAdmin(ctx);
     const issuer = ctx.deps.issuer;
     if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
     const name = integrationTokenName(input.name);
-    if (!name) throw badInput('A token name has 1 to 100 characters.', 'name');
+    if (!name) throw spacesRefusals.refuse('integrationTokenNameLength');
     const actingUserId = input.actAsUserId ?? viewer.userId;
     const acting = await ctx.dataSource.getRepository(User).findOneBy({ id: actingUserId, tenantId: viewer.tenantId });
-    if (!acting || acting.removedAt) throw notFound('User'); // T5: a removed member acts for nobody
-    if (acting.kind !== 'MEMBER') throw badInput('An integration token acts as a member: guests see no cards (C3).', 'actAsUserId');
+    if (!acting || acting.removedAt) throw spacesRefusals.refuse('userNotFound'); // T5: a removed member acts for nobody
+    if (acting.kind !== 'MEMBER') throw spacesRefusals.refuse('integrationTokenActsAsGuest');
     const now = ctx.clock.now();
     const row = {
       id: randomUUID(),
@@ -68,11 +69,11 @@ export class IntegrationTokenResolver {
 
   @Mutation(() => Boolean, { description: 'C6: revokes an integration token at once (the next request with it is refused): tenant administrators only. Revoking twice is harmless.' })
   async revokeIntegrationToken(@Arg('id', () => ID) id: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
-    const viewer = requireAdmin(ctx, 'revoke integration tokens');
+    const viewer = requireAdmin(ctx);
     const now = ctx.clock.now();
     return ctx.dataSource.transaction(async (manager) => {
       const row = await manager.findOneBy(IntegrationToken, { id, tenantId: viewer.tenantId });
-      if (!row) throw notFound('Integration token');
+      if (!row) throw spacesRefusals.refuse('integrationTokenNotFound');
       if (!row.revokedAt) {
         await manager.update(IntegrationToken, { id: row.id }, { revokedAt: now });
         await recordAudit(manager, { at: now, actor: viewer, tenantId: viewer.tenantId, action: 'integrationToken.revoke', subject: `IntegrationToken:${row.id}`, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword, verifyPassword } from '@kyodo/auth';
-import { appError, badInput, conflict, notFound, recordAudit, serialisedTransaction, unauthenticated } from '@kyodo/subgraph-kit';
+import { recordAudit, serialisedTransaction } from '@kyodo/subgraph-kit';
 import { IsNull, type EntityManager } from 'typeorm';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { enforce, requireSpace } from '../access.js';
@@ -33,26 +33,28 @@ import { checkGuestPolicy, removeMembership } from './space.resolver.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
 import { refuseWeakPassword } from '../domain/password-strength.js';
+import { refusalError, spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
 
+/** Why an invitation link does not work (S4), by its state. */
 const INVALID_LINK = {
-  UNKNOWN: 'This invitation link is not valid. Check that you opened the whole link from the mail.',
-  USED: 'This invitation link has already been used. Sign in with your email and password instead.',
-  EXPIRED: 'This invitation link has expired. Ask the space administrator to invite you again.',
-} as const;
+  UNKNOWN: 'invitationLinkInvalid',
+  USED: 'invitationLinkUsed',
+  EXPIRED: 'invitationExpired',
+} as const satisfies Record<string, SpacesRefusalKey>;
 
 /** An invitation whose link still works (S4), or BAD_USER_INPUT with a plain message. */
 export async function loadValidInvitation(ctx: SpacesContext, token: string, now: Date): Promise<Invitation> {
   const invitation = await ctx.dataSource.getRepository(Invitation).findOneBy({ tokenHash: hashInvitationToken(token.trim()) });
-  if (!invitation) throw badInput(INVALID_LINK.UNKNOWN, 'token');
+  if (!invitation) throw spacesRefusals.refuse(INVALID_LINK.UNKNOWN);
   const state = invitationState(invitation, now);
-  if (state !== 'VALID') throw badInput(INVALID_LINK[state], 'token');
+  if (state !== 'VALID') throw spacesRefusals.refuse(INVALID_LINK[state]);
   return invitation;
 }
 
 /** Marks the invitation used; only one request can (single use even under a race). */
 export async function claimInvitation(manager: EntityManager, invitation: Invitation, now: Date): Promise<void> {
   const claimed = await manager.update(Invitation, { id: invitation.id, acceptedAt: IsNull() }, { acceptedAt: now });
-  if ((claimed.affected ?? 0) !== 1) throw badInput(INVALID_LINK.USED, 'token');
+  if ((claimed.affected ?? 0) !== 1) throw spacesRefusals.refuse(INVALID_LINK.USED);
 }
 
 /**
@@ -70,8 +72,6 @@ export async function retireDeadLink(manager: EntityManager, guest: User, now: D
   return true;
 }
 
-const EXISTING_GUEST_PASSWORD = 'You already have a guest account with this address: enter its password.';
-
 /**
  * An existing guest proves who they are with their password; wrong ones count towards the
  * same lockout as signIn (T3), outside any transaction so the count is kept.
@@ -80,10 +80,10 @@ async function checkExistingGuestPassword(ctx: SpacesContext, invitation: Invita
   const users = ctx.dataSource.getRepository(User);
   const user = await users.findOneBy({ tenantId: invitation.tenantId, email: invitation.email });
   if (!user || user.kind !== 'GUEST' || user.linkedUserId) return;
-  if (isLocked(user, now)) throw appError('TOO_MANY_REQUESTS', 'Too many failed attempts: this account is locked for a while; try again later.');
+  if (isLocked(user, now)) throw spacesRefusals.refuse('accountLocked');
   if (!(await verifyPassword(user.passwordHash, password))) {
     await users.update(user.id, afterFailure(user, now));
-    throw unauthenticated(EXISTING_GUEST_PASSWORD);
+    throw spacesRefusals.refuse('invitationGuestPassword');
   }
 }
 
@@ -95,10 +95,10 @@ export class InvitationResolver {
   })
   async inviteGuest(@Arg('input', () => InviteGuestInput) input: InviteGuestInput, @Ctx() ctx: SpacesContext): Promise<Invitation> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
-    if (!space.isGuestSpace) throw badInput('Only guest spaces admit guests (S2); create a guest space for them.', 'spaceId');
+    enforce(refuseSpaceAdministration(viewer, membership, 'manageMembers'));
+    if (!space.isGuestSpace) throw spacesRefusals.refuse('invitationIntoInternalSpace');
     const email = normaliseEmail(input.email);
-    if (!email) throw badInput('Enter a valid email address.', 'email');
+    if (!email) throw spacesRefusals.refuse('emailInvalid');
     const now = ctx.clock.now();
     // L10: on the allowance model, no guest beyond 5 per paid member (licensing holds the seats)
     const allowance = await guestAllowanceOf(ctx, viewer.tenantId);
@@ -109,9 +109,9 @@ export class InvitationResolver {
       const tenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       let existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
       if (existing && (await retireDeadLink(manager, existing, now))) existing = null;
-      if (existing?.kind === 'MEMBER') throw conflict('This address belongs to a member of this tenant; add them to the space as a member instead.');
+      if (existing?.kind === 'MEMBER') throw spacesRefusals.refuse('invitationAddressIsMember');
       if (existing) {
-        if (await manager.existsBy(SpaceMember, { spaceId: space.id, userId: existing.id })) throw conflict('This guest is already in this space.');
+        if (await manager.existsBy(SpaceMember, { spaceId: space.id, userId: existing.id })) throw spacesRefusals.refuse('invitationGuestAlreadyInSpace');
         await checkGuestPolicy(manager, tenant.id, existing.id, space.id);
         // S4: an address that already has a guest account: that guest is added
         await manager.insert(SpaceMember, { spaceId: space.id, userId: existing.id, isSpaceAdmin: false });
@@ -151,7 +151,7 @@ export class InvitationResolver {
           ...invitationMail(tenant.locale, { inviterName: inviter?.name ?? 'Kyodo', spaceName: space.name, tenantName: tenant.name, link, expiresAt: invitation.expiresAt, existingGuest: !!existing }),
         },
         now,
-        'send the invitation',
+        'mailUnavailableInvitation',
       );
       return manager.findOneByOrFail(Invitation, { id: invitation.id });
     });
@@ -169,22 +169,22 @@ export class InvitationResolver {
       await claimInvitation(manager, invitation, now);
       const tenant = await manager.findOneByOrFail(Tenant, { id: invitation.tenantId });
       const space = await manager.findOneBy(Space, { id: invitation.spaceId });
-      if (!space) throw badInput(INVALID_LINK.UNKNOWN, 'token');
+      if (!space) throw spacesRefusals.refuse(INVALID_LINK.UNKNOWN);
       let user = await manager.findOneBy(User, { tenantId: tenant.id, email: invitation.email });
       if (user && (await retireDeadLink(manager, user, now))) user = null;
       let created = false;
-      if (user?.kind === 'MEMBER') throw conflict('This address belongs to a member of this tenant; sign in as that member.');
+      if (user?.kind === 'MEMBER') throw spacesRefusals.refuse('invitationAcceptAsMember');
       if (user) {
         // checked (and counted against the lockout) before the transaction; re-checked here in case it changed since
-        if (!(await verifyPassword(user.passwordHash, input.password))) throw unauthenticated(EXISTING_GUEST_PASSWORD);
+        if (!(await verifyPassword(user.passwordHash, input.password))) throw spacesRefusals.refuse('invitationGuestPassword');
       } else {
         const name = input.name.trim();
-        if (!name || name.length > 200) throw badInput('Enter your name (1 to 200 characters).', 'name');
+        if (!name || name.length > 200) throw spacesRefusals.refuse('invitationNameLength');
         const invisible = refuseInvisibleInName(name);
-        if (invisible) throw badInput(invisible, 'name');
-        if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+        if (invisible) throw refusalError(invisible);
+        if (input.password.length < MIN_PASSWORD_LENGTH) throw spacesRefusals.refuse('passwordTooShort', { min: MIN_PASSWORD_LENGTH });
         const weak = refuseWeakPassword(input.password, [invitation.email, name, tenant.subdomain]);
-        if (weak) throw badInput(weak, 'password');
+        if (weak) throw refusalError(weak);
         user = newGuestUser({ tenantId: tenant.id, email: invitation.email, name, passwordHash: await hashPassword(input.password) });
         await manager.insert(User, user);
         created = true;
@@ -219,7 +219,7 @@ export class InvitationResolver {
             ...guestAccountMail(tenant.locale, { name: user.name, tenantName: tenant.name, email: user.email, signInUrl: ctx.deps.publicUrl ?? DEFAULT_PUBLIC_URL }),
           },
           now,
-          'send the account confirmation',
+          'mailUnavailableAccountCreated',
         );
       }
       return { user, tenant, created };
@@ -232,10 +232,10 @@ export class InvitationResolver {
   @Mutation(() => Boolean, { description: 'S10: removes a guest from a guest space; their access ends at once and their posts stay. Space administrators only (S5).' })
   async removeGuest(@Arg('input', () => RemoveGuestInput) input: RemoveGuestInput, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
+    enforce(refuseSpaceAdministration(viewer, membership, 'manageMembers'));
     return ctx.dataSource.transaction(async (manager) => {
       const guest = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId, kind: 'GUEST' });
-      if (!guest || !(await removeMembership(manager, space.id, guest.id))) throw notFound('Guest in this space');
+      if (!guest || !(await removeMembership(manager, space.id, guest.id))) throw spacesRefusals.refuse('guestNotInSpace');
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'guest.remove', subject: `Space:${space.id}`, before: { guestId: guest.id, email: guest.email }, after: null });
       return true;
     });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isAdmin, isVendorAdmin } from '@kyodo/auth';
-import { badInput, conflict, notFound, quotaExceeded, recordAudit, requireAdmin, serialisedTransaction } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, serialisedTransaction } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { IsNull, type EntityManager } from 'typeorm';
 import { normaliseEmail } from '../domain/invitations.js';
@@ -18,6 +18,7 @@ import { IntegrationToken } from '../entities/integration-token.entity.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { recordMembershipChanges } from '../membership-feed.js';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
 const ACTIVE_MEMBER = (tenantId: string) => ({ tenantId, kind: 'MEMBER' as const, removedAt: IsNull() });
 
@@ -74,13 +75,13 @@ export class MemberResolver {
       'T5: a tenant administrator adds a member, within the member seats in force (read from licensing); the member gets a set-password mail. A removed member with the address is brought back.',
   })
   async addMember(@Arg('input', () => AddMemberInput) input: AddMemberInput, @Ctx() ctx: SpacesContext): Promise<User> {
-    const viewer = requireAdmin(ctx, 'add members (T5)');
+    const viewer = requireAdmin(ctx);
     const email = normaliseEmail(input.email);
-    if (!email) throw badInput('Enter a valid email address.', 'email');
+    if (!email) throw spacesRefusals.refuse('emailInvalid');
     const name = input.name.trim();
-    if (!name || name.length > 200) throw badInput("Enter the member's name (1 to 200 characters).", 'name');
+    if (!name || name.length > 200) throw spacesRefusals.refuse('memberNameLength');
     const invisible = refuseInvisibleInName(name);
-    if (invisible) throw badInput(invisible, 'name');
+    if (invisible) throw refusalError(invisible);
     const now = ctx.clock.now();
     // asked before the transaction so no lock is held while licensing answers (nor while hashing)
     const seats = await memberSeatsInForce(ctx, viewer.tenantId);
@@ -88,11 +89,11 @@ export class MemberResolver {
     const member = await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
       const tenant = await lockTenant(manager, viewer.tenantId);
       const existing = await manager.findOneBy(User, { tenantId: tenant.id, email });
-      if (existing?.kind === 'GUEST') throw conflict('This address belongs to a guest of this tenant; a guest cannot also be a member.');
-      if (existing && !existing.removedAt) throw conflict('This address already belongs to a member of this tenant.');
+      if (existing?.kind === 'GUEST') throw spacesRefusals.refuse('memberAddressIsGuest');
+      if (existing && !existing.removedAt) throw spacesRefusals.refuse('memberAddressTaken');
       const active = await manager.countBy(User, ACTIVE_MEMBER(tenant.id));
       const refusal = refuseMemberBeyondSeats(active, seats.seats, seats.from);
-      if (refusal) throw quotaExceeded(refusal, { memberSeats: seats.seats, activeMembers: active });
+      if (refusal) throw refusalError(refusal, { memberSeats: seats.seats, activeMembers: active });
       let member: User;
       if (existing) {
         // a member removed earlier comes back as the same user (their posts are theirs), with a new
@@ -118,15 +119,15 @@ export class MemberResolver {
     description: "T5: a tenant administrator removes a member: they can no longer sign in and no longer take a seat; their posts stay theirs. The last administrator cannot be removed.",
   })
   async removeMember(@Arg('userId', () => ID) userId: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
-    const viewer = requireAdmin(ctx, 'remove members (T5)');
+    const viewer = requireAdmin(ctx);
     const now = ctx.clock.now();
     await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
       const tenant = await lockTenant(manager, viewer.tenantId);
       const member = await manager.findOneBy(User, { id: userId, ...ACTIVE_MEMBER(tenant.id) });
-      if (!member) throw notFound('Member');
+      if (!member) throw spacesRefusals.refuse('memberNotFound');
       const admins = await manager.countBy(User, { ...ACTIVE_MEMBER(tenant.id), isAdmin: true });
       const refusal = refuseRemovingMember(member, admins);
-      if (refusal) throw conflict(refusal);
+      if (refusal) throw refusalError(refusal);
       await manager.update(User, member.id, { removedAt: now });
       // a set-password link still in their mailbox no longer lets them in
       await manager.delete(PasswordSetup, { userId: member.id, usedAt: IsNull() });
@@ -144,16 +145,16 @@ export class MemberResolver {
       "T2: a tenant administrator makes a member an administrator, or no longer one. Takes effect at once: the member's tokens signed before are refused everywhere (they sign in again). The last administrator stays one.",
   })
   async setMemberAdmin(@Arg('userId', () => ID) userId: string, @Arg('isAdmin', () => Boolean) makeAdmin: boolean, @Ctx() ctx: SpacesContext): Promise<User> {
-    const viewer = requireAdmin(ctx, 'change administrators (T2)');
+    const viewer = requireAdmin(ctx);
     const now = ctx.clock.now();
     const member = await serialisedTransaction(ctx.dataSource, `members:${viewer.tenantId}`, async (manager) => {
       const tenant = await lockTenant(manager, viewer.tenantId);
       const member = await manager.findOneBy(User, { id: userId, ...ACTIVE_MEMBER(tenant.id) });
-      if (!member) throw notFound('Member');
+      if (!member) throw spacesRefusals.refuse('memberNotFound');
       if (member.isAdmin === makeAdmin) return member;
       const admins = await manager.countBy(User, { ...ACTIVE_MEMBER(tenant.id), isAdmin: true });
       const refusal = refuseDemotingAdmin(member, makeAdmin, admins);
-      if (refusal) throw conflict(refusal);
+      if (refusal) throw refusalError(refusal);
       await manager.update(User, member.id, { isAdmin: makeAdmin });
       // T5: a token that says ADMIN stops acting as one at once (and one that does not, gets it on the next sign-in)
       await revokeAccess(manager, tenant.id, [member.id]);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword, isVendorAdmin } from '@kyodo/auth';
-import { appError, badInput, conflict, forbidden, isUniqueViolation, notFound, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
+import { isUniqueViolation, recordAudit, requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { IsNull, Not } from 'typeorm';
 import { hashInvitationToken, MIN_PASSWORD_LENGTH, normaliseEmail } from '../domain/invitations.js';
@@ -21,25 +21,26 @@ import { revokeAccess, settleAccessChange } from '../access-feed.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
 import { refuseWeakPassword } from '../domain/password-strength.js';
+import { refusalError, spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
 
-const SUBDOMAIN_TAKEN = (subdomain: string) => `The sub-domain "${subdomain}" is already used, or was used by a tenant before; a sub-domain is never reused (T4).`;
-
+/** Why a set-password link does not work (T4), by its state; the state is also sent as `extensions.reason`. */
 const INVALID_LINK = {
-  UNKNOWN: 'This set-password link is not valid. Check that you opened the whole link from the mail.',
-  USED: 'This set-password link has already been used. Sign in with your email and password instead.',
-  EXPIRED:
-    'このパスワード設定リンクは有効期限が切れています（有効期間は 7 日）。リンクを送った人に新しいリンクを依頼してください。最初の管理者の場合は、組織を作成した Kyodo の運用担当者が新しいリンクを送れます (T4)。 / This set-password link has expired (links are valid 7 days). Ask whoever sent it for a new one; a first administrator gets a new link from the Kyodo operator who set up the organisation (T4).',
-} as const;
+  UNKNOWN: 'setPasswordLinkInvalid',
+  USED: 'setPasswordLinkUsed',
+  EXPIRED: 'setPasswordLinkExpired',
+} as const satisfies Record<string, SpacesRefusalKey>;
+
+const invalidLink = (reason: keyof typeof INVALID_LINK) => spacesRefusals.refuse(INVALID_LINK[reason], {}, { reason });
 
 /** A password nobody knows: the member has no way in until they use their set-password link. */
 const unusablePasswordHash = () => hashPassword(randomBytes(32).toString('base64url'));
 
-/** Text a person typed as a name: trimmed, 1 to 200 characters. */
-function requiredName(raw: string, field: string, what: string): string {
+/** Text a person typed as a name: trimmed, 1 to 200 characters; `field` is the input it came from. */
+function requiredName(raw: string, field: 'name' | 'admin.name'): string {
   const name = raw.trim();
-  if (!name || name.length > 200) throw badInput(`Enter ${what} (1 to 200 characters).`, field);
+  if (!name || name.length > 200) throw spacesRefusals.refuse(field === 'name' ? 'organisationNameLength' : 'adminNameLength');
   const invisible = refuseInvisibleInName(name);
-  if (invisible) throw badInput(invisible, field);
+  if (invisible) throw refusalError(invisible, { field });
   return name;
 }
 
@@ -57,23 +58,23 @@ export class OnboardingResolver {
   })
   async createTenant(@Arg('input', () => CreateTenantInput) input: CreateTenantInput, @Ctx() ctx: SpacesContext): Promise<Tenant> {
     const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may create a tenant (T4).');
+    if (!isVendorAdmin(viewer)) throw spacesRefusals.refuse('tenantCreateVendorOnly');
     const subdomain = normaliseSubdomain(input.subdomain);
     const refusal = refuseSubdomain(subdomain);
-    if (refusal) throw badInput(refusal, 'subdomain');
-    const name = requiredName(input.name, 'name', "the organisation's name");
+    if (refusal) throw refusalError(refusal);
+    const name = requiredName(input.name, 'name');
     const adminEmail = normaliseEmail(input.admin.email);
-    if (!adminEmail) throw badInput("Enter a valid email address for the tenant's first administrator.", 'admin.email');
-    const adminName = requiredName(input.admin.name, 'admin.name', "the administrator's name");
+    if (!adminEmail) throw spacesRefusals.refuse('adminEmailInvalid');
+    const adminName = requiredName(input.admin.name, 'admin.name');
     const seatRefusal = refuseMemberSeats(input.contract.memberSeats);
-    if (seatRefusal) throw badInput(seatRefusal, 'contract.memberSeats');
+    if (seatRefusal) throw refusalError(seatRefusal);
     const now = ctx.clock.now();
     const tenantId = tenantIdFor(subdomain);
     let created: Tenant;
     try {
       created = await ctx.dataSource.transaction(async (manager) => {
         // T4: tenants are never deleted (cancellation only marks them), so every sub-domain ever used is still here
-        if (await manager.existsBy(Tenant, [{ subdomain }, { id: tenantId }])) throw conflict(SUBDOMAIN_TAKEN(subdomain));
+        if (await manager.existsBy(Tenant, [{ subdomain }, { id: tenantId }])) throw spacesRefusals.refuse('subdomainTaken', { subdomain });
         const tenant = Object.assign(new Tenant(), {
           id: tenantId,
           subdomain,
@@ -105,7 +106,7 @@ export class OnboardingResolver {
       });
     } catch (error) {
       // two operators racing for one sub-domain: the loser is told, not shown an internal error
-      if (isUniqueViolation(error)) throw conflict(SUBDOMAIN_TAKEN(subdomain));
+      if (isUniqueViolation(error)) throw spacesRefusals.refuse('subdomainTaken', { subdomain });
       throw error;
     }
     // issue 18 #6: committed, so the tenant exists: licensing may now bill its contract. The tenant
@@ -124,15 +125,15 @@ export class OnboardingResolver {
   })
   async resendSetPasswordLink(@Arg('tenant', () => String) subdomain: string, @Arg('email', () => String) rawEmail: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('新しいパスワード設定リンクを送れるのはベンダーの運用担当者 (VENDOR_ADMIN) だけです (T4)。 / Only a vendor operator (VENDOR_ADMIN) may send a new set-password link (T4).');
+    if (!isVendorAdmin(viewer)) throw spacesRefusals.refuse('resendLinkVendorOnly');
     const now = ctx.clock.now();
     const email = normaliseEmail(rawEmail);
     await ctx.dataSource.transaction(async (manager) => {
       const tenant = await manager.findOneBy(Tenant, { subdomain: normaliseSubdomain(subdomain) });
       const user = tenant && email ? await manager.findOneBy(User, { tenantId: tenant.id, email, kind: 'MEMBER', isAdmin: true, removedAt: IsNull() }) : null;
-      if (!tenant || !user) throw notFound("That organisation's administrator");
+      if (!tenant || !user) throw spacesRefusals.refuse('tenantAdminNotFound');
       const used = await manager.existsBy(PasswordSetup, { userId: user.id, usedAt: Not(IsNull()) });
-      if (used || user.firstSignInAt) throw conflict('この管理者はすでにパスワードを設定しています。パスワードの再設定を使ってください (T4)。 / This administrator has already set a password (T4).');
+      if (used || user.firstSignInAt) throw spacesRefusals.refuse('adminPasswordAlreadySet');
       // the older links stop working at once: only the newest one is kept
       const older = await manager.delete(PasswordSetup, { userId: user.id, usedAt: IsNull() });
       await sendPasswordSetup(ctx, manager, tenant, user, now, true);
@@ -147,19 +148,19 @@ export class OnboardingResolver {
   async setPassword(@Arg('input', () => SetPasswordInput) input: SetPasswordInput, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
     const now = ctx.clock.now();
     const setup = await ctx.dataSource.getRepository(PasswordSetup).findOneBy({ tokenHash: hashInvitationToken(input.token.trim()) });
-    if (!setup) throw appError('BAD_USER_INPUT', INVALID_LINK.UNKNOWN, { field: 'token', reason: 'UNKNOWN' });
+    if (!setup) throw invalidLink('UNKNOWN');
     const state = passwordSetupState(setup, now);
-    if (state !== 'VALID') throw appError('BAD_USER_INPUT', INVALID_LINK[state], { field: 'token', reason: state });
-    if (input.password.length < MIN_PASSWORD_LENGTH) throw badInput(`Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
+    if (state !== 'VALID') throw invalidLink(state);
+    if (input.password.length < MIN_PASSWORD_LENGTH) throw spacesRefusals.refuse('passwordTooShort', { min: MIN_PASSWORD_LENGTH });
     const weak = refuseWeakPassword(input.password, await personalWordsOf(ctx, setup.userId, setup.tenantId));
-    if (weak) throw badInput(weak, 'password');
+    if (weak) throw refusalError(weak);
     const passwordHash = await hashPassword(input.password);
     const { user, tenant } = await ctx.dataSource.transaction(async (manager) => {
       // single use even when two requests race with the same link
       const claimed = await manager.update(PasswordSetup, { id: setup.id, usedAt: IsNull() }, { usedAt: now });
-      if ((claimed.affected ?? 0) !== 1) throw appError('BAD_USER_INPUT', INVALID_LINK.USED, { field: 'token', reason: 'USED' });
+      if ((claimed.affected ?? 0) !== 1) throw invalidLink('USED');
       const user = await manager.findOneBy(User, { id: setup.userId, tenantId: setup.tenantId, removedAt: IsNull() });
-      if (!user) throw appError('BAD_USER_INPUT', INVALID_LINK.UNKNOWN, { field: 'token', reason: 'UNKNOWN' });
+      if (!user) throw invalidLink('UNKNOWN');
       const changes = { passwordHash, ...afterSuccess(), firstSignInAt: user.firstSignInAt ?? now };
       await manager.update(User, user.id, changes);
       // T5: a new password ends every session signed before it, everywhere

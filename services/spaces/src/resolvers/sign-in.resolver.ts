@@ -1,5 +1,5 @@
 import { timingDummyHash, verifyPassword, verifyTotp } from '@kyodo/auth';
-import { appError, badInput, forbidden, unauthenticated, VerbatimText } from '@kyodo/subgraph-kit';
+import { VerbatimText } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Field, InputType, Mutation, registerEnumType, Resolver } from 'type-graphql';
 import { IsNull, type Repository } from 'typeorm';
 import { afterFailure, afterSuccess, isLocked, type SignInState } from '../domain/sign-in.js';
@@ -10,6 +10,7 @@ import { issueSession } from '../session.js';
 import { totpSecretsFor } from '../totp-secrets.js';
 import { SignInPayload } from '../types/sign-in-payload.type.js';
 import type { SpacesContext } from '../context.js';
+import { spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
 
 export enum SignInClient {
   WEB = 'WEB',
@@ -36,15 +37,13 @@ export class SignInInput {
   client?: SignInClient;
 }
 
-const WRONG_CREDENTIALS = 'The email or password is wrong for this tenant.';
-
 @Resolver()
 export class SignInResolver {
   @Mutation(() => SignInPayload, { description: 'T3: email and password, plus a one-time password where the account or tenant uses one.' })
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: SpacesContext): Promise<SignInPayload> {
     if (!ctx.deps.issuer) throw new Error('the spaces subgraph was started without a token issuer');
     const email = input.email.trim().toLowerCase();
-    if (!email || !input.password) throw badInput('Enter both an email and a password.');
+    if (!email || !input.password) throw spacesRefusals.refuse('signInFieldsMissing');
     const now = ctx.clock.now();
     const users = ctx.dataSource.getRepository(User);
     const tenant = await ctx.dataSource.getRepository(Tenant).findOneBy({ subdomain: input.tenant.trim().toLowerCase() });
@@ -53,22 +52,22 @@ export class SignInResolver {
     if (!tenant || !user || user.removedAt) {
       // same work and same answer as a wrong password: nothing tells whether the email exists
       await verifyPassword(await timingDummyHash(), input.password);
-      throw unauthenticated(WRONG_CREDENTIALS);
+      throw spacesRefusals.refuse('wrongCredentials');
     }
     if (isLocked(user, now)) throw lockedError(user, now);
-    const fail = async (message: string, extensions: Record<string, unknown> = {}) => {
+    const fail = async (refusal: SpacesRefusalKey, extensions: Record<string, unknown> = {}) => {
       // the guess counts only if the account was not locked meanwhile by concurrent guesses
       const outcome = await changeSignInState(users, user.id, (state) => (isLocked(state, now) ? { refuse: lockedError(state, now) } : { next: afterFailure(state, now) }));
-      return outcome ?? appError('UNAUTHENTICATED', message, extensions);
+      return outcome ?? spacesRefusals.refuse(refusal, {}, extensions);
     };
-    if (!(await verifyPassword(user.passwordHash, input.password))) throw await fail(WRONG_CREDENTIALS);
+    if (!(await verifyPassword(user.passwordHash, input.password))) throw await fail('wrongCredentials');
     if (user.totpEnabled && user.totpSecret) {
-      if (!input.otp) throw appError('UNAUTHENTICATED', 'This account uses a one-time password: enter the 6-digit code from your authenticator app.', { otpRequired: true });
+      if (!input.otp) throw spacesRefusals.refuse('otpRequired', {}, { otpRequired: true });
       const secret = (await totpSecretsFor(ctx.deps)).open(user.totpSecret, user.id);
-      if (!verifyTotp(secret, input.otp, now)) throw await fail('The one-time password is wrong or has expired.', { otpRequired: true });
+      if (!verifyTotp(secret, input.otp, now)) throw await fail('otpWrong', { otpRequired: true });
     }
     if (user.kind === 'GUEST' && input.client === SignInClient.MOBILE) {
-      throw forbidden('Guests cannot use the mobile app (S5); sign in from a web browser.');
+      throw spacesRefusals.refuse('guestMobileSignIn');
     }
     // L3/L8: the trial starts now at the latest; licensing says whether the guest may still enter
     await assertGuestMayEnter(ctx, Object.assign(new User(), user, { firstSignInAt: user.firstSignInAt ?? now }), tenant, now);
@@ -83,7 +82,7 @@ export class SignInResolver {
 
 function lockedError(state: SignInState, now: Date) {
   const minutes = Math.ceil((state.lockedUntil!.getTime() - now.getTime()) / 60_000);
-  return appError('TOO_MANY_REQUESTS', `Too many failed sign-ins: this account is locked for ${minutes} more minute(s) (T3).`);
+  return spacesRefusals.refuse('signInLocked', { minutes });
 }
 
 type SignInDecision = { next: SignInState & Partial<User> } | { refuse: Error };
@@ -108,7 +107,7 @@ async function changeSignInState(users: Repository<User>, userId: string, decide
     const result = await users.update({ id: userId, failedSignIns: state.failedSignIns, lockedUntil: state.lockedUntil ?? IsNull() }, decision.next);
     if (result.affected) return null;
   }
-  return appError('TOO_MANY_REQUESTS', 'Too many sign-ins at once for this account; please try again in a moment (T3).');
+  return spacesRefusals.refuse('signInBusy');
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, requireViewer } from '@kyodo/subgraph-kit';
+import { requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { enforce, requireSpace, visibleSpace } from '../access.js';
 import { refuseSpaceAdministration } from '../domain/spaces.js';
@@ -8,6 +8,7 @@ import { Space } from '../entities/space.entity.js';
 import { AddSpaceAppInput } from '../inputs/add-space-app.input.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
 /** S1: the apps of a space, a simple list for now; seen by whoever sees the space (S3). */
 @Resolver(() => Space)
@@ -20,11 +21,11 @@ export class SpaceAppResolver {
   @Mutation(() => SpaceApp, { description: 'Attaches an app to a space: its administrators only; never a guest (S5: space settings).' })
   async addSpaceApp(@Arg('input', () => AddSpaceAppInput) input: AddSpaceAppInput, @Ctx() ctx: SpacesContext): Promise<SpaceApp> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, 'add apps to a space'));
+    enforce(refuseSpaceAdministration(viewer, membership, 'addApps'));
     const name = input.name.trim();
-    if (!name || name.length > 100) throw badInput('An app name must be 1 to 100 characters.', 'name');
+    if (!name || name.length > 100) throw spacesRefusals.refuse('appNameLength');
     const invisible = refuseInvisibleInName(name);
-    if (invisible) throw badInput(invisible, 'name');
+    if (invisible) throw refusalError(invisible);
     const row = { id: randomUUID(), spaceId: space.id, name, createdBy: viewer.userId };
     return ctx.dataSource.transaction(async (manager) => {
       await manager.insert(SpaceApp, row);
@@ -37,9 +38,9 @@ export class SpaceAppResolver {
     requireViewer(ctx);
     const app = await ctx.dataSource.getRepository(SpaceApp).findOneBy({ id });
     // an app in a space the viewer cannot see does not exist for them
-    if (!app || !(await visibleSpace(ctx, app.spaceId))) throw notFound('App');
+    if (!app || !(await visibleSpace(ctx, app.spaceId))) throw spacesRefusals.refuse('appNotFound');
     const { viewer, membership } = await requireSpace(ctx, app.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, 'remove apps from a space'));
+    enforce(refuseSpaceAdministration(viewer, membership, 'removeApps'));
     await ctx.dataSource.transaction((manager) => manager.delete(SpaceApp, { id: app.id }));
     return true;
   }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { enforce, requireSpace, visibleSpace } from '../access.js';
-import { canSeeSpace, DEFAULT_GUEST_PERMISSIONS, refuseCreateSpace, refuseJoinUnderPolicy, refuseSpaceAdministration } from '../domain/spaces.js';
+import { administersSpace, canSeeSpace, DEFAULT_GUEST_PERMISSIONS, refuseCreateSpace, refuseJoinUnderPolicy, refuseSpaceAdministration } from '../domain/spaces.js';
 import { Comment } from '../entities/comment.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { SpaceApp } from '../entities/space-app.entity.js';
@@ -20,13 +20,14 @@ import type { SpacesContext } from '../context.js';
 import { assertGuestSpacesReadable, guestSpacesRefusal } from '../licensing-gate.js';
 import { In, type EntityManager } from 'typeorm';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
 export function spaceName(raw: string): string {
   const name = raw.trim();
-  if (!name) throw badInput('A space needs a name.', 'name');
-  if (name.length > 200) throw badInput('A space name has at most 200 characters.', 'name');
+  if (!name) throw spacesRefusals.refuse('spaceNameRequired');
+  if (name.length > 200) throw spacesRefusals.refuse('spaceNameTooLong');
   const invisible = refuseInvisibleInName(name);
-  if (invisible) throw badInput(invisible, 'name');
+  if (invisible) throw refusalError(invisible);
   return name;
 }
 
@@ -35,7 +36,7 @@ export async function checkGuestPolicy(manager: EntityManager, tenantId: string,
   const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
   const memberships = await manager.findBy(SpaceMember, { userId: guestId });
   const refusal = refuseJoinUnderPolicy(tenant.guestPolicy, memberships.map((m) => m.spaceId), spaceId);
-  if (refusal) throw conflict(refusal);
+  if (refusal) throw refusalError(refusal);
 }
 
 /** Removes someone from a space; their past posts stay, attributed to them (S10). */
@@ -83,7 +84,7 @@ export class SpaceResolver {
   async viewerIsSpaceAdmin(@Root() space: Space, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const viewer = requireViewer(ctx);
     const membership = (await ctx.loaders.viewerMemberships()).get(space.id) ?? null;
-    return refuseSpaceAdministration(viewer, membership, 'administer') === null;
+    return administersSpace(viewer, membership);
   }
 
   @FieldResolver(() => [Thread], { description: 'Threads, newest first.' })
@@ -130,7 +131,7 @@ export class SpaceResolver {
   @Mutation(() => Space, { description: 'Name, privacy and the S6 guest permissions: space administrators only (S5).' })
   async updateSpaceSettings(@Arg('input', () => UpdateSpaceSettingsInput) input: UpdateSpaceSettingsInput, @Ctx() ctx: SpacesContext): Promise<Space> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, "change a space's settings"));
+    enforce(refuseSpaceAdministration(viewer, membership, 'changeSettings'));
     const changes: Partial<Space> = {};
     if (input.name != null) changes.name = spaceName(input.name);
     if (input.isPrivate != null) changes.isPrivate = input.isPrivate;
@@ -152,8 +153,8 @@ export class SpaceResolver {
   @Mutation(() => Space, { description: 'The body / notice board: space administrators only (S5).' })
   async updateSpaceBody(@Arg('input', () => UpdateSpaceBodyInput) input: UpdateSpaceBodyInput, @Ctx() ctx: SpacesContext): Promise<Space> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, "edit the space's body/notice board"));
-    if (input.body.length > 100_000) throw badInput('The body has at most 100,000 characters.', 'body');
+    enforce(refuseSpaceAdministration(viewer, membership, 'editBody'));
+    if (input.body.length > 100_000) throw spacesRefusals.refuse('spaceBodyTooLong');
     return ctx.dataSource.transaction(async (manager) => {
       await manager.update(Space, space.id, { body: input.body });
       return manager.findOneByOrFail(Space, { id: space.id });
@@ -163,7 +164,7 @@ export class SpaceResolver {
   @Mutation(() => Boolean, { description: 'Deletes the space with its threads, comments, members and invitations (S5: never a guest).' })
   async deleteSpace(@Arg('id', () => ID) id: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const { viewer, space, membership } = await requireSpace(ctx, id);
-    enforce(refuseSpaceAdministration(viewer, membership, 'delete a space'));
+    enforce(refuseSpaceAdministration(viewer, membership, 'delete'));
     await ctx.dataSource.transaction(async (manager) => {
       const threads = await manager.find(Thread, { select: { id: true }, where: { spaceId: space.id } });
       if (threads.length > 0) await manager.delete(Comment, { threadId: In(threads.map((t) => t.id)) });
@@ -181,13 +182,13 @@ export class SpaceResolver {
   })
   async addSpaceMember(@Arg('input', () => SpaceMemberInput) input: SpaceMemberInput, @Ctx() ctx: SpacesContext): Promise<Space> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
+    enforce(refuseSpaceAdministration(viewer, membership, 'manageMembers'));
     return ctx.dataSource.transaction(async (manager) => {
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
-      if (!user) throw notFound('User');
+      if (!user) throw spacesRefusals.refuse('userNotFound');
       if (user.kind === 'GUEST') {
-        if (!space.isGuestSpace) throw badInput('Guests can only join guest spaces (S2).', 'userId');
-        if (input.isSpaceAdmin) throw badInput('A guest cannot administer a space (S5).', 'isSpaceAdmin');
+        if (!space.isGuestSpace) throw spacesRefusals.refuse('spaceMemberGuestIntoInternalSpace');
+        if (input.isSpaceAdmin) throw spacesRefusals.refuse('spaceMemberGuestAsAdmin');
         await checkGuestPolicy(manager, viewer.tenantId, user.id, space.id);
       }
       const existing = await manager.findOneBy(SpaceMember, { spaceId: space.id, userId: user.id });
@@ -209,9 +210,9 @@ export class SpaceResolver {
   @Mutation(() => Space, { description: 'Removes someone from the space; their posts stay (S10). Space administrators only (S5).' })
   async removeSpaceMember(@Arg('input', () => SpaceMemberInput) input: SpaceMemberInput, @Ctx() ctx: SpacesContext): Promise<Space> {
     const { viewer, space, membership } = await requireSpace(ctx, input.spaceId);
-    enforce(refuseSpaceAdministration(viewer, membership, 'add or remove members'));
+    enforce(refuseSpaceAdministration(viewer, membership, 'manageMembers'));
     return ctx.dataSource.transaction(async (manager) => {
-      if (!(await removeMembership(manager, space.id, input.userId))) throw notFound('Member of this space');
+      if (!(await removeMembership(manager, space.id, input.userId))) throw spacesRefusals.refuse('spaceMemberNotFound');
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'space.member.remove', subject: `Space:${space.id}`, before: { userId: input.userId }, after: null });
       return manager.findOneByOrFail(Space, { id: space.id });
     });
@@ -220,7 +221,7 @@ export class SpaceResolver {
   @Mutation(() => Boolean, { description: 'S10: the viewer leaves a space (a guest leaving ends their access at once).' })
   async leaveSpace(@Arg('id', () => ID) id: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
     const { viewer, space, membership } = await requireSpace(ctx, id);
-    if (!membership) throw badInput('You are not a member of this space.', 'id');
+    if (!membership) throw spacesRefusals.refuse('spaceNotJoined');
     await ctx.dataSource.transaction((manager) => removeMembership(manager, space.id, viewer.userId));
     return true;
   }

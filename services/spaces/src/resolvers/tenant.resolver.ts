@@ -8,7 +8,7 @@ import type { SpacesContext } from '../context.js';
 export class TenantResolver {
   @Mutation(() => Tenant, { description: 'Guest policy (S7), mail format (S8) and who may create guest spaces: tenant administrators only.' })
   async updateTenantSettings(@Arg('input', () => TenantSettingsInput) input: TenantSettingsInput, @Ctx() ctx: SpacesContext): Promise<Tenant> {
-    const viewer = requireAdmin(ctx, "change the tenant's settings (S5)");
+    const viewer = requireAdmin(ctx);
     const changes: Partial<Tenant> = {};
     if (input.guestPolicy != null) changes.guestPolicy = input.guestPolicy;
     if (input.mailFormat != null) changes.mailFormat = input.mailFormat;
@@ -33,7 +33,7 @@ export class TenantResolver {
 
   @Mutation(() => Tenant, { description: 'T3: require a one-time password of every user: tenant administrators only (S5: never a guest).' })
   async setTenantRequiresTotp(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: SpacesContext): Promise<Tenant> {
-    const viewer = requireAdmin(ctx, 'configure sign-in security (S5)');
+    const viewer = requireAdmin(ctx);
     return ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       await manager.update(Tenant, viewer.tenantId, { requireTotp: required });

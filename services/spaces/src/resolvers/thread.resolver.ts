@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, notFound, requireViewer } from '@kyodo/subgraph-kit';
+import { requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { enforce, requireSpace, requireThread } from '../access.js';
 import { commentAddedEvents, publishCommentAdded } from '../comment-live.js';
@@ -12,16 +12,17 @@ import { AddCommentInput } from '../inputs/add-comment.input.js';
 import { CreateThreadInput } from '../inputs/create-thread.input.js';
 import { UpdateThreadInput } from '../inputs/update-thread.input.js';
 import type { SpacesContext } from '../context.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 function title(raw: string): string {
   const value = raw.trim();
-  if (!value) throw badInput('A thread needs a title.', 'title');
-  if (value.length > 200) throw badInput('A thread title has at most 200 characters.', 'title');
+  if (!value) throw spacesRefusals.refuse('threadTitleRequired');
+  if (value.length > 200) throw spacesRefusals.refuse('threadTitleTooLong');
   return value;
 }
 
-function text(raw: string, field: string, what: string): string {
-  if (raw.length > 100_000) throw badInput(`${what} has at most 100,000 characters.`, field);
+function text(raw: string, tooLong: 'threadBodyTooLong' | 'commentTooLong'): string {
+  if (raw.length > 100_000) throw spacesRefusals.refuse(tooLong);
   return raw;
 }
 
@@ -48,7 +49,7 @@ export class ThreadResolver {
   async createThread(@Arg('input', () => CreateThreadInput) input: CreateThreadInput, @Ctx() ctx: SpacesContext): Promise<Thread> {
     const { viewer, space } = await requireSpace(ctx, input.spaceId);
     enforce(refuseAddThread(viewer, space));
-    const row = { id: randomUUID(), spaceId: space.id, title: title(input.title), body: text(input.body ?? '', 'body', 'A thread body'), authorId: viewer.userId, updatedAt: null };
+    const row = { id: randomUUID(), spaceId: space.id, title: title(input.title), body: text(input.body ?? '', 'threadBodyTooLong'), authorId: viewer.userId, updatedAt: null };
     return ctx.dataSource.transaction(async (manager) => {
       await manager.insert(Thread, row);
       return manager.findOneByOrFail(Thread, { id: row.id });
@@ -61,7 +62,7 @@ export class ThreadResolver {
     enforce(refuseChangeThread(viewer, thread.authorId, membership, space, 'edit'));
     const changes: Partial<Thread> = { updatedAt: ctx.clock.now() };
     if (input.title != null) changes.title = title(input.title);
-    if (input.body != null) changes.body = text(input.body, 'body', 'A thread body');
+    if (input.body != null) changes.body = text(input.body, 'threadBodyTooLong');
     return ctx.dataSource.transaction(async (manager) => {
       await manager.update(Thread, thread.id, changes);
       return manager.findOneByOrFail(Thread, { id: thread.id });
@@ -83,8 +84,8 @@ export class ThreadResolver {
   async addComment(@Arg('input', () => AddCommentInput) input: AddCommentInput, @Ctx() ctx: SpacesContext): Promise<Comment> {
     const { viewer, space, thread } = await requireThread(ctx, input.threadId);
     enforce(refuseAddComment(viewer, space));
-    const value = text(input.text, 'text', 'A comment');
-    if (!value.trim()) throw badInput('A comment cannot be empty.', 'text');
+    const value = text(input.text, 'commentTooLong');
+    if (!value.trim()) throw spacesRefusals.refuse('commentEmpty');
     const row = { id: randomUUID(), threadId: thread.id, text: value, authorId: viewer.userId };
     const comment = await ctx.dataSource.transaction(async (manager) => {
       await manager.insert(Comment, row);
@@ -107,9 +108,9 @@ export class ThreadResolver {
   async deleteComment(@Arg('id', () => ID) id: string, @Ctx() ctx: SpacesContext): Promise<boolean> {
     requireViewer(ctx);
     const comment = await ctx.dataSource.getRepository(Comment).findOneBy({ id });
-    if (!comment) throw notFound('Comment');
+    if (!comment) throw spacesRefusals.refuse('commentNotFound');
     const { viewer, space, membership } = await requireThread(ctx, comment.threadId).catch(() => {
-      throw notFound('Comment');
+      throw spacesRefusals.refuse('commentNotFound');
     });
     enforce(refuseDeleteComment(viewer, comment.authorId, membership, space));
     await ctx.dataSource.transaction((manager) => manager.delete(Comment, { id: comment.id }));

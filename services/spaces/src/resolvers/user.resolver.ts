@@ -1,4 +1,4 @@
-import { badInput, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canReceiveComments } from '../domain/visibility.js';
 import { Tenant } from '../entities/tenant.entity.js';
@@ -6,6 +6,7 @@ import { User } from '../entities/user.entity.js';
 import { UpdateProfileInput } from '../inputs/update-profile.input.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
+import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -34,7 +35,7 @@ export class UserResolver {
     const viewer = requireViewer(ctx);
     const self = viewer.userId === user.id && viewer.tenantId === user.tenantId;
     const admin = viewer.kind === 'MEMBER' && viewer.roles.includes('ADMIN') && viewer.tenantId === user.tenantId;
-    if (!self && !admin) throw forbidden("Only the user themself and the tenant's administrators see a user's groups.");
+    if (!self && !admin) throw spacesRefusals.refuse('userGroupsForbidden');
     return (await ctx.loaders.groupsByUser.load(user.id)).map((m) => m.groupId);
   }
 
@@ -44,14 +45,14 @@ export class UserResolver {
     const changes: Partial<User> = {};
     if (input.name != null) {
       const name = input.name.trim();
-      if (!name || name.length > 200) throw badInput('A name has 1 to 200 characters.', 'name');
+      if (!name || name.length > 200) throw spacesRefusals.refuse('userNameLength');
       const invisible = refuseInvisibleInName(name);
-      if (invisible) throw badInput(invisible, 'name');
+      if (invisible) throw refusalError(invisible);
       changes.name = name;
     }
     if (input.coverImageUrl != null) {
       const url = input.coverImageUrl.trim();
-      if (url && (!/^https?:\/\/\S+$/i.test(url) || url.length > 500)) throw badInput('The cover image must be an http(s) URL of at most 500 characters.', 'coverImageUrl');
+      if (url && (!/^https?:\/\/\S+$/i.test(url) || url.length > 500)) throw spacesRefusals.refuse('coverImageUrlInvalid');
       changes.coverImageUrl = url || null;
     }
     return ctx.dataSource.transaction(async (manager) => {

@@ -1,6 +1,6 @@
-import { appError } from '@kyodo/subgraph-kit';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import type { GraphQLScalarType } from 'graphql';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 /**
  * Built with graphql-scalars' own GraphQLScalarType: under test runners graphql can be loaded
@@ -9,14 +9,12 @@ import type { GraphQLScalarType } from 'graphql';
 const ScalarType = GraphQLLocalDate.constructor as typeof GraphQLScalarType;
 const base = GraphQLLocalDate.toConfig();
 
-const MESSAGE = "A date is written YYYY-MM-DD and must exist in the calendar (e.g. 2027-01-01).";
-
 function checked<A extends unknown[]>(parse: (...args: A) => unknown) {
   return (...args: A) => {
     try {
       return parse(...args);
     } catch {
-      throw appError('BAD_USER_INPUT', MESSAGE);
+      throw spacesRefusals.refuse('dateInvalid');
     }
   };
 }
