@@ -91,6 +91,7 @@ const TABLE: Record<string, Row> = {
   enableTotp: { run: async () => ({ query: 'mutation { enableTotp { secret } }' }), expect: everyoneSignedIn() },
   confirmTotp: { run: async () => ({ query: 'mutation { confirmTotp(code: "000000") }' }), expect: everyoneSignedIn('BAD_USER_INPUT') },
   updateProfile: { run: async () => ({ query: 'mutation { updateProfile(input: { name: "Same Name" }) { id } }' }), expect: everyoneSignedIn() }, // S5: guests too
+  setMyLocale: { run: async () => ({ query: 'mutation { setMyLocale(locale: null) { token } }' }), expect: everyoneSignedIn() }, // I1: anyone's own language
   acceptInvitation: {
     run: async (w) => ({ query: `mutation { acceptInvitation(input: { token: "${await w.freshInvitationToken()}", name: "New Guest", password: "a-long-password" }) { token } }` }),
     // the link is the credential: whoever holds it may use it once
