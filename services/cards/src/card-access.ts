@@ -1,4 +1,4 @@
-import { dialectOf, notFound } from '@kyodo/subgraph-kit';
+import { dialectOf, kitRefusals } from '@kyodo/subgraph-kit';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { CardsContext } from './context.js';
 import { containsPattern, normaliseForSearch } from './domain/card-fields.js';
@@ -50,10 +50,10 @@ export async function findVisibleCard(ctx: CardsContext, id: string): Promise<Ca
   return canSeeCard(ctx.viewer, viewerGroups, { tenantId: card.tenantId, groupIds: groups }) ? card : null;
 }
 
-/** Like findVisibleCard, for changes: NOT_FOUND rather than FORBIDDEN, so existence does not leak. */
+/** Like findVisibleCard, for changes: NOT_FOUND rather than FORBIDDEN, so existence does not leak (the kit's words for an unknown id). */
 export async function requireVisibleCard(ctx: CardsContext, id: string): Promise<Card> {
   const card = await findVisibleCard(ctx, id);
-  if (!card) throw notFound('Card');
+  if (!card) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
   return card;
 }
 

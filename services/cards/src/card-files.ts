@@ -1,9 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RouteRuntime, SubgraphDeps, SubgraphRoute } from '@kyodo/subgraph-kit';
+import { chooseLanguage, type RouteRuntime, type SubgraphDeps, type SubgraphRoute } from '@kyodo/subgraph-kit';
 import { typeOfKey } from './domain/card-image.js';
 import { signFileLink, verifyFileLink, type FileLink } from './domain/file-link.js';
 import { imageStoreFor } from './image-store.js';
+import { cardsRefusals, type CardsRefusalKey } from './refusals/refusals.js';
 
 /** Where the cards service serves files, relative to its own origin (the gateway forwards it in production). */
 export const FILES_PATH = '/files/';
@@ -26,9 +27,10 @@ export function fileUrl(deps: Pick<SubgraphDeps, 'gatewaySecret'>, link: FileLin
   return `${FILES_PATH}${signFileLink(fileLinkSecret(deps), link)}`;
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(message);
+/** A refusal as plain text, in the language the browser asks for (I1: a link carries no token; Japanese by default). */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, key: CardsRefusalKey): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', vary: 'Accept-Language' });
+  res.end(cardsRefusals.message(key, chooseLanguage(null, req.headers['accept-language'])));
 }
 
 /** Where the export zips are kept in the image store until their link expires. */
@@ -51,21 +53,21 @@ export function cardFilesRoute(runtime: RouteRuntime): SubgraphRoute {
     const path = new URL(req.url ?? '/', 'http://cards').pathname;
     if (!path.startsWith(FILES_PATH)) return false;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      refuse(res, 405, 'Files are fetched with GET.');
+      refuse(req, res, 405, 'fileMethodNotAllowed');
       return true;
     }
     const link = verifyFileLink(secret, path.slice(FILES_PATH.length), runtime.clock.now());
     if (link === 'invalid') {
-      refuse(res, 404, 'This link is not valid.');
+      refuse(req, res, 404, 'fileLinkInvalid');
       return true;
     }
     if (link === 'expired') {
-      refuse(res, 410, 'This link has expired; ask for the card or the export again for a new one.');
+      refuse(req, res, 410, 'fileLinkExpired');
       return true;
     }
     const bytes = await store.get(link.key);
     if (!bytes) {
-      refuse(res, 404, 'The file is no longer there.');
+      refuse(req, res, 404, 'fileGone');
       return true;
     }
     const type = link.kind === 'export' ? 'application/zip' : typeOfKey(link.key);

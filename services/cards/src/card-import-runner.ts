@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { checkText, jobLeaseMsFrom, jobLeases, textKindOf, type BackgroundRuntime, type Clock, type JobLeases, type Logger } from '@kyodo/subgraph-kit';
+import { isLanguage } from '@kyodo/auth';
+import { checkText, DEFAULT_LANGUAGE, jobLeaseMsFrom, jobLeases, textKindOf, withLanguage, type BackgroundRuntime, type Clock, type JobLeases, type Language, type Logger } from '@kyodo/subgraph-kit';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { searchTextOf, samePersonKeys } from './domain/card-fields.js';
 import { checkImportShape, checkRecords, type CellTextCheck, type ImportRowProblem } from './domain/card-import.js';
@@ -11,6 +12,8 @@ import { CardImportError, CardImportJob, CardImportStatus } from './entities/car
 import { Card } from './entities/card.entity.js';
 import { imageStoreFor, type ImageStore } from './image-store.js';
 import { CreateCardInput } from './inputs/card.input.js';
+import { joinSentences } from './refusals/field-problems.js';
+import { cardsRefusals } from './refusals/refusals.js';
 
 /** C4: a cell is checked like the same field of createCard (C1): one line, or several for notes. */
 const importCellCheck: CellTextCheck = (value, field) => checkText(value, field, textKindOf(CreateCardInput, field));
@@ -34,6 +37,13 @@ export const importPartKey = (jobId: string, part: number) => `imports/${jobId}/
 
 export async function storeImportPart(store: ImageStore, jobId: string, part: number, bytes: Buffer): Promise<void> {
   await store.put(importPartKey(jobId, part), bytes);
+}
+
+/** C4/I1: a bad line as its report shows it, in `language`: "line 17: email ... is not an email address." */
+export function describeImportProblem(problem: ImportRowProblem, language: Language): string {
+  const texts = problem.reasons.map((reason) => ('text' in reason ? reason.text : cardsRefusals.message(reason.key, language, reason.params)));
+  const problems = joinSentences(texts, language);
+  return problem.line > 0 ? cardsRefusals.message('importOnLine', language, { line: problem.line, problems }) : problems;
 }
 
 async function readImportFile(store: ImageStore, job: CardImportJob): Promise<Buffer> {
@@ -84,7 +94,8 @@ export async function runImportJob(runtime: ImportRuntime, jobId: string): Promi
   try {
     const { ran } = await runtime.leases.run(importLeaseKey(jobId), async () => {
       const job = await runtime.dataSource.getRepository(CardImportJob).findOneBy({ id: jobId, status: In(RUNNING_IMPORT_STATUSES) });
-      if (job) await runLeasedImport(runtime, job);
+      // I1: the report is written in the language of whoever ran the import (the kit's cell check reads it too)
+      if (job) await withLanguage(isLanguage(job.language) ? job.language : DEFAULT_LANGUAGE, () => runLeasedImport(runtime, job));
       return Boolean(job);
     });
     return ran;
@@ -122,12 +133,13 @@ async function runLeasedImport(runtime: ImportRuntime, job: CardImportJob): Prom
     const moved = await manager.update(CardImportJob, { id: jobId, status: In(RUNNING_IMPORT_STATUSES) }, set);
     return (moved.affected ?? 0) === 1;
   };
+  const language = isLanguage(job.language) ? job.language : DEFAULT_LANGUAGE;
   const fail = (problems: ImportRowProblem[], status: CardImportStatus) =>
     dataSource.transaction(async (manager) => {
       if (!(await finish(manager, { status, errorCount: problems.length }))) return;
       await manager.delete(CardImportError, { jobId });
       for (let i = 0; i < problems.length; i += INSERT_BATCH) {
-        await manager.insert(CardImportError, problems.slice(i, i + INSERT_BATCH).map((p) => ({ jobId, line: p.line, field: p.field, message: p.message.slice(0, 1000) })));
+        await manager.insert(CardImportError, problems.slice(i, i + INSERT_BATCH).map((p) => ({ jobId, line: p.line, field: p.field, message: describeImportProblem(p, language).slice(0, 1000) })));
       }
     });
   try {
@@ -136,7 +148,7 @@ async function runLeasedImport(runtime: ImportRuntime, job: CardImportJob): Prom
     try {
       records = parseCsv(decoded.text);
     } catch (error) {
-      if (error instanceof CsvSyntaxError) return await fail([{ line: error.line, field: null, message: error.message }], dryRun ? CardImportStatus.CHECKED : CardImportStatus.FAILED);
+      if (error instanceof CsvSyntaxError) return await fail([{ line: error.line, field: null, reasons: [{ key: 'importQuoteNotClosed' }] }], dryRun ? CardImportStatus.CHECKED : CardImportStatus.FAILED);
       throw error;
     }
     const shape = checkImportShape(records, MAX_IMPORT_ROWS);
@@ -179,7 +191,7 @@ async function runLeasedImport(runtime: ImportRuntime, job: CardImportJob): Prom
   } catch (error) {
     runtime.logger.error('card import failed', { jobId, error: error instanceof Error ? error.stack : String(error) });
     if (dataSource.isInitialized) {
-      await fail([{ line: 0, field: null, message: 'The import stopped on an error on our side; nothing was imported. It has been logged; please try again.' }], CardImportStatus.FAILED).catch(() => undefined);
+      await fail([{ line: 0, field: null, reasons: [{ key: 'importStoppedOnError' }] }], CardImportStatus.FAILED).catch(() => undefined);
     }
   }
 }

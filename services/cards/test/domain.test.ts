@@ -1,7 +1,7 @@
 import type { Viewer } from '@kyodo/auth';
 import { describe, expect, it } from 'vitest';
 import { checkCardFields, containsPattern, normaliseForSearch, samePersonKeys, searchTextOf } from '../src/domain/card-fields.js';
-import { quotaExceededMessage, remaining, scanFits, sidesCounted, usedAtMostForScan } from '../src/domain/quota.js';
+import { quotaExceededParams, remaining, scanFits, sidesCounted, usedAtMostForScan } from '../src/domain/quota.js';
 import { canSeeCard, limitKeepsAuthor } from '../src/domain/visibility.js';
 
 const T = 'tenant-a';
@@ -32,13 +32,13 @@ describe('L15 quota', () => {
   it('L15: a side counts 1, a two-sided scan 2; nothing else is a scan', () => {
     expect([0, 1, 2, 3, 1.5].map(sidesCounted)).toEqual([null, 1, 2, null, null]);
   });
-  it('L15: a scan fits only whole; the message gives the numbers', () => {
+  it('L15: a scan fits only whole; the refusal gives the numbers', () => {
     const q = { included: 1000, purchased: 0, used: 999 };
     expect(scanFits(q, 1)).toBe(true);
     expect(scanFits(q, 2)).toBe(false);
     expect(remaining(q)).toBe(1);
     expect(scanFits({ ...q, purchased: 100 }, 2)).toBe(true);
-    expect(quotaExceededMessage(q, 2)).toContain('only 1 of the tenant\'s 1000 (1000 included + 0 purchased) remain; 999 are used');
+    expect(quotaExceededParams(q, 2)).toEqual({ sides: 2, remaining: 1, limit: 1000, included: 1000, purchased: 0, used: 999 });
   });
   it('L15: the bound recordScan\'s conditional UPDATE uses is the one scanFits applies', () => {
     const q = { included: 1000, purchased: 0 };
@@ -51,6 +51,7 @@ describe('C1 fields and search', () => {
   it('C1: checks every field and reports all problems at once', () => {
     const { problems } = checkCardFields({ name: '', email: 'x', exchangedOn: '2025-13-01', language: 'fr' as never, url: 'ftp://x' });
     expect(problems.map((p) => p.field).sort()).toEqual(['email', 'exchangedOn', 'language', 'name', 'url']);
+    expect(problems.map((p) => p.key).sort()).toEqual(['emailInvalid', 'exchangedOnInvalid', 'languageInvalid', 'nameRequired', 'urlInvalid']);
     const { fields } = checkCardFields({ name: ' 山田 ', email: 'A@B.JP', phones: [' 03-1111-2222 ', ''] });
     expect(fields).toMatchObject({ name: '山田', email: 'a@b.jp', phones: ['03-1111-2222'], language: 'ja', addresses: [] });
   });

@@ -15,11 +15,11 @@ describe('C1 images and C3 file links (rules)', () => {
     expect(detectImageType(JPEG)).toBe('image/jpeg');
     expect(detectImageType(PNG)).toBe('image/png');
     expect(detectImageType(GIF)).toBeNull();
-    expect(cardImageProblem(GIF.toString('base64'))).toEqual({ message: 'The image must be a JPEG or a PNG file; these bytes are neither.' });
-    expect(cardImageProblem('not base64!')).toEqual({ message: 'The image is not base64.' });
-    expect(cardImageProblem('')).toEqual({ message: 'The image is empty.' });
+    expect(cardImageProblem(GIF.toString('base64'))).toEqual({ problem: { key: 'imageNotJpegOrPng' } });
+    expect(cardImageProblem('not base64!')).toEqual({ problem: { key: 'imageNotBase64' } });
+    expect(cardImageProblem('')).toEqual({ problem: { key: 'imageEmpty' } });
     const big = Buffer.concat([JPEG, Buffer.alloc(MAX_IMAGE_BYTES)]);
-    expect((cardImageProblem(big.toString('base64')) as { message: string }).message).toContain('An image is at most 700 KiB');
+    expect(cardImageProblem(big.toString('base64'))).toEqual({ problem: { key: 'imageTooLarge', params: { maxKiB: 700, bytes: big.length } } });
   });
   it('C3: a file link is signed and expires; a changed link or another key is refused', () => {
     const secret = randomBytes(32);

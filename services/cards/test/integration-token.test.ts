@@ -55,7 +55,7 @@ describe.each(testDialects())('C6: an integration token reads cards in the cards
       [`mutation($id: ID!) { updateCard(input: { id: $id, name: "Changed" }) { id } }`, { id: ids.open }],
     ] as const) {
       const refused = await stack.client.request(query, variables, { token: crm });
-      expect(refused.errors?.[0]).toMatchObject({ message: 'This integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+      expect(refused.errors?.[0]).toMatchObject({ message: 'An integration token can only read what its scopes allow (cards:read).', extensions: { code: 'FORBIDDEN', rule: 'C6' } });
       expect(refused.status).toBe(200);
     }
     expect(await stack.client.data(CARD, { id: ids.open }, { token: admin })).toEqual({ card: { id: ids.open, name: 'Open Card' } });

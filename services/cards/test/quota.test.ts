@@ -65,8 +65,8 @@ describe.each(testDialects())('card digitisation quota (C2, L15) on %s', (dialec
     await setUsage(9);
     const refused = await stack.client.request(SCAN, { input: { cardId: cardIds[2], sides: 2 } }, { token: admin });
     expect(errorCodes(refused)).toEqual(['QUOTA_EXCEEDED']);
-    expect(refused.errors?.[0]?.message).toMatch(/needs 2 card sides, but only 1 of the tenant's 10 \(10 included \+ 0 purchased\) remain; 9 are used/);
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ included: 10, purchased: 0, used: 9, limit: 10, requested: 2, remaining: 1 });
+    expect(refused.errors?.[0]?.message).toMatch(/needs 2 card side\(s\), but only 1 of the tenant's 10 \(10 included \+ 0 purchased\) remain; 9 are used/);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ rule: 'L15', included: 10, purchased: 0, used: 9, limit: 10, requested: 2, remaining: 1 });
     expect(await usage()).toBe(9);
     expect((await stack.handles.cards!.dataSource.getRepository(Card).findOneByOrFail({ id: cardIds[2] })).scannedSides).toBe(0);
     // one side still fits, exactly to the edge

@@ -21,8 +21,8 @@ describe('C2 reading rules', () => {
   it('C2: SCANNED -> READ -> VERIFIED, each step only from the state before it', () => {
     expect(stepRefusal('read', 'SCANNED')).toBeNull();
     expect(stepRefusal('verify', 'READ')).toBeNull();
-    expect(stepRefusal('read', 'READ')).toBe('Only a SCANNED card can be read (OCR); this card is READ.');
-    expect(stepRefusal('verify', 'SCANNED')).toBe('Only a READ card can be verified; this card is SCANNED.');
+    expect(stepRefusal('read', 'READ')).toEqual({ key: 'readNeedsScanned', params: { state: 'READ' } });
+    expect(stepRefusal('verify', 'SCANNED')).toEqual({ key: 'verifyNeedsRead', params: { state: 'SCANNED' } });
     expect(stepRefusal('verify', 'VERIFIED')).not.toBeNull();
   });
 });

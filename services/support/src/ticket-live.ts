@@ -1,7 +1,8 @@
-import { forbidden, liveEvents, publishLive, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
+import { liveEvents, publishLive, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
 import type { SupportContext } from './context.js';
 import { canSeeTicket, isSupportAgent } from './domain/ticket-access.js';
 import type { Ticket } from './entities/ticket.entity.js';
+import { supportRefusals } from './refusals/refusals.js';
 
 export const TICKET_UPDATED = 'ticketUpdated';
 
@@ -18,7 +19,7 @@ export async function publishTicketUpdated(ctx: Pick<RequestContext, 'deps' | 'l
 export async function ticketUpdatedEvents(ctx: SupportContext): Promise<AsyncIterableIterator<Ticket>> {
   const viewer = requireViewer(ctx);
   const agent = isSupportAgent(viewer);
-  if (!agent && viewer.kind !== 'MEMBER') throw forbidden("Guests cannot follow the organisation's support tickets.");
+  if (!agent && viewer.kind !== 'MEMBER') throw supportRefusals.refuse('guestsMayNotFollowTickets');
   return liveEvents(ctx, {
     topic: TICKET_UPDATED,
     // T1: another tenant's ticket is not even read for a customer

@@ -1,7 +1,8 @@
-import { badInput, decodeCursor, encodeCursor } from '@kyodo/subgraph-kit';
+import { decodeCursor, encodeCursor, kitRefusals } from '@kyodo/subgraph-kit';
 import { Brackets, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OPEN_STATUSES } from './domain/ticket-lifecycle.js';
 import { Ticket } from './entities/ticket.entity.js';
+import { supportRefusals } from './refusals/refusals.js';
 import type { TicketConnection } from './types/ticket-connection.type.js';
 
 /** `myTickets`: the tenant's tickets, newest first. */
@@ -36,7 +37,7 @@ export async function supportQueuePage(
   if (after) {
     const cursor = decodeCursor(after, ['segment', 'dueAt', 'id']);
     start = segments.indexOf(cursor.segment as Segment);
-    if (start < 0) throw badInput('The cursor belongs to another view of the queue; start again without `after`.', 'after');
+    if (start < 0) throw supportRefusals.refuse('queueCursorOtherView');
     key = { dueAt: validDate(cursor.dueAt), id: cursor.id };
   }
   const rows: Array<{ segment: Segment; ticket: Ticket }> = [];
@@ -63,7 +64,7 @@ function inSegment(qb: SelectQueryBuilder<Ticket>, segment: Segment, now: Date):
 
 function validDate(value: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput('The cursor is not one this list gave out; start again without `after`.', 'after');
+  if (Number.isNaN(date.getTime())) throw kitRefusals.refuse('foreignCursor');
   return date;
 }
 

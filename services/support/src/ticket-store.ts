@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kyodo/auth';
-import { badInput, conflict, dialectOf, notFound } from '@kyodo/subgraph-kit';
+import { dialectOf, kitRefusals } from '@kyodo/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { businessDeadline, tokyoDate, type BusinessCalendar } from './domain/business-calendar.js';
 import { endOfSupportRefusal, type ChannelValue } from './domain/intake.js';
@@ -13,31 +13,33 @@ import { SupportProduct, SupportProductVersion } from './entities/support-produc
 import { TicketReply } from './entities/ticket-reply.entity.js';
 import { Ticket, type Attachment } from './entities/ticket.entity.js';
 import type { AttachmentInput, EnvironmentInput } from './inputs/open-ticket.input.js';
+import { supportRefusals } from './refusals/refusals.js';
 
 export const MAX_SUBJECT = 200;
 export const MAX_BODY = 20_000;
 const MAX_ATTACHMENTS = 10;
+const MAX_ATTACHMENT_NAME = 200;
 
 export function checkText(value: string, field: string, max: number): string {
   const text = value.trim();
-  if (!text) throw badInput(`${field} must not be empty.`, field);
-  if (text.length > max) throw badInput(`${field} is ${text.length} characters long; at most ${max} are allowed.`, field);
+  if (!text) throw supportRefusals.refuse('textEmpty', { field }, { field });
+  if (text.length > max) throw supportRefusals.refuse('textTooLong', { field, length: text.length, max }, { field });
   return text;
 }
 
 export function checkAttachments(input: readonly AttachmentInput[] | null | undefined): Attachment[] {
   const list = input ?? [];
-  if (list.length > MAX_ATTACHMENTS) throw badInput(`At most ${MAX_ATTACHMENTS} attachments per message; ${list.length} were given.`, 'attachments');
+  if (list.length > MAX_ATTACHMENTS) throw supportRefusals.refuse('tooManyAttachments', { max: MAX_ATTACHMENTS, given: list.length });
   return list.map((a) => {
     const name = a.name.trim();
-    if (!name || name.length > 200) throw badInput('Each attachment needs a name of 1 to 200 characters.', 'attachments');
+    if (!name || name.length > MAX_ATTACHMENT_NAME) throw supportRefusals.refuse('attachmentName', { max: MAX_ATTACHMENT_NAME });
     let url: URL;
     try {
       url = new URL(a.url);
     } catch {
-      throw badInput(`The attachment "${name}" needs a full http(s) URL; "${a.url}" is not one.`, 'attachments');
+      throw supportRefusals.refuse('attachmentUrlInvalid', { name, url: a.url });
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput(`The attachment "${name}" must be an http(s) URL.`, 'attachments');
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw supportRefusals.refuse('attachmentUrlScheme', { name });
     return { name, url: url.toString() };
   });
 }
@@ -46,11 +48,11 @@ function environmentColumns(env: EnvironmentInput | null | undefined): Partial<T
   const text = (value: string | null | undefined, field: string, max: number) => {
     const trimmed = value?.trim();
     if (!trimmed) return null;
-    if (trimmed.length > max) throw badInput(`environment.${field} is longer than ${max} characters.`, `environment.${field}`);
+    if (trimmed.length > max) throw supportRefusals.refuse('environmentTooLong', { field, max }, { field: `environment.${field}` });
     return trimmed;
   };
   const users = env?.registeredUsers ?? null;
-  if (users !== null && users < 0) throw badInput('environment.registeredUsers cannot be negative.', 'environment.registeredUsers');
+  if (users !== null && users < 0) throw supportRefusals.refuse('registeredUsersNegative');
   return {
     envServerOs: text(env?.serverOs, 'serverOs', 100),
     envServerOsVersion: text(env?.serverOsVersion, 'serverOsVersion', 50),
@@ -68,15 +70,15 @@ export async function checkProductVersion(manager: EntityManager, productId: str
   const product = await manager.findOneBy(SupportProduct, { id: productId });
   if (!product) {
     const known = (await manager.find(SupportProduct, { order: { id: 'ASC' } })).map((p) => `${p.id} (${p.name})`);
-    throw badInput(`"${productId}" is not a product the support desk answers for. Products: ${known.join(', ')}.`, 'productId');
+    throw supportRefusals.refuse('productUnknown', { productId, products: known.join(', ') });
   }
   const versions = await manager.find(SupportProductVersion, { where: { productId }, order: { version: 'ASC' } });
   const match = versions.find((v) => v.version === version.trim());
   if (!match) {
-    throw badInput(`${product.name} has no version "${version}". Versions: ${versions.map((v) => v.version).join(', ')}.`, 'productVersion');
+    throw supportRefusals.refuse('versionUnknown', { product: product.name, version, versions: versions.map((v) => v.version).join(', ') });
   }
   const refusal = endOfSupportRefusal({ productName: product.name, version: match.version, endOfSupport: match.endOfSupport }, tokyoDate(now));
-  if (refusal) throw badInput(refusal, 'productVersion');
+  if (refusal) throw supportRefusals.refuse(refusal.key, refusal.params);
 }
 
 export interface NewTicket {
@@ -159,7 +161,8 @@ export function environmentOf(ticket: Ticket): Partial<Ticket> {
 export async function loadTicketForUpdate(manager: EntityManager, viewer: Viewer, ticketId: string, now: Date): Promise<Ticket> {
   const lock = dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' as const } };
   const ticket = await manager.findOne(Ticket, { where: { id: ticketId }, ...lock });
-  if (!ticket || !canSeeTicket(viewer, ticket)) throw notFound('The ticket');
+  // the kit's words for an unknown id: a ticket the viewer may not see looks like one that does not exist
+  if (!ticket || !canSeeTicket(viewer, ticket)) throw kitRefusals.refuse('notFoundById', { kind: 'Ticket' });
   if (isDueForAutoClose(ticket, now)) {
     ticket.status = 'CLOSED';
     ticket.closedAt = autoCloseAt(ticket.solvedAt!);
@@ -171,7 +174,7 @@ export async function loadTicketForUpdate(manager: EntityManager, viewer: Viewer
 /** Moves a ticket through P8, refusing illegal transitions with CONFLICT naming both states. */
 export function moveTicket(ticket: Ticket, to: TicketStatusValue, now: Date): Partial<Ticket> {
   const refusal = transitionRefusal(ticket.status, to);
-  if (refusal) throw conflict(refusal);
+  if (refusal) throw supportRefusals.refuse(refusal.key, refusal.params);
   const changes: Partial<Ticket> = { status: to };
   if (to === 'SOLVED') changes.solvedAt = now;
   else if (ticket.status === 'SOLVED') changes.solvedAt = null;

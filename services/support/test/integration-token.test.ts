@@ -17,9 +17,9 @@ describe.each(testDialects())('C6: support refuses integration tokens on %s', (d
       [OPEN_TICKET, { input: ticketInput() }],
     ] as const) {
       const refused = await stack.client.request(query, variables, { token: crm });
-      expect(refused.errors?.[0]).toMatchObject({ message: 'An integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+      expect(refused.errors?.[0]).toMatchObject({ message: 'An integration token can only read what its scopes allow (cards:read).', extensions: { code: 'FORBIDDEN', rule: 'C6' } });
       expect(refused.data ?? null).toBeNull();
-      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN' });
+      expect(refused.errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', rule: 'C6' });
       expect(refused.status).toBe(200);
     }
     // the same admin signed in normally is unaffected

@@ -1,4 +1,6 @@
 /** C1: the text fields of a business card, checked and normalised. No GraphQL, no SQL. */
+import type { RefusalParams } from '@kyodo/subgraph-kit';
+import type { CardsRefusalKey } from '../refusals/refusals.js';
 
 export const CARD_LANGUAGES = ['ja', 'en', 'zh'] as const;
 export type CardLanguage = (typeof CARD_LANGUAGES)[number];
@@ -23,13 +25,16 @@ export interface CardFields {
 
 export type RawCardFields = { [K in keyof CardFields]?: CardFields[K] | null | undefined };
 
-/** A field's problem, in words a person understands. */
+/** A field's problem: the refusal that says it (I1: worded in the reader's language when shown). */
 export interface FieldProblem {
   field: keyof CardFields;
-  message: string;
+  key: CardsRefusalKey;
+  params?: RefusalParams;
 }
 
 const LIMITS = { name: 200, nameReading: 200, company: 200, department: 200, title: 200, email: 254, url: 500, notes: 10_000, address: 500, phone: 50 } as const;
+const MAX_ADDRESSES = 5;
+const MAX_PHONES = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const URL_PATTERN = /^https?:\/\/\S+$/i;
 const PHONE = /^[0-9+()\-.\s内線ext]+$/i;
@@ -54,25 +59,27 @@ export function isCalendarDate(value: string): boolean {
 export function checkCardFields(raw: RawCardFields): { fields: CardFields; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const limit = (field: keyof typeof LIMITS & keyof CardFields, value: string | null) => {
-    if (value && value.length > LIMITS[field]) problems.push({ field, message: `${field} has at most ${LIMITS[field]} characters.` });
+    if (value && value.length > LIMITS[field]) problems.push({ field, key: 'fieldTooLong', params: { field, max: LIMITS[field] } });
     return value;
   };
   const name = text(raw.name) ?? '';
-  if (!name) problems.push({ field: 'name', message: 'name is required.' });
+  if (!name) problems.push({ field: 'name', key: 'nameRequired' });
   limit('name', name);
   const email = text(raw.email);
-  if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) problems.push({ field: 'email', message: `email "${email}" is not an email address.` });
+  if (email && (!EMAIL.test(email) || email.length > LIMITS.email)) problems.push({ field: 'email', key: 'emailInvalid', params: { email } });
   const url = text(raw.url);
-  if (url && (!URL_PATTERN.test(url) || url.length > LIMITS.url)) problems.push({ field: 'url', message: 'url must be an http(s) URL of at most 500 characters.' });
+  if (url && (!URL_PATTERN.test(url) || url.length > LIMITS.url)) problems.push({ field: 'url', key: 'urlInvalid', params: { max: LIMITS.url } });
   const language = (raw.language ?? 'ja') as CardLanguage;
-  if (!CARD_LANGUAGES.includes(language)) problems.push({ field: 'language', message: `language must be one of ${CARD_LANGUAGES.join(', ')}.` });
+  if (!CARD_LANGUAGES.includes(language)) problems.push({ field: 'language', key: 'languageInvalid', params: { languages: CARD_LANGUAGES.join(', ') } });
   const exchangedOn = text(raw.exchangedOn);
-  if (exchangedOn && !isCalendarDate(exchangedOn)) problems.push({ field: 'exchangedOn', message: `exchangedOn "${exchangedOn}" is not a date (YYYY-MM-DD).` });
+  if (exchangedOn && !isCalendarDate(exchangedOn)) problems.push({ field: 'exchangedOn', key: 'exchangedOnInvalid', params: { value: exchangedOn } });
   const addresses = (raw.addresses ?? []).map(text).filter((a): a is string => !!a);
-  if (addresses.length > 5 || addresses.some((a) => a.length > LIMITS.address)) problems.push({ field: 'addresses', message: 'at most 5 addresses of at most 500 characters each.' });
+  if (addresses.length > MAX_ADDRESSES || addresses.some((a) => a.length > LIMITS.address)) {
+    problems.push({ field: 'addresses', key: 'addressesInvalid', params: { max: MAX_ADDRESSES, maxLength: LIMITS.address } });
+  }
   const phones = (raw.phones ?? []).map(text).filter((p): p is string => !!p);
-  if (phones.length > 10 || phones.some((p) => p.length > LIMITS.phone || !PHONE.test(p))) {
-    problems.push({ field: 'phones', message: 'phones: at most 10 numbers of digits, spaces and + ( ) - . only.' });
+  if (phones.length > MAX_PHONES || phones.some((p) => p.length > LIMITS.phone || !PHONE.test(p))) {
+    problems.push({ field: 'phones', key: 'phonesInvalid', params: { max: MAX_PHONES } });
   }
   const fields: CardFields = {
     name,

@@ -1,3 +1,6 @@
+import type { RefusalParams } from '@kyodo/subgraph-kit';
+import type { CardsRefusalKey } from '../refusals/refusals.js';
+
 /** C1: what a card image may be. */
 export type CardImageType = 'image/jpeg' | 'image/png';
 export type CardSide = 'front' | 'back';
@@ -32,13 +35,19 @@ export function typeOfKey(key: string): CardImageType {
   return key.endsWith('.png') ? 'image/png' : 'image/jpeg';
 }
 
+/** A refusal as data: its key and parameters (I1: worded in the reader's language where it is thrown). */
+export interface ImageProblem {
+  key: Extract<CardsRefusalKey, `image${string}`>;
+  params?: RefusalParams;
+}
+
 /** C1: the checks on an uploaded image, in the order a client would fix them: the problem, or the bytes and their type. */
-export function cardImageProblem(base64: string, maxBytes = MAX_IMAGE_BYTES): { message: string } | { bytes: Buffer; type: CardImageType } {
-  if (!/^[A-Za-z0-9+/=\r\n]*$/.test(base64)) return { message: 'The image is not base64.' };
+export function cardImageProblem(base64: string, maxBytes = MAX_IMAGE_BYTES): { problem: ImageProblem } | { bytes: Buffer; type: CardImageType } {
+  if (!/^[A-Za-z0-9+/=\r\n]*$/.test(base64)) return { problem: { key: 'imageNotBase64' } };
   const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length === 0) return { message: 'The image is empty.' };
-  if (bytes.length > maxBytes) return { message: `An image is at most ${Math.floor(maxBytes / 1024)} KiB; this one has ${bytes.length} bytes. Scan at 300 dpi or save it as JPEG.` };
+  if (bytes.length === 0) return { problem: { key: 'imageEmpty' } };
+  if (bytes.length > maxBytes) return { problem: { key: 'imageTooLarge', params: { maxKiB: Math.floor(maxBytes / 1024), bytes: bytes.length } } };
   const type = detectImageType(bytes);
-  if (!type) return { message: 'The image must be a JPEG or a PNG file; these bytes are neither.' };
+  if (!type) return { problem: { key: 'imageNotJpegOrPng' } };
   return { bytes, type };
 }

@@ -1,3 +1,5 @@
+import type { RefusalParams } from '@kyodo/subgraph-kit';
+import type { CardsRefusalKey } from '../refusals/refusals.js';
 import { checkCardFields, type CardFields, type RawCardFields } from './card-fields.js';
 import { restoreTextCell, type CsvRecord } from './csv.js';
 
@@ -39,10 +41,17 @@ const HEADER_ALIASES: Record<string, keyof CardFields> = {
 /** Several addresses or phones in one cell are separated by ";". */
 const LIST_SEPARATOR = ';';
 
+/**
+ * Why a line is bad: a refusal's key and parameters (I1: worded in the reader's language when the
+ * report is written), or words already written (the kit's text check, in the current language).
+ */
+export type ImportReason = { key: CardsRefusalKey; params?: RefusalParams } | { text: string };
+
+/** A bad line (0: the file as a whole could not be read) and why. */
 export interface ImportRowProblem {
   line: number;
   field: string | null;
-  message: string;
+  reasons: ImportReason[];
 }
 
 export interface CheckedImport {
@@ -53,9 +62,9 @@ export interface CheckedImport {
 /** Maps the header row to card fields; a file without a name column cannot be read at all. */
 export function mapHeader(header: CsvRecord): { columns: Array<keyof CardFields | null>; problem: ImportRowProblem | null } {
   const columns = header.fields.map((h) => HEADER_ALIASES[h.normalize('NFKC').trim().toLowerCase().replace(/[\s_-]/g, '')] ?? HEADER_ALIASES[h.trim()] ?? null);
-  const problem = columns.includes('name')
+  const problem: ImportRowProblem | null = columns.includes('name')
     ? null
-    : { line: header.line, field: null, message: `line ${header.line}: the header has no name column (name or 氏名); columns found: ${header.fields.join(', ')}.` };
+    : { line: header.line, field: null, reasons: [{ key: 'importNoNameColumn', params: { columns: header.fields.join(', ') } }] };
   return { columns, problem };
 }
 
@@ -71,7 +80,7 @@ export function checkRecords(columns: Array<keyof CardFields | null>, records: C
   const problems: ImportRowProblem[] = [];
   for (const record of records) {
     if (record.fields.length > columns.length) {
-      problems.push({ line: record.line, field: null, message: `line ${record.line}: ${record.fields.length} columns, but the header has ${columns.length}.` });
+      problems.push({ line: record.line, field: null, reasons: [{ key: 'importRowColumns', params: { count: record.fields.length, header: columns.length } }] });
       continue;
     }
     const raw: RawCardFields & Record<string, unknown> = {};
@@ -93,12 +102,12 @@ export function checkRecords(columns: Array<keyof CardFields | null>, records: C
       else raw[column] = value;
     });
     if (textProblems.length > 0) {
-      problems.push({ line: record.line, field: textField, message: `line ${record.line}: ${textProblems.join(' ')}` });
+      problems.push({ line: record.line, field: textField, reasons: textProblems.map((text) => ({ text })) });
       continue;
     }
     const checked = checkCardFields(raw);
     if (checked.problems.length > 0) {
-      problems.push({ line: record.line, field: checked.problems[0]!.field, message: `line ${record.line}: ${checked.problems.map((p) => p.message).join(' ')}` });
+      problems.push({ line: record.line, field: checked.problems[0]!.field, reasons: checked.problems.map(({ key, params }) => ({ key, params })) });
     } else rows.push({ line: record.line, fields: checked.fields });
   }
   return { rows, problems };
@@ -107,10 +116,10 @@ export function checkRecords(columns: Array<keyof CardFields | null>, records: C
 /** The file as a whole: a header with a name column, at least one card, at most maxRows. */
 export function checkImportShape(records: CsvRecord[], maxRows: number): { columns: Array<keyof CardFields | null>; body: CsvRecord[]; problem: ImportRowProblem | null } {
   const [header, ...body] = records;
-  if (!header) return { columns: [], body: [], problem: { line: 1, field: null, message: 'line 1: the file is empty; it needs a header row and at least one card.' } };
+  if (!header) return { columns: [], body: [], problem: { line: 1, field: null, reasons: [{ key: 'importFileEmpty' }] } };
   const { columns, problem } = mapHeader(header);
   if (problem) return { columns, body, problem };
-  if (body.length === 0) return { columns, body, problem: { line: header.line, field: null, message: 'the file has a header but no cards.' } };
-  if (body.length > maxRows) return { columns, body, problem: { line: 1, field: null, message: `the file has ${body.length} cards; at most ${maxRows} are imported at once. Split it.` } };
+  if (body.length === 0) return { columns, body, problem: { line: header.line, field: null, reasons: [{ key: 'importNoCards' }] } };
+  if (body.length > maxRows) return { columns, body, problem: { line: 1, field: null, reasons: [{ key: 'importTooManyRows', params: { rows: body.length, max: maxRows } }] } };
   return { columns, body, problem: null };
 }

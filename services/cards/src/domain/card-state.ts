@@ -9,9 +9,8 @@ const TO: Record<CardStep, CardState> = { read: 'READ', verify: 'VERIFIED' };
 export const stateBefore = (step: CardStep): CardState => FROM[step];
 export const stateAfter = (step: CardStep): CardState => TO[step];
 
-/** C2: null when the step may happen, else why not, in words for the client. */
-export function stepRefusal(step: CardStep, state: CardState): string | null {
+/** C2: null when the step may happen, else the refusal (its key and the card's state). */
+export function stepRefusal(step: CardStep, state: CardState): { key: 'readNeedsScanned' | 'verifyNeedsRead'; params: { state: CardState } } | null {
   if (state === FROM[step]) return null;
-  const what = step === 'read' ? 'read (OCR)' : 'verified';
-  return `Only a ${FROM[step]} card can be ${what}; this card is ${state}.`;
+  return { key: step === 'read' ? 'readNeedsScanned' : 'verifyNeedsRead', params: { state } };
 }

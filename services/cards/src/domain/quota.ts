@@ -35,18 +35,12 @@ export function scanFits(q: CardQuotaNumbers, sides: number): boolean {
   return q.used <= usedAtMostForScan(q, sides);
 }
 
-export function quotaExceededMessage(q: CardQuotaNumbers, sides: number): string {
-  return (
-    `This scan needs ${sides} card side${sides === 1 ? '' : 's'}, but only ${remaining(q)} of the tenant's ${quotaLimit(q)} ` +
-    `(${q.included} included + ${q.purchased} purchased) remain; ${q.used} are used. Buy a digitisation pack first (L15).`
-  );
+/** L15: the numbers a refused scan is explained with (the refusal `scanQuotaExceeded`'s parameters). */
+export function quotaExceededParams(q: CardQuotaNumbers, sides: number): { sides: number; remaining: number; limit: number; included: number; purchased: number; used: number } {
+  return { sides, remaining: remaining(q), limit: quotaLimit(q), included: q.included, purchased: q.purchased, used: q.used };
 }
 
 /** L14/L15: after the card service's last day (a Tokyo date; null: no notice given) no more sides are digitised. */
 export function cardServiceEnded(endsOn: string | null, today: string): boolean {
   return endsOn !== null && today > endsOn;
-}
-
-export function cardServiceEndedMessage(endsOn: string): string {
-  return `The tenant's card service contract ended on ${endsOn}, so no more card sides can be digitised (L14, L15).`;
 }

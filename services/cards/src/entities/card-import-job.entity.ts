@@ -66,6 +66,10 @@ export class CardImportJob {
   @Column({ type: 'int', default: 0 })
   errorCount: number;
 
+  /** I1: the language of whoever ran the import last: its report of bad lines is written in it (ja or en). */
+  @Column({ type: 'varchar', length: 2, default: 'ja' })
+  language: string;
+
   /** C3: the groups the imported cards are limited to (JSON array); null: tenant-wide. */
   @Column({ type: 'text', nullable: true })
   groupIds: string | null;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { forbidden, notFound, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
+import { kitRefusals, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
@@ -14,6 +14,7 @@ import { CardGroup } from '../entities/card-group.entity.js';
 import type { Card } from '../entities/card.entity.js';
 import { imageStoreFor } from '../image-store.js';
 import { viewerGroupIds } from '../peers.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 
 @ObjectType({ description: 'C5: the cards the viewer may see, every field, as CSV.' })
 export class CardExport {
@@ -64,8 +65,8 @@ export class CardExportResolver {
 
   @Mutation(() => Boolean, { description: 'Grants or withdraws a member\'s export permission (C3/C5): tenant administrators only. Returns the new setting.' })
   async setCardExportPermission(@Arg('input', () => CardExportPermissionInput) input: CardExportPermissionInput, @Ctx() ctx: CardsContext): Promise<boolean> {
-    const viewer = requireAdmin(ctx, 'grant the export permission');
-    if (!/^[0-9a-f-]{36}$/i.test(input.userId)) throw notFound('User');
+    const viewer = requireAdmin(ctx, () => cardsRefusals.refuse('exportPermissionAdminOnly'));
+    if (!/^[0-9a-f-]{36}$/i.test(input.userId)) throw kitRefusals.refuse('notFoundById', { kind: 'User' });
     await ctx.dataSource.transaction(async (manager) => {
       const before = await manager.existsBy(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
       if (before === input.allowed) return; // nothing changes, nothing to record
@@ -133,7 +134,7 @@ class ZipWriter {
 }
 
 async function requireExport(ctx: CardsContext): Promise<void> {
-  if (!readsCards(ctx.viewer) || !(await mayExport(ctx))) throw forbidden('Exporting cards needs the export permission, which a tenant administrator grants (C3).');
+  if (!readsCards(ctx.viewer) || !(await mayExport(ctx))) throw cardsRefusals.refuse('exportNeedsPermission');
 }
 
 /** The cards the viewer may see (C3) in keyset pages, with their export rows (groups in one query per page). */

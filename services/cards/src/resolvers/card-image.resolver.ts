@@ -1,4 +1,4 @@
-import { badInput, notFound, requireMember } from '@kyodo/subgraph-kit';
+import { kitRefusals, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { requireVisibleCard } from '../card-access.js';
 import { FILE_LINK_TTL_MS, fileUrl } from '../card-files.js';
@@ -7,6 +7,7 @@ import { cardImageProblem, typeOfKey } from '../domain/card-image.js';
 import { Card } from '../entities/card.entity.js';
 import { imageKeyFor, imageStoreFor } from '../image-store.js';
 import { CardSideEnum, SetCardImageInput } from '../inputs/card.input.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 import { CardImage } from '../types/card-image.type.js';
 
 /*
@@ -29,10 +30,10 @@ function imageOf(ctx: CardsContext, key: string | null, sizeBytes: number | null
 export class CardImageResolver {
   @Mutation(() => Card, { description: 'Stores the front or back image of a card the viewer may see (C1, C3): JPEG or PNG, at most 700 KiB; replaces the one before.' })
   async setCardImage(@Arg('input', () => SetCardImageInput) input: SetCardImageInput, @Ctx() ctx: CardsContext): Promise<Card> {
-    requireMember(ctx, 'change cards (C3)');
+    requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, input.cardId);
     const checked = cardImageProblem(input.base64);
-    if ('message' in checked) throw badInput(checked.message, 'base64');
+    if ('problem' in checked) throw cardsRefusals.refuse(checked.problem.key, checked.problem.params);
     const store = imageStoreFor(ctx.deps);
     const key = imageKeyFor(card.tenantId, card.id, input.side, checked.type);
     await store.put(key, checked.bytes);
@@ -41,7 +42,7 @@ export class CardImageResolver {
     try {
       const updated = await ctx.dataSource.transaction(async (manager) => {
         const current = await manager.findOneBy(Card, { id: card.id, tenantId: card.tenantId });
-        if (!current) throw notFound('Card');
+        if (!current) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
         before = front ? current.frontImageKey : current.backImageKey;
         await manager.update(Card, { id: card.id }, front ? { frontImageKey: key, frontImageBytes: checked.bytes.length } : { backImageKey: key, backImageBytes: checked.bytes.length });
         return manager.findOneByOrFail(Card, { id: card.id });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, notFound, requireMember } from '@kyodo/subgraph-kit';
+import { kitRefusals, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { importLeaseKey, importRuntimeFor, runImportJob, storeImportPart } from '../card-import-runner.js';
@@ -8,6 +8,7 @@ import { limitKeepsAuthor } from '../domain/visibility.js';
 import { CardImportError, CardImportJob, CardImportStatus } from '../entities/card-import-job.entity.js';
 import { AddCardImportPartInput, RunCardImportInput, StartCardImportInput } from '../inputs/card-import.input.js';
 import { viewerGroupIdsFromSpaces } from '../peers.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 
 /*
  * Upload path (C4): the CSV goes through GraphQL itself, base64 in parts of at most 512 KiB
@@ -22,7 +23,7 @@ const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const ERRORS_SHOWN = 1000;
 
 async function ownJob(ctx: CardsContext, id: string): Promise<CardImportJob | null> {
-  const viewer = requireMember(ctx, 'import cards (C3)');
+  const viewer = requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
   return ctx.dataSource.getRepository(CardImportJob).findOneBy({ id, tenantId: viewer.tenantId, userId: viewer.userId });
 }
 
@@ -30,10 +31,10 @@ async function ownJob(ctx: CardsContext, id: string): Promise<CardImportJob | nu
 export class CardImportResolver {
   @Mutation(() => CardImportJob, { description: 'Starts a CSV import of cards (C4); members only.' })
   async startCardImport(@Arg('input', () => StartCardImportInput) input: StartCardImportInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
-    const viewer = requireMember(ctx, 'import cards (C3)');
+    const viewer = requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const groupIds = [...new Set(input.visibleToGroupIds ?? [])];
     if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIdsFromSpaces(ctx))) {
-      throw badInput('You are in none of these groups, so you could not see the imported cards yourself; name at least one group you belong to (C3).', 'visibleToGroupIds');
+      throw cardsRefusals.refuse('importGroupsExcludeAuthor');
     }
     const id = randomUUID();
     return ctx.dataSource.transaction(async (manager) => {
@@ -52,19 +53,19 @@ export class CardImportResolver {
   @Mutation(() => CardImportJob, { description: 'Adds the next part of the file (base64, at most 512 KiB each, 20 MiB in all).' })
   async addCardImportPart(@Arg('input', () => AddCardImportPartInput) input: AddCardImportPartInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
     const job = await ownJob(ctx, input.jobId);
-    if (!job) throw notFound('Import');
-    if (job.status !== CardImportStatus.UPLOADING) throw conflict('The file of this import is complete: it has been run. Start a new import to send another file.');
+    if (!job) throw kitRefusals.refuse('notFoundById', { kind: 'CardImportJob' });
+    if (job.status !== CardImportStatus.UPLOADING) throw cardsRefusals.refuse('importAlreadyRun');
     if (input.part < job.parts) return job;
-    if (input.part !== job.parts) throw badInput(`Parts go in order: part ${job.parts} is next, not ${input.part}.`, 'part');
-    if (!/^[A-Za-z0-9+/=\r\n]*$/.test(input.base64)) throw badInput('The part is not base64.', 'base64');
+    if (input.part !== job.parts) throw cardsRefusals.refuse('importPartOutOfOrder', { next: job.parts, given: input.part });
+    if (!/^[A-Za-z0-9+/=\r\n]*$/.test(input.base64)) throw cardsRefusals.refuse('importPartNotBase64');
     const bytes = Buffer.from(input.base64, 'base64');
-    if (bytes.length === 0) throw badInput('The part is empty.', 'base64');
-    if (bytes.length > MAX_PART_BYTES) throw badInput(`A part is at most ${MAX_PART_BYTES / 1024} KiB; this one has ${bytes.length} bytes.`, 'base64');
-    if (job.bytes + bytes.length > MAX_FILE_BYTES) throw badInput(`An import file is at most ${MAX_FILE_BYTES / 1024 / 1024} MiB; split the file.`, 'base64');
+    if (bytes.length === 0) throw cardsRefusals.refuse('importPartEmpty');
+    if (bytes.length > MAX_PART_BYTES) throw cardsRefusals.refuse('importPartTooLarge', { maxKiB: MAX_PART_BYTES / 1024, bytes: bytes.length });
+    if (job.bytes + bytes.length > MAX_FILE_BYTES) throw cardsRefusals.refuse('importFileTooLarge', { maxMiB: MAX_FILE_BYTES / 1024 / 1024 });
     await storeImportPart(importRuntimeFor(ctx).store, job.id, input.part, bytes);
     return ctx.dataSource.transaction(async (manager) => {
       const moved = await manager.update(CardImportJob, { id: job.id, parts: job.parts, status: CardImportStatus.UPLOADING }, { parts: job.parts + 1, bytes: job.bytes + bytes.length });
-      if (!moved.affected) throw conflict('Another part arrived at the same time; send the next part again.');
+      if (!moved.affected) throw cardsRefusals.refuse('importPartRace');
       return manager.findOneByOrFail(CardImportJob, { id: job.id });
     });
   }
@@ -75,16 +76,16 @@ export class CardImportResolver {
   })
   async runCardImport(@Arg('input', () => RunCardImportInput) input: RunCardImportInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
     const job = await ownJob(ctx, input.jobId);
-    if (!job) throw notFound('Import');
-    if (job.parts === 0) throw badInput('Send the file first (addCardImportPart).', 'jobId');
+    if (!job) throw kitRefusals.refuse('notFoundById', { kind: 'CardImportJob' });
+    if (job.parts === 0) throw cardsRefusals.refuse('importNoFile');
     const runnable = [CardImportStatus.UPLOADING, CardImportStatus.CHECKED, CardImportStatus.FAILED];
-    const refusal = () => conflict(job.status === CardImportStatus.SUCCEEDED ? 'This import has already succeeded.' : 'This import is already running; poll it.');
+    const refusal = () => cardsRefusals.refuse(job.status === CardImportStatus.SUCCEEDED ? 'importAlreadySucceeded' : 'importAlreadyRunning');
     const runtime = importRuntimeFor(ctx);
     const leaseKey = importLeaseKey(job.id);
     // the lease before the status: another replica's take-over never finds this job running without a holder
     if (runtime.running.has(job.id) || !(await runtime.leases.claim(leaseKey))) throw refusal();
     const claimed = await ctx.dataSource.transaction((manager) =>
-      manager.update(CardImportJob, { id: job.id, status: In(runnable) }, { status: CardImportStatus.CHECKING, dryRun: input.dryRun, processedRows: 0, errorCount: 0 }),
+      manager.update(CardImportJob, { id: job.id, status: In(runnable) }, { status: CardImportStatus.CHECKING, dryRun: input.dryRun, processedRows: 0, errorCount: 0, language: ctx.language }),
     );
     if (!claimed.affected) {
       await runtime.leases.release(leaseKey);

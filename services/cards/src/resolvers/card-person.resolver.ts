@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, requireMember } from '@kyodo/subgraph-kit';
+import { requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, InputType, Field, Mutation, Resolver, Root } from 'type-graphql';
 import { In, Not } from 'typeorm';
 import { filterVisibleCards, requireVisibleCard } from '../card-access.js';
 import type { CardsContext } from '../context.js';
 import { Card } from '../entities/card.entity.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 import { CardPerson } from '../types/card-person.type.js';
 
 @InputType({ description: 'Cards to treat as one person; the first names the person the others join.' })
@@ -32,9 +33,9 @@ export class CardPersonResolver {
 
   @Mutation(() => CardPerson, { description: 'Same person, by hand: the cards given become one person. Every card must be visible to the viewer (C3).' })
   async mergeCards(@Arg('input', () => MergeCardsInput) input: MergeCardsInput, @Ctx() ctx: CardsContext): Promise<CardPerson> {
-    const viewer = requireMember(ctx, 'merge cards (C3)');
+    const viewer = requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const ids = [...new Set(input.cardIds)];
-    if (ids.length < 2 || ids.length > MAX_MERGE) throw badInput(`Merge 2 to ${MAX_MERGE} different cards.`, 'cardIds');
+    if (ids.length < 2 || ids.length > MAX_MERGE) throw cardsRefusals.refuse('mergeCardCount', { max: MAX_MERGE });
     const cards = await Promise.all(ids.map((id) => requireVisibleCard(ctx, id)));
     const personId = cards[0]!.personId ?? cards[0]!.id;
     await ctx.dataSource.transaction((manager) => manager.update(Card, { tenantId: viewer.tenantId, id: In(ids) }, { personId }));
@@ -45,7 +46,7 @@ export class CardPersonResolver {
 
   @Mutation(() => Card, { description: 'Same person, undone: the card becomes a person of its own; the others stay together.' })
   async splitCard(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<Card> {
-    const viewer = requireMember(ctx, 'split cards (C3)');
+    const viewer = requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, id);
     const personId = card.personId ?? card.id;
     return ctx.dataSource.transaction(async (manager) => {

@@ -1,4 +1,4 @@
-import { badInput, conflict, requireMember } from '@kyodo/subgraph-kit';
+import { requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { requireVisibleCard } from '../card-access.js';
 import type { CardsContext } from '../context.js';
@@ -9,19 +9,22 @@ import { Card } from '../entities/card.entity.js';
 import { imageStoreFor } from '../image-store.js';
 import { VerifyCardInput } from '../inputs/card.input.js';
 import { cardReader } from '../ocr/tesseract-card-reader.js';
+import { fieldProblemsRefusal } from '../refusals/field-problems.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 
 const empty = (value: unknown) => value == null || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** C2: moves a card one step, only from the state before it (a conditional UPDATE: two operators racing cannot both pass). */
 async function moveCard(ctx: CardsContext, card: Card, step: 'read' | 'verify', fields: RawCardFields): Promise<Card> {
   const { fields: checked, problems } = checkCardFields(fields);
-  const first = problems[0];
-  if (first) throw badInput(problems.map((p) => p.message).join(' '), first.field);
+  const refusal = fieldProblemsRefusal(problems);
+  if (refusal) throw refusal;
   return ctx.dataSource.transaction(async (manager) => {
     const moved = await manager.update(Card, { id: card.id, tenantId: card.tenantId, state: stateBefore(step) }, { ...checked, searchText: searchTextOf(checked), state: stateAfter(step) });
     if (!moved.affected) {
       const now = await manager.findOneBy(Card, { id: card.id });
-      throw conflict(stepRefusal(step, now?.state ?? card.state) ?? 'The card changed meanwhile; try again.');
+      const refused = stepRefusal(step, now?.state ?? card.state);
+      throw refused ? cardsRefusals.refuse(refused.key, refused.params) : cardsRefusals.refuse('cardChangedMeanwhile');
     }
     return manager.findOneByOrFail(Card, { id: card.id });
   });
@@ -33,11 +36,11 @@ export class CardReadingResolver {
     description: 'C2: reads a SCANNED card\'s images by OCR and fills the fields still empty (a field OCR gets wrong is left empty); the card becomes READ. Any other state: CONFLICT.',
   })
   async readCard(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<Card> {
-    requireMember(ctx, 'read cards (C3)');
+    requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, id);
     const refused = stepRefusal('read', card.state);
-    if (refused) throw conflict(refused);
-    if (!card.frontImageKey) throw conflict('The card has no front image yet; store it with setCardImage first.');
+    if (refused) throw cardsRefusals.refuse(refused.key, refused.params);
+    if (!card.frontImageKey) throw cardsRefusals.refuse('cardHasNoFrontImage');
     const store = imageStoreFor(ctx.deps);
     const texts: string[] = [];
     for (const key of [card.frontImageKey, card.backImageKey]) {
@@ -59,10 +62,10 @@ export class CardReadingResolver {
 
   @Mutation(() => Card, { description: 'C2: an operator (a member who may see the card, C3) checks a READ card, with corrections if any; it becomes VERIFIED. Any other state: CONFLICT.' })
   async verifyCard(@Arg('input', () => VerifyCardInput) input: VerifyCardInput, @Ctx() ctx: CardsContext): Promise<Card> {
-    requireMember(ctx, 'verify cards (C3)');
+    requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, input.id);
     const refused = stepRefusal('verify', card.state);
-    if (refused) throw conflict(refused);
+    if (refused) throw cardsRefusals.refuse(refused.key, refused.params);
     const given = Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && value !== undefined)) as RawCardFields;
     return moveCard(ctx, card, 'verify', { ...card, ...given });
   }

@@ -1,4 +1,4 @@
-import { badInput, cursorDate, decodeCursor, encodeCursor, notFound, pageSize, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { cursorDate, decodeCursor, encodeCursor, kitRefusals, pageSize, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { cardGroupIds, findVisibleCard, requireVisibleCard, visibleCardsQuery, whereSearch } from '../card-access.js';
@@ -11,21 +11,24 @@ import { imageStoreFor } from '../image-store.js';
 import { UserRef } from '../entities/user.type.js';
 import { CreateCardInput, UpdateCardInput } from '../inputs/card.input.js';
 import { viewerGroupIds, viewerGroupIdsFromSpaces } from '../peers.js';
+import { fieldProblemsRefusal } from '../refusals/field-problems.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 import { CardConnection } from '../types/card-connection.type.js';
 
 const MAX_GROUPS = 20;
+const MAX_SEARCH = 200;
 
 function rejectProblems(problems: FieldProblem[]): void {
-  const first = problems[0];
-  if (first) throw badInput(problems.map((p) => p.message).join(' '), first.field);
+  const refusal = fieldProblemsRefusal(problems);
+  if (refusal) throw refusal;
 }
 
 /** C3: the groups named must keep the author inside, and be a sane list. */
 async function checkedGroupIds(ctx: CardsContext, ids: readonly string[] | null | undefined): Promise<string[]> {
   const groupIds = [...new Set((ids ?? []).map((id) => id.trim()).filter(Boolean))];
-  if (groupIds.length > MAX_GROUPS) throw badInput(`A card is limited to at most ${MAX_GROUPS} groups.`, 'visibleToGroupIds');
+  if (groupIds.length > MAX_GROUPS) throw cardsRefusals.refuse('tooManyGroups', { max: MAX_GROUPS });
   if (groupIds.length > 0 && !limitKeepsAuthor(groupIds, await viewerGroupIdsFromSpaces(ctx))) {
-    throw badInput('You are in none of these groups, so you could not see the card yourself; name at least one group you belong to (C3).', 'visibleToGroupIds');
+    throw cardsRefusals.refuse('groupsExcludeAuthor');
   }
   return groupIds;
 }
@@ -45,7 +48,7 @@ export class CardResolver {
     const size = pageSize(first);
     const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     if (!readsCards(ctx.viewer)) return empty;
-    if (search && search.length > 200) throw badInput('A search has at most 200 characters.', 'search');
+    if (search && search.length > MAX_SEARCH) throw cardsRefusals.refuse('searchTooLong', { max: MAX_SEARCH });
     const manager = ctx.dataSource.manager;
     const qb = visibleCardsQuery(manager, ctx.viewer.tenantId, await viewerGroupIds(ctx));
     if (search) whereSearch(qb, ctx.dataSource, search);
@@ -69,7 +72,7 @@ export class CardResolver {
 
   @Mutation(() => Card, { description: 'Adds a card the viewer exchanged (C1), visible to the tenant or to the named groups (C3). Members only.' })
   async createCard(@Arg('input', () => CreateCardInput) input: CreateCardInput, @Ctx() ctx: CardsContext): Promise<Card> {
-    const viewer = requireMember(ctx, 'add cards (C3)');
+    const viewer = requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const { fields, problems } = checkCardFields(input as RawCardFields);
     rejectProblems(problems);
     const groupIds = await checkedGroupIds(ctx, input.visibleToGroupIds);
@@ -81,7 +84,7 @@ export class CardResolver {
 
   @Mutation(() => Card, { description: 'Changes a card the viewer may see; a card outside the viewer\'s groups is NOT_FOUND (C3).' })
   async updateCard(@Arg('input', () => UpdateCardInput) input: UpdateCardInput, @Ctx() ctx: CardsContext): Promise<Card> {
-    requireMember(ctx, 'change cards (C3)');
+    requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, input.id);
     const given = Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && key !== 'visibleToGroupIds' && value !== undefined)) as RawCardFields;
     const { fields, problems } = checkCardFields({ ...card, ...given });
@@ -89,7 +92,7 @@ export class CardResolver {
     const groupIds = input.visibleToGroupIds == null ? null : await checkedGroupIds(ctx, input.visibleToGroupIds);
     return ctx.dataSource.transaction(async (manager) => {
       const updated = await manager.update(Card, { id: card.id, tenantId: card.tenantId }, { ...fields, searchText: searchTextOf(fields) });
-      if (!updated.affected) throw notFound('Card');
+      if (!updated.affected) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
       if (groupIds) await replaceCardGroups(manager, card.id, groupIds);
       return manager.findOneByOrFail(Card, { id: card.id });
     });
@@ -97,12 +100,12 @@ export class CardResolver {
 
   @Mutation(() => ID, { description: 'Deletes a card the viewer may see and returns its id; otherwise NOT_FOUND (C3).' })
   async deleteCard(@Arg('id', () => ID) id: string, @Ctx() ctx: CardsContext): Promise<string> {
-    requireMember(ctx, 'delete cards (C3)');
+    requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, id);
     const deletedId = await ctx.dataSource.transaction(async (manager) => {
       await manager.delete('card_groups', { cardId: card.id });
       const deleted = await manager.delete(Card, { id: card.id, tenantId: card.tenantId });
-      if (!deleted.affected) throw notFound('Card');
+      if (!deleted.affected) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
       return card.id;
     });
     // the images go once the card is gone; a leftover file is harmless, a dangling key is not

@@ -1,12 +1,13 @@
-import { appError, badInput, quotaExceeded, requireMember, tokyoDate } from '@kyodo/subgraph-kit';
+import { requireMember, tokyoDate } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { requireVisibleCard } from '../card-access.js';
 import type { CardsContext } from '../context.js';
-import { cardServiceEnded, cardServiceEndedMessage, quotaExceededMessage, quotaLimit, remaining, sidesCounted, usedAtMostForScan } from '../domain/quota.js';
+import { cardServiceEnded, quotaExceededParams, quotaLimit, remaining, sidesCounted, usedAtMostForScan } from '../domain/quota.js';
 import { CardQuotaUsage } from '../entities/card-quota-usage.entity.js';
 import { Card } from '../entities/card.entity.js';
 import { RecordScanInput } from '../inputs/card.input.js';
 import { tenantDigitisation } from '../peers.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 
 /** The tenant has never scanned: its usage row is made outside the scan's transaction, once. */
 class NoUsageRowYet extends Error {}
@@ -18,13 +19,13 @@ export class ScanResolver {
       'Records a scan of a card: 1 side or 2, each counted against the tenant\'s quota (L15). A scan that would go over is refused whole with QUOTA_EXCEEDED; licensing unreachable: SERVICE_UNAVAILABLE.',
   })
   async recordScan(@Arg('input', () => RecordScanInput) input: RecordScanInput, @Ctx() ctx: CardsContext): Promise<Card> {
-    const viewer = requireMember(ctx, 'scan cards (C3)');
+    const viewer = requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const sides = sidesCounted(input.sides);
-    if (sides === null) throw badInput(`A scan has 1 side (front) or 2 (front and back); it was ${input.sides} (L15).`, 'sides');
+    if (sides === null) throw cardsRefusals.refuse('scanSides', { sides: input.sides });
     const card = await requireVisibleCard(ctx, input.cardId);
     const contract = await tenantDigitisation(ctx, viewer.tenantId);
     if (contract.endsOn && cardServiceEnded(contract.endsOn, tokyoDate(ctx.clock.now()))) {
-      throw appError('QUOTA_EXCEEDED', cardServiceEndedMessage(contract.endsOn), { endsOn: contract.endsOn, requested: sides, remaining: 0 });
+      throw cardsRefusals.refuse('cardServiceEnded', { endsOn: contract.endsOn }, { endsOn: contract.endsOn, requested: sides, remaining: 0 });
     }
     const limit = quotaLimit(contract);
     const countScan = () =>
@@ -49,7 +50,7 @@ export class ScanResolver {
         // the tenant's first scan: no usage row yet; rolled back (the card's count too), the row is made and the scan counted again
         if (!usage) throw new NoUsageRowYet();
         const numbers = { included: contract.included, purchased: contract.purchased, used: usage.used };
-        throw quotaExceeded(quotaExceededMessage(numbers, sides), { ...numbers, limit, requested: sides, remaining: remaining(numbers) });
+        throw cardsRefusals.refuse('scanQuotaExceeded', quotaExceededParams(numbers, sides), { ...numbers, limit, requested: sides, remaining: remaining(numbers) });
       });
     try {
       await countScan();

@@ -1,10 +1,10 @@
-import { appError } from '@kyodo/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CardsContext } from '../context.js';
 import { remaining } from '../domain/quota.js';
 import { readsCards } from '../domain/visibility.js';
 import { CardQuotaUsage } from '../entities/card-quota-usage.entity.js';
 import { CardQuota, TenantRef } from '../entities/tenant.type.js';
+import { cardsRefusals } from '../refusals/refusals.js';
 
 @Resolver(() => TenantRef)
 export class TenantCardsResolver {
@@ -18,7 +18,7 @@ export class TenantCardsResolver {
     // L15: licensing's numbers come with the representation (@requires); without them (licensing
     // failed, or a caller that did not send them) nothing is guessed: fail closed
     if (tenant.cardDigitisation === undefined) {
-      throw appError('SERVICE_UNAVAILABLE', "The licensing service's card contract did not come with this request, so the card quota cannot be shown (L15). Please try again shortly.");
+      throw cardsRefusals.refuse('cardQuotaUnavailable');
     }
     // null: licensing knows no card contract for the tenant, so it has 0 sides (as recordScan counts it)
     const contract = { included: tenant.cardDigitisation?.includedSides ?? 0, purchased: tenant.cardDigitisation?.purchasedSides ?? 0 };

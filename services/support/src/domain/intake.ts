@@ -1,3 +1,4 @@
+import type { SupportRefusal } from '../refusals/refusals.js';
 import type { LocalDate } from './business-calendar.js';
 
 /** P2: the ways a question reaches support. FAX is listed only so it can be refused clearly. */
@@ -11,14 +12,10 @@ export type Submitter = 'CUSTOMER' | 'AGENT';
  * (ONLINE) or by e-mail; a phone call, a remote session or an e-mail received by the desk is
  * recorded by an agent on the customer's behalf.
  */
-export function channelRefusal(channel: ChannelValue, submitter: Submitter): string | null {
-  if (channel === 'FAX') return 'FAX is not a support channel (P2): use the online form, e-mail, phone or a remote session.';
-  if (submitter === 'CUSTOMER' && (channel === 'PHONE' || channel === 'REMOTE')) {
-    return `A ${channel === 'PHONE' ? 'phone call' : 'remote session'} is recorded by the support agent you speak to; to write to support yourself, use the online form (ONLINE) or e-mail (EMAIL).`;
-  }
-  if (submitter === 'AGENT' && channel === 'ONLINE') {
-    return "The online form is the customer's own channel; record a ticket for a customer as PHONE, EMAIL or REMOTE.";
-  }
+export function channelRefusal(channel: ChannelValue, submitter: Submitter): SupportRefusal | null {
+  if (channel === 'FAX') return { key: 'faxNotAChannel' };
+  if (submitter === 'CUSTOMER' && (channel === 'PHONE' || channel === 'REMOTE')) return { key: channel === 'PHONE' ? 'phoneCallByAgent' : 'remoteSessionByAgent' };
+  if (submitter === 'AGENT' && channel === 'ONLINE') return { key: 'onlineFormIsCustomers' };
   return null;
 }
 
@@ -31,14 +28,14 @@ export interface LicenceRecord {
  * P3: an e-mail from outside the built-in form must carry the 6-digit customer number from
  * the licence certificate and a product ID of that licence; both must match the record.
  */
-export function emailLicenceRefusal(customerNumber: string | null | undefined, productId: string, licences: readonly LicenceRecord[]): string | null {
+export function emailLicenceRefusal(customerNumber: string | null | undefined, productId: string, licences: readonly LicenceRecord[]): SupportRefusal | null {
   const given = customerNumber?.trim() ?? '';
-  if (!given) return 'An e-mail ticket needs your customer number (P3): the 6-digit number on your licence certificate.';
-  if (!/^\d{6}$/.test(given)) return `The customer number "${given}" is not valid (P3): it is the 6-digit number on your licence certificate.`;
-  if (licences.length === 0) return 'There is no licence certificate on record for your organisation, so an e-mail ticket cannot be checked (P3). Please use the online form.';
-  if (!licences.some((l) => l.customerNumber === given)) return `The customer number ${given} does not match your organisation's licence certificate (P3).`;
+  if (!given) return { key: 'customerNumberMissing' };
+  if (!/^\d{6}$/.test(given)) return { key: 'customerNumberInvalid', params: { customerNumber: given } };
+  if (licences.length === 0) return { key: 'noLicenceOnRecord' };
+  if (!licences.some((l) => l.customerNumber === given)) return { key: 'customerNumberMismatch', params: { customerNumber: given } };
   if (!licences.some((l) => l.customerNumber === given && l.productId === productId)) {
-    return `The product ID "${productId}" is not on the licence with customer number ${given} (P3); licensed product IDs: ${licences.map((l) => l.productId).join(', ')}.`;
+    return { key: 'productNotLicensed', params: { productId, customerNumber: given, licensed: licences.map((l) => l.productId).join(', ') } };
   }
   return null;
 }
@@ -51,9 +48,9 @@ export interface ProductVersionRecord {
 }
 
 /** P5: no ticket for a version whose support has ended (the end date itself is still supported). */
-export function endOfSupportRefusal(version: ProductVersionRecord, today: LocalDate): string | null {
+export function endOfSupportRefusal(version: ProductVersionRecord, today: LocalDate): SupportRefusal<'supportEnded'> | null {
   if (version.endOfSupport === null || today <= version.endOfSupport) return null;
-  return `Support for ${version.productName} ${version.version} ended on ${version.endOfSupport} (P5), so no ticket can be opened for it. Please upgrade to a supported version.`;
+  return { key: 'supportEnded', params: { product: version.productName, version: version.version, endOfSupport: version.endOfSupport } };
 }
 
 export function isSupported(version: Pick<ProductVersionRecord, 'endOfSupport'>, today: LocalDate): boolean {

@@ -1,3 +1,5 @@
+import type { SupportRefusal } from '../refusals/refusals.js';
+
 /**
  * P4: what the support desk answers. Categories are data: a client lists them from the
  * `supportCategories` query, and a new one is a line here, not a schema change.
@@ -31,10 +33,11 @@ export function findCategory(code: string): SupportCategory | undefined {
   return SUPPORT_CATEGORIES.find((c) => c.code === code);
 }
 
-export function unknownCategoryMessage(code: string): string {
+/** P4: the refusal of a category that is not one, listing those in and out of scope. */
+export function unknownCategoryRefusal(code: string): SupportRefusal<'unknownCategory'> {
   const inScope = SUPPORT_CATEGORIES.filter((c) => c.inScope).map((c) => c.code);
   const outOfScope = SUPPORT_CATEGORIES.filter((c) => !c.inScope).map((c) => c.code);
-  return `"${code}" is not a support category. Use one of: ${inScope.join(', ')} (answered by support), or ${outOfScope.join(', ')} (outside the support service, P4).`;
+  return { key: 'unknownCategory', params: { category: code, inScope: inScope.join(', '), outOfScope: outOfScope.join(', ') } };
 }
 
 /** The standard public answer to an out-of-scope ticket, in Japanese like every answer (P2). */

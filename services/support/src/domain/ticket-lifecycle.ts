@@ -1,3 +1,5 @@
+import type { SupportRefusal } from '../refusals/refusals.js';
+
 /**
  * P8 as a state machine. NEW -> OPEN (an agent picks the ticket up or answers) -> PENDING
  * (waiting on the customer) -> SOLVED -> CLOSED. A customer reply reopens PENDING and SOLVED;
@@ -21,14 +23,14 @@ const ALLOWED: Record<TicketStatusValue, readonly TicketStatusValue[]> = {
   CLOSED: [],
 };
 
-/** Why the ticket may not go from `from` to `to`, in words a person understands; null when it may. */
-export function transitionRefusal(from: TicketStatusValue, to: TicketStatusValue): string | null {
+/** Why the ticket may not go from `from` to `to` (the refusal naming both); null when it may. */
+export function transitionRefusal(from: TicketStatusValue, to: TicketStatusValue): SupportRefusal | null {
   if (ALLOWED[from].includes(to)) return null;
-  if (from === to) return `The ticket is already ${to}: nothing to change.`;
-  if (from === 'CLOSED') return `A CLOSED ticket is final and cannot become ${to} (P8); reply to it to open a follow-up ticket.`;
-  if (to === 'NEW') return `A ticket cannot go from ${from} back to NEW (P8): NEW is only the state a ticket starts in.`;
-  if (to === 'CLOSED') return `A ticket cannot go from ${from} to CLOSED (P8): it closes by itself ${AUTO_CLOSE_DAYS} days after it is SOLVED.`;
-  return `A ticket cannot go from ${from} to ${to} (P8).`;
+  if (from === to) return { key: 'statusUnchanged', params: { status: to } };
+  if (from === 'CLOSED') return { key: 'closedIsFinal', params: { to } };
+  if (to === 'NEW') return { key: 'neverBackToNew', params: { from } };
+  if (to === 'CLOSED') return { key: 'closesByItself', params: { from, days: AUTO_CLOSE_DAYS } };
+  return { key: 'transitionRefused', params: { from, to } };
 }
 
 export function canTransition(from: TicketStatusValue, to: TicketStatusValue): boolean {

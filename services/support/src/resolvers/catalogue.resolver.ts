@@ -1,4 +1,4 @@
-import { badInput, forbidden, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SupportContext } from '../context.js';
 import { businessDeadline, OutsideCalendarError, tokyoDate } from '../domain/business-calendar.js';
@@ -8,6 +8,7 @@ import { isSupportAgent } from '../domain/ticket-access.js';
 import { SupportLicence } from '../entities/support-licence.entity.js';
 import { SupportProduct, SupportProductVersion } from '../entities/support-product.entity.js';
 import { SetSupportLicenceInput } from '../inputs/ticket-actions.input.js';
+import { supportRefusals } from '../refusals/refusals.js';
 import { SupportCategoryType, SupportLicenceRecord } from '../types/catalogue.type.js';
 
 function licenceRecord(tenantId: string, rows: SupportLicence[]): SupportLicenceRecord | null {
@@ -19,11 +20,11 @@ function licenceRecord(tenantId: string, rows: SupportLicence[]): SupportLicence
 export class CatalogueResolver {
   @Query(() => Date, { description: 'P7: when a ticket received at `receivedAt` is due: 17:30 Asia/Tokyo on the next business day.' })
   async businessDeadline(@Arg('receivedAt', () => Date) receivedAt: Date, @Ctx() ctx: SupportContext): Promise<Date> {
-    if (Number.isNaN(receivedAt.getTime())) throw badInput('receivedAt must be a date and time.', 'receivedAt');
+    if (Number.isNaN(receivedAt.getTime())) throw supportRefusals.refuse('receivedAtInvalid');
     try {
       return businessDeadline(receivedAt, await ctx.loaders.calendar());
     } catch (error) {
-      if (error instanceof OutsideCalendarError) throw badInput(`receivedAt: ${error.message} Ask about a time within it.`, 'receivedAt');
+      if (error instanceof OutsideCalendarError) throw supportRefusals.refuse('receivedAtOutsideCalendar', { from: error.covers.from, to: error.covers.to });
       throw error;
     }
   }
@@ -47,7 +48,7 @@ export class CatalogueResolver {
   async supportLicence(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: SupportContext): Promise<SupportLicenceRecord | null> {
     const viewer = requireViewer(ctx);
     const ownAdmin = viewer.kind === 'MEMBER' && viewer.roles.includes('ADMIN') && viewer.tenantId === tenantId;
-    if (!isSupportAgent(viewer) && !ownAdmin) throw forbidden("Only the support desk's agents, or the organisation's administrators, may see its licence record.");
+    if (!isSupportAgent(viewer) && !ownAdmin) throw supportRefusals.refuse('licenceRecordForbidden');
     const rows = await ctx.dataSource.getRepository(SupportLicence).find({ where: { tenantId }, order: { productId: 'ASC' } });
     return licenceRecord(tenantId, rows);
   }
@@ -58,14 +59,14 @@ export class CatalogueResolver {
   })
   async setSupportLicence(@Arg('input', () => SetSupportLicenceInput) input: SetSupportLicenceInput, @Ctx() ctx: SupportContext): Promise<SupportLicenceRecord | null> {
     const viewer = requireViewer(ctx);
-    if (!isSupportAgent(viewer)) throw forbidden("Only the support desk's agents may record licence certificates.");
+    if (!isSupportAgent(viewer)) throw supportRefusals.refuse('recordLicenceAgentsOnly');
     const customerNumber = input.customerNumber.trim();
-    if (!/^\d{6}$/.test(customerNumber)) throw badInput(`The customer number "${customerNumber}" must be the 6 digits on the licence certificate.`, 'customerNumber');
+    if (!/^\d{6}$/.test(customerNumber)) throw supportRefusals.refuse('licenceCustomerNumberFormat', { customerNumber });
     const productIds = [...new Set(input.productIds.map((p) => p.trim()))];
     return ctx.dataSource.transaction(async (manager) => {
       const known = new Set((await manager.find(SupportProduct)).map((p) => p.id));
       const unknown = productIds.filter((p) => !known.has(p));
-      if (unknown.length > 0) throw badInput(`Unknown product ID(s): ${unknown.join(', ')}. Products: ${[...known].sort().join(', ')}.`, 'productIds');
+      if (unknown.length > 0) throw supportRefusals.refuse('licenceUnknownProducts', { unknown: unknown.join(', '), products: [...known].sort().join(', ') });
       const before = await manager.find(SupportLicence, { where: { tenantId: input.tenantId }, order: { productId: 'ASC' } });
       await manager.delete(SupportLicence, { tenantId: input.tenantId });
       const rows = productIds.map((productId) => manager.create(SupportLicence, { tenantId: input.tenantId, productId, customerNumber }));

@@ -1,34 +1,32 @@
 import type { Viewer } from '@kyodo/auth';
-import { badInput, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { channelRefusal, emailLicenceRefusal } from '../domain/intake.js';
-import { findCategory, unknownCategoryMessage } from '../domain/scope.js';
+import { findCategory, unknownCategoryRefusal } from '../domain/scope.js';
 import { isSupportAgent } from '../domain/ticket-access.js';
 import { TicketPriority } from '../entities/enums.js';
 import { SupportLicence } from '../entities/support-licence.entity.js';
 import { SupportRegistrant } from '../entities/support-registrant.entity.js';
 import { Ticket } from '../entities/ticket.entity.js';
 import { OpenTicketInput } from '../inputs/open-ticket.input.js';
+import { supportRefusals } from '../refusals/refusals.js';
 import type { SupportContext } from '../context.js';
 import { publishTicketUpdated } from '../ticket-live.js';
 import { checkAttachments, checkProductVersion, checkText, insertTicket, MAX_BODY, MAX_SUBJECT } from '../ticket-store.js';
 import type { EntityManager } from 'typeorm';
 
-const NOT_A_REGISTRANT =
-  "You are not one of your organisation's support registrants, so you cannot open support tickets (P1). Ask your administrator to add you as a support registrant.";
-
 /** Who the ticket is for: a customer opens for themselves; an agent names the registrant they speak for. */
 async function resolveRequester(manager: EntityManager, viewer: Viewer, requesterId: string | null | undefined): Promise<{ tenantId: string; requesterId: string }> {
   if (isSupportAgent(viewer)) {
-    if (!requesterId) throw badInput("An agent opens a ticket on a customer's behalf: give requesterId, the customer's support registrant.", 'requesterId');
+    if (!requesterId) throw supportRefusals.refuse('requesterRequired');
     const registrant = await manager.findOneBy(SupportRegistrant, { userId: requesterId });
-    if (!registrant) throw badInput(`User ${requesterId} is not a support registrant of any customer, so no ticket can be opened for them (P1).`, 'requesterId');
+    if (!registrant) throw supportRefusals.refuse('requesterNotRegistrant', { userId: requesterId });
     return { tenantId: registrant.tenantId, requesterId };
   }
-  if (viewer.kind !== 'MEMBER') throw forbidden('Guests cannot contact support (P1): only the support registrants named by the organisation\'s administrator can.');
-  if (requesterId && requesterId !== viewer.userId) throw forbidden('Only support agents open tickets on someone else\'s behalf; leave requesterId out to open one for yourself.');
+  if (viewer.kind !== 'MEMBER') throw supportRefusals.refuse('guestsCannotContactSupport');
+  if (requesterId && requesterId !== viewer.userId) throw supportRefusals.refuse('onBehalfAgentsOnly');
   const registered = await manager.existsBy(SupportRegistrant, { userId: viewer.userId, tenantId: viewer.tenantId });
-  if (!registered) throw forbidden(NOT_A_REGISTRANT);
+  if (!registered) throw supportRefusals.refuse('notARegistrant');
   return { tenantId: viewer.tenantId, requesterId: viewer.userId };
 }
 
@@ -45,15 +43,18 @@ export class OpenTicketResolver {
     const ticket = await ctx.dataSource.transaction(async (manager) => {
       const { tenantId, requesterId } = await resolveRequester(manager, viewer, input.requesterId);
       const refusal = channelRefusal(input.channel, isSupportAgent(viewer) ? 'AGENT' : 'CUSTOMER');
-      if (refusal) throw badInput(refusal, 'channel');
+      if (refusal) throw supportRefusals.refuse(refusal.key, refusal.params);
       const category = findCategory(input.category.trim().toUpperCase());
-      if (!category) throw badInput(unknownCategoryMessage(input.category), 'category');
+      if (!category) {
+        const unknown = unknownCategoryRefusal(input.category);
+        throw supportRefusals.refuse(unknown.key, unknown.params);
+      }
       const productId = input.productId.trim();
       await checkProductVersion(manager, productId, input.productVersion, now);
       if (input.channel === 'EMAIL') {
         const licences = await manager.findBy(SupportLicence, { tenantId });
         const licenceRefusal = emailLicenceRefusal(input.customerNumber, productId, licences);
-        if (licenceRefusal) throw badInput(licenceRefusal, 'customerNumber');
+        if (licenceRefusal) throw supportRefusals.refuse(licenceRefusal.key, licenceRefusal.params);
       }
       return insertTicket(
         manager,

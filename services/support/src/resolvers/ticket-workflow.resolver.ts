@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { badInput, conflict, forbidden, requireViewer } from '@kyodo/subgraph-kit';
+import { requireViewer } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SupportContext } from '../context.js';
 import { findCategory } from '../domain/scope.js';
 import { isSupportAgent } from '../domain/ticket-access.js';
-import { statusAfterAgentReply, statusAfterCustomerReply } from '../domain/ticket-lifecycle.js';
+import { AUTO_CLOSE_DAYS, statusAfterAgentReply, statusAfterCustomerReply } from '../domain/ticket-lifecycle.js';
 import { TicketStatus } from '../entities/enums.js';
 import { SupportRegistrant } from '../entities/support-registrant.entity.js';
 import { TicketReply } from '../entities/ticket-reply.entity.js';
 import { Ticket } from '../entities/ticket.entity.js';
 import { publishTicketUpdated } from '../ticket-live.js';
 import { AssignTicketInput, ReplyToTicketInput, SetTicketPriorityInput, SetTicketStatusInput } from '../inputs/ticket-actions.input.js';
+import { supportRefusals } from '../refusals/refusals.js';
 import {
   checkAttachments,
   checkProductVersion,
@@ -24,8 +25,6 @@ import {
   nextReplyPosition,
 } from '../ticket-store.js';
 
-const AGENTS_ONLY = 'Only the support desk\'s agents may do this.';
-
 @Resolver()
 export class TicketWorkflowResolver {
   @Mutation(() => Ticket, {
@@ -36,7 +35,7 @@ export class TicketWorkflowResolver {
     const viewer = requireViewer(ctx);
     const agent = isSupportAgent(viewer);
     const internal = input.internal ?? false;
-    if (internal && !agent) throw forbidden('Internal notes are for the support desk only; leave internal out to reply to support.');
+    if (internal && !agent) throw supportRefusals.refuse('internalNotesAgentsOnly');
     const body = checkText(input.body, 'body', MAX_BODY);
     const attachments = checkAttachments(input.attachments);
     const now = ctx.clock.now();
@@ -45,11 +44,11 @@ export class TicketWorkflowResolver {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
       if (!agent) {
         const registered = await manager.existsBy(SupportRegistrant, { userId: viewer.userId, tenantId: viewer.tenantId });
-        if (!registered) throw forbidden("Only your organisation's support registrants may write to support (P1); ask your administrator to add you.");
+        if (!registered) throw supportRefusals.refuse('replyRegistrantsOnly');
       }
       const changes: Partial<Ticket> = {};
       if (agent && !internal) {
-        if (ticket.status === 'CLOSED') throw conflict('This ticket is CLOSED, which is final (P8); the customer can reply to it to open a follow-up ticket.');
+        if (ticket.status === 'CLOSED') throw supportRefusals.refuse('closedNoReply');
         const next = statusAfterAgentReply(ticket.status);
         if (next !== ticket.status) Object.assign(changes, moveTicket(ticket, next, now));
         if (!ticket.firstResponseAt) changes.firstResponseAt = ticket.firstResponseAt = now;
@@ -103,9 +102,9 @@ export class TicketWorkflowResolver {
   @Mutation(() => Ticket, { description: 'Agents: OPEN, PENDING (waiting on the customer) or SOLVED; illegal transitions are refused with CONFLICT (P8).' })
   async setTicketStatus(@Arg('input', () => SetTicketStatusInput) input: SetTicketStatusInput, @Ctx() ctx: SupportContext): Promise<Ticket> {
     const viewer = requireViewer(ctx);
-    if (!isSupportAgent(viewer)) throw forbidden(AGENTS_ONLY);
+    if (!isSupportAgent(viewer)) throw supportRefusals.refuse('agentsOnly');
     if (input.status === TicketStatus.CLOSED) {
-      throw badInput('A ticket cannot be closed by hand: it closes by itself 7 days after it is SOLVED (P8). Set it to SOLVED.', 'status');
+      throw supportRefusals.refuse('closeByHand', { days: AUTO_CLOSE_DAYS });
     }
     const now = ctx.clock.now();
     const changed = await ctx.dataSource.transaction(async (manager) => {
@@ -121,11 +120,11 @@ export class TicketWorkflowResolver {
   @Mutation(() => Ticket, { description: 'Agents: assigns the ticket (to yourself when assigneeId is left out); a NEW ticket becomes OPEN (P8).' })
   async assignTicket(@Arg('input', () => AssignTicketInput) input: AssignTicketInput, @Ctx() ctx: SupportContext): Promise<Ticket> {
     const viewer = requireViewer(ctx);
-    if (!isSupportAgent(viewer)) throw forbidden(AGENTS_ONLY);
+    if (!isSupportAgent(viewer)) throw supportRefusals.refuse('agentsOnly');
     const now = ctx.clock.now();
     const changed = await ctx.dataSource.transaction(async (manager) => {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
-      if (ticket.status === 'CLOSED') throw conflict('This ticket is CLOSED, which is final (P8): it cannot be assigned.');
+      if (ticket.status === 'CLOSED') throw supportRefusals.refuse('closedNoAssign');
       const changes: Partial<Ticket> = { assigneeId: input.assigneeId ?? viewer.userId };
       ticket.assigneeId = changes.assigneeId!;
       if (ticket.status === 'NEW') Object.assign(changes, moveTicket(ticket, 'OPEN', now));
@@ -139,11 +138,11 @@ export class TicketWorkflowResolver {
   @Mutation(() => Ticket, { description: 'Agents: sets how urgent the ticket is.' })
   async setTicketPriority(@Arg('input', () => SetTicketPriorityInput) input: SetTicketPriorityInput, @Ctx() ctx: SupportContext): Promise<Ticket> {
     const viewer = requireViewer(ctx);
-    if (!isSupportAgent(viewer)) throw forbidden(AGENTS_ONLY);
+    if (!isSupportAgent(viewer)) throw supportRefusals.refuse('agentsOnly');
     const now = ctx.clock.now();
     const changed = await ctx.dataSource.transaction(async (manager) => {
       const ticket = await loadTicketForUpdate(manager, viewer, input.ticketId, now);
-      if (ticket.status === 'CLOSED') throw conflict('This ticket is CLOSED, which is final (P8).');
+      if (ticket.status === 'CLOSED') throw supportRefusals.refuse('closedNoChange');
       ticket.priority = input.priority;
       await manager.update(Ticket, ticket.id, { priority: input.priority });
       return ticket;

@@ -1,4 +1,4 @@
-import { forbidden, notFound, pageSize, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { kitRefusals, pageSize, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { closeSolvedTickets } from '../auto-close.js';
 import type { SupportContext } from '../context.js';
@@ -8,6 +8,7 @@ import { isLate } from '../domain/ticket-lifecycle.js';
 import { TicketReply } from '../entities/ticket-reply.entity.js';
 import { Ticket, TicketEnvironment } from '../entities/ticket.entity.js';
 import { UserRef } from '../entities/user.type.js';
+import { supportRefusals } from '../refusals/refusals.js';
 import { publishTicketUpdated, ticketUpdatedEvents } from '../ticket-live.js';
 import { supportQueuePage, tenantTicketsPage } from '../ticket-queries.js';
 import { TicketConnection } from '../types/ticket-connection.type.js';
@@ -21,7 +22,7 @@ export class TicketResolver {
     requireViewer(ctx);
     await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now(), (closed) => publishTicketUpdated(ctx, closed));
     const ticket = await ctx.loaders.ticketById.load(id);
-    if (!ticket) throw notFound('The ticket');
+    if (!ticket) throw kitRefusals.refuse('notFoundById', { kind: 'Ticket' });
     return ticket;
   }
 
@@ -31,7 +32,7 @@ export class TicketResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: SupportContext,
   ): Promise<TicketConnection> {
-    const viewer = requireMember(ctx, 'use the support desk');
+    const viewer = requireMember(ctx, () => supportRefusals.refuse('guestsMayNotUseSupport'));
     const size = pageSize(first);
     await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now(), (closed) => publishTicketUpdated(ctx, closed));
     return tenantTicketsPage(ctx.dataSource.manager, viewer.tenantId, size, after);
@@ -48,7 +49,7 @@ export class TicketResolver {
     @Ctx() ctx: SupportContext,
   ): Promise<TicketConnection> {
     const viewer = requireViewer(ctx);
-    if (!isSupportAgent(viewer)) throw forbidden("The support queue is for the support desk's agents only.");
+    if (!isSupportAgent(viewer)) throw supportRefusals.refuse('queueAgentsOnly');
     const size = pageSize(first);
     const now = ctx.clock.now();
     await closeSolvedTickets(ctx.dataSource.manager, now, (closed) => publishTicketUpdated(ctx, closed));

@@ -1,0 +1,76 @@
+import type { RefusalCatalogue } from '@kyodo/subgraph-kit';
+import type { SupportRefusalKey } from './refusals.js';
+
+/** The support subgraph's refusals in English (I1). */
+export const SUPPORT_REFUSALS_EN: RefusalCatalogue<SupportRefusalKey> = {
+  guestsMayNotFollowTickets: "Guests cannot follow the organisation's support tickets (S3).",
+  guestsMayNotUseSupport: "Guests cannot use the organisation's support desk (S3).",
+  guestsCannotContactSupport: "Guests cannot contact support (P1): only the support registrants named by the organisation's administrator can.",
+  notARegistrant:
+    "You are not one of your organisation's support registrants, so you cannot open support tickets (P1). Ask your administrator to add you as a support registrant.",
+  replyRegistrantsOnly: "Only your organisation's support registrants may write to support (P1); ask your administrator to add you.",
+  onBehalfAgentsOnly: "Only support agents open tickets on someone else's behalf; leave requesterId out to open one for yourself.",
+  registrantsAdminOnly: "Only a tenant administrator may see or change the organisation's support registrants (P1).",
+  registrantOfAnotherTenant: 'This user belongs to another organisation and cannot be your support registrant.',
+  registrantNotFound: 'A support registrant with this user id was not found.',
+  queueAgentsOnly: "The support queue is for the support desk's agents only.",
+  agentsOnly: "Only the support desk's agents may do this.",
+  internalNotesAgentsOnly: 'Internal notes are for the support desk only; leave internal out to reply to support.',
+  licenceRecordForbidden: "Only the support desk's agents, or the organisation's administrators, may see its licence record (P3).",
+  recordLicenceAgentsOnly: "Only the support desk's agents may record licence certificates (P3).",
+  catalogueVendorOnly: 'Only a vendor operator (VENDOR_ADMIN) may change the support catalogue (P5).',
+  closingDaysVendorOnly: "Only a vendor operator (VENDOR_ADMIN) may change the vendor's closing days (P7).",
+
+  requesterRequired: "An agent opens a ticket on a customer's behalf: give requesterId, the customer's support registrant.",
+  requesterNotRegistrant: 'User {userId} is not a support registrant of any customer, so no ticket can be opened for them (P1).',
+  faxNotAChannel: 'FAX is not a support channel (P2): use the online form, e-mail, phone or a remote session.',
+  phoneCallByAgent: 'A phone call is recorded by the support agent you speak to; to write to support yourself, use the online form (ONLINE) or e-mail (EMAIL).',
+  remoteSessionByAgent: 'A remote session is recorded by the support agent you speak to; to write to support yourself, use the online form (ONLINE) or e-mail (EMAIL).',
+  onlineFormIsCustomers: "The online form is the customer's own channel; record a ticket for a customer as PHONE, EMAIL or REMOTE.",
+  unknownCategory: '"{category}" is not a support category. Use one of: {inScope} (answered by support), or {outOfScope} (outside the support service, P4).',
+  productUnknown: '"{productId}" is not a product the support desk answers for. Products: {products}.',
+  versionUnknown: '{product} has no version "{version}". Versions: {versions}.',
+  supportEnded: 'Support for {product} {version} ended on {endOfSupport} (P5), so no ticket can be opened for it. Please upgrade to a supported version.',
+  customerNumberMissing: 'An e-mail ticket needs your customer number (P3): the 6-digit number on your licence certificate.',
+  customerNumberInvalid: 'The customer number "{customerNumber}" is not valid (P3): it is the 6-digit number on your licence certificate.',
+  noLicenceOnRecord: 'There is no licence certificate on record for your organisation, so an e-mail ticket cannot be checked (P3). Please use the online form.',
+  customerNumberMismatch: "The customer number {customerNumber} does not match your organisation's licence certificate (P3).",
+  productNotLicensed: 'The product ID "{productId}" is not on the licence with customer number {customerNumber} (P3); licensed product IDs: {licensed}.',
+
+  textEmpty: '{field} must not be empty.',
+  textTooLong: '{field} is {length} characters long; at most {max} are allowed.',
+  tooManyAttachments: 'At most {max} attachments per message; {given} were given.',
+  attachmentName: 'Each attachment needs a name of 1 to {max} characters.',
+  attachmentUrlInvalid: 'The attachment "{name}" needs a full http(s) URL; "{url}" is not one.',
+  attachmentUrlScheme: 'The attachment "{name}" must be an http(s) URL.',
+  environmentTooLong: 'environment.{field} is longer than {max} characters.',
+  registeredUsersNegative: 'environment.registeredUsers cannot be negative.',
+
+  statusUnchanged: 'The ticket is already {status}: nothing to change.',
+  closedIsFinal: 'A CLOSED ticket is final and cannot become {to} (P8); reply to it to open a follow-up ticket.',
+  neverBackToNew: 'A ticket cannot go from {from} back to NEW (P8): NEW is only the state a ticket starts in.',
+  closesByItself: 'A ticket cannot go from {from} to CLOSED (P8): it closes by itself {days} days after it is SOLVED.',
+  transitionRefused: 'A ticket cannot go from {from} to {to} (P8).',
+  closeByHand: 'A ticket cannot be closed by hand: it closes by itself {days} days after it is SOLVED (P8). Set it to SOLVED.',
+  closedNoReply: 'This ticket is CLOSED, which is final (P8); the customer can reply to it to open a follow-up ticket.',
+  closedNoAssign: 'This ticket is CLOSED, which is final (P8): it cannot be assigned.',
+  closedNoChange: 'This ticket is CLOSED, which is final (P8).',
+
+  queueCursorOtherView: 'The cursor belongs to another view of the queue; start again without `after`.',
+
+  receivedAtInvalid: 'receivedAt must be a date and time.',
+  receivedAtOutsideCalendar: 'receivedAt: the support calendar covers {from} to {to} (Asia/Tokyo), the years its national holidays are known for. Ask about a time within it.',
+
+  licenceCustomerNumberFormat: 'The customer number "{customerNumber}" must be the 6 digits on the licence certificate.',
+  licenceUnknownProducts: 'Unknown product ID(s): {unknown}. Products: {products}.',
+
+  backOfficeTextLength: '{field} has 1 to {max} characters.',
+  productIdFormat: 'A product ID is 2-40 lower-case letters, digits and hyphens, starting with a letter (e.g. dezie).',
+  versionFormat: 'A version is 1-40 letters, digits, dots and hyphens (e.g. 7 or 7.1).',
+  endOfSupportFormat: 'endOfSupport is a calendar day written YYYY-MM-DD (Asia/Tokyo), from 1970 to 2999.',
+  productNotFound: 'The product {productId} was not found.',
+  closingDayYear: 'The year is from 1970 to 2999, or none for every year.',
+  closingDayMonth: 'The month is 1 to 12.',
+  closingDayDay: 'The day is 1 to {lastDay} in that month.',
+  closingDayNotFound: 'The closing day was not found.',
+};
