@@ -108,7 +108,9 @@ describe.each(testDialects())('cards through the gateway on %s (C1-C3, L15)', (d
 
     const refused = await stack.client.request(SCAN, { input: { cardId: card.id, sides: 1 } }, { token: member });
     expect(errorCodes(refused)).toEqual(['QUOTA_EXCEEDED']);
-    expect(refused.errors?.[0]?.message).toContain("only 0 of the tenant's 1000 (1000 included + 0 purchased) remain");
+    // I1: the demo tenant's people read Japanese (its locale), with the rule beside the code
+    expect(refused.errors?.[0]?.message).toContain('テナントの 1000 面（契約分 1000 面 + 購入分 0 面）のうち残りは 0 面です');
+    expect(refused.errors?.[0]?.extensions?.rule).toBe('L15');
     expect(refused.errors?.[0]?.extensions).toMatchObject({ included: 1000, purchased: 0, used: 1000, requested: 1 });
 
     await typedClient(stack, admin).data(CardsOrderDigitisationPackDocument, { input: { packs: 1, idempotencyKey: randomUUID() } });

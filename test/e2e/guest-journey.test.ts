@@ -85,14 +85,14 @@ describe.each(testDialects())('the guest journey through the gateway on %s (S2-S
   ])('S5: the guest may not %s: FORBIDDEN with the reason', async (_what, query) => {
     const r = await gql(query(spaceId), {}, guest);
     expect(errorCodes(r)).toEqual(['FORBIDDEN']);
-    expect(r.errors?.[0]?.message).toMatch(/^Guests may not .*\(S5\)/);
+    expect(r.errors?.[0]?.message).toMatch(/^ゲストは.*\(S5\)/);
   });
 
   it("S5: the guest may not edit or delete a thread created by someone else, nor use the mobile app", async () => {
     for (const query of [`mutation { updateThread(input: { id: "${adminThreadId}", title: "x" }) { id } }`, `mutation { deleteThread(id: "${adminThreadId}") }`]) {
       const r = await gql(query, {}, guest);
       expect(errorCodes(r)).toEqual(['FORBIDDEN']);
-      expect(r.errors?.[0]?.message).toMatch(/created by someone else \(S5\)/);
+      expect(r.errors?.[0]?.message).toMatch(/他の人が作成したスレッド.*\(S5\)/);
     }
     const mobile = await gql(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {
       input: { tenant: DEMO.tenant.subdomain, email: GUEST_EMAIL, password: GUEST_PASSWORD, client: 'MOBILE' },

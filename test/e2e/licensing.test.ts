@@ -39,7 +39,7 @@ describe.each(testDialects())('guest licences through the gateway on %s', (diale
       input: { tenant: DEMO.tenant.subdomain, email: DEMO.guest.email, password: DEMO.guest.password },
     });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    expect(refused.errors?.[0]?.message).toMatch(/trial ended on 2026-05-30.*administrator.*licence/);
+    expect(refused.errors?.[0]?.message).toMatch(/試用期間は 2026-05-30 に終了しました.*管理者.*ゲストライセンス/);
     // a token issued before the trial ended does not open the guest space either
     const stale = await stack.auth.tokenFor({ id: DEMO.guest.id, kind: 'GUEST' });
     const read = await stack.client.request(SPACE, { id: PARTNER_SPACE }, { token: stale });
@@ -71,7 +71,8 @@ describe.each(testDialects())('guest licences through the gateway on %s', (diale
     const member = await signInAs(stack.client, 'member');
     const asMember = await stack.client.request(SPACE, { id: PARTNER_SPACE }, { token: member });
     expect(errorCodes(asMember)).toEqual(['FORBIDDEN']);
-    expect(asMember.errors?.[0]?.message).toMatch(/contract has been cancelled/);
+    expect(asMember.errors?.[0]?.message).toMatch(/契約は解約されたため/);
+    expect(asMember.errors?.[0]?.extensions?.rule).toBe('L8');
     const list = await typedClient(stack, member).data(LicensingSpaceNamesDocument);
     expect(list.spaces!.map((s) => s.name)).toEqual(['General']);
     const guestSignIn = await stack.client.request(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {

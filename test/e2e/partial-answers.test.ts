@@ -81,7 +81,7 @@ describe.each(testDialects())('Tenant.cardQuota with the licensing subgraph down
       ['viewer.tenant', 'SERVICE_UNAVAILABLE'],
       ['viewer.tenant.cardQuota', 'SERVICE_UNAVAILABLE'],
     ]);
-    expect(response.errors?.[1]?.message).toMatch(/card contract did not come with this request.*L15/);
+    expect(response.errors?.[1]?.message).toMatch(/名刺の契約情報を受け取れなかった.*L15/);
   });
 });
 

@@ -49,7 +49,8 @@ describe.each(testDialects())('the support desk through the gateway on %s', (dia
     const member = await signInAs(stack.client, 'member');
     const refused = await stack.client.request(OPEN, { input: input('並べ替え') }, { token: member });
     expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
-    expect(refused.errors?.[0]?.message).toMatch(/support registrants/);
+    expect(refused.errors?.[0]?.message).toMatch(/サポート登録者/);
+    expect(refused.errors?.[0]?.extensions?.rule).toBe('P1');
 
     // a second ticket nobody answers: it will be late
     const unanswered = (await typedClient(stack, customer).data(SupportOpenTicketDocument, { input: input('未回答') })).openTicket;

@@ -93,7 +93,10 @@ describe.each(testDialects())('the supergraph through the gateway on %s', (diale
   it('passes a wrong password through as UNAUTHENTICATED with the subgraph\'s message', async () => {
     const r = await stack.client.request('mutation { signIn(input: { tenant: "demo", email: "admin@demo.example", password: "nope" }) { token } }');
     expect(errorCodes(r)).toEqual(['UNAUTHENTICATED']);
-    expect(r.errors?.[0]?.message).toBe('The email or password is wrong for this tenant.');
+    // I1: anonymous, no Accept-Language: Japanese; in English on request
+    expect(r.errors?.[0]?.message).toBe('この組織のメールアドレスまたはパスワードが正しくありません。');
+    const english = await stack.client.request('mutation { signIn(input: { tenant: "demo", email: "admin@demo.example", password: "nope" }) { token } }', {}, { headers: { 'accept-language': 'en' } });
+    expect(english.errors?.[0]?.message).toBe('The email or password is wrong for this tenant.');
   });
 
   it('T1: an admin of another tenant sees nothing of the demo tenant through entity fields', async () => {

@@ -14,7 +14,8 @@ export const KIT_REFUSAL_DEFINITIONS = {
   streamTokenExpired: { code: 'UNAUTHENTICATED' },
   accessChanged: { code: 'UNAUTHENTICATED', rule: 'T5' },
   accessUnconfirmed: { code: 'SERVICE_UNAVAILABLE' },
-  guestsMayNot: { code: 'FORBIDDEN', rule: 'S2' },
+  // T2: a guest is not a member; a subgraph gives a more specific refusal (S5, S3...) where one applies
+  guestsMayNot: { code: 'FORBIDDEN', rule: 'T2' },
   adminOnly: { code: 'FORBIDDEN' },
   auditReadForbidden: { code: 'FORBIDDEN', rule: 'A1' },
   scopedTokenLimited: { code: 'FORBIDDEN', rule: 'C6' },

@@ -15,7 +15,7 @@ describe('I1: refusals in the person language', () => {
   it('writes a refusal in the request language with its code, rule and field', () => {
     const ja = kitRefusals.refuse('guestsMayNot');
     expect(ja.message).toBe('ゲストはこの操作を行えません。');
-    expect(ja.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'S2' });
+    expect(ja.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'T2' });
     const en = withLanguage('en', () => kitRefusals.refuse('pageSize', { max: 100, value: '0' }));
     expect(en.message).toBe('`first` must be between 1 and 100; it was 0.');
     expect(en.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

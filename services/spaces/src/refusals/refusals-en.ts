@@ -40,6 +40,7 @@ export const SPACES_REFUSALS_EN: RefusalCatalogue<SpacesRefusalKey> = {
   spaceGuestMayNotChangeSettings: "Guests may not change a space's settings (S5).",
   spaceGuestMayNotEditBody: "Guests may not edit the space's body/notice board (S5).",
   spaceGuestMayNotDelete: 'Guests may not delete a space (S5).',
+  guestMayNotConfigureSecurity: "Guests may not configure the organisation's sign-in security (S5).",
   spaceAdminOnlyManageMembers: 'Only an administrator of this space may add or remove members.',
   spaceAdminOnlyAddApps: 'Only an administrator of this space may add apps to a space.',
   spaceAdminOnlyRemoveApps: 'Only an administrator of this space may remove apps from a space.',

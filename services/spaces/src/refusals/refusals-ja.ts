@@ -40,6 +40,7 @@ export const SPACES_REFUSALS_JA: RefusalCatalogue<SpacesRefusalKey> = {
   spaceGuestMayNotChangeSettings: 'ゲストはスペースの設定を変更できません (S5)。',
   spaceGuestMayNotEditBody: 'ゲストはスペースの本文・お知らせ掲示板を編集できません (S5)。',
   spaceGuestMayNotDelete: 'ゲストはスペースを削除できません (S5)。',
+  guestMayNotConfigureSecurity: 'ゲストは組織のサインインのセキュリティ設定を変更できません (S5)。',
   spaceAdminOnlyManageMembers: 'メンバーの追加や削除ができるのは、このスペースの管理者だけです。',
   spaceAdminOnlyAddApps: 'スペースにアプリを追加できるのは、このスペースの管理者だけです。',
   spaceAdminOnlyRemoveApps: 'スペースからアプリを削除できるのは、このスペースの管理者だけです。',

@@ -48,6 +48,7 @@ export const SPACES_REFUSAL_DEFINITIONS = {
   spaceGuestMayNotChangeSettings: { code: 'FORBIDDEN', rule: 'S5' },
   spaceGuestMayNotEditBody: { code: 'FORBIDDEN', rule: 'S5' },
   spaceGuestMayNotDelete: { code: 'FORBIDDEN', rule: 'S5' },
+  guestMayNotConfigureSecurity: { code: 'FORBIDDEN', rule: 'S5' },
   spaceAdminOnlyManageMembers: { code: 'FORBIDDEN', rule: 'S5' },
   spaceAdminOnlyAddApps: { code: 'FORBIDDEN', rule: 'S5' },
   spaceAdminOnlyRemoveApps: { code: 'FORBIDDEN', rule: 'S5' },

@@ -1,8 +1,9 @@
-import { recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
+import { kitRefusals, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Tenant } from '../entities/tenant.entity.js';
 import { TenantSettingsInput } from '../inputs/tenant-settings.input.js';
 import type { SpacesContext } from '../context.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 @Resolver(() => Tenant)
 export class TenantResolver {
@@ -33,7 +34,7 @@ export class TenantResolver {
 
   @Mutation(() => Tenant, { description: 'T3: require a one-time password of every user: tenant administrators only (S5: never a guest).' })
   async setTenantRequiresTotp(@Arg('required', () => Boolean) required: boolean, @Ctx() ctx: SpacesContext): Promise<Tenant> {
-    const viewer = requireAdmin(ctx);
+    const viewer = requireAdmin(ctx, () => (ctx.viewer?.kind === 'GUEST' ? spacesRefusals.refuse('guestMayNotConfigureSecurity') : kitRefusals.refuse('adminOnly')));
     return ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
       await manager.update(Tenant, viewer.tenantId, { requireTotp: required });
