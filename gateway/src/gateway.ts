@@ -380,6 +380,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     if (authorization) headers.authorization = authorization;
     const requestId = request.headers.get('x-request-id');
     if (requestId) headers['x-request-id'] = requestId;
+    // I1: a subgraph writes its refusals in the caller's language: the token's `lng`, else this
+    const acceptLanguage = request.headers.get('accept-language');
+    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
     // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
     // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
     const traceparent = request.headers.get(TRACEPARENT_HEADER);

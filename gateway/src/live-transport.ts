@@ -9,7 +9,8 @@ import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
  * (graphql-ws, on each subgraph's own /graphql; see subgraph-kit live-socket.ts), and fetches the
  * rest of each event's fields over HTTP as for any query.
  *
- * A WebSocket carries no per-request headers: the caller's Authorization and the gateway
+ * A WebSocket carries no per-request headers: the caller's Authorization and Accept-Language (I1:
+ * the subgraph writes its refusals in the caller's language, as over HTTP) and the gateway
  * credential go in connection_init's payload instead (connectionParams). Hive keeps one socket
  * per distinct payload, so a socket never carries two viewers' subscriptions.
  */
@@ -17,6 +18,7 @@ const LIVE_CONTEXT_KEY = 'kyodoLive';
 
 interface LiveContext {
   authorization?: string;
+  acceptLanguage?: string;
   credential: string;
 }
 
@@ -31,6 +33,7 @@ export function liveTransportEntries() {
           options: {
             connectionParams: {
               authorization: `{context.${LIVE_CONTEXT_KEY}.authorization}`,
+              'accept-language': `{context.${LIVE_CONTEXT_KEY}.acceptLanguage}`,
               [GATEWAY_CREDENTIAL_HEADER]: `{context.${LIVE_CONTEXT_KEY}.credential}`,
             },
           },
@@ -48,6 +51,8 @@ export function useLiveContext(gatewaySecret: string): GatewayPlugin {
       const live: LiveContext = { credential: gatewaySecret };
       const authorization = request?.headers.get('authorization');
       if (authorization) live.authorization = authorization;
+      const acceptLanguage = request?.headers.get('accept-language');
+      if (acceptLanguage) live.acceptLanguage = acceptLanguage;
       extendContext({ [LIVE_CONTEXT_KEY]: live } as Record<string, unknown>);
     },
   };
