@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
+import { gatewayRefusals } from './refusals/refusals.js';
 
 /**
  * Live updates (subscriptions). Clients reach the gateway over Server-Sent Events (a POST with
@@ -80,9 +81,8 @@ export function useSubscriptionAcceptCheck(shapes: () => GraphQLSchema): Gateway
         return; // the parse error is reported by the engine, with its code
       }
       if (getOperationAST(document, params.operationName)?.operation !== 'subscription') return;
-      throw new GraphQLError('Subscriptions are served over Server-Sent Events: send them as a POST with Accept: text/event-stream.', {
-        extensions: { code: 'BAD_REQUEST', http: { status: 406 } },
-      });
+      // I1: written in the caller's language as the answer leaves (request-language.ts)
+      throw gatewayRefusals.refuse('subscriptionsOverSse');
     },
   };
 }
