@@ -11,7 +11,12 @@ import { GATEWAY_REFUSALS_JA } from './refusals-ja.js';
  * protocol codes clients already know (GRAPHQL_VALIDATION_FAILED, PERSISTED_QUERY_*, BAD_REQUEST)
  * and an HTTP status, and the gateway has no such scope: Yoga caches parse and validation
  * errors across requests (by document), so a refusal is written per request at the end instead
- * (refusal-language.ts). The catalogues have the kit's shape, so `checkCatalogues` checks them.
+ * (request-language.ts). The catalogues have the kit's shape, so `checkCatalogues` checks them.
+ *
+ * Not here, and in English: the protocol errors graphql-js and Yoga write themselves (a syntax
+ * error, GRAPHQL_VALIDATION_FAILED for an unknown field, a variable of the wrong type, a request
+ * without a query). They name the document's own parts, for whoever writes the client, not
+ * for a person using Kyodo.
  */
 export type GatewayRefusalCode = ErrorCode | 'GRAPHQL_VALIDATION_FAILED' | 'BAD_REQUEST' | 'PERSISTED_QUERY_NOT_IN_LIST' | 'PERSISTED_QUERY_ID_REQUIRED';
 
