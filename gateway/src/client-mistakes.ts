@@ -1,5 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { RefusalParams } from '@kyodo/subgraph-kit/refusals';
 import { getVariableValues, GraphQLError, Kind, type ASTNode, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationRule } from 'graphql';
+import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
 
 /**
  * Client mistakes the query planner would otherwise turn into INTERNAL_SERVER_ERROR (or answer
@@ -10,8 +12,9 @@ import { getVariableValues, GraphQLError, Kind, type ASTNode, type DefinitionNod
 /** Yoga's marker for request errors: 400 under application/graphql-response+json, 200 under application/json (GraphQL over HTTP). */
 const REQUEST_ERROR_HTTP = { spec: true, status: 400 } as const;
 
-function invalid(message: string, nodes: readonly ASTNode[]): GraphQLError {
-  return new GraphQLError(message, { nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: REQUEST_ERROR_HTTP } });
+/** I1: cached with the document, written in each caller's language as the answer leaves (request-language.ts). */
+function invalid(refusal: GatewayRefusalKey, params: RefusalParams, nodes: readonly ASTNode[]): GraphQLError {
+  return gatewayRefusals.refuse(refusal, undefined, params, { nodes });
 }
 
 /** `subscription { ... }` (or `mutation`) against a schema without that root type: graphql-js 16 only notices when executing. */
@@ -19,7 +22,7 @@ export const SupportedOperationTypeRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const schema = context.getSchema();
     const root = node.operation === 'query' ? schema.getQueryType() : node.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
-    if (!root) context.reportError(invalid(`This API has no ${node.operation} operations; send a query or a mutation.`, [node]));
+    if (!root) context.reportError(invalid('operationTypeUnsupported', { operation: node.operation }, [node]));
   },
 });
 
@@ -57,7 +60,8 @@ export const IntrospectionAloneRule: ValidationRule = (context) => {
       if (introspection.length > 0 && ordinary.length > 0) {
         context.reportError(
           invalid(
-            `Ask for ${[...new Set(introspection.map((f) => f.name))].join(' and ')} in an operation of its own: this gateway cannot combine schema introspection with data fields (${[...new Set(ordinary.map((f) => f.name))].slice(0, 5).join(', ')}).`,
+            'introspectionAlone',
+            { introspection: [...new Set(introspection.map((f) => f.name))].join(', '), fields: [...new Set(ordinary.map((f) => f.name))].slice(0, 5).join(', ') },
             introspection.map((f) => f.node),
           ),
         );
@@ -82,6 +86,8 @@ function useVariableCheck(shapes: () => GraphQLSchema): GatewayPlugin {
     const coerced = getVariableValues(shapes(), operation.variableDefinitions, (args.variableValues ?? {}) as Record<string, unknown>, { maxErrors: 25 });
     if (!coerced.errors) return;
     setResultAndStopExecution({
+      // graphql-js's own texts (which variable, which type), in English like every protocol error it
+      // writes (parse and validation: GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED); not refusals of ours
       errors: coerced.errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'BAD_USER_INPUT', http: REQUEST_ERROR_HTTP } })),
     });
   };

@@ -15,6 +15,9 @@ import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPAR
 import type { GatewayTracing } from './tracing.js';
 import { useGatewayMetrics } from './gateway-metrics.js';
 import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
+import { requestLanguages, useRefusalLanguage, type RequestLanguages } from './refusals/request-language.js';
+import type { Language, RefusalParams } from '@kyodo/subgraph-kit/refusals';
 import { MASKED_MESSAGE, maskGatewayError } from './mask-errors.js';
 import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
@@ -148,36 +151,36 @@ export interface ReadinessReport {
   subgraphs: Record<string, { ok: boolean; status?: number; error?: string }>;
 }
 
-function unauthenticated(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { ...extensions, code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
 /**
  * Checks the token before anything else runs, so a bad token is told apart from an
  * anonymous request: the client learns to sign in again instead of seeing fields vanish.
  * The subgraphs verify the same token again; this check is a courtesy, not the boundary.
  */
-function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer>, accessGuard: AccessGuard | undefined): GatewayPlugin {
+function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer>, languages: RequestLanguages, accessGuard: AccessGuard | undefined): GatewayPlugin {
   return {
     async onParams({ request }) {
       let token: string | null;
       try {
         token = bearerToken(request.headers.get('authorization'));
-        if (token) {
-          const viewer = await verifier.verify(token);
-          if (accessGuard) await checkAccessVersion(accessGuard, viewer);
-          viewers.set(request, viewer);
-        }
       } catch (error) {
-        if (error instanceof TokenError) {
-          throw unauthenticated(
-            error.reason === 'expired'
-              ? 'The access token has expired; sign in again to get a new one.'
-              : `${error.message} Sign in again, or send the request without an Authorization header to continue anonymously.`,
-          );
-        }
+        // I1: a bad token's language is unknown: its refusal follows Accept-Language (as in the subgraphs)
+        if (error instanceof TokenError) throw gatewayRefusals.refuse('authorizationMalformed', languages.record(request, null));
         throw error;
       }
+      let viewer: Viewer | null = null;
+      if (token) {
+        try {
+          viewer = await verifier.verify(token);
+        } catch (error) {
+          if (error instanceof TokenError) throw gatewayRefusals.refuse(error.reason === 'expired' ? 'tokenExpired' : 'tokenInvalid', languages.record(request, null));
+          throw error;
+        }
+      }
+      // I1: from here on the request's refusals are in the viewer's language (the token's `lng`)
+      const language = languages.record(request, viewer);
+      if (!viewer) return;
+      if (accessGuard) await checkAccessVersion(accessGuard, viewer, language);
+      viewers.set(request, viewer);
     },
   };
 }
@@ -189,13 +192,14 @@ function useTokenCheck(verifier: TokenVerifier, viewers: WeakMap<Request, Viewer
  * subgraphs' bound and fail-closed rule (subgraph-kit access-guard.ts): a copy older than
  * ACCESS_MAX_STALENESS_MS that cannot be refreshed refuses signed-in requests with 503.
  */
-async function checkAccessVersion(guard: AccessGuard, viewer: Viewer): Promise<void> {
+async function checkAccessVersion(guard: AccessGuard, viewer: Viewer, language: Language): Promise<void> {
   try {
     await guard.check(viewer);
   } catch (error) {
+    // the kit's refusal is written in its own (absent here) request scope's language: the gateway writes its own
     const code = error instanceof GraphQLError || (error instanceof Error && 'extensions' in error) ? (error as GraphQLError).extensions?.code : undefined;
-    if (code === 'UNAUTHENTICATED') throw unauthenticated((error as Error).message, { rule: 'T5' });
-    if (code === 'SERVICE_UNAVAILABLE') throw new GraphQLError((error as Error).message, { extensions: { code, http: { status: 503 } } });
+    if (code === 'UNAUTHENTICATED') throw gatewayRefusals.refuse('accessChanged', language);
+    if (code === 'SERVICE_UNAVAILABLE') throw gatewayRefusals.refuse('accessUnconfirmed', language);
     throw error;
   }
 }
@@ -246,8 +250,8 @@ function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap
   // Yoga caches validation results by document and the *names* of the rules added, so each
   // audience needs its own named rule: one shared name served a guest the anonymous caller's
   // cached message.
-  const GuestIntrospectionRule = introspectionRule('GuestIntrospectionRule', 'Guests cannot explore the API schema (introspection is for members of the organisation).');
-  const AnonymousIntrospectionRule = introspectionRule('AnonymousIntrospectionRule', 'Sign in as a member to explore the API schema (introspection is off for anonymous callers here).');
+  const GuestIntrospectionRule = introspectionRule('GuestIntrospectionRule', 'introspectionGuest');
+  const AnonymousIntrospectionRule = introspectionRule('AnonymousIntrospectionRule', 'introspectionAnonymous');
   return {
     onValidate({ addValidationRule, context }) {
       const viewer = viewers.get((context as { request: Request }).request);
@@ -258,11 +262,12 @@ function useIntrospectionPolicy(policy: 'everyone' | 'members', viewers: WeakMap
   };
 }
 
-function introspectionRule(name: string, message: string): ValidationRule {
+function introspectionRule(name: string, refusal: GatewayRefusalKey): ValidationRule {
   const rule: ValidationRule = (validation) => ({
     Field(node) {
       if (node.name.value !== '__schema' && node.name.value !== '__type') return;
-      validation.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'FORBIDDEN', http: { status: 403 } } }));
+      // cached with the document: written in the caller's language as the answer leaves (request-language.ts)
+      validation.reportError(gatewayRefusals.refuse(refusal, undefined, undefined, { nodes: [node] }));
     },
   });
   return Object.defineProperty(rule, 'name', { value: name });
@@ -270,7 +275,7 @@ function introspectionRule(name: string, message: string): ValidationRule {
 
 /**
  * What the gateway checks on each request before planning: the token, who may introspect, the
- * size limits and the client mistakes. Every validation rule among them is a named function, so
+ * size limits and the client mistakes; and the language its refusals are written in (I1). Every validation rule among them is a named function, so
  * Yoga's validation cache (keyed by document and rule names) answers a repeated document from
  * the cache for each audience: a per-request rule must never be an anonymous new function.
  */
@@ -284,14 +289,20 @@ export function useRequestChecks(options: {
   viewers?: WeakMap<Request, Viewer>;
   /** T5: refuse tokens older than their user's access version (the copy of spaces' access feed). */
   accessGuard?: AccessGuard;
+  /** I1: where each request's language is kept, when the gateway reads it too (refusals answered before the engine). */
+  languages?: RequestLanguages;
 }): GatewayPlugin[] {
   // the verified viewer of each request, for the plugins that decide by who is asking
   const viewers = options.viewers ?? new WeakMap<Request, Viewer>();
+  const languages = options.languages ?? requestLanguages(options.verifier);
   return [
-    useTokenCheck(options.verifier, viewers, options.accessGuard),
+    useTokenCheck(options.verifier, viewers, languages, options.accessGuard),
     useIntrospectionPolicy(options.introspection, viewers),
     ...useQueryLimits(options.limits, options.shapes),
     ...useClientMistakeChecks(options.shapes),
+    // I1: every refusal the gateway writes (these checks' and the other plugins'), in the request's
+    // language as the answer leaves, after Yoga's caches
+    useRefusalLanguage(languages),
   ];
 }
 
@@ -328,8 +339,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
   res.end(JSON.stringify(body));
 }
 
-function badRequest(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }, headers);
+/** A refusal answered before the engine, as plain JSON with the refusal's status. */
+function sendRefusal(res: ServerResponse, key: GatewayRefusalKey, language: Language, params?: RefusalParams, headers: Record<string, string> = {}): void {
+  const { status, body } = gatewayRefusals.body(key, language, params);
+  sendJson(res, status, body, headers);
 }
 
 /** GraphQL over HTTP: a POST body is `application/json`; anything else is refused before it is read. */
@@ -380,6 +393,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     if (authorization) headers.authorization = authorization;
     const requestId = request.headers.get('x-request-id');
     if (requestId) headers['x-request-id'] = requestId;
+    // I1: a subgraph writes its refusals in the caller's language: the token's `lng`, else this
+    const acceptLanguage = request.headers.get('accept-language');
+    if (acceptLanguage) headers['accept-language'] = acceptLanguage;
     // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
     // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
     const traceparent = request.headers.get(TRACEPARENT_HEADER);
@@ -393,6 +409,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const metrics = createServiceMetrics('gateway');
   // made once: the plugins are built again on each supergraph reload, and open streams outlive it
   const viewers = new WeakMap<Request, Viewer>();
+  const languages = requestLanguages(deps.verifier);
+  const languageOf = (req: IncomingMessage) => languages.ofHeaders(req.headers.authorization, req.headers['accept-language']);
   const liveStreamsPerUser = deps.liveStreamsPerUser ?? DEFAULT_LIVE_STREAMS_PER_USER;
   if (!Number.isInteger(liveStreamsPerUser) || liveStreamsPerUser < 1) throw new Error(`createGateway: liveStreamsPerUser must be a positive integer, got ${liveStreamsPerUser}.`);
   const liveStreamCap = useLiveStreamCap(liveStreamsPerUser, viewers);
@@ -438,7 +456,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       ...(deps.tracing?.plugins ?? []),
       // first, so a request refused by a later plugin is still counted (with its error code)
       useGatewayMetrics(metrics),
-      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes, viewers, accessGuard }),
+      ...useRequestChecks({ verifier: deps.verifier, introspection: deps.introspection ?? 'everyone', limits, shapes: () => shapes, viewers, accessGuard, languages }),
       liveStreamCap.plugin,
       useLiveContext(gatewaySecret),
       useRefusedEventsCarryNoData(),
@@ -481,19 +499,20 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   async function forwardFile(req: IncomingMessage, res: ServerResponse, prefix: string, subgraphName: string): Promise<void> {
     const subgraph = subgraphs.find((s) => s.name === subgraphName);
     if (!subgraph) {
-      sendJson(res, 404, { errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] });
+      sendRefusal(res, 'downloadNotFound', await languageOf(req));
       return;
     }
     const target = fileForwardTarget(req.url, prefix, subgraph.url);
     if (!target) {
-      badRequest(res, 400, `This download path is not valid: it must stay under ${prefix} (no "..", backslashes or encoded slashes).`);
+      sendRefusal(res, 'downloadPathInvalid', await languageOf(req), { prefix });
       return;
     }
     let upstream: Response;
     try {
       upstream = await fetch(target, { method: req.method, headers: { [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret }, signal: AbortSignal.timeout(30_000) });
     } catch {
-      sendJson(res, 503, { errors: [{ message: `Cannot reach the ${subgraphName} service right now; try again shortly.`, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      const { body } = gatewayRefusals.body('serviceUnavailable', await languageOf(req), { service: subgraphName });
+      sendJson(res, 503, body);
       return;
     }
     const headers: Record<string, string> = {};
@@ -513,8 +532,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url;
     if (!isOriginForm(target)) {
-      badRequest(res, 400, 'The request target must be a path (/graphql); this gateway is not a proxy.', { connection: 'close' });
       req.resume();
+      sendRefusal(res, 'notAProxy', await languageOf(req), undefined, { connection: 'close' });
       return;
     }
     const { pathname } = new URL(target, 'http://gateway');
@@ -558,16 +577,16 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
       if (pathname === GRAPHQL_PATH && req.method === 'POST' && !isJsonPost(req)) {
         // form-encoded and text/plain POSTs are what a cross-site form can send without CORS
-        badRequest(res, 415, 'Send GraphQL requests as POST with Content-Type: application/json (GraphQL over HTTP).');
         req.resume();
+        sendRefusal(res, 'jsonPostRequired', await languageOf(req));
         return;
       }
       // read here, counting bytes, so the engine never buffers more than the limit
       const reading = await readBodyWithin(req, limits.maxBodyBytes);
       if (!reading.ok) {
         // the rest is drained and dropped (memory stays bounded), so the client can read the answer
-        badRequest(res, reading.status, reading.message);
         req.resume();
+        sendRefusal(res, reading.refusal, await languageOf(req), reading.params);
         return;
       }
       // @whatwg-node/server (under Yoga and Hive) takes a body already read from `req.body`
@@ -641,10 +660,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
           requestId,
           () =>
             route(req, res)
-              .catch((error: unknown) => {
+              .catch(async (error: unknown) => {
                 logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
                 if (!res.headersSent) {
-                  sendJson(res, 500, { errors: [{ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+                  sendJson(res, 500, gatewayRefusals.body('internal', await languageOf(req)).body);
                 } else {
                   res.end();
                 }

@@ -1,7 +1,8 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { listCostRule } from './list-cost.js';
+import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
 
 type RejectCallback = (context: ValidationContext | null, error: GraphQLError) => void;
 
@@ -35,26 +36,27 @@ export type LimitName = Exclude<keyof GatewayLimits, 'maxBodyBytes'>;
 /** Stable code every refused-for-size operation carries, whichever limit it crossed. */
 export const QUERY_LIMIT_CODE = 'GRAPHQL_VALIDATION_FAILED';
 
-const ADVICE: Record<LimitName, string> = {
-  maxDepth: 'The query nests fields too deeply',
-  maxAliases: 'The query uses too many aliases',
-  maxTokens: 'The query document is too long',
-  maxCost: 'The query asks for too much at once',
-  maxDirectives: 'The query uses too many directives',
+/** The refusal for each limit armor checks (the cost limit is list-cost.ts's). */
+const REFUSALS: Record<Exclude<LimitName, 'maxCost'>, GatewayRefusalKey> = {
+  maxDepth: 'queryTooDeep',
+  maxAliases: 'tooManyAliases',
+  maxTokens: 'documentTooLong',
+  maxDirectives: 'tooManyDirectives',
 };
 
 /**
  * graphql-armor reports "Syntax Error: Query depth limit of 12 exceeded, found 13." for
  * every limit; we keep its numbers, drop the misleading "Syntax Error" prefix, say what to
- * do, and tag the error with the limit's name so clients can tell them apart.
+ * do (I1: in the caller's language; the refusal is cached with the document, and written for
+ * each request as its answer leaves), and tag the error with the limit's name so clients can
+ * tell them apart.
  */
-function refuse(limit: LimitName, max: number): RejectCallback {
+function refuse(limit: Exclude<LimitName, 'maxCost'>, max: number): RejectCallback {
   return (context, armorError) => {
-    const detail = armorError.message.replace(/^Syntax Error:\s*/, '');
-    const error = new GraphQLError(`${ADVICE[limit]} (${detail}) Split it into smaller operations.`, {
-      // the status matters for the token limit, thrown from the parser: without it Yoga answers 500
-      extensions: { code: QUERY_LIMIT_CODE, limit, max, http: { status: 400 } },
-    });
+    // the token limit's text has no count ("Token limit of 120 exceeded."), and its template no {found}
+    const found = /found (\d+)/.exec(armorError.message)?.[1];
+    // the status (in the definition) matters for the token limit, thrown from the parser: without it Yoga answers 500
+    const error = gatewayRefusals.refuse(REFUSALS[limit], undefined, { max, found: found ? Number(found) : '?' }, { extensions: { limit, max } });
     // validation rules get a context to report to; the token counter runs inside the parser and has none
     if (context) context.reportError(error);
     else throw error;

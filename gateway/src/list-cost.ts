@@ -1,7 +1,6 @@
 import {
   getNamedType,
   getNullableType,
-  GraphQLError,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -15,6 +14,7 @@ import {
   type ValidationRule,
   type ValueNode,
 } from 'graphql';
+import { gatewayRefusals } from './refusals/refusals.js';
 
 /** Items assumed for a list field without `first`/`last` (a page a client would show). */
 export const DEFAULT_LIST_SIZE = 20;
@@ -93,11 +93,9 @@ export function listCostRule(currentShapes: () => GraphQLSchema, maxCost: number
         if (!root) return;
         const cost = listCost(shapes, node.selectionSet, root, fragments, maxCost);
         if (cost <= maxCost) return;
+        // I1: cached with the document, written in each caller's language as the answer leaves
         context.reportError(
-          new GraphQLError(
-            `The query asks for too much at once (its cost is at least ${cost}; the limit is ${maxCost}. Each field counts once per item of the lists above it: first/last items, ${DEFAULT_LIST_SIZE} for a list without them.) Ask for fewer items or fields, or split it into smaller operations.`,
-            { nodes: [node], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxCost', max: maxCost, cost, http: { spec: true, status: 400 } } },
-          ),
+          gatewayRefusals.refuse('queryTooCostly', undefined, { cost, max: maxCost, listSize: DEFAULT_LIST_SIZE }, { nodes: [node], extensions: { limit: 'maxCost', max: maxCost, cost } }),
         );
       },
     };

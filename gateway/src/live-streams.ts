@@ -1,6 +1,8 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { isScoped, type Viewer } from '@kyodo/auth';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { RefusalParams } from '@kyodo/subgraph-kit/refusals';
+import type { ExecutionResult } from 'graphql';
+import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
 
 /** Open subscription streams one user may hold on one gateway process (LIVE_STREAMS_PER_USER). */
 export const DEFAULT_LIVE_STREAMS_PER_USER = 20;
@@ -15,8 +17,9 @@ export interface LiveStreamCounter {
   open(userId?: string): number;
 }
 
-function refusal(message: string, code: string): ExecutionResult {
-  return { errors: [new GraphQLError(message, { extensions: { code } })] };
+/** A stream refused before it starts: its one result (I1: written in the caller's language as it leaves, request-language.ts). */
+function refusal(key: GatewayRefusalKey, params?: RefusalParams): ExecutionResult {
+  return { errors: [gatewayRefusals.refuse(key, undefined, params)] };
 }
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
@@ -44,17 +47,14 @@ export function useLiveStreamCap(perUser: number, viewers: WeakMap<Request, View
       const viewer = request ? viewers.get(request) : undefined;
       setSubscribeFn(async (subscribeArgs) => {
         if (!viewer) {
-          return refusal('ライブ更新を受け取るにはサインインしてください。 / Sign in to receive live updates.', 'UNAUTHENTICATED');
+          return refusal('liveSignInRequired');
         }
         // C6: refused by the subgraph with its reason; not counted, as it ends at once
         if (isScoped(viewer)) return subscribeFn(subscribeArgs);
         const userId = viewer.userId;
         const current = open.get(userId) ?? 0;
         if (current >= perUser) {
-          return refusal(
-            `同時に開けるライブ更新は 1 人 ${perUser} 本までです。使っていない画面やタブを閉じてから、もう一度お試しください。 / Too many live updates open at once for this user (at most ${perUser}); close some and try again.`,
-            'TOO_MANY_REQUESTS',
-          );
+          return refusal('liveStreamsPerUser', { max: perUser });
         }
         // taken before the first await, so two streams starting together cannot both pass the check
         open.set(userId, current + 1);

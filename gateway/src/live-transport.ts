@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
+import { gatewayRefusals } from './refusals/refusals.js';
 
 /**
  * Live updates (subscriptions). Clients reach the gateway over Server-Sent Events (a POST with
@@ -9,7 +10,8 @@ import { GATEWAY_CREDENTIAL_HEADER } from '@kyodo/auth';
  * (graphql-ws, on each subgraph's own /graphql; see subgraph-kit live-socket.ts), and fetches the
  * rest of each event's fields over HTTP as for any query.
  *
- * A WebSocket carries no per-request headers: the caller's Authorization and the gateway
+ * A WebSocket carries no per-request headers: the caller's Authorization and Accept-Language (I1:
+ * the subgraph writes its refusals in the caller's language, as over HTTP) and the gateway
  * credential go in connection_init's payload instead (connectionParams). Hive keeps one socket
  * per distinct payload, so a socket never carries two viewers' subscriptions.
  */
@@ -17,6 +19,7 @@ const LIVE_CONTEXT_KEY = 'kyodoLive';
 
 interface LiveContext {
   authorization?: string;
+  acceptLanguage?: string;
   credential: string;
 }
 
@@ -31,6 +34,7 @@ export function liveTransportEntries() {
           options: {
             connectionParams: {
               authorization: `{context.${LIVE_CONTEXT_KEY}.authorization}`,
+              'accept-language': `{context.${LIVE_CONTEXT_KEY}.acceptLanguage}`,
               [GATEWAY_CREDENTIAL_HEADER]: `{context.${LIVE_CONTEXT_KEY}.credential}`,
             },
           },
@@ -48,6 +52,8 @@ export function useLiveContext(gatewaySecret: string): GatewayPlugin {
       const live: LiveContext = { credential: gatewaySecret };
       const authorization = request?.headers.get('authorization');
       if (authorization) live.authorization = authorization;
+      const acceptLanguage = request?.headers.get('accept-language');
+      if (acceptLanguage) live.acceptLanguage = acceptLanguage;
       extendContext({ [LIVE_CONTEXT_KEY]: live } as Record<string, unknown>);
     },
   };
@@ -75,9 +81,8 @@ export function useSubscriptionAcceptCheck(shapes: () => GraphQLSchema): Gateway
         return; // the parse error is reported by the engine, with its code
       }
       if (getOperationAST(document, params.operationName)?.operation !== 'subscription') return;
-      throw new GraphQLError('Subscriptions are served over Server-Sent Events: send them as a POST with Accept: text/event-stream.', {
-        extensions: { code: 'BAD_REQUEST', http: { status: 406 } },
-      });
+      // I1: written in the caller's language as the answer leaves (request-language.ts)
+      throw gatewayRefusals.refuse('subscriptionsOverSse');
     },
   };
 }

@@ -1,7 +1,13 @@
 import { isKnownCode } from '@kyodo/subgraph-kit/errors';
+import { DEFAULT_LANGUAGE } from '@kyodo/subgraph-kit/refusals';
 import { GraphQLError } from 'graphql';
+import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
 
-export const MASKED_MESSAGE = 'Something went wrong on our side. It has been logged; please try again later.';
+/**
+ * The text of a masked error as first written (Yoga's `errorMessage`); I1: each answer gets it in
+ * its caller's language (request-language.ts), like every refusal the gateway writes.
+ */
+export const MASKED_MESSAGE = gatewayRefusals.message('internal', DEFAULT_LANGUAGE);
 
 /** Hive marks every error that came back from a subgraph with the subgraph's name under this key. */
 const SUBGRAPH_NAME_KEY = 'serviceName';
@@ -40,15 +46,10 @@ function findUnavailableAnswer(error: unknown): GraphQLError | undefined {
   return undefined;
 }
 
-function rebuilt(error: unknown, message: string, extensions: Record<string, unknown>): GraphQLError {
+/** The refusal in place of `error` (where it points kept). The mask has no request: written in Japanese, rewritten for the caller as the answer leaves. */
+function rebuilt(error: unknown, refusal: GatewayRefusalKey, params?: Record<string, string>): GraphQLError {
   const source = isGraphQLError(error) ? error : undefined;
-  return new GraphQLError(message, {
-    nodes: source?.nodes,
-    source: source?.source,
-    positions: source?.positions,
-    path: source?.path,
-    extensions,
-  });
+  return gatewayRefusals.refuse(refusal, undefined, params, { nodes: source?.nodes, source: source?.source, positions: source?.positions, path: source?.path });
 }
 
 function relayedCode(error: unknown, code: string): GraphQLError | undefined {
@@ -81,25 +82,24 @@ function relayedSubgraphError(error: unknown): GraphQLError | undefined {
  *   with their extensions, minus any stack trace.
  * Errors the gateway itself raises (auth, limits, validation) are left as they are.
  */
-export function maskGatewayError(error: unknown, message: string = MASKED_MESSAGE): Error {
+export function maskGatewayError(error: unknown): Error {
   // a subscription's socket to its subgraph that fails (the subgraph stopped) is relayed as DOWNSTREAM_SERVICE_ERROR
   const unreachable =
     findCode(error, 'SUBREQUEST_HTTP_ERROR') ?? findCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? relayedCode(error, 'DOWNSTREAM_SERVICE_ERROR') ?? findUnavailableAnswer(error);
   if (unreachable) {
     const service = unreachable.extensions?.[SUBGRAPH_NAME_KEY];
-    const name = typeof service === 'string' ? `the ${service} service` : 'a service this request needs';
-    return rebuilt(error, `Cannot reach ${name} right now; please try again shortly.`, { code: 'SERVICE_UNAVAILABLE' });
+    return typeof service === 'string' ? rebuilt(error, 'serviceUnavailable', { service }) : rebuilt(error, 'someServiceUnavailable');
   }
   const relayed = relayedSubgraphError(error);
   if (relayed) return relayed;
   if (!isOriginalGraphQLError(error)) {
-    return rebuilt(error, message, { code: 'INTERNAL_SERVER_ERROR' });
+    return rebuilt(error, 'internal');
   }
   const extensions = error.extensions ?? {};
   if (!(SUBGRAPH_NAME_KEY in extensions)) return error;
   const code = extensions.code;
   if (!isKnownCode(code) || code === 'INTERNAL_SERVER_ERROR') {
-    return rebuilt(error, message, { code: 'INTERNAL_SERVER_ERROR' });
+    return rebuilt(error, 'internal');
   }
   // dropped in place: a new error object would make Yoga log this harmless error as a masked one
   if ('stacktrace' in extensions) delete (extensions as Record<string, unknown>).stacktrace;

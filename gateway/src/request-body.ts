@@ -1,7 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
+import type { GatewayRefusalKey } from './refusals/refusals.js';
 
-export type BodyReading = { ok: true; body: Buffer } | { ok: false; status: 400 | 413; message: string };
+/** A body read whole, or the refusal to answer (written in the caller's language by the gateway). */
+export type BodyReading =
+  | { ok: true; body: Buffer }
+  | { ok: false; refusal: Extract<GatewayRefusalKey, 'bodyTooLarge' | 'bodyTooLargeUndeclared' | 'bodyIncomplete'>; params?: Record<string, number> };
 
 /**
  * Reads a request body, counting bytes as they arrive (raw-body, the reader behind Express's
@@ -16,11 +20,10 @@ export async function readBodyWithin(req: IncomingMessage, maxBytes: number): Pr
   } catch (error) {
     const type = (error as { type?: string }).type;
     if (type === 'entity.too.large') {
-      const size = declared === undefined ? `more than ${maxBytes} bytes` : `${declared} bytes`;
-      return { ok: false, status: 413, message: `The request body is ${size}; the limit is ${maxBytes}.` };
+      return declared === undefined ? { ok: false, refusal: 'bodyTooLargeUndeclared', params: { max: maxBytes } } : { ok: false, refusal: 'bodyTooLarge', params: { bytes: Number(declared), max: maxBytes } };
     }
     if (type === 'request.size.invalid' || type === 'request.aborted') {
-      return { ok: false, status: 400, message: 'The request body ended before its declared length.' };
+      return { ok: false, refusal: 'bodyIncomplete' };
     }
     throw error;
   }

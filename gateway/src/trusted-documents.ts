@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { bearerToken, type TokenVerifier } from '@kyodo/auth';
 import { StartupError } from '@kyodo/subgraph-kit/startup';
-import { GraphQLError } from 'graphql';
+import { gatewayRefusals } from './refusals/refusals.js';
 
 /**
  * Trusted documents (issue 13): in production the gateway runs only the operations our client
@@ -52,8 +52,6 @@ export async function loadTrustedDocuments(path: string): Promise<Map<string, st
   }
 }
 
-const refused = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
-
 /** The gateway runtime's `persistedDocuments` option for these documents. */
 export function persistedDocumentsOption(trusted: TrustedDocuments, verifier: TokenVerifier) {
   return {
@@ -69,16 +67,12 @@ export function persistedDocumentsOption(trusted: TrustedDocuments, verifier: To
         return false;
       }
     },
+    // I1: these may run before the token check records the request's language; each is written in
+    // the caller's language as the answer leaves (request-language.ts)
     customErrors: {
-      notFound: () => refused('This document is not one of the registered client operations (trusted documents): rebuild the client app with `npm run codegen -w @kyodo/client` and deploy the new manifest with the gateway.', 'PERSISTED_QUERY_NOT_IN_LIST'),
-      keyNotFound: () => refused('Send the registered document\'s hash as extensions.persistedQuery.sha256Hash (trusted documents).', 'PERSISTED_QUERY_ID_REQUIRED'),
-      persistedQueryOnly: () =>
-        refused(
-          trusted.arbitrary === 'members'
-            ? 'This gateway runs only registered client operations; send the document\'s hash, or sign in as a member to send your own documents from the sandbox.'
-            : 'This gateway runs only registered client operations; send the document\'s hash (extensions.persistedQuery.sha256Hash).',
-          'PERSISTED_QUERY_ID_REQUIRED',
-        ),
+      notFound: () => gatewayRefusals.refuse('documentNotRegistered'),
+      keyNotFound: () => gatewayRefusals.refuse('documentHashRequired'),
+      persistedQueryOnly: () => gatewayRefusals.refuse(trusted.arbitrary === 'members' ? 'registeredDocumentsOrMember' : 'registeredDocumentsOnly'),
     },
   };
 }

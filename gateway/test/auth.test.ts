@@ -15,7 +15,7 @@ describe('gateway authentication', () => {
   });
 
   it('refuses a token that is not valid with 401 and UNAUTHENTICATED', async () => {
-    const { status, body } = await gw.post({ query: '{ me { id } }' }, { authorization: 'Bearer not.a.jwt' });
+    const { status, body } = await gw.post({ query: '{ me { id } }' }, { authorization: 'Bearer not.a.jwt', 'accept-language': 'en' });
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(body.errors?.[0]?.message).toMatch(/access token is not valid/);
@@ -31,7 +31,7 @@ describe('gateway authentication', () => {
 
   it('refuses an expired token with 401 and says it expired', async () => {
     const token = await gw.tokenFor({}, { ttlSeconds: 60, now: new Date(Date.now() - 3600_000) });
-    const { status, body } = await gw.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}` });
+    const { status, body } = await gw.post({ query: '{ me { id } }' }, { authorization: `Bearer ${token}`, 'accept-language': 'en' });
     expect(status).toBe(401);
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(body.errors?.[0]?.message).toMatch(/expired/);

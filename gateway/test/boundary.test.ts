@@ -121,7 +121,8 @@ describe('request bodies are counted as they arrive', () => {
       body: (write) => chunkedBody(write, 20 * 1024 * 1024),
     });
     expect(response.status).toBe(413);
-    expect(JSON.parse(response.body)).toMatchObject({ errors: [{ message: expect.stringMatching(/limit is 65536/), extensions: { code: 'BAD_REQUEST' } }] });
+    // I1: no Accept-Language, so in Japanese
+    expect(JSON.parse(response.body)).toMatchObject({ errors: [{ message: 'リクエストの本文が上限の 65536 バイトを超えています。', extensions: { code: 'BAD_REQUEST' } }] });
     expect(gw.stack.requests).toEqual([]);
   });
 
@@ -217,10 +218,10 @@ describe("S3: introspection refused in production says who is refused", () => {
 
   it('gives a guest the guest message even after an anonymous caller was refused the same document', async () => {
     const query = '{ __schema { queryType { name } } }';
-    const anonymous = await gw.post({ query });
-    expect(anonymous.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Sign in as a member/), extensions: { code: 'FORBIDDEN' } });
-    const guest = await gw.post({ query }, { authorization: `Bearer ${await gw.tokenFor({ kind: 'GUEST', userId: 'g1' })}` });
-    expect(guest.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Guests cannot explore/), extensions: { code: 'FORBIDDEN' } });
+    const anonymous = await gw.post({ query }, { 'accept-language': 'en' });
+    expect(anonymous.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Sign in as a member/), extensions: { code: 'FORBIDDEN', rule: 'S3' } });
+    const guest = await gw.post({ query }, { authorization: `Bearer ${await gw.tokenFor({ kind: 'GUEST', userId: 'g1' })}`, 'accept-language': 'en' });
+    expect(guest.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/Guests cannot explore/), extensions: { code: 'FORBIDDEN', rule: 'S3' } });
     const member = await gw.post({ query }, { authorization: `Bearer ${await gw.tokenFor()}` });
     expect(member.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     // and the member's success is not served from cache to a guest afterwards

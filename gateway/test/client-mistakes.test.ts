@@ -28,7 +28,7 @@ describe('client mistakes at the gateway', () => {
       '{ people(first: 1) { id } ...Meta } fragment Meta on Query { __schema { queryType { name } } }',
       '{ ... on Query { people(first: 1) { id } } __type(name: "Person") { name } }',
     ]) {
-      const { status, body } = await gw.post({ query });
+      const { status, body } = await gw.post({ query }, { 'accept-language': 'en' });
       expect(status, query).toBe(400);
       expectCoded(body, 'GRAPHQL_VALIDATION_FAILED');
       expect(body.errors?.[0]?.message).toMatch(/in an operation of its own/);

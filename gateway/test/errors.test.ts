@@ -33,7 +33,7 @@ describe('errors through the gateway', () => {
     try {
       await gw2.stack.notes.close();
       // notes is non-null, so its failure nulls the whole data, as GraphQL requires
-      const { body } = await gw2.post({ query: '{ people(first: 1) { id } notes { text } }' });
+      const { body } = await gw2.post({ query: '{ people(first: 1) { id } notes { text } }' }, { 'accept-language': 'en' });
       expect(body.data ?? null).toBeNull();
       expect(body.errors?.[0]).toMatchObject({ path: ['notes'], extensions: { code: 'SERVICE_UNAVAILABLE' } });
       expect(body.errors?.[0]?.message).toMatch(/Cannot reach the notes service/);

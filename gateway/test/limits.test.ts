@@ -13,7 +13,7 @@ describe('query limits', () => {
 
   /** The error for one limit; a query past several limits is refused once per limit crossed. */
   async function refused(query: string, limit?: string) {
-    const { status, body } = await gw.post({ query });
+    const { status, body } = await gw.post({ query }, { 'accept-language': 'en' });
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     const error = limit ? body.errors?.find((e) => e.extensions?.limit === limit) : body.errors?.[0];
@@ -78,7 +78,7 @@ describe('query limits', () => {
   });
 
   it('refuses a body larger than maxBodyBytes with 413 before parsing it', async () => {
-    const { status, body } = await gw.post({ query: '{ people { id } }', variables: { pad: 'x'.repeat(5000) } });
+    const { status, body } = await gw.post({ query: '{ people { id } }', variables: { pad: 'x'.repeat(5000) } }, { 'accept-language': 'en' });
     expect(status).toBe(413);
     expect(body.errors?.[0]?.message).toMatch(/limit is 4096/);
   });

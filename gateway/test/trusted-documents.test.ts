@@ -25,7 +25,7 @@ describe.each(['members', 'nobody'] as const)('trusted documents (issue 13), arb
   });
 
   it('refuses an unknown hash with PERSISTED_QUERY_NOT_IN_LIST and sends nothing to a subgraph', async () => {
-    const { status, body } = await gw.post(byHash(sha('{ people { name } }')));
+    const { status, body } = await gw.post(byHash(sha('{ people { name } }')), { 'accept-language': 'en' });
     expect(status).toBe(400);
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['PERSISTED_QUERY_NOT_IN_LIST']);
     expect(body.errors?.[0]?.message).toMatch(/not one of the registered client operations/);

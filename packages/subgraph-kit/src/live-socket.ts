@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 import type { RequestContext } from './context.js';
 import { maskError } from './errors.js';
 import { kitRefusals } from './kit-refusals.js';
-import { enterLanguage } from './refusals.js';
+import { chooseLanguage, enterLanguage, withLanguage, type Language } from './refusals.js';
 import type { Logger } from './logger.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
@@ -84,13 +84,15 @@ function oneResult<T>(value: T): AsyncIterableIterator<T> {
 }
 
 /** The results of a subscription, ending with a refusal thrown by its source as its last result instead of an exception. */
-function endingWithRefusal<T>(results: AsyncGenerator<T> | AsyncIterableIterator<T>, toError: (error: GraphQLError) => GraphQLError): AsyncIterableIterator<T> {
+function endingWithRefusal<T>(results: AsyncGenerator<T> | AsyncIterableIterator<T>, toError: (error: GraphQLError) => GraphQLError, language: Language | undefined): AsyncIterableIterator<T> {
   let refused = false;
   const iterator: AsyncIterableIterator<T> = {
     async next() {
       if (refused) return { value: undefined, done: true };
       try {
-        return await results.next();
+        // I1: each event is resolved (and refused) in the subscriber's language: the socket's own
+        // loop calls next(), outside the scope onSubscribe entered
+        return await (language ? withLanguage(language, () => results.next()) : results.next());
       } catch (error) {
         if (!(error instanceof Error && 'extensions' in error)) throw error;
         refused = true;
@@ -147,9 +149,11 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
       subscribe: async (args) => {
         const refusedWith = (args.contextValue as { refusedWith?: GraphQLError } | undefined)?.refusedWith;
         if (refusedWith) return oneResult<ExecutionResult>({ data: null, errors: [refusedWith] });
-        const result = await graphql.subscribe(args);
+        const language = (args.contextValue as { language?: Language } | undefined)?.language;
+        // I1: graphql-ws calls this after onSubscribe returned, outside the language it entered
+        const result = await (language ? withLanguage(language, () => graphql.subscribe(args)) : graphql.subscribe(args));
         if (!(Symbol.asyncIterator in result)) return result;
-        return endingWithRefusal(result, (error) => refusal(error, 'FORBIDDEN'));
+        return endingWithRefusal(result, (error) => refusal(error, 'FORBIDDEN'), language);
       },
       onConnect(ctx) {
         // production: the same rule as HTTP, the gateway's credential in the upgrade headers or connection_init
@@ -176,17 +180,22 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         if (authorization) headers.set('authorization', authorization);
         const requestId = param(ctx, REQUEST_ID_HEADER);
         if (requestId) headers.set(REQUEST_ID_HEADER, requestId);
+        // I1: the caller's Accept-Language, which the gateway forwards as HTTP forwards it, for a
+        // token without `lng` (and for refusing a bad token, whose language is unknown)
+        const acceptLanguage = param(ctx, 'accept-language');
+        if (acceptLanguage) headers.set('accept-language', acceptLanguage);
         // a refusal of the caller is the stream's one result (then complete), as a resolver's refusal
         // is: an `error` message instead reads to the gateway as an unreachable subgraph (issue 19)
         const refused = (error: GraphQLError) => ({ schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: { refusedWith: error } });
         let contextValue: RequestContext<TLoaders>;
         try {
-          contextValue = await options.contextFor(headers);
+          // a bad token's refusal is written before the viewer is known: in the Accept-Language one, as over HTTP
+          contextValue = await withLanguage(chooseLanguage(null, acceptLanguage), () => options.contextFor(headers));
         } catch (error) {
           if (error instanceof Error && 'extensions' in error) return refused(refusal(error as GraphQLError, 'UNAUTHENTICATED'));
           throw error;
         }
-        // I1: the stream's refusals (now and at later events) in the subscriber's language
+        // I1: the refusals of the checks below in the subscriber's language (the stream's own: subscribe and endingWithRefusal)
         enterLanguage(contextValue.language);
         // C6: an integration token reads (some) queries; it never holds a live stream
         if (isScoped(contextValue.viewer)) return refused(refusal(kitRefusals.refuse('scopedTokenCannotSubscribe'), 'FORBIDDEN'));
@@ -205,9 +214,11 @@ export function serveLiveSocket<TLoaders>(options: LiveSocketOptions<TLoaders>):
         }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue };
       },
-      onNext(_ctx, _id, _payload, _args, result) {
+      onNext(_ctx, _id, _payload, args, result) {
         if (!result.errors) return undefined;
-        return { ...result, errors: result.errors.map(mask) };
+        // a masked error's text in the subscriber's language (I1)
+        const language = (args.contextValue as { language?: Language } | undefined)?.language;
+        return { ...result, errors: language ? withLanguage(language, () => result.errors!.map(mask)) : result.errors.map(mask) };
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map(mask);
