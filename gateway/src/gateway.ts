@@ -417,6 +417,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     unifiedGraphHandler,
     graphqlEndpoint: GRAPHQL_PATH,
     logging: hiveLoggerFor(logger),
+    // Hive's own request-id plugin duplicated ours (listen() sets x-request-id on the request and
+    // the answer, subgraphHeaders sends it, withRequestIds stamps every log line, Hive's
+    // included) and cost per request a child logger, a legacy logger wrapper and a copy of every
+    // subgraph fetch's headers (issue 21)
+    requestId: false,
     landingPage: false,
     cors: corsOptionsFor(deps.corsOrigins ?? []),
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
