@@ -231,13 +231,14 @@ function useSubgraphSignalListeners(): GatewayPlugin {
  * token (production: FORBIDDEN; development: an anonymous answer). Any header a fetch lacks is
  * filled in here, at the fetch itself; one already set (a tracer's traceparent) is kept.
  */
-function useHeadersOnEveryAttempt(headersFor: (request: Request) => Record<string, string>): GatewayPlugin {
+function useHeadersOnEveryAttempt(headersFor: (request: Request) => Readonly<Record<string, string>>): GatewayPlugin {
   return {
     onFetch({ executionRequest, options }) {
       const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
       if (!request) return;
       const headers = (options.headers ??= {}) as Record<string, string>;
-      for (const [name, value] of Object.entries(headersFor(request))) headers[name] ??= value;
+      const wanted = headersFor(request);
+      for (const name in wanted) headers[name] ??= wanted[name]!;
     },
   };
 }
@@ -370,8 +371,22 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // list sizes); rebuilt when a new supergraph is accepted
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
-  /** What every subgraph fetch carries: the gateway credential, the caller's token, request and trace ids. */
-  const subgraphHeaders = (request: Request): Record<string, string> => {
+  /**
+   * What every subgraph fetch carries: the gateway credential, the caller's token, request and
+   * trace ids. Built once per client request: propagateHeaders and useHeadersOnEveryAttempt ask
+   * for it on every subgraph fetch (eight times for a four-subgraph query), and both only read it
+   * (Hive copies it into each fetch's own headers).
+   */
+  const headersByRequest = new WeakMap<Request, Readonly<Record<string, string>>>();
+  const subgraphHeaders = (request: Request): Readonly<Record<string, string>> => {
+    let headers = headersByRequest.get(request);
+    if (!headers) {
+      headers = buildSubgraphHeaders(request);
+      headersByRequest.set(request, headers);
+    }
+    return headers;
+  };
+  const buildSubgraphHeaders = (request: Request): Record<string, string> => {
     // plain JSON: a subgraph never streams to the gateway (no @defer, subscriptions go over
     // WebSocket), and the HTTP executor's default accept (graphql-response+json, json,
     // multipart/mixed) makes every subgraph negotiate among three types per request (issue 21)
