@@ -235,13 +235,14 @@ function useSubgraphSignalListeners(): GatewayPlugin {
  * token (production: FORBIDDEN; development: an anonymous answer). Any header a fetch lacks is
  * filled in here, at the fetch itself; one already set (a tracer's traceparent) is kept.
  */
-function useHeadersOnEveryAttempt(headersFor: (request: Request) => Record<string, string>): GatewayPlugin {
+function useHeadersOnEveryAttempt(headersFor: (request: Request) => Readonly<Record<string, string>>): GatewayPlugin {
   return {
     onFetch({ executionRequest, options }) {
       const request = (executionRequest?.context as { request?: Request } | undefined)?.request;
       if (!request) return;
       const headers = (options.headers ??= {}) as Record<string, string>;
-      for (const [name, value] of Object.entries(headersFor(request))) headers[name] ??= value;
+      const wanted = headersFor(request);
+      for (const name in wanted) headers[name] ??= wanted[name]!;
     },
   };
 }
@@ -345,6 +346,28 @@ function sendRefusal(res: ServerResponse, key: GatewayRefusalKey, language: Lang
   sendJson(res, status, body, headers);
 }
 
+/**
+ * A GraphQL POST body (JSON, already read within maxBodyBytes) handed to the engine parsed.
+ * Given a Buffer, @whatwg-node/server makes it a stream, and Yoga's own body-size limit (25 MB,
+ * which Hive does not let us turn off) pipes every request through a TransformStream to count
+ * bytes we have already counted: a stream pipeline, an AbortController and a DOMException per
+ * request, about 5 % of the gateway's CPU on `{ viewer { id name } }` (issue 21). Given a parsed
+ * object, the server builds a bodiless request whose `json()` returns it, and Yoga's limit has
+ * nothing to wrap. Anything that is not a non-empty object or array (invalid JSON, `{}`, a bare
+ * number, a `then` key) stays a Buffer, so Yoga refuses it with the same error as before.
+ */
+export function parsedGraphqlBody(body: Buffer): unknown {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return body;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Object.keys(parsed).length === 0) return body;
+  // the engine takes an object with `then` for a promise (and fails on it): Yoga refuses the parameter
+  return 'then' in parsed ? body : parsed;
+}
+
 /** GraphQL over HTTP: a POST body is `application/json`; anything else is refused before it is read. */
 function isJsonPost(req: IncomingMessage): boolean {
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -383,8 +406,22 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   // list sizes); rebuilt when a new supergraph is accepted
   const shapesOf = (sdl: string) => buildASTSchema(parse(sdl), { assumeValidSDL: true });
   let shapes = shapesOf(supergraphSdl);
-  /** What every subgraph fetch carries: the gateway credential, the caller's token, request and trace ids. */
-  const subgraphHeaders = (request: Request): Record<string, string> => {
+  /**
+   * What every subgraph fetch carries: the gateway credential, the caller's token, request and
+   * trace ids. Built once per client request: propagateHeaders and useHeadersOnEveryAttempt ask
+   * for it on every subgraph fetch (eight times for a four-subgraph query), and both only read it
+   * (Hive copies it into each fetch's own headers).
+   */
+  const headersByRequest = new WeakMap<Request, Readonly<Record<string, string>>>();
+  const subgraphHeaders = (request: Request): Readonly<Record<string, string>> => {
+    let headers = headersByRequest.get(request);
+    if (!headers) {
+      headers = buildSubgraphHeaders(request);
+      headersByRequest.set(request, headers);
+    }
+    return headers;
+  };
+  const buildSubgraphHeaders = (request: Request): Record<string, string> => {
     // plain JSON: a subgraph never streams to the gateway (no @defer, subscriptions go over
     // WebSocket), and the HTTP executor's default accept (graphql-response+json, json,
     // multipart/mixed) makes every subgraph negotiate among three types per request (issue 21)
@@ -435,6 +472,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     unifiedGraphHandler,
     graphqlEndpoint: GRAPHQL_PATH,
     logging: hiveLoggerFor(logger),
+    // Hive's own request-id plugin duplicated ours (listen() sets x-request-id on the request and
+    // the answer, subgraphHeaders sends it, withRequestIds stamps every log line, Hive's
+    // included) and cost per request a child logger, a legacy logger wrapper and a copy of every
+    // subgraph fetch's headers (issue 21)
+    requestId: false,
     landingPage: false,
     cors: corsOptionsFor(deps.corsOrigins ?? []),
     graphiql: sandbox ? { title: 'Kyodo sandbox' } : false,
@@ -590,7 +632,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         return;
       }
       // @whatwg-node/server (under Yoga and Hive) takes a body already read from `req.body`
-      (req as IncomingMessage & { body?: Buffer }).body = reading.body;
+      (req as IncomingMessage & { body?: unknown }).body = pathname === GRAPHQL_PATH && req.method === 'POST' ? parsedGraphqlBody(reading.body) : reading.body;
     }
     await runtime.handle(req, res);
   }

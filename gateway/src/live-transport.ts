@@ -27,6 +27,11 @@ export function liveTransportEntries() {
   return {
     '*': {
       options: {
+        // The HTTP executor merges identical subgraph fetches in flight, keyed by URL, body and
+        // headers; ours carry each client request's own x-request-id, so two client requests
+        // never match and the merge cost every fetch a JSON.stringify of its headers, a map entry
+        // and a structuredClone of the answer's data for nothing (issue 21)
+        deduplicateInflightRequests: false,
         subscriptions: {
           kind: 'ws',
           // resolved against each subgraph's URL: the same /graphql path
