@@ -430,7 +430,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     if (authorization) headers.authorization = authorization;
     const requestId = request.headers.get('x-request-id');
     if (requestId) headers['x-request-id'] = requestId;
-    // I1: a subgraph writes its refusals in the caller's language: the token's `lng`, else this
+    // I1: a subgraph writes its refusals in the caller's language: the token's `lng`, else this header
     const acceptLanguage = request.headers.get('accept-language');
     if (acceptLanguage) headers['accept-language'] = acceptLanguage;
     // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
