@@ -36,6 +36,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
+    // I1: a refusal a person reads comes from a catalogue with its Japanese and English text
+    // (`defineRefusals`, refusals.ts), never an inline string built with appError
+    files: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@kyodo/subgraph-kit', importNames: ['appError'], message: 'Throw a refusal from the service catalogue (src/refusals/refusals.ts) instead (I1).' }] }],
+    },
+  },
+  {
     // the eslint config itself is the one file whose format requires a default export
     files: ['eslint.config.js', '**/vitest.config.ts', '**/vite.config.ts'],
     rules: { 'no-restricted-exports': 'off' },

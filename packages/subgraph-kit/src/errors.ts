@@ -5,7 +5,8 @@ import { currentLanguage } from './refusals.js';
 
 /**
  * The one error catalog. Every code a client may see is defined here once, with what it
- * means; resolvers throw `appError(code, message)`, and anything else is masked at the edge.
+ * means. Resolvers throw refusals from a catalogue (refusals.ts: `defineRefusals`, one text per
+ * language, I1), never an inline message; anything else is masked at the edge.
  */
 export const ERROR_CATALOG = {
   BAD_USER_INPUT: 'The input is invalid; the message says which field and why.',
@@ -50,15 +51,6 @@ export function appError(code: ErrorCode, message: string, extensions: Record<st
 export function isAppError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[APP_ERROR] === true;
 }
-
-export const badInput = (message: string, field?: string) =>
-  appError('BAD_USER_INPUT', message, field ? { field } : {});
-export const unauthenticated = (message = 'Sign in to do this.') => appError('UNAUTHENTICATED', message);
-export const forbidden = (message: string) => appError('FORBIDDEN', message);
-export const notFound = (what: string) => appError('NOT_FOUND', `${what} was not found.`);
-export const conflict = (message: string) => appError('CONFLICT', message);
-export const quotaExceeded = (message: string, numbers: Record<string, number>) =>
-  appError('QUOTA_EXCEEDED', message, numbers);
 
 export interface ErrorLogger {
   error(message: string, detail: Record<string, unknown>): void;

@@ -1,6 +1,9 @@
 import { GraphQLError, locatedError, type GraphQLFormattedError } from 'graphql';
 import { describe, expect, it, vi } from 'vitest';
-import { appError, ERROR_CATALOG, forbidden, isDatabaseUnavailable, maskError, notFound, withLanguage } from '../src/index.js';
+import { appError, ERROR_CATALOG, isDatabaseUnavailable, maskError, withLanguage } from '../src/index.js';
+
+const forbidden = (message: string) => appError('FORBIDDEN', message);
+const notFound = (what: string) => appError('NOT_FOUND', `${what} was not found.`);
 
 /** What Apollo Server hands formatError: the formatted error plus the error itself. */
 function asApolloWould(thrown: unknown, path = ['contract']): { formatted: GraphQLFormattedError; error: GraphQLError } {
