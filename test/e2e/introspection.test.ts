@@ -20,7 +20,7 @@ describe('introspection and listings for guests (S3)', () => {
     for (const query of [INTROSPECT, TYPE]) {
       const r = await stack.client.request(query, {}, { token: guest });
       expect(errorCodes(r)).toEqual(['FORBIDDEN']);
-      expect(r.errors?.[0]?.message).toMatch(/Guests cannot explore the API schema/);
+      expect(r.errors?.[0]?.message).toMatch(/ゲストは API のスキーマを参照できません/);
       expect(r.data ?? null).toBeNull();
     }
   });
@@ -53,7 +53,7 @@ describe('introspection and listings for guests (S3)', () => {
       const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: INTROSPECT }) });
       const body = (await r.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
       expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(body.errors?.[0]?.message).toMatch(/Sign in as a member/);
+      expect(body.errors?.[0]?.message).toMatch(/メンバーとしてサインインしてください/);
     } finally {
       await gateway.close();
     }
