@@ -18,7 +18,7 @@ export class BillingRunResolver {
     const viewer = requireViewer(ctx);
     if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may run billing.');
     try {
-      const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now());
+      const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now(), { trigger: 'OPERATOR', userId: viewer.userId });
       return { period: period.trim(), issuedCount: issued.length, pendingTenants, invoices: issued };
     } catch (error) {
       if (error instanceof Refusal) throw appError(error.code, error.message, error.field ? { field: error.field } : {});
