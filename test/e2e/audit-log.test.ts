@@ -3,7 +3,7 @@ import { DEMO, errorCodes, signInAs, testDialects, type Stack } from '@kyodo/tes
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFullStack } from './full-stack.js';
 
-const LOG = `query($first: Int, $after: String) { auditLog(first: $first, after: $after) { edges { cursor node { id at actor { id display } tenantId action subject before after } } pageInfo { hasNextPage endCursor } } }`;
+const LOG = `query($first: Int, $after: String, $action: String, $tenantId: ID, $from: Date, $to: Date) { auditLog(first: $first, after: $after, action: $action, tenantId: $tenantId, from: $from, to: $to) { edges { cursor node { id at actor { id display } tenantId action subject before after } } pageInfo { hasNextPage endCursor } } }`;
 
 type Entry = { id: string; at: string; actor: { id: string; display: string }; tenantId: string | null; action: string; subject: string; before: string | null; after: string | null };
 type Page = { auditLog: { edges: Array<{ cursor: string; node: Entry }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
@@ -40,11 +40,11 @@ describe.each(testDialects())('A1 the audit log through the gateway on %s', (dia
   }, 90_000);
   afterAll(() => stack?.close());
 
-  const readAll = async (token: string, first: number): Promise<Entry[]> => {
+  const readAll = async (token: string, first: number, filter: { action?: string; tenantId?: string; from?: string; to?: string } = {}): Promise<Entry[]> => {
     const entries: Entry[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const data: Page = await stack.client.data<Page>(LOG, { first, after }, { token });
+      const data: Page = await stack.client.data<Page>(LOG, { first, after, ...filter }, { token });
       entries.push(...data.auditLog.edges.map((e) => e.node));
       if (!data.auditLog.pageInfo.hasNextPage) return entries;
       after = data.auditLog.pageInfo.endCursor;
@@ -81,6 +81,30 @@ describe.each(testDialects())('A1 the audit log through the gateway on %s', (dia
     expect(order).toEqual([...order].sort((a, b) => (a[0] === b[0] ? b[1].localeCompare(a[1]) : b[0].localeCompare(a[0]))));
     const paged = await readAll(operator, 2);
     expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+  });
+
+  it('A1: the filters narrow every subgraph\'s entries alike: an action, a tenant (operators), Tokyo days from/to inclusive; pages of 1 give the same list', async () => {
+    const all = await readAll(operator, 100);
+    const byAction = (action: string) => all.filter((e) => e.action === action).map((e) => e.id);
+    // one action from each subgraph: spaces, licensing, support
+    for (const action of ['space.settings', 'guestLicenses.order', 'closingDay.add', 'b.cards']) {
+      expect((await readAll(operator, 100, { action })).map((e) => e.id)).toEqual(byAction(action));
+      expect(byAction(action).length).toBeGreaterThan(0);
+    }
+    const tenantB = await readAll(operator, 1, { tenantId: TENANT_B });
+    expect(tenantB.map((e) => e.action).sort()).toEqual(['b.cards', 'b.licensing', 'b.spaces', 'b.support']);
+    // an administrator's tenant filter never widens the scope: tenant B's entries stay out of reach
+    expect(await readAll(admin, 50, { tenantId: TENANT_B })).toEqual([]);
+    expect((await readAll(admin, 50, { tenantId: DEMO.tenant.id })).map((e) => e.id)).toEqual((await readAll(admin, 50)).map((e) => e.id));
+    // days are Tokyo's: the entries were written today, so today finds them all and yesterday none
+    const tokyoDay = (iso: string, days = 0) => new Date(Date.parse(iso) + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+    const today = tokyoDay(all[0]!.at);
+    const todays = all.filter((e) => tokyoDay(e.at) === today).map((e) => e.id);
+    expect((await readAll(operator, 100, { from: today, to: today })).map((e) => e.id)).toEqual(todays);
+    expect(await readAll(operator, 100, { to: tokyoDay(all[0]!.at, -400) })).toEqual([]);
+    expect(await readAll(operator, 100, { from: tokyoDay(all[0]!.at, 1) })).toEqual([]);
+    expect((await readAll(operator, 1, { action: 'b.spaces', from: today })).map((e) => e.action)).toEqual(['b.spaces']);
+    expect(errorCodes(await stack.client.request(LOG, { first: 10, from: '2027-02-30' }, { token: operator }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('A1: a member and a guest are refused (FORBIDDEN), signed out UNAUTHENTICATED', async () => {

@@ -22,6 +22,8 @@ const SET_PASSWORD_LINK = /http:\/\/localhost:4000(\/set-password\?token=[A-Za-z
 const TENANT = { subdomain: 'kaede-kogyo', name: '楓工業株式会社', adminName: '佐々木 陽子', email: 'sasaki@kaede.example', password: 'kaede-admin-pass-1' };
 /** The walk's day on the stack's clock: 09:30 in Tokyo on the 1st of a month (L16 bills what is in force on the 1st). */
 const WALK_DAY = '2027-01-01T00:30:00Z';
+/** A list the page asks the API for again (a search, a filter): on a loaded machine the answer can take seconds. */
+const API_POLL = { timeout: 15_000 };
 const MEMBERS = ['井上 翔', '木村 葵', '林 大輔', '清水 結衣', '山口 蓮'].map((name, i) => ({ name, email: `member${i + 1}@kaede.example` }));
 
 /**
@@ -127,12 +129,22 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await operator.getByLabel('メンバー席数', { exact: true }).fill('5');
     await operator.getByRole('button', { name: '開設する' }).click();
     await operator.getByRole('status').filter({ hasText: `${TENANT.name}（${TENANT.subdomain}）を開設しました` }).waitFor();
-    // the list (read from the audit log) finds it by a full-width search
-    await operator.getByLabel('テナントを検索（名前・サブドメイン・ID）', { exact: true }).fill('ＫＡＥＤＥ');
+    // T4: the operators' tenant list (the API's `tenants`) finds it by a full-width search, with its contract state from licensing
+    await operator.getByLabel('テナントを検索（名前・サブドメイン）', { exact: true }).fill('ＫＡＥＤＥ');
     const tenants = operator.getByTestId('tenants').getByRole('row');
-    await expect.poll(async () => (await tenants.allInnerTexts()).slice(1)).toEqual([expect.stringMatching(new RegExp(`${TENANT.name}\\s+${TENANT.subdomain}[\\s\\S]*スタンダード · 月額 · 5 席`))]);
+    await expect.poll(async () => (await tenants.allInnerTexts()).slice(1), API_POLL).toEqual([
+      expect.stringMatching(new RegExp(`${TENANT.name}\\s+${TENANT.subdomain}\\s+スタンダード · 月額 · 5 席 · ゲストライセンス 0 · 有効 · \\d{4}-\\d{2}-\\d{2} から`)),
+    ]);
     await axe(operator, 'tenants');
     await shot(operator, 'vendor-tenants');
+    // ... and the demo tenant by part of its name, its contract read as its administrator reads it
+    await operator.getByLabel('テナントを検索（名前・サブドメイン）', { exact: true }).fill('demo corp');
+    await expect.poll(async () => (await tenants.allInnerTexts()).slice(1), API_POLL).toEqual([expect.stringMatching(new RegExp(`${DEMO.tenant.name}\\s+${DEMO.tenant.subdomain}\\s+スタンダード · 月額 · \\d+ 席 · ゲストライセンス \\d+ · 有効`))]);
+    // the list on a phone: it scrolls on its own, the page is no wider than the screen
+    await operator.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await axe(operator, 'tenants at 390 px');
+    await operator.setViewportSize({ width: 1000, height: 760 });
 
     // T4: the operator sends a new set-password link before the administrator used the first; the
     // email is prefilled from the onboarding, and the older link stops working at once
@@ -302,8 +314,17 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await operator.getByRole('button', { name: '実行', exact: true }).click();
     const run = operator.getByTestId('billing-run');
     await expect.poll(() => run.innerText()).toMatch(/\d{4}-\d{2}: \d+ 件を発行/);
+    // L16: the run is kept: the past runs list shows it, newest first, with who ran it and what it issued
+    const pastRuns = operator.getByTestId('billing-runs').getByRole('row');
+    await expect.poll(async () => (await pastRuns.allInnerTexts())[1] ?? '', API_POLL).toMatch(new RegExp(`${WALK_DAY.slice(0, 7)}\\s+オペレーター\\s+[1-9]\\d*\\s+￥[\\d,]+`));
+    // L11-L15: every tenant's card service contract and packs (the demo tenant has one)
+    await expect.poll(async () => (await operator.getByTestId('service-contracts').getByRole('row').allInnerTexts()).join('\n'), API_POLL).toContain(`${DEMO.tenant.name} (${DEMO.tenant.subdomain})`);
     await axe(operator, 'billing');
     await shot(operator, 'vendor-billing');
+    await operator.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => operator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await axe(operator, 'billing at 390 px');
+    await operator.setViewportSize({ width: 1000, height: 760 });
 
     // Q1: the operators' invoice search: the tenant's invoice found by part of its recipient name
     await open(operator, '請求書検索', '請求書検索');
@@ -320,8 +341,21 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await axe(operator, 'catalogue');
     await shot(operator, 'vendor-catalogue');
     await open(operator, '監査ログ', '監査ログ');
-    await expect.poll(async () => (await operator.getByTestId('audit-log').getByRole('row').allInnerTexts()).join('\n')).toContain('priceRow.add');
+    const operatorAudit = operator.getByTestId('audit-log').getByRole('row');
+    await expect.poll(async () => (await operatorAudit.allInnerTexts()).join('\n')).toContain('priceRow.add');
     await axe(operator, 'audit log across tenants');
+    // A1: the API's filters: one tenant's entries (chosen by name), then one action of it, then a day before any
+    await operator.getByLabel('テナント', { exact: true }).selectOption({ label: `${TENANT.name} (${TENANT.subdomain})` });
+    await expect.poll(async () => (await operatorAudit.allInnerTexts()).join('\n'), API_POLL).toContain('tenant.create');
+    expect((await operatorAudit.allInnerTexts()).slice(1).some((row) => row.includes('priceRow.add'))).toBe(false);
+    await operator.getByLabel('操作', { exact: true }).selectOption('memberSeats.order');
+    await expect.poll(async () => (await operatorAudit.allInnerTexts()).slice(1), API_POLL).toEqual([expect.stringContaining('memberSeats.order')]);
+    await axe(operator, 'audit log filtered by tenant and action');
+    await shot(operator, 'vendor-audit-filtered');
+    // the day before the walk (Tokyo): nothing yet
+    await operator.getByLabel('終了日', { exact: true }).fill('2026-12-31');
+    await operator.getByText('該当する記録はありません。', { exact: true }).waitFor();
+    await axe(operator, 'audit log filtered to no entry');
 
     // the administrator sees the invoice: billing's for the month; the seat ordered today is usable
     // at once and billed from next month's invoice, so it has none of its own (L16/T6)

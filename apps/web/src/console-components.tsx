@@ -1,5 +1,5 @@
 import { KyodoRequestError } from '@kyodo/client';
-import { useCallback, useId, useState, type InputHTMLAttributes } from 'react';
+import { useCallback, useId, useState, type HTMLAttributes, type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** One refusal as the API gave it: its message, and the input field it names (extensions.field), if any. */
 export interface Refusal {
@@ -97,4 +97,66 @@ export function SelectField({ label, name, value, onChange, options }: { label: 
 /** A client-chosen idempotency key (orders: a retry of the same order orders once). */
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
+}
+
+/** One column of a DataTable: its header and what each row shows in it. */
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  /** e.g. 'wrap' for long text (ids, descriptions) */
+  className?: string;
+}
+
+/**
+ * The consoles' tables: a header row of column headers (scope="col") and a row per item, the
+ * empty text instead of the table when there are none. `scroll` lets a wide table scroll on its
+ * own at 390 px instead of widening the page.
+ */
+export function DataTable<T>({ columns, rows, rowKey, testId, caption, empty, scroll, rowProps }: { columns: Column<T>[]; rows: readonly T[]; rowKey: (row: T) => string; testId?: string; caption?: string; empty?: string; scroll?: boolean; rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement> }) {
+  if (rows.length === 0 && empty !== undefined) return <p>{empty}</p>;
+  const table = (
+    <table data-testid={testId}>
+      {caption && <caption className="visually-hidden">{caption}</caption>}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} {...rowProps?.(row)}>
+            {columns.map((c) => (
+              <td key={c.header} className={c.className}>
+                {c.cell(row)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return scroll ? <div className="scroll">{table}</div> : table;
+}
+
+/** One labelled value of a Facts list; `testId` marks the value. */
+export type Fact = [label: string, value: ReactNode, testId?: string] | false | null | undefined;
+
+/** Labelled values (a contract, a quote, an invoice's header and totals): a description list; false entries are left out. */
+export function Facts({ facts, testId, label }: { facts: Fact[]; testId?: string; label?: string }) {
+  return (
+    <dl className="quote" data-testid={testId} aria-label={label}>
+      {facts
+        .filter((f): f is [string, ReactNode, string?] => !!f)
+        .map(([term, value, valueTestId]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd data-testid={valueTestId}>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
 }

@@ -12,7 +12,7 @@ export const catalogues: Record<Lang, Catalogue> = { ja, en };
 export type { MessageKey };
 
 /** The enum types the app shows as words, each with the prefix of its catalogue keys (courseSTANDARD...). */
-export type EnumPrefix = 'ticket' | 'priority' | 'status' | 'course' | 'cycle' | 'contract' | 'locale' | 'mail' | 'policy' | 'product' | 'deployment' | 'price' | 'invoiceKind';
+export type EnumPrefix = 'ticket' | 'priority' | 'status' | 'course' | 'cycle' | 'contract' | 'locale' | 'mail' | 'policy' | 'product' | 'deployment' | 'price' | 'invoiceKind' | 'via';
 
 /** A label for an enum value the schema sends in capitals (TicketStatus, TicketPriority...), or the value itself. */
 export function enumLabel(lang: Lang, prefix: EnumPrefix, value: string): string {
@@ -31,6 +31,15 @@ export function translate(lang: Lang, key: MessageKey, values: Record<string, st
   return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** I1: the API's Locale for a language of the app, and back (null: the user chose none). */
+export function localeOfLang(lang: Lang): 'JA' | 'EN' {
+  return lang === 'en' ? 'EN' : 'JA';
+}
+
+export function langOfLocale(locale: string | null | undefined): Lang | null {
+  return locale === 'EN' ? 'en' : locale === 'JA' ? 'ja' : null;
+}
+
 export function initialLang(storage: Pick<Storage, 'getItem'> | undefined): Lang {
   return storage?.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'ja';
 }
@@ -45,4 +54,11 @@ export const I18nContext = createContext<I18n>({ lang: 'ja', t: (key, values) =>
 
 export function useI18n(): I18n {
   return useContext(I18nContext);
+}
+
+/** A1: every audit action the app has words for (the audit filter offers them all, whatever the page loaded). */
+export function knownAuditActions(): string[] {
+  return Object.keys(catalogues.ja)
+    .filter((key) => key.startsWith('audit:'))
+    .map((key) => key.slice('audit:'.length));
 }

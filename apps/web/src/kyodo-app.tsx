@@ -1,8 +1,8 @@
-import { WebHomeDocument, type Session } from '@kyodo/client';
+import { SetMyLocaleDocument, WebHomeDocument, type Session } from '@kyodo/client';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
 import { Link } from './components.js';
-import { I18nContext, initialLang, LANG_STORAGE_KEY, translate, useI18n, type I18n, type Lang } from './i18n.js';
+import { I18nContext, initialLang, langOfLocale, LANG_STORAGE_KEY, localeOfLang, translate, useI18n, type I18n, type Lang } from './i18n.js';
 import { afterSignIn, rolesInToken, signInTarget } from './domain/web-rules.js';
 import { createAppClient } from './kyodo-session.js';
 import { match, navigate, useRoute, type Route } from './router.js';
@@ -39,16 +39,27 @@ export function KyodoApp() {
   const [checked, setChecked] = useState(false);
   const route = useRoute();
 
+  const keepLang = useCallback((next: Lang) => {
+    window.localStorage.setItem(LANG_STORAGE_KEY, next);
+    setLangState(next);
+  }, []);
   const i18n = useMemo<I18n>(
     () => ({
       lang,
       t: (key, values) => translate(lang, key, values),
       setLang(next) {
-        window.localStorage.setItem(LANG_STORAGE_KEY, next);
-        setLangState(next);
+        keepLang(next);
+        // I1: signed in, the choice is the user's own language, and the new token carries it, so
+        // the API's refusals come in the language shown; the screen switches even if this fails
+        if (client.session) {
+          client.data(SetMyLocaleDocument, { locale: localeOfLang(next) }).then(
+            ({ setMyLocale }) => client.setSession({ token: setMyLocale.token, expiresAt: setMyLocale.expiresAt }),
+            () => undefined,
+          );
+        }
       },
     }),
-    [lang],
+    [lang, client, keepLang],
   );
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -65,13 +76,16 @@ export function KyodoApp() {
       const roles = rolesInToken(client.session.token);
       const isAgent = roles.includes('SUPPORT_AGENT');
       const isOperator = roles.includes('VENDOR_ADMIN');
+      // I1: a user who chose a language reads the app in it wherever they sign in
+      const own = langOfLocale(loaded?.locale);
+      if (own) keepLang(own);
       setViewer(loaded ? { ...loaded, isSupportRegistrant: loaded.isSupportRegistrant ?? null, isAgent, isOperator } : null);
     } catch {
       client.setSession(null);
       setViewer(null);
     }
     setChecked(true);
-  }, [client]);
+  }, [client, keepLang]);
 
   useEffect(() => {
     void loadViewer();

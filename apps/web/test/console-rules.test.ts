@@ -1,41 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { currentPeriod, filterAudit, searchTenants, tenantsFromAudit } from '../src/domain/console-rules.js';
+import { auditActionChoices, auditQueryOf, contractPhase, currentPeriod, filterByActor } from '../src/domain/console-rules.js';
 
-const entry = (at: string, action: string, display: string, tenantId: string | null = 't1', after: string | null = null) => ({ at, action, actor: { display }, tenantId, after });
+const entry = (action: string, display: string) => ({ action, actor: { display } });
 
 describe('the consoles\' presentation rules', () => {
-  const entries = [
-    entry('2026-12-01T15:30:00Z', 'member.add', '山田 太郎'), // 2026-12-02 00:30 in Tokyo
-    entry('2026-12-01T14:30:00Z', 'member.remove', 'Yamada'), // 2026-12-01 23:30 in Tokyo
-    entry('2026-11-20T01:00:00Z', 'priceRow.add', 'operator@vendor.example', null),
-  ];
   const none = { action: '', actor: '', from: '', to: '', tenantId: '' };
 
-  it('A1: filters the loaded audit entries by action, actor, Tokyo dates and tenant', () => {
-    expect(filterAudit(entries, none)).toHaveLength(3);
-    expect(filterAudit(entries, { ...none, action: 'member.add' }).map((e) => e.actor.display)).toEqual(['山田 太郎']);
-    expect(filterAudit(entries, { ...none, actor: 'YAMADA' }).map((e) => e.action)).toEqual(['member.remove']);
-    // days are Tokyo days: 15:30 UTC on the 1st is already the 2nd
-    expect(filterAudit(entries, { ...none, from: '2026-12-02' }).map((e) => e.action)).toEqual(['member.add']);
-    expect(filterAudit(entries, { ...none, to: '2026-12-01' }).map((e) => e.action)).toEqual(['member.remove', 'priceRow.add']);
-    expect(filterAudit(entries, { ...none, tenantId: 't1' })).toHaveLength(2);
+  it('A1: the API filters action, tenant (operators only) and Tokyo days; blanks are left out', () => {
+    expect(auditQueryOf(none, true)).toEqual({});
+    expect(auditQueryOf({ ...none, action: ' member.add ', from: '2026-12-01', to: '2026-12-31' }, false)).toEqual({ action: 'member.add', from: '2026-12-01', to: '2026-12-31' });
+    expect(auditQueryOf({ ...none, tenantId: 'tn-1' }, true)).toEqual({ tenantId: 'tn-1' });
+    // an administrator's screen never sends a tenant (the API keeps them to their own anyway)
+    expect(auditQueryOf({ ...none, tenantId: 'tn-1' }, false)).toEqual({});
   });
 
-  it('T4: lists onboarded tenants (with the first administrator’s email) from tenant.create entries, and finds them by name, sub-domain or id in any width', () => {
-    const tenants = tenantsFromAudit([
-      entry('2026-12-01T00:00:00Z', 'tenant.create', 'op', 'tn-1', JSON.stringify({ subdomain: 'momiji', name: '株式会社もみじ商事', admin: { id: 'u-1', email: 'admin@momiji.example' }, contract: { course: 'LIGHT', billingCycle: 'MONTHLY', memberSeats: 5, startsOn: '2027-01-05' } })),
-      entry('2026-12-01T00:00:00Z', 'member.add', 'op', 'tn-1'),
-      entry('2026-12-01T00:00:00Z', 'tenant.create', 'op', 'tn-2', 'not json'),
-    ]);
-    // the first administrator's email prefills "send a new set-password link" (T4)
-    expect(tenants.map((t) => [t.id, t.subdomain, t.name, t.contract?.memberSeats, t.adminEmail])).toEqual([
-      ['tn-1', 'momiji', '株式会社もみじ商事', 5, 'admin@momiji.example'],
-      ['tn-2', '', 'tn-2', undefined, null],
-    ]);
-    expect(searchTenants(tenants, 'ＭＯＭＩＪＩ').map((t) => t.id)).toEqual(['tn-1']);
-    expect(searchTenants(tenants, 'もみじ').map((t) => t.id)).toEqual(['tn-1']);
-    expect(searchTenants(tenants, 'tn-2').map((t) => t.id)).toEqual(['tn-2']);
-    expect(searchTenants(tenants, '  ')).toHaveLength(2);
+  it('A1: the actor, which the API does not filter, is matched in the loaded entries by part of the name or address, any case', () => {
+    const entries = [entry('member.add', '山田 太郎'), entry('member.remove', 'Yamada'), entry('priceRow.add', 'operator@vendor.example')];
+    expect(filterByActor(entries, 'YAMADA').map((e) => e.action)).toEqual(['member.remove']);
+    expect(filterByActor(entries, '山田').map((e) => e.action)).toEqual(['member.add']);
+    expect(filterByActor(entries, '  ')).toHaveLength(3);
+  });
+
+  it('A1: the action choices stay whole when the list is already filtered: the known actions and any new one loaded', () => {
+    expect(auditActionChoices(['member.add', 'priceRow.add'], [entry('member.add', 'x'), entry('brand.new', 'y')])).toEqual(['brand.new', 'member.add', 'priceRow.add']);
+  });
+
+  it('T4/L8/issue 18 #6: a contract is pending until spaces confirms its tenant, cancelling once a cancellation is recorded ahead, cancelled from its day', () => {
+    expect(contractPhase({ status: 'ACTIVE', pending: true, cancelledOn: null })).toBe('PENDING');
+    expect(contractPhase({ status: 'ACTIVE', pending: false, cancelledOn: null })).toBe('ACTIVE');
+    expect(contractPhase({ status: 'ACTIVE', pending: false, cancelledOn: '2027-03-31' })).toBe('CANCELLING');
+    expect(contractPhase({ status: 'CANCELLED', pending: false, cancelledOn: '2027-03-31' })).toBe('CANCELLED');
   });
 
   it('L16: the default billing period is the Tokyo month', () => {

@@ -84,3 +84,17 @@ describe('the catalogues: Japanese first, one per language', () => {
     expect(translate('ja', 'seatsLine', { seats: 5, active: 3 })).toBe('契約中のメンバー席: 5 席（有効なメンバー 3 人）');
   });
 });
+
+describe('I1: the app\'s language and the user\'s own (setMyLocale, viewer.locale)', () => {
+  it('maps each language to the API\'s Locale and back; no locale chosen keeps the app\'s choice', async () => {
+    const { langOfLocale, localeOfLang, knownAuditActions } = await import('../src/i18n.js');
+    expect(localeOfLang('ja')).toBe('JA');
+    expect(localeOfLang('en')).toBe('EN');
+    expect(langOfLocale('EN')).toBe('en');
+    expect(langOfLocale('JA')).toBe('ja');
+    expect(langOfLocale(null)).toBeNull();
+    expect(langOfLocale(undefined)).toBeNull();
+    // A1: the audit filter offers every action the app has words for
+    expect(knownAuditActions()).toEqual(expect.arrayContaining(['member.add', 'priceRow.add', 'tenant.create']));
+  });
+});

@@ -125,13 +125,30 @@ export function compareAuditEntries(a: AuditPosition, b: AuditPosition): number 
 }
 
 /**
+ * A1: what the reader narrows the log to (every part optional). `atFrom` (inclusive) and
+ * `atBefore` (exclusive) are instants as stored (ISO 8601 UTC with milliseconds), so they compare
+ * as text on every dialect. A tenant filter never widens the scope: an administrator asking for
+ * another tenant gets nothing.
+ */
+export interface AuditFilter {
+  action?: string | null;
+  tenantId?: string | null;
+  atFrom?: string | null;
+  atBefore?: string | null;
+}
+
+/**
  * One page of this subgraph's entries in scope, after `after`, newest first: up to `first` + 1
  * rows so the merging side can tell whether more follow.
  */
-export async function readAuditEntries(manager: EntityManager, scope: AuditScope, first: number | null | undefined, after: string | null | undefined): Promise<AuditEntryRecord[]> {
+export async function readAuditEntries(manager: EntityManager, scope: AuditScope, first: number | null | undefined, after: string | null | undefined, filter: AuditFilter = {}): Promise<AuditEntryRecord[]> {
   const size = pageSize(first);
-  let qb = manager.getRepository(AuditEntryRecord).createQueryBuilder('a');
-  if (!('all' in scope)) qb = qb.where('a.tenantId = :tenantId', { tenantId: scope.tenantId });
+  let qb = manager.getRepository(AuditEntryRecord).createQueryBuilder('a').where('1 = 1');
+  if (!('all' in scope)) qb = qb.andWhere('a.tenantId = :scopeTenantId', { scopeTenantId: scope.tenantId });
+  if (filter.tenantId) qb = qb.andWhere('a.tenantId = :filterTenantId', { filterTenantId: filter.tenantId });
+  if (filter.action) qb = qb.andWhere('a.action = :action', { action: filter.action });
+  if (filter.atFrom) qb = qb.andWhere('a.at >= :atFrom', { atFrom: filter.atFrom });
+  if (filter.atBefore) qb = qb.andWhere('a.at < :atBefore', { atBefore: filter.atBefore });
   if (after) {
     const position = decodeAuditCursor(after);
     qb = qb.andWhere('(a.at < :at OR (a.at = :at AND a.id < :id))', position);
@@ -188,8 +205,13 @@ export function createAuditRecordsResolver(queryName: string) {
       @Arg('first', () => Int, { nullable: true }) first: number | null,
       @Arg('after', () => String, { nullable: true }) after: string | null,
       @Ctx() ctx: RequestContext,
+      // A1 filters, as spaces' auditLog passes them on (instants already, see AuditFilter)
+      @Arg('action', () => String, { nullable: true }) action?: string | null,
+      @Arg('tenantId', () => ID, { nullable: true }) tenantId?: string | null,
+      @Arg('atFrom', () => String, { nullable: true }) atFrom?: string | null,
+      @Arg('atBefore', () => String, { nullable: true }) atBefore?: string | null,
     ): Promise<AuditEntryRecord[]> {
-      return readAuditEntries(ctx.dataSource.manager, auditScopeOf(ctx.viewer), first, after);
+      return readAuditEntries(ctx.dataSource.manager, auditScopeOf(ctx.viewer), first, after, { action, tenantId, atFrom, atBefore });
     }
   }
   return AuditRecordsResolver;

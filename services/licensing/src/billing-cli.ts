@@ -21,7 +21,7 @@ if (!period) {
 const dataSource = createDataSource({ url: env.DATABASE_URL ?? `sqlite:${resolve(env.DATA_DIR, 'licensing.sqlite')}`, entities: licensingEntities, migrations });
 try {
   await runMigrations(dataSource, logger);
-  const { issued, pendingTenants } = await runBilling(dataSource, period, systemClock.now());
+  const { issued, pendingTenants } = await runBilling(dataSource, period, systemClock.now(), { trigger: 'CLI' });
   logger.info('billing run done', { period, issued: issued.length, total: issued.reduce((sum, invoice) => sum + invoice.total, 0) });
   if (pendingTenants.length > 0) logger.warn('base contracts pending a tenant were not invoiced (issue 18 #6)', { period, tenants: pendingTenants });
 } catch (error) {

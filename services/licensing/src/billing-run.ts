@@ -1,5 +1,7 @@
 import { jobLeaseMsFrom, jobLeases, subgraphMetrics, type BackgroundRuntime, type JobLeases, type Logger, type ServiceMetrics } from '@kyodo/subgraph-kit';
+import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { BillingRunRecord, type BillingRunTrigger } from './entities/billing-run.entity.js';
 import { isUniqueViolation } from './access.js';
 import { settleContract } from './contract-renewal.js';
 import { localDateOf } from './domain/calendar-dates.js';
@@ -35,7 +37,7 @@ export function currentPeriod(now: Date): string {
  * at the same moment, insert nothing (its INSERT fails on the key and that tenant is skipped).
  * A period that has not begun yet is refused: an invoice is never dated ahead of the clock.
  */
-export async function runBilling(dataSource: DataSource, period: string, now: Date): Promise<BillingRunResult> {
+export async function runBilling(dataSource: DataSource, period: string, now: Date, by: { trigger: BillingRunTrigger; userId?: string | null } = { trigger: 'SCHEDULE' }): Promise<BillingRunResult> {
   const first = periodStart(period);
   if (!first) throw new Refusal('billingPeriodForm', { period });
   if (first > localDateOf(now)) throw new Refusal('billingPeriodNotBegun', { period });
@@ -78,7 +80,24 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
       if (!isUniqueViolation(error)) throw error;
     }
   }
+  await keepBillingRun(dataSource, { period, issued, pendingTenants }, now, by);
   return { period, issued, pendingTenants };
+}
+
+/** L16: the run's result for the operators' list (billingRuns); a scheduled no-op is not kept (see BillingRunRecord). */
+async function keepBillingRun(dataSource: DataSource, result: BillingRunResult, now: Date, by: { trigger: BillingRunTrigger; userId?: string | null }): Promise<void> {
+  if (by.trigger === 'SCHEDULE' && result.issued.length === 0 && result.pendingTenants.length === 0) return;
+  await dataSource.getRepository(BillingRunRecord).insert({
+    id: randomUUID(),
+    period: result.period,
+    ranAt: now.toISOString(),
+    via: by.trigger,
+    ranBy: by.userId ?? null,
+    issuedCount: result.issued.length,
+    issuedTotal: result.issued.reduce((sum, invoice) => sum + invoice.total, 0),
+    invoiceIds: JSON.stringify(result.issued.map((invoice) => invoice.id)),
+    pendingTenants: JSON.stringify(result.pendingTenants),
+  });
 }
 
 export const BILLING_EVERY_MINUTES_DEFAULT = 60;

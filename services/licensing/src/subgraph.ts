@@ -1,4 +1,5 @@
 import { AuditEntryRecord, createAuditRecordsResolver, ChangeFeedMarkEntity, defineSubgraph, JobLeaseEntity, startFeedCleanup, type FeedOutbox, type SubgraphDeps } from '@kyodo/subgraph-kit';
+import { BillingRunRecord } from './entities/billing-run.entity.js';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseAssignment } from './entities/guest-license-assignment.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
@@ -28,6 +29,7 @@ import { UserLicenseResolver } from './resolvers/user.resolver.js';
 import { seedLicensingDemo } from './seed.js';
 import { startBillingSchedule } from './billing-run.js';
 import { BillingRunResolver, TenantInvoicesResolver } from './resolvers/billing.resolver.js';
+import { ContractOperatorFieldsResolver, PastBillingRunResolver, TenantPackOrdersResolver } from './resolvers/operator-view.resolver.js';
 import { BaseContractResolver } from './resolvers/base-contract.resolver.js';
 import { BackOfficeResolver } from './resolvers/back-office.resolver.js';
 import { MemberSeatResolver } from './resolvers/member-seat.resolver.js';
@@ -38,7 +40,7 @@ import { CourseOrderResolver } from './resolvers/course-order.resolver.js';
 /** A1: the query spaces' auditLog merges licensing's entries through (a peer query). */
 export const LICENSING_AUDIT_QUERY = 'licensingAuditRecords';
 
-export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, ChangeFeedMarkEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange, ContractChange];
+export const licensingEntities = [Contract, PriceRow, GuestLicenseOrder, GuestLicenseAssignment, Invoice, InvoiceLine, ServiceContract, DigitisationPackOrder, MemberSeatOrder, CourseOrder, AuditEntryRecord, JobLeaseEntity, ChangeFeedMarkEntity, DigitisationChange, InvoiceNumberEntry, InvoiceRecipient, InvoiceIssuedChange, ContractChange, BillingRunRecord];
 
 /** The outboxes of the feeds licensing serves, keyed as their rows' current state is (change-feed-retention.ts). */
 export const LICENSING_OUTBOXES: readonly FeedOutbox[] = [
@@ -53,6 +55,9 @@ export const licensingSubgraph = defineSubgraph({
   name: 'licensing',
   resolvers: [
     TenantContractResolver,
+    PastBillingRunResolver,
+    ContractOperatorFieldsResolver,
+    TenantPackOrdersResolver,
     ContractResolver,
     ServiceContractResolver,
     UserLicenseResolver,

@@ -17,6 +17,7 @@ describe.each(testDialects())('licensing migrations on %s', (dialect) => {
     expect(report.reapplied).toEqual(report.applied);
     expect(report.tablesAfterUp).toEqual([
       'audit_entries',
+      'billing_runs',
       'change_feed_marks',
       'contract_changes',
       'contracts',

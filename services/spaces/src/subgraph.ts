@@ -44,6 +44,7 @@ import { UserResolver } from './resolvers/user.resolver.js';
 import { seedSpacesDemo } from './seed.js';
 import { mailEnvSchema } from './mail.js';
 import { AuditLogResolver } from './resolvers/audit-log.resolver.js';
+import { TenantListResolver } from './resolvers/tenant-list.resolver.js';
 import { prepareTotpSecrets, totpEnvSchema } from './totp-secrets.js';
 import { z } from 'zod';
 import { contractCopyEnvSchema, startContractCopy } from './contract-copy.js';
@@ -59,7 +60,7 @@ export const SPACES_OUTBOXES: readonly FeedOutbox[] = [
 /** Tenants, people, spaces and sign-in: the subgraph that owns identity. */
 export const spacesSubgraph = defineSubgraph({
   name: 'spaces',
-  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver, AuditLogResolver, LocaleResolver],
+  resolvers: [UserResolver, SignInResolver, TenantResolver, SpaceResolver, ThreadResolver, CommentResolver, GroupResolver, InvitationResolver, AccountResolver, AccountLinkResolver, SpaceAppResolver, IntegrationTokenResolver, OnboardingResolver, MemberResolver, AuditLogResolver, LocaleResolver, TenantListResolver],
   orphanedTypes: [Tenant, User, Space, Group],
   ownedIds: spacesOwnedIds,
   referenceResolvers: {

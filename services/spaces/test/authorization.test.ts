@@ -82,6 +82,11 @@ const TABLE: Record<string, Row> = {
     run: async () => ({ query: '{ auditLog(first: 5) { edges { cursor } } }' }),
     expect: { anonymous: U, adminA: 'SERVICE_UNAVAILABLE', memberA: 'FORBIDDEN', outsiderA: 'FORBIDDEN', guestX: 'FORBIDDEN', guestY: 'FORBIDDEN', adminB: 'SERVICE_UNAVAILABLE' },
   },
+  // T4: vendor operators only (not a principal here): everyone else FORBIDDEN, signed out UNAUTHENTICATED
+  tenants: {
+    run: async () => ({ query: '{ tenants(first: 5) { edges { cursor } } }' }),
+    expect: { anonymous: U, adminA: 'FORBIDDEN', memberA: 'FORBIDDEN', outsiderA: 'FORBIDDEN', guestX: 'FORBIDDEN', guestY: 'FORBIDDEN', adminB: 'FORBIDDEN' },
+  },
   // ---- sign-in and the viewer's own account
   signIn: {
     run: async () => ({ query: `mutation { signIn(input: { tenant: "demo", email: "${DEMO.admin.email}", password: "${DEMO.admin.password}" }) { token } }` }),

@@ -4,73 +4,42 @@
  */
 
 export interface AuditFilter {
-  /** An exact action ('member.add'), or '' for any. */
+  /** An exact action ('member.add'), or '' for any (the API filters: auditLog(action)). */
   action: string;
-  /** Part of the actor's name or address, any case. */
+  /** Part of the actor's name or address, any case (filtered here: the API has no actor filter). */
   actor: string;
-  /** 'YYYY-MM-DD' (Asia/Tokyo), inclusive; '' for no bound. */
+  /** 'YYYY-MM-DD' (Asia/Tokyo), inclusive; '' for no bound (the API filters: auditLog(from, to)). */
   from: string;
   to: string;
+  /** Operators only: one tenant's entries (the API filters: auditLog(tenantId)). */
   tenantId: string;
 }
 
-interface AuditLike {
-  at: string;
-  action: string;
-  tenantId?: string | null;
-  actor: { display: string };
+/** A1: the filter's parts `auditLog` takes, blanks left out. */
+export function auditQueryOf(filter: AuditFilter, acrossTenants: boolean): { action?: string; tenantId?: string; from?: string; to?: string } {
+  const action = filter.action.trim();
+  const tenantId = filter.tenantId.trim();
+  return { ...(action ? { action } : {}), ...(acrossTenants && tenantId ? { tenantId } : {}), ...(filter.from ? { from: filter.from } : {}), ...(filter.to ? { to: filter.to } : {}) };
 }
 
-const tokyoDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
-
-/** A1: `auditLog` pages only (no filter arguments), so the console filters the entries it loaded. */
-export function filterAudit<T extends AuditLike>(entries: readonly T[], filter: AuditFilter): T[] {
-  const actor = filter.actor.trim().toLowerCase();
-  return entries.filter((e) => {
-    if (filter.action && e.action !== filter.action) return false;
-    if (actor && !e.actor.display.toLowerCase().includes(actor)) return false;
-    const day = tokyoDay(e.at);
-    if (filter.from && day < filter.from) return false;
-    if (filter.to && day > filter.to) return false;
-    if (filter.tenantId.trim() && e.tenantId !== filter.tenantId.trim()) return false;
-    return true;
-  });
+/** A1: the entries loaded (already filtered by the API) whose actor's name or address contains `actor`, any case. */
+export function filterByActor<T extends { actor: { display: string } }>(entries: readonly T[], actor: string): T[] {
+  const wanted = actor.trim().toLowerCase();
+  return wanted ? entries.filter((e) => e.actor.display.toLowerCase().includes(wanted)) : [...entries];
 }
 
-export interface OnboardedTenant {
-  id: string;
-  subdomain: string;
-  name: string;
-  createdAt: string;
-  /** the first administrator's email as onboarded (T4: where a new set-password link goes) */
-  adminEmail: string | null;
-  contract: { course?: string; billingCycle?: string; memberSeats?: number; startsOn?: string } | null;
+/** The actions the filter offers: every action the app has words for, and any other the loaded entries show (a new one). */
+export function auditActionChoices(known: readonly string[], loaded: readonly { action: string }[]): string[] {
+  return [...new Set([...known, ...loaded.map((e) => e.action)])].sort();
 }
 
-/**
- * T4: the tenants operators onboarded, read from the audit log's `tenant.create` entries: the API
- * has no tenant list for operators yet, so this is the console's one source (newest first).
- */
-export function tenantsFromAudit(entries: readonly { action: string; at: string; tenantId?: string | null; after?: string | null }[]): OnboardedTenant[] {
-  const tenants: OnboardedTenant[] = [];
-  for (const e of entries) {
-    if (e.action !== 'tenant.create' || !e.tenantId) continue;
-    let after: { subdomain?: string; name?: string; admin?: { email?: string }; contract?: OnboardedTenant['contract'] } = {};
-    try {
-      after = JSON.parse(e.after ?? '{}') as typeof after;
-    } catch {
-      // an entry written by an older version: list the tenant by id
-    }
-    tenants.push({ id: e.tenantId, subdomain: after.subdomain ?? '', name: after.name ?? e.tenantId, createdAt: e.at, adminEmail: after.admin?.email ?? null, contract: after.contract ?? null });
-  }
-  return tenants;
-}
+/** T4/L8, issue 18 #6: where a tenant's base contract stands, as the operators' list shows it. */
+export type ContractPhase = 'PENDING' | 'ACTIVE' | 'CANCELLING' | 'CANCELLED';
 
-/** Finds tenants by name, sub-domain or id, any case and width (ＡＢＣ finds abc). */
-export function searchTenants<T extends { id: string; subdomain: string; name: string }>(tenants: readonly T[], query: string): T[] {
-  const q = query.normalize('NFKC').trim().toLowerCase();
-  if (!q) return [...tenants];
-  return tenants.filter((t) => [t.name, t.subdomain, t.id].some((v) => v.normalize('NFKC').toLowerCase().includes(q)));
+export function contractPhase(contract: { status: string; pending: boolean; cancelledOn?: string | null }): ContractPhase {
+  if (contract.pending) return 'PENDING';
+  if (contract.status === 'CANCELLED') return 'CANCELLED';
+  return contract.cancelledOn ? 'CANCELLING' : 'ACTIVE';
 }
 
 /** The billing period a run defaults to: this month in Asia/Tokyo ('YYYY-MM'). */

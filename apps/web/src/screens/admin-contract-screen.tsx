@@ -2,7 +2,7 @@ import { AdminMembersDocument, AdminOrderCourseChangeDocument, AdminQuoteCourseC
 import { useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
-import { FormRefusal, newIdempotencyKey, SelectField, useAction } from '../console-components.js';
+import { DataTable, Facts, FormRefusal, newIdempotencyKey, SelectField, useAction } from '../console-components.js';
 import { formatYen } from '../format.js';
 import { enumLabel, useI18n } from '../i18n.js';
 import { QuoteTable } from './admin-members-screen.js';
@@ -21,84 +21,44 @@ export function AdminContractScreen() {
           return (
             <>
               {contract && (
-                <dl className="quote" data-testid="contract">
-                  <div>
-                    <dt>{t('course')}</dt>
-                    <dd>{enumLabel(lang, 'course', contract.course)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('billingCycle')}</dt>
-                    <dd>{enumLabel(lang, 'cycle', contract.billingCycle)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('status')}</dt>
-                    <dd>{enumLabel(lang, 'contract', contract.status)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('memberSeats')}</dt>
-                    <dd>{contract.memberSeats}</dd>
-                  </div>
-                  <div>
-                    <dt>{t('termEnds')}</dt>
-                    <dd>{contract.endsOn ?? '—'}</dd>
-                  </div>
-                </dl>
+                <Facts
+                  testId="contract"
+                  facts={[
+                    [t('course'), enumLabel(lang, 'course', contract.course)],
+                    [t('billingCycle'), enumLabel(lang, 'cycle', contract.billingCycle)],
+                    [t('status'), enumLabel(lang, 'contract', contract.status)],
+                    [t('memberSeats'), contract.memberSeats],
+                    [t('termEnds'), contract.endsOn ?? '—'],
+                  ]}
+                />
               )}
               {contract && <CourseChange current={contract.course} annual={contract.billingCycle === 'ANNUAL'} reload={loaded.reload} />}
               <h2>{t('seatOrders')}</h2>
-              {!memberSeatOrders?.length ? (
-                <p>{t('noOrders')}</p>
-              ) : (
-                <table data-testid="seat-orders">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('orderDate')}</th>
-                      <th scope="col">{t('seatQuantity')}</th>
-                      <th scope="col">{t('seatsAfter')}</th>
-                      <th scope="col">{t('seatsFrom')}</th>
-                      <th scope="col">{t('totalDue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {memberSeatOrders.map((o) => (
-                      <tr key={o.id}>
-                        <td>{o.orderDate}</td>
-                        <td>{o.quantity > 0 ? `+${o.quantity}` : o.quantity}</td>
-                        <td>{o.seatsAfter}</td>
-                        <td>{o.seatsFrom}</td>
-                        <td>{formatYen(o.total, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <DataTable
+                testId="seat-orders"
+                rows={memberSeatOrders ?? []}
+                rowKey={(o) => o.id}
+                empty={t('noOrders')}
+                columns={[
+                  { header: t('orderDate'), cell: (o) => o.orderDate },
+                  { header: t('seatQuantity'), cell: (o) => (o.quantity > 0 ? `+${o.quantity}` : o.quantity) },
+                  { header: t('seatsAfter'), cell: (o) => o.seatsAfter },
+                  { header: t('seatsFrom'), cell: (o) => o.seatsFrom },
+                  { header: t('totalDue'), cell: (o) => formatYen(o.total, lang) },
+                ]}
+              />
               <h2>{t('courseOrders')}</h2>
-              {!courseOrders?.length ? (
-                <p>{t('noOrders')}</p>
-              ) : (
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('orderDate')}</th>
-                      <th scope="col">{t('course')}</th>
-                      <th scope="col">{t('courseFrom')}</th>
-                      <th scope="col">{t('totalDue')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {courseOrders.map((o) => (
-                      <tr key={o.id}>
-                        <td>{o.orderDate}</td>
-                        <td>
-                          {enumLabel(lang, 'course', o.courseBefore)} → {enumLabel(lang, 'course', o.course)}
-                        </td>
-                        <td>{o.courseFrom}</td>
-                        <td>{formatYen(o.total, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <DataTable
+                rows={courseOrders ?? []}
+                rowKey={(o) => o.id}
+                empty={t('noOrders')}
+                columns={[
+                  { header: t('orderDate'), cell: (o) => o.orderDate },
+                  { header: t('course'), cell: (o) => `${enumLabel(lang, 'course', o.courseBefore)} → ${enumLabel(lang, 'course', o.course)}` },
+                  { header: t('courseFrom'), cell: (o) => o.courseFrom },
+                  { header: t('totalDue'), cell: (o) => formatYen(o.total, lang) },
+                ]}
+              />
             </>
           );
         }}

@@ -2,7 +2,7 @@ import { AdminAddMemberDocument, AdminAddSupportRegistrantDocument, AdminMembers
 import { useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
-import { FormRefusal, InputField, newIdempotencyKey, useAction } from '../console-components.js';
+import { Facts, FormRefusal, InputField, newIdempotencyKey, useAction } from '../console-components.js';
 import { tokyoDate } from '../domain/web-rules.js';
 import { formatYen } from '../format.js';
 import { enumLabel, useI18n } from '../i18n.js';
@@ -252,14 +252,5 @@ function SeatChange({ reload, annual, lang }: { reload: () => void; annual: bool
 /** A quote, shown before anything is ordered. */
 export function QuoteTable({ rows, testId }: { rows: [string, string][]; testId: string }) {
   const { t } = useI18n();
-  return (
-    <dl className="quote" data-testid={testId} aria-label={t('quote')}>
-      {rows.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts facts={rows} testId={testId} label={t('quote')} />;
 }

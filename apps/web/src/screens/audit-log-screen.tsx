@@ -1,18 +1,20 @@
 import { AdminSetInvoiceRecipientNameDocument, AdminSetRequireTotpDocument, AdminSettingsDocument, ConsoleAuditLogDocument, type ConsoleAuditLogQuery } from '@kyodo/client';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
-import { ErrorNote, LoadState } from '../components.js';
-import { FormRefusal, InputField, SelectField, useAction } from '../console-components.js';
-import { filterAudit, type AuditFilter } from '../domain/console-rules.js';
+import { LoadState } from '../components.js';
+import { DataTable, Facts, FormRefusal, InputField, SelectField, useAction } from '../console-components.js';
+import { auditActionChoices, auditQueryOf, filterByActor, type AuditFilter } from '../domain/console-rules.js';
 import { formatDateTime } from '../format.js';
-import { actionLabel, enumLabel, useI18n } from '../i18n.js';
+import { actionLabel, enumLabel, knownAuditActions, useI18n } from '../i18n.js';
+import { useOperatorTenants } from './vendor-tenants-screen.js';
 
 type Entry = NonNullable<ConsoleAuditLogQuery['auditLog']>['edges'][number]['node'];
 const PAGE = 100;
 
 /**
  * A1: the audit log, newest first: a tenant administrator's own tenant, a vendor operator's every
- * tenant. `auditLog` takes only paging (first/after), so the filters apply to the pages loaded here.
+ * tenant. Action, tenant (operators) and days are the API's filters (a change loads the first
+ * page again); the person is looked for in the pages loaded.
  */
 export function AuditLogScreen({ acrossTenants }: { acrossTenants: boolean }) {
   const { client } = useApp();
@@ -23,79 +25,84 @@ export function AuditLogScreen({ acrossTenants }: { acrossTenants: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [filter, setFilter] = useState<AuditFilter>({ action: '', actor: '', from: '', to: '', tenantId: '' });
+  const query = auditQueryOf(filter, acrossTenants);
+  const queryKey = JSON.stringify(query);
+  // the latest request wins: a filter changed while a page loads discards that page
+  const latest = useRef(0);
 
   async function load(after: string | null) {
+    const round = ++latest.current;
     setLoading(true);
+    setError(null);
     try {
-      const { auditLog } = await client.data(ConsoleAuditLogDocument, { first: PAGE, after });
+      const { auditLog } = await client.data(ConsoleAuditLogDocument, { first: PAGE, after, ...query });
+      if (round !== latest.current) return;
       setEntries((before) => [...(after ? before : []), ...(auditLog?.edges.map((e) => e.node) ?? [])]);
       setCursor(auditLog?.pageInfo.endCursor ?? null);
       setMore(auditLog?.pageInfo.hasNextPage ?? false);
     } catch (caught) {
+      if (round !== latest.current) return;
       setError(caught);
     }
     setLoading(false);
   }
   useEffect(() => {
     void load(null);
-    // the first page once; later pages on request
-  }, []);
+    // the first page for each filter the API applies; later pages on request
+  }, [queryKey]);
 
-  const actions = [...new Set(entries.map((e) => e.action))].sort();
-  const shown = filterAudit(entries, filter);
+  const actions = auditActionChoices(knownAuditActions(), entries);
+  const shown = filterByActor(entries, filter.actor);
   const set = (key: keyof AuditFilter) => (value: string) => setFilter((f) => ({ ...f, [key]: value }));
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('auditTitle')}</h1>
       <form className="card" aria-label={t('auditFilters')} onSubmit={(e) => e.preventDefault()}>
         <div className="row">
-          <SelectField label={t('auditAction')} name="action" value={filter.action} onChange={set('action')} options={[{ value: '', label: t('all') }, ...actions.map((a) => ({ value: a, label: actionLabel(lang, a) }))]} />
+          <SelectField label={t('auditAction')} name="action" value={filter.action} onChange={set('action')} options={[{ value: '', label: t('all') }, ...actions.map((a) => ({ value: a, label: `${actionLabel(lang, a)} (${a})` }))]} />
           <InputField formId="audit" label={t('auditActor')} name="actor" value={filter.actor} onChange={set('actor')} error={null} />
-          <InputField formId="audit" label={t('fromDate')} name="from" type="date" value={filter.from} onChange={set('from')} error={null} />
-          <InputField formId="audit" label={t('toDate')} name="to" type="date" value={filter.to} onChange={set('to')} error={null} />
-          {acrossTenants && <InputField formId="audit" label={t('tenantId')} name="tenantId" value={filter.tenantId} onChange={set('tenantId')} error={null} />}
+          <InputField formId="audit" label={t('fromDate')} name="from" type="date" value={filter.from} onChange={set('from')} error={error} />
+          <InputField formId="audit" label={t('toDate')} name="to" type="date" value={filter.to} onChange={set('to')} error={error} />
+          {acrossTenants && <TenantFilter value={filter.tenantId} onChange={set('tenantId')} />}
         </div>
         <p className="meta">{t('auditFilterNote', { count: entries.length })}</p>
       </form>
-      <ErrorNote error={error} />
+      <FormRefusal error={error} fields={['from', 'to']} />
       {loading && entries.length === 0 ? (
         <p aria-busy="true">{t('loading')}</p>
-      ) : shown.length === 0 ? (
-        <p>{t('noAudit')}</p>
       ) : (
-        <table data-testid="audit-log">
-          <thead>
-            <tr>
-              <th scope="col">{t('auditAt')}</th>
-              <th scope="col">{t('auditActor')}</th>
-              <th scope="col">{t('auditAction')}</th>
-              <th scope="col">{t('auditSubject')}</th>
-              {acrossTenants && <th scope="col">{t('tenantId')}</th>}
-              <th scope="col">{t('auditChange')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDateTime(e.at, lang)}</td>
-                <td>{e.actor.display}</td>
-                <td>
+        <DataTable
+          scroll
+          testId="audit-log"
+          rows={shown}
+          rowKey={(e) => e.id}
+          empty={t('noAudit')}
+          columns={[
+            { header: t('auditAt'), cell: (e) => formatDateTime(e.at, lang) },
+            { header: t('auditActor'), cell: (e) => e.actor.display },
+            {
+              header: t('auditAction'),
+              cell: (e) => (
+                <>
                   {actionLabel(lang, e.action)} <code className="meta">{e.action}</code>
-                </td>
-                <td className="wrap">{e.subject}</td>
-                {acrossTenants && <td>{e.tenantId ?? t('vendorData')}</td>}
-                <td>
-                  <details>
-                    <summary>{t('auditChange')}</summary>
-                    <pre className="wrap">
-                      {e.before ?? '—'} → {e.after ?? '—'}
-                    </pre>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('auditSubject'), cell: (e) => e.subject, className: 'wrap' },
+            ...(acrossTenants ? [{ header: t('tenantId'), cell: (e: Entry) => e.tenantId ?? t('vendorData'), className: 'wrap' }] : []),
+            {
+              header: t('auditChange'),
+              cell: (e) => (
+                <details>
+                  <summary>{t('auditChange')}</summary>
+                  <pre className="wrap">
+                    {e.before ?? '—'} → {e.after ?? '—'}
+                  </pre>
+                </details>
+              ),
+            },
+          ]}
+        />
       )}
       {more && (
         <button type="button" className="secondary" disabled={loading} onClick={() => void load(cursor)}>
@@ -104,6 +111,13 @@ export function AuditLogScreen({ acrossTenants }: { acrossTenants: boolean }) {
       )}
     </section>
   );
+}
+
+/** A1 (operators): one tenant's entries, the tenant chosen by name. */
+function TenantFilter({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useI18n();
+  const tenants = useOperatorTenants();
+  return <SelectField label={t('auditTenant')} name="tenantId" value={value} onChange={onChange} options={[{ value: '', label: t('allTenants') }, ...(tenants.data ?? []).map((x) => ({ value: x.id, label: `${x.name} (${x.subdomain})` }))]} />;
 }
 
 /** T3: the tenant's settings an administrator changes here (the one-time password requirement); the rest read-only. */
@@ -122,28 +136,15 @@ export function AdminSettingsScreen() {
           if (!tenant) return null;
           return (
             <>
-              <dl className="quote">
-                <div>
-                  <dt>{t('tenantName')}</dt>
-                  <dd>{tenant.name}</dd>
-                </div>
-                <div>
-                  <dt>{t('subdomain')}</dt>
-                  <dd>{tenant.subdomain}</dd>
-                </div>
-                <div>
-                  <dt>{t('mailLocale')}</dt>
-                  <dd>{enumLabel(lang, 'locale', tenant.locale)}</dd>
-                </div>
-                <div>
-                  <dt>{t('mailFormat')}</dt>
-                  <dd>{enumLabel(lang, 'mail', tenant.mailFormat)}</dd>
-                </div>
-                <div>
-                  <dt>{t('guestPolicy')}</dt>
-                  <dd>{enumLabel(lang, 'policy', tenant.guestPolicy)}</dd>
-                </div>
-              </dl>
+              <Facts
+                facts={[
+                  [t('tenantName'), tenant.name],
+                  [t('subdomain'), tenant.subdomain],
+                  [t('mailLocale'), enumLabel(lang, 'locale', tenant.locale)],
+                  [t('mailFormat'), enumLabel(lang, 'mail', tenant.mailFormat)],
+                  [t('guestPolicy'), enumLabel(lang, 'policy', tenant.guestPolicy)],
+                ]}
+              />
               <div className="card">
                 <h2>{t('totpSetting')}</h2>
                 <p data-testid="totp-state">{tenant.requireTotp ? t('totpRequired') : t('totpOptional')}</p>

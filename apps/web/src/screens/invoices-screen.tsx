@@ -2,7 +2,7 @@ import { AdminInvoicesDocument, InvoicePdfUrlDocument, VendorInvoiceSearchDocume
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApp, useLoad } from '../app-context.js';
 import { LoadState } from '../components.js';
-import { FormRefusal, InputField, useAction } from '../console-components.js';
+import { DataTable, Facts, FormRefusal, InputField, useAction } from '../console-components.js';
 import { formatYen } from '../format.js';
 import { enumLabel, useI18n } from '../i18n.js';
 import { navigate } from '../router.js';
@@ -33,36 +33,27 @@ export function AdminInvoicesScreen({ openId }: { openId: string | null }) {
                 </p>
               )}
               {opened && <InvoiceDetail invoice={opened} onClose={() => open(null)} />}
-              {!invoices?.length ? (
-                <p>{t('noInvoices')}</p>
-              ) : (
-                <table data-testid="invoices">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('invoiceNumber')}</th>
-                      <th scope="col">{t('issuedOn')}</th>
-                      <th scope="col">{t('invoiceKind')}</th>
-                      <th scope="col">{t('invoiceLines')}</th>
-                      <th scope="col">{t('total')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {invoices.map((invoice) => (
-                      <tr key={invoice.id} aria-current={invoice.id === openId || undefined}>
-                        <td>
-                          <button type="button" className="link" onClick={() => open(invoice.id)}>
-                            {t('openInvoice', { number: invoice.number ?? t('unnumbered') })}
-                          </button>
-                        </td>
-                        <td>{invoice.issuedOn}</td>
-                        <td>{enumLabel(lang, 'invoiceKind', invoice.kind)}</td>
-                        <td className="wrap">{invoice.lines.map((line) => line.description).join(' / ')}</td>
-                        <td>{formatYen(invoice.total, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              <DataTable
+                testId="invoices"
+                rows={invoices ?? []}
+                rowKey={(invoice) => invoice.id}
+                empty={t('noInvoices')}
+                rowProps={(invoice) => ({ 'aria-current': invoice.id === openId || undefined })}
+                columns={[
+                  {
+                    header: t('invoiceNumber'),
+                    cell: (invoice) => (
+                      <button type="button" className="link" onClick={() => open(invoice.id)}>
+                        {t('openInvoice', { number: invoice.number ?? t('unnumbered') })}
+                      </button>
+                    ),
+                  },
+                  { header: t('issuedOn'), cell: (invoice) => invoice.issuedOn },
+                  { header: t('invoiceKind'), cell: (invoice) => enumLabel(lang, 'invoiceKind', invoice.kind) },
+                  { header: t('invoiceLines'), cell: (invoice) => invoice.lines.map((line) => line.description).join(' / '), className: 'wrap' },
+                  { header: t('total'), cell: (invoice) => formatYen(invoice.total, lang) },
+                ]}
+              />
             </>
           );
         }}
@@ -83,100 +74,49 @@ function InvoiceDetail({ invoice, onClose }: { invoice: AdminInvoice; onClose: (
       <h2 id="invoice-title" ref={heading} tabIndex={-1}>
         {enumLabel(lang, 'invoiceKind', invoice.kind)} {invoice.number ?? ''}
       </h2>
-      <dl className="quote">
-        <div>
-          <dt>{t('invoiceNumber')}</dt>
-          <dd data-testid="invoice-number">{number}</dd>
-        </div>
-        <div>
-          <dt>{t('issuedOn')}</dt>
-          <dd>{invoice.issuedOn}</dd>
-        </div>
-        <div>
-          <dt>{t('issuer')}</dt>
-          <dd>{invoice.issuer?.name ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('registrationNumber')}</dt>
-          <dd data-testid="invoice-registration">{invoice.issuer?.registrationNumber ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('recipientName')}</dt>
-          <dd>{invoice.recipientName ?? '—'}</dd>
-        </div>
-        {invoice.correctsInvoice && (
-          <div>
-            <dt>{t('correctsInvoice')}</dt>
-            <dd>{invoice.correctsInvoice.number ?? invoice.correctsInvoice.id}</dd>
-          </div>
-        )}
-        {invoice.reason && (
-          <div>
-            <dt>{t('correctionReason')}</dt>
-            <dd>{invoice.reason}</dd>
-          </div>
-        )}
-      </dl>
-      <div className="scroll">
-        <table>
-          <caption className="visually-hidden">{t('invoiceLines')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('invoiceLines')}</th>
-              <th scope="col">{t('linePeriod')}</th>
-              <th scope="col">{t('quantity')}</th>
-              <th scope="col">{t('unitPrice')}</th>
-              <th scope="col">{t('taxRate')}</th>
-              <th scope="col">{t('amount')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {invoice.lines.map((line, i) => (
-              <tr key={i}>
-                <td className="wrap">{line.description}</td>
-                <td>{line.periodFrom ? `${line.periodFrom} – ${line.periodTo ?? ''}` : '—'}</td>
-                <td>{line.quantity}</td>
-                <td>{formatYen(line.unitPrice, lang)}</td>
-                <td>{line.taxRatePercent}%</td>
-                <td>{formatYen(line.amount, lang)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Facts
+        facts={[
+          [t('invoiceNumber'), number, 'invoice-number'],
+          [t('issuedOn'), invoice.issuedOn],
+          [t('issuer'), invoice.issuer?.name ?? '—'],
+          [t('registrationNumber'), invoice.issuer?.registrationNumber ?? '—', 'invoice-registration'],
+          [t('recipientName'), invoice.recipientName ?? '—'],
+          !!invoice.correctsInvoice && [t('correctsInvoice'), invoice.correctsInvoice.number ?? invoice.correctsInvoice.id],
+          !!invoice.reason && [t('correctionReason'), invoice.reason],
+        ]}
+      />
+      <DataTable
+        scroll
+        caption={t('invoiceLines')}
+        rows={invoice.lines.map((line, i) => ({ ...line, i }))}
+        rowKey={(line) => String(line.i)}
+        columns={[
+          { header: t('invoiceLines'), cell: (line) => line.description, className: 'wrap' },
+          { header: t('linePeriod'), cell: (line) => (line.periodFrom ? `${line.periodFrom} – ${line.periodTo ?? ''}` : '—') },
+          { header: t('quantity'), cell: (line) => line.quantity },
+          { header: t('unitPrice'), cell: (line) => formatYen(line.unitPrice, lang) },
+          { header: t('taxRate'), cell: (line) => `${line.taxRatePercent}%` },
+          { header: t('amount'), cell: (line) => formatYen(line.amount, lang) },
+        ]}
+      />
       <h3>{t('taxByRate')}</h3>
-      <table data-testid="invoice-tax-by-rate">
-        <thead>
-          <tr>
-            <th scope="col">{t('taxRate')}</th>
-            <th scope="col">{t('taxableAmount')}</th>
-            <th scope="col">{t('tax')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.taxByRate.map((r) => (
-            <tr key={r.rate}>
-              <td>{r.rate}%</td>
-              <td>{formatYen(r.taxableAmount, lang)}</td>
-              <td>{formatYen(r.tax, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <dl className="quote">
-        <div>
-          <dt>{t('subtotal')}</dt>
-          <dd>{formatYen(invoice.subtotal, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('tax')}</dt>
-          <dd>{formatYen(invoice.tax, lang)}</dd>
-        </div>
-        <div>
-          <dt>{t('total')}</dt>
-          <dd>{formatYen(invoice.total, lang)}</dd>
-        </div>
-      </dl>
+      <DataTable
+        testId="invoice-tax-by-rate"
+        rows={invoice.taxByRate}
+        rowKey={(r) => String(r.rate)}
+        columns={[
+          { header: t('taxRate'), cell: (r) => `${r.rate}%` },
+          { header: t('taxableAmount'), cell: (r) => formatYen(r.taxableAmount, lang) },
+          { header: t('tax'), cell: (r) => formatYen(r.tax, lang) },
+        ]}
+      />
+      <Facts
+        facts={[
+          [t('subtotal'), formatYen(invoice.subtotal, lang)],
+          [t('tax'), formatYen(invoice.tax, lang)],
+          [t('total'), formatYen(invoice.total, lang)],
+        ]}
+      />
       <PdfDownload invoice={invoice} />
       <button type="button" onClick={onClose}>
         {t('closeInvoice')}
@@ -287,36 +227,21 @@ export function VendorInvoicesScreen() {
           <p role="status">{t('noInvoicesFound')}</p>
         ) : (
           <>
-            <div className="scroll">
-              <table data-testid="invoice-search">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('invoiceNumber')}</th>
-                    <th scope="col">{t('issuedOn')}</th>
-                    <th scope="col">{t('invoiceKind')}</th>
-                    <th scope="col">{t('recipientName')}</th>
-                    <th scope="col">{t('tenantId')}</th>
-                    <th scope="col">{t('total')}</th>
-                    <th scope="col">PDF</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.found.map((invoice) => (
-                    <tr key={invoice.id}>
-                      <td>{invoice.number ?? t('unnumbered')}</td>
-                      <td>{invoice.issuedOn}</td>
-                      <td>{enumLabel(lang, 'invoiceKind', invoice.kind)}</td>
-                      <td className="wrap">{invoice.recipientName ?? '—'}</td>
-                      <td>{invoice.tenantId}</td>
-                      <td>{formatYen(invoice.total, lang)}</td>
-                      <td>
-                        <PdfDownload invoice={invoice} tenantId={invoice.tenantId} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              scroll
+              testId="invoice-search"
+              rows={result.found}
+              rowKey={(invoice) => invoice.id}
+              columns={[
+                { header: t('invoiceNumber'), cell: (invoice) => invoice.number ?? t('unnumbered') },
+                { header: t('issuedOn'), cell: (invoice) => invoice.issuedOn },
+                { header: t('invoiceKind'), cell: (invoice) => enumLabel(lang, 'invoiceKind', invoice.kind) },
+                { header: t('recipientName'), cell: (invoice) => invoice.recipientName ?? '—', className: 'wrap' },
+                { header: t('tenantId'), cell: (invoice) => invoice.tenantId },
+                { header: t('total'), cell: (invoice) => formatYen(invoice.total, lang) },
+                { header: 'PDF', cell: (invoice) => <PdfDownload invoice={invoice} tenantId={invoice.tenantId} /> },
+              ]}
+            />
             {result.after && (
               <button type="button" disabled={action.busy} onClick={() => void action.run(() => load(result.filter, result.after, result.found))}>
                 {t('loadMore')}

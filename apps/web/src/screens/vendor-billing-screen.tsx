@@ -1,26 +1,33 @@
-import { OperatorAddClosingDayDocument, OperatorAddPriceRowDocument, OperatorCatalogueDocument, OperatorPriceBookDocument, OperatorRemoveClosingDayDocument, OperatorRunBillingDocument, OperatorSaveProductDocument, OperatorSaveProductVersionDocument, type BillingCycle, type Course, type OperatorRunBillingMutation } from '@kyodo/client';
+import { OperatorAddClosingDayDocument, OperatorAddPriceRowDocument, OperatorBillingRunsDocument, OperatorCatalogueDocument, OperatorPriceBookDocument, OperatorRemoveClosingDayDocument, OperatorRunBillingDocument, OperatorSaveProductDocument, OperatorSaveProductVersionDocument, OperatorServiceContractsDocument, type BillingCycle, type Course, type OperatorBillingRunsQuery, type OperatorRunBillingMutation, type OperatorServiceContractsQuery } from '@kyodo/client';
 import { useState, type FormEvent } from 'react';
-import { useApp, useLoad } from '../app-context.js';
+import { useApp, useLoad, type Loaded } from '../app-context.js';
 import { LoadState } from '../components.js';
-import { FormRefusal, InputField, SelectField, useAction } from '../console-components.js';
+import { DataTable, FormRefusal, InputField, SelectField, useAction } from '../console-components.js';
 import { currentPeriod } from '../domain/console-rules.js';
 import { tokyoDate } from '../domain/web-rules.js';
-import { formatYen } from '../format.js';
+import { formatDateTime, formatYen } from '../format.js';
 import { enumLabel, useI18n } from '../i18n.js';
 
 type Run = OperatorRunBillingMutation['runBilling'];
+type PastRun = NonNullable<OperatorBillingRunsQuery['billingRuns']>['edges'][number]['node'];
+type ServiceTenant = NonNullable<OperatorServiceContractsQuery['tenants']>['edges'][number]['node'];
 
-/** L16: runs billing for a period and shows what it issued (runs made in this session: the API lists no past runs). */
+/** L16: runs billing for a period and shows what it issued; the runs kept (billingRuns), newest first; every tenant's card service contract and packs. */
 export function VendorBillingScreen() {
   const { client } = useApp();
   const { t, lang } = useI18n();
   const [period, setPeriod] = useState(() => currentPeriod(new Date()));
   const [runs, setRuns] = useState<Run[]>([]);
+  const past = useLoad(async () => (await client.data(OperatorBillingRunsDocument, { first: 50 })).billingRuns?.edges.map((e) => e.node) ?? [], 'billing-runs');
+  const services = useServiceContracts();
   const action = useAction();
   async function submit(event: FormEvent) {
     event.preventDefault();
     const answer = await action.run(() => client.data(OperatorRunBillingDocument, { period }));
-    if (answer) setRuns((before) => [answer.runBilling, ...before]);
+    if (answer) {
+      setRuns((before) => [answer.runBilling, ...before]);
+      past.reload();
+    }
   }
   return (
     <section aria-labelledby="billing-title">
@@ -37,29 +44,82 @@ export function VendorBillingScreen() {
         <div key={i} className="card" data-testid="billing-run">
           <h2>{t('billingRunResult', { period: run.period, count: run.issuedCount })}</h2>
           {run.invoices.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('issuedOn')}</th>
-                  <th scope="col">{t('invoiceLines')}</th>
-                  <th scope="col">{t('total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {run.invoices.map((invoice) => (
-                  <tr key={invoice.id}>
-                    <td>{invoice.issuedOn}</td>
-                    <td className="wrap">{invoice.lines.map((l) => l.description).join(' / ')}</td>
-                    <td>{formatYen(invoice.total, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              scroll
+              rows={run.invoices}
+              rowKey={(invoice) => invoice.id}
+              columns={[
+                { header: t('issuedOn'), cell: (invoice) => invoice.issuedOn },
+                { header: t('invoiceLines'), cell: (invoice) => invoice.lines.map((l) => l.description).join(' / '), className: 'wrap' },
+                { header: t('total'), cell: (invoice) => formatYen(invoice.total, lang) },
+              ]}
+            />
           )}
         </div>
       ))}
-      <p className="meta">{t('billingGap')}</p>
+      <h2 id="past-runs-title">{t('pastBillingRuns')}</h2>
+      <LoadState loaded={past}>
+        {(list: PastRun[]) => (
+          <DataTable
+            scroll
+            testId="billing-runs"
+            rows={list}
+            rowKey={(run) => run.id}
+            empty={t('noBillingRuns')}
+            columns={[
+              { header: t('ranAt'), cell: (run) => formatDateTime(run.ranAt, lang) },
+              { header: t('period'), cell: (run) => run.period },
+              { header: t('runVia'), cell: (run) => enumLabel(lang, 'via', run.via) },
+              { header: t('issuedCount'), cell: (run) => run.issuedCount },
+              { header: t('issuedTotal'), cell: (run) => formatYen(run.issuedTotal, lang) },
+              { header: t('pendingTenantsCol'), cell: (run) => (run.pendingTenants.length ? run.pendingTenants.join(', ') : '—'), className: 'wrap' },
+            ]}
+          />
+        )}
+      </LoadState>
+      <ServiceContractsByTenant loaded={services} />
     </section>
+  );
+}
+
+/**
+ * L11-L15: the tenants that have a card service contract or packs, with both (operators' `tenants`):
+ * the newest 40 tenants, as the gateway's cost limit allows with each tenant's list of pack orders.
+ */
+export function useServiceContracts(): Loaded<ServiceTenant[]> {
+  const { client } = useApp();
+  return useLoad(async () => {
+    const { tenants } = await client.data(OperatorServiceContractsDocument, {});
+    return tenants?.edges.map((e) => e.node).filter((tenant) => tenant.serviceContract || tenant.digitisationPackOrders?.length) ?? [];
+  }, 'operator-service-contracts');
+}
+
+/** L11-L15: one row per tenant: its card service contract (product, seats, delivery and billing start), sides and packs. */
+export function ServiceContractsByTenant({ loaded }: { loaded: Loaded<ServiceTenant[]> }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      <h2>{t('serviceContractsByTenant')}</h2>
+      <LoadState loaded={loaded}>
+        {(list) => (
+          <DataTable
+            scroll
+            testId="service-contracts"
+            rows={list}
+            rowKey={(tenant) => tenant.id}
+            empty={t('noServiceContracts')}
+            columns={[
+              { header: t('tenantName'), cell: (tenant) => `${tenant.name} (${tenant.subdomain})`, className: 'wrap' },
+              { header: t('serviceProduct'), cell: (tenant) => (tenant.serviceContract ? `${enumLabel(lang, 'product', tenant.serviceContract.product)} · ${enumLabel(lang, 'deployment', tenant.serviceContract.deployment)}` : '—') },
+              { header: t('memberSeats'), cell: (tenant) => tenant.serviceContract?.seats ?? '—' },
+              { header: t('serviceTerm'), cell: (tenant) => (tenant.serviceContract ? `${tenant.serviceContract.deliveredOn} / ${tenant.serviceContract.billingStartsOn}` : '—') },
+              { header: t('cardSides'), cell: (tenant) => (tenant.serviceContract ? `${tenant.serviceContract.cardDigitisation.includedSides} + ${tenant.serviceContract.cardDigitisation.purchasedSides}` : '—') },
+              { header: t('packOrders'), cell: (tenant) => (tenant.digitisationPackOrders?.length ? tenant.digitisationPackOrders.map((o) => `${o.orderDate} ×${o.packs}`).join(', ') : '—'), className: 'wrap' },
+            ]}
+          />
+        )}
+      </LoadState>
+    </>
   );
 }
 
@@ -101,35 +161,29 @@ export function VendorPricesScreen() {
       <InputField formId="price-book" label={t('asOf')} name="asOf" type="date" value={asOf} onChange={setAsOf} error={null} />
       <LoadState loaded={book}>
         {({ priceBook }) => (
-          <table data-testid="price-book">
-            <thead>
-              <tr>
-                <th scope="col">{t('priceProduct')}</th>
-                <th scope="col">{t('course')}</th>
-                <th scope="col">{t('billingCycle')}</th>
-                <th scope="col">{t('unit')}</th>
-                <th scope="col">{t('amount')}</th>
-                <th scope="col">{t('effectiveFrom')}</th>
-                <th scope="col">{t('effectiveTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(priceBook ?? []).map((row) => (
-                <tr key={row.id}>
-                  <td>
+          <DataTable
+            scroll
+            testId="price-book"
+            rows={priceBook ?? []}
+            rowKey={(row) => row.id}
+            columns={[
+              {
+                header: t('priceProduct'),
+                cell: (row) => (
+                  <>
                     {enumLabel(lang, 'price', row.product)}
                     {row.legacyCutoff && <span className="meta"> {t('legacyUntil', { date: row.legacyCutoff })}</span>}
-                  </td>
-                  <td>{row.course ? enumLabel(lang, 'course', row.course) : t('any')}</td>
-                  <td>{row.billingCycle ? enumLabel(lang, 'cycle', row.billingCycle) : t('any')}</td>
-                  <td>{row.unit}</td>
-                  <td>{formatYen(row.amount, lang)}</td>
-                  <td>{row.effectiveFrom}</td>
-                  <td>{row.effectiveTo ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('course'), cell: (row) => (row.course ? enumLabel(lang, 'course', row.course) : t('any')) },
+              { header: t('billingCycle'), cell: (row) => (row.billingCycle ? enumLabel(lang, 'cycle', row.billingCycle) : t('any')) },
+              { header: t('unit'), cell: (row) => row.unit },
+              { header: t('amount'), cell: (row) => formatYen(row.amount, lang) },
+              { header: t('effectiveFrom'), cell: (row) => row.effectiveFrom },
+              { header: t('effectiveTo'), cell: (row) => row.effectiveTo ?? '—' },
+            ]}
+          />
         )}
       </LoadState>
       <form onSubmit={submit} className="card" aria-labelledby="add-price-title">

@@ -1,84 +1,77 @@
-import { ConsoleAuditLogDocument, OperatorCreateTenantDocument, OperatorGrantDigitisationPackDocument, OperatorCreateServiceContractDocument, OperatorResendSetPasswordLinkDocument, type BillingCycle, type Course, type Deployment, type Locale, type ServiceProduct } from '@kyodo/client';
+import { OperatorCreateTenantDocument, OperatorGrantDigitisationPackDocument, OperatorCreateServiceContractDocument, OperatorResendSetPasswordLinkDocument, OperatorTenantsDocument, type BillingCycle, type Course, type Deployment, type Locale, type OperatorTenantsQuery, type ServiceProduct } from '@kyodo/client';
 import { useState, type FormEvent } from 'react';
-import { useApp, useLoad } from '../app-context.js';
+import { useApp, useLoad, type Loaded } from '../app-context.js';
 import { LoadState } from '../components.js';
-import { FormRefusal, InputField, newIdempotencyKey, SelectField, useAction } from '../console-components.js';
-import { searchTenants, tenantsFromAudit, type OnboardedTenant } from '../domain/console-rules.js';
+import { DataTable, FormRefusal, InputField, newIdempotencyKey, SelectField, useAction } from '../console-components.js';
+import { contractPhase } from '../domain/console-rules.js';
+import { ServiceContractsByTenant, useServiceContracts } from './vendor-billing-screen.js';
 import { tokyoDate } from '../domain/web-rules.js';
 import { formatDateTime } from '../format.js';
-import { enumLabel, useI18n } from '../i18n.js';
+import { enumLabel, useI18n, type I18n } from '../i18n.js';
 
-/** Every tenant the audit log knows was onboarded (the API has no tenant list for operators). */
-function useOnboardedTenants() {
+export type OperatorTenant = NonNullable<OperatorTenantsQuery['tenants']>['edges'][number]['node'];
+type TenantContract = NonNullable<OperatorTenant['contract']>;
+
+/** The console's page of tenants (T4: the operators' `tenants`), newest onboarded first; `search` folded by the API. */
+export function useOperatorTenants(search = ''): Loaded<OperatorTenant[]> {
   const { client } = useApp();
   return useLoad(async () => {
-    const tenants: OnboardedTenant[] = [];
-    let after: string | null = null;
-    // a few pages at most: the console is for the onboarding desk, not an archive
-    for (let page = 0; page < 5; page += 1) {
-      const { auditLog }: { auditLog?: { edges: { node: { action: string; at: string; tenantId?: string | null; after?: string | null } }[]; pageInfo: { endCursor?: string | null; hasNextPage: boolean } } | null } = await client.data(ConsoleAuditLogDocument, { first: 100, after });
-      tenants.push(...tenantsFromAudit(auditLog?.edges.map((e) => e.node) ?? []));
-      if (!auditLog?.pageInfo.hasNextPage) break;
-      after = auditLog.pageInfo.endCursor ?? null;
-    }
-    return tenants;
-  }, 'onboarded-tenants');
+    const { tenants } = await client.data(OperatorTenantsDocument, { search: search.trim() || null, first: 100 });
+    return tenants?.edges.map((e) => e.node) ?? [];
+  }, `operator-tenants:${search.trim()}`);
 }
 
-/** T4/T5: a vendor operator's tenants: search, onboard (createTenant) and each one's contract as made. */
+/** T4-T6/L8: a tenant's contract as the operators' list shows it: course, cycle, seats in force and ordered, guests, where it stands. */
+export function contractStateText({ t, lang }: Pick<I18n, 't' | 'lang'>, contract: TenantContract | null | undefined): string {
+  if (!contract) return t('noContract');
+  const phase = contractPhase(contract);
+  return [
+    enumLabel(lang, 'course', contract.course),
+    enumLabel(lang, 'cycle', contract.billingCycle),
+    contract.memberSeatsOrdered === contract.memberSeats ? t('seatsCount', { n: contract.memberSeats }) : t('seatsInForceOrdered', { inForce: contract.memberSeats, ordered: contract.memberSeatsOrdered }),
+    t('guestLicencesCount', { n: contract.guestLicenses }),
+    t(`phase${phase}` as const, { date: contract.cancelledOn ?? '' }),
+    `${t('contractSince', { date: contract.startsOn })}${contract.endsOn ? ` ${t('termUntil', { date: contract.endsOn })}` : ''}`,
+  ].join(' · ');
+}
+
+/** T4: a vendor operator's tenants: search, onboard (createTenant), each one's contract state, a new set-password link. */
 export function VendorTenantsScreen() {
   const { t, lang } = useI18n();
-  const tenants = useOnboardedTenants();
   const [query, setQuery] = useState('');
+  const found = useOperatorTenants(query);
+  const all = useOperatorTenants();
+  const reload = () => (found.reload(), all.reload());
   return (
     <section aria-labelledby="tenants-title">
       <h1 id="tenants-title">{t('tenantsTitle')}</h1>
-      <OnboardForm reload={tenants.reload} />
+      <OnboardForm reload={reload} />
       <h2>{t('onboardedTenants')}</h2>
       <InputField formId="tenant-search" label={t('tenantSearch')} name="search" type="search" value={query} onChange={setQuery} error={null} />
-      <LoadState loaded={tenants}>
-        {(list) => {
-          const found = searchTenants(list, query);
-          return (
-            <>
-              {found.length === 0 ? (
-                <p>{t('noTenants')}</p>
-              ) : (
-                <table data-testid="tenants">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('tenantName')}</th>
-                      <th scope="col">{t('subdomain')}</th>
-                      <th scope="col">{t('tenantId')}</th>
-                      <th scope="col">{t('contractAsMade')}</th>
-                      <th scope="col">{t('onboardedAt')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {found.map((tenant) => (
-                      <tr key={tenant.id}>
-                        <td>{tenant.name}</td>
-                        <td>{tenant.subdomain}</td>
-                        <td className="wrap">{tenant.id}</td>
-                        <td>{tenant.contract ? `${enumLabel(lang, 'course', tenant.contract.course ?? '')} · ${enumLabel(lang, 'cycle', tenant.contract.billingCycle ?? '')} · ${t('seatsCount', { n: tenant.contract.memberSeats ?? 0 })} · ${tenant.contract.startsOn ?? ''}` : '—'}</td>
-                        <td>{formatDateTime(tenant.createdAt, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              <ResendLinkForm tenants={list} />
-            </>
-          );
-        }}
+      <LoadState loaded={found}>
+        {(list) => (
+          <DataTable
+            scroll
+            testId="tenants"
+            rows={list}
+            rowKey={(tenant) => tenant.id}
+            empty={t('noTenants')}
+            columns={[
+              { header: t('tenantName'), cell: (tenant) => tenant.name },
+              { header: t('subdomain'), cell: (tenant) => tenant.subdomain },
+              { header: t('contractAsMade'), cell: (tenant) => contractStateText({ t, lang }, tenant.contract), className: 'wrap' },
+              { header: t('onboardedAt'), cell: (tenant) => (tenant.onboardedAt ? formatDateTime(tenant.onboardedAt, lang) : '—') },
+            ]}
+          />
+        )}
       </LoadState>
-      <p className="meta">{t('tenantsGap')}</p>
+      <LoadState loaded={all}>{(list) => <ResendLinkForm tenants={list} />}</LoadState>
     </section>
   );
 }
 
 /** T4: a new set-password link for a tenant's first administrator who has set no password (the older links stop working). */
-function ResendLinkForm({ tenants }: { tenants: OnboardedTenant[] }) {
+function ResendLinkForm({ tenants }: { tenants: OperatorTenant[] }) {
   const { client } = useApp();
   const { t } = useI18n();
   const [subdomain, setSubdomain] = useState('');
@@ -89,8 +82,8 @@ function ResendLinkForm({ tenants }: { tenants: OnboardedTenant[] }) {
     setSubdomain(value);
     setSent(null);
     action.clear();
-    // prefilled with the administrator the tenant was onboarded with (the audit entry knows it)
-    setEmail(tenants.find((x) => x.subdomain === value)?.adminEmail ?? '');
+    // prefilled with the tenant's first administrator (T4: tenants' firstAdministratorEmail)
+    setEmail(tenants.find((x) => x.subdomain === value)?.firstAdministratorEmail ?? '');
   }
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -103,7 +96,7 @@ function ResendLinkForm({ tenants }: { tenants: OnboardedTenant[] }) {
       <h2 id="resend-link-title">{t('resendLink')}</h2>
       <p className="meta">{t('resendLinkHelp')}</p>
       <div className="row">
-        <SelectField label={t('tenantChoice')} name="resendTenant" value={subdomain} onChange={choose} options={[{ value: '', label: t('chooseTenant') }, ...tenants.filter((x) => x.subdomain).map((x) => ({ value: x.subdomain, label: `${x.name} (${x.subdomain})` }))]} />
+        <SelectField label={t('tenantChoice')} name="resendTenant" value={subdomain} onChange={choose} options={[{ value: '', label: t('chooseTenant') }, ...tenants.map((x) => ({ value: x.subdomain, label: `${x.name} (${x.subdomain})` }))]} />
         <InputField formId="resend-link" label={t('resendLinkEmail')} name="email" type="email" value={email} onChange={(v) => (setEmail(v), setSent(null))} error={action.error} required autoComplete="off" />
       </div>
       <FormRefusal error={action.error} fields={['email']} testId="resend-link-refusal" />
@@ -177,18 +170,19 @@ function OnboardForm({ reload }: { reload: () => void }) {
   );
 }
 
-/** L11-L13/L15: a tenant's card service contract and the digitisation packs sold to it. */
+/** L11-L13/L15: a tenant's card service contract and the digitisation packs sold to it; every tenant's, listed. */
 export function VendorContractsScreen() {
   const { client } = useApp();
   const { t, lang } = useI18n();
-  const tenants = useOnboardedTenants();
+  const tenants = useOperatorTenants();
+  const services = useServiceContracts();
   const contract = useAction();
   const pack = useAction();
   const [form, setForm] = useState({ tenantId: '', product: 'START_PACK', deployment: 'CLOUD', seats: '5', papersReceivedOn: tokyoDate(new Date()), includedSides: '' });
   const [packForm, setPackForm] = useState({ tenantId: '', packs: '1' });
   const [done, setDone] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
-  const tenantOptions = (list: OnboardedTenant[]) => [{ value: '', label: t('chooseTenant') }, ...list.map((x) => ({ value: x.id, label: `${x.name} (${x.subdomain})` }))];
+  const tenantOptions = (list: OperatorTenant[]) => [{ value: '', label: t('chooseTenant') }, ...list.map((x) => ({ value: x.id, label: `${x.name} (${x.subdomain})` }))];
 
   async function saveContract(event: FormEvent) {
     event.preventDefault();
@@ -198,13 +192,19 @@ export function VendorContractsScreen() {
         input: { tenantId: form.tenantId, product: form.product as ServiceProduct, deployment: form.deployment as Deployment, seats: Number(form.seats), papersReceivedOn: form.papersReceivedOn, includedSides: form.includedSides ? Number(form.includedSides) : undefined },
       }),
     );
-    if (answer) setDone(t('serviceContractMade', { delivered: answer.createServiceContract.deliveredOn, billing: answer.createServiceContract.billingStartsOn }));
+    if (answer) {
+      setDone(t('serviceContractMade', { delivered: answer.createServiceContract.deliveredOn, billing: answer.createServiceContract.billingStartsOn }));
+      services.reload();
+    }
   }
   async function grant(event: FormEvent) {
     event.preventDefault();
     setDone(null);
     const answer = await pack.run(() => client.data(OperatorGrantDigitisationPackDocument, { input: { tenantId: packForm.tenantId, packs: Number(packForm.packs), idempotencyKey: newIdempotencyKey() } }));
-    if (answer) setDone(t('packsGranted', { packs: answer.grantDigitisationPack.packs, sides: answer.grantDigitisationPack.sides }));
+    if (answer) {
+      setDone(t('packsGranted', { packs: answer.grantDigitisationPack.packs, sides: answer.grantDigitisationPack.sides }));
+      services.reload();
+    }
   }
   return (
     <section aria-labelledby="contracts-title">
@@ -248,7 +248,7 @@ export function VendorContractsScreen() {
           </>
         )}
       </LoadState>
-      <p className="meta">{t('contractsGap')}</p>
+      <ServiceContractsByTenant loaded={services} />
     </section>
   );
 }

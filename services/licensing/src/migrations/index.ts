@@ -13,6 +13,7 @@ import { AddContractTenantConfirmed1768300000000 } from './1768300000000-AddCont
 import { AddQualifiedInvoices1769300000000 } from './1769300000000-AddQualifiedInvoices.js';
 import { CreateInvoiceIssuedChanges1769400000000 } from './1769400000000-CreateInvoiceIssuedChanges.js';
 import { CreateChangeFeedMarks1778300000000 } from './1778300000000-CreateChangeFeedMarks.js';
+import { CreateBillingRuns1778500000000 } from './1778500000000-CreateBillingRuns.js';
 
 /** Applied in this order; a new migration goes at the end. */
-export const migrations = [CreateContracts1763683200000, AddGuestLicensing1764028800000, CreateServiceContracts1764115200000, AddBaseContractNotices1764201600000, AddRenewalInvoices1764288000000, AddRecurringBilling1764460800000, CreateJobLeases1764979200000, AddSeatOrdersAndAudit1765065600000, CreateDigitisationChanges1765152000000, CreateCourseOrders1765238400000, CreateContractChanges1767300000001, AddContractTenantConfirmed1768300000000, AddQualifiedInvoices1769300000000, CreateInvoiceIssuedChanges1769400000000, CreateChangeFeedMarks1778300000000];
+export const migrations = [CreateContracts1763683200000, AddGuestLicensing1764028800000, CreateServiceContracts1764115200000, AddBaseContractNotices1764201600000, AddRenewalInvoices1764288000000, AddRecurringBilling1764460800000, CreateJobLeases1764979200000, AddSeatOrdersAndAudit1765065600000, CreateDigitisationChanges1765152000000, CreateCourseOrders1765238400000, CreateContractChanges1767300000001, AddContractTenantConfirmed1768300000000, AddQualifiedInvoices1769300000000, CreateInvoiceIssuedChanges1769400000000, CreateChangeFeedMarks1778300000000, CreateBillingRuns1778500000000];

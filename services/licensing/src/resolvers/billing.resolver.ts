@@ -17,7 +17,7 @@ export class BillingRunResolver {
   async runBilling(@Arg('period', () => String) period: string, @Ctx() ctx: LicensingContext): Promise<BillingRun & { invoices: Invoice[] }> {
     requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyBillingRun'));
     try {
-      const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now());
+      const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now(), { trigger: 'OPERATOR', userId: viewer.userId });
       return { period: period.trim(), issuedCount: issued.length, pendingTenants, invoices: issued };
     } catch (error) {
       if (error instanceof Refusal) throw refusalError(error);

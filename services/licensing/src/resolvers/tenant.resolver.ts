@@ -1,3 +1,4 @@
+import { isVendorAdmin } from '@kyodo/auth';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isTenantMember, isTenantUser, todayFor, type LicensingContext } from '../access.js';
 import { currentContract } from '../contract-renewal.js';
@@ -15,9 +16,9 @@ import { Int } from 'type-graphql';
 
 @Resolver(() => TenantRef)
 export class TenantContractResolver {
-  @FieldResolver(() => Contract, { nullable: true, description: "The tenant's base contract; visible to its own members only (guests and other tenants get null)." })
+  @FieldResolver(() => Contract, { nullable: true, description: "The tenant's base contract; visible to its own members and to vendor operators (guests and other tenants get null)." })
   async contract(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<Contract | null> {
-    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    if (!isTenantMember(ctx.viewer, tenant.id) && !isVendorAdmin(ctx.viewer)) return null;
     return currentContract(ctx, tenant.id);
   }
 
@@ -48,18 +49,18 @@ export class TenantContractResolver {
     return { memberSeats: seats, guestsPerMember: GUESTS_PER_MEMBER, allowedGuests: guestAllowance(seats) };
   }
 
-  @FieldResolver(() => ServiceContract, { nullable: true, description: "L11-L14: the card service contract; the tenant's members only." })
+  @FieldResolver(() => ServiceContract, { nullable: true, description: "L11-L14: the card service contract; the tenant's members and vendor operators." })
   async serviceContract(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<ServiceContract | null> {
-    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    if (!isTenantMember(ctx.viewer, tenant.id) && !isVendorAdmin(ctx.viewer)) return null;
     return ctx.loaders.serviceContractByTenantId.load(tenant.id);
   }
 
   @FieldResolver(() => CardDigitisation, {
     nullable: true,
-    description: "L15: card sides included and bought with packs; the cards subgraph enforces the quota. The tenant's members only; null without a card service contract.",
+    description: "L15: card sides included and bought with packs; the cards subgraph enforces the quota. The tenant's members and vendor operators; null without a card service contract.",
   })
   async cardDigitisation(@Root() tenant: TenantRef, @Ctx() ctx: LicensingContext): Promise<CardDigitisation | null> {
-    if (!isTenantMember(ctx.viewer, tenant.id)) return null;
+    if (!isTenantMember(ctx.viewer, tenant.id) && !isVendorAdmin(ctx.viewer)) return null;
     const service = await ctx.loaders.serviceContractByTenantId.load(tenant.id);
     return service ? { includedSides: service.includedSides, purchasedSides: service.purchasedSides } : null;
   }
