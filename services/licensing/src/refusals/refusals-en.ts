@@ -15,6 +15,7 @@ export const LICENSING_REFUSALS_EN: RefusalCatalogue<LicensingRefusalKey> = {
   vendorOnlyServiceContracts: 'Only a vendor operator (VENDOR_ADMIN) may record card service contracts.',
   vendorOnlyPackGrants: 'Only a vendor operator (VENDOR_ADMIN) may record card packs sold to a tenant.',
   vendorOnlyBillingRun: 'Only a vendor operator (VENDOR_ADMIN) may run billing.',
+  vendorOnlyBillingRuns: 'Only a vendor operator (VENDOR_ADMIN) may read past billing runs (L16).',
   vendorOnlyCreditNote: 'Only a vendor operator (VENDOR_ADMIN) may issue a credit note (Q1).',
 
   baseContractNotFound: 'The base contract was not found.',

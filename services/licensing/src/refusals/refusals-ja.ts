@@ -15,6 +15,7 @@ export const LICENSING_REFUSALS_JA: RefusalCatalogue<LicensingRefusalKey> = {
   vendorOnlyServiceContracts: '名刺サービス契約を登録できるのはベンダーのオペレーター（VENDOR_ADMIN）だけです。',
   vendorOnlyPackGrants: 'テナントに販売した名刺パックを登録できるのはベンダーのオペレーター（VENDOR_ADMIN）だけです。',
   vendorOnlyBillingRun: '請求処理を実行できるのはベンダーのオペレーター（VENDOR_ADMIN）だけです。',
+  vendorOnlyBillingRuns: '過去の請求処理を確認できるのはベンダーのオペレーター（VENDOR_ADMIN）だけです（L16）。',
   vendorOnlyCreditNote: '赤伝（返還請求書）を発行できるのはベンダーのオペレーター（VENDOR_ADMIN）だけです（Q1）。',
 
   baseContractNotFound: '基本契約が見つかりません。',

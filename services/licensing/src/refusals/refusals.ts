@@ -23,6 +23,7 @@ export const LICENSING_REFUSAL_DEFINITIONS = {
   vendorOnlyServiceContracts: { code: 'FORBIDDEN', rule: 'L11' },
   vendorOnlyPackGrants: { code: 'FORBIDDEN', rule: 'L15' },
   vendorOnlyBillingRun: { code: 'FORBIDDEN', rule: 'L16' },
+  vendorOnlyBillingRuns: { code: 'FORBIDDEN', rule: 'L16' },
   vendorOnlyCreditNote: { code: 'FORBIDDEN', rule: 'Q1' },
 
   // base contract (T4, T5, L8)

@@ -15,7 +15,7 @@ export class BillingRunResolver {
       'L16: issues every invoice the period (YYYY-MM, not later than the current month) is missing: monthly contracts for the month, annual ones at a term start. Running it again issues nothing. Vendor operators (VENDOR_ADMIN) only.',
   })
   async runBilling(@Arg('period', () => String) period: string, @Ctx() ctx: LicensingContext): Promise<BillingRun & { invoices: Invoice[] }> {
-    requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyBillingRun'));
+    const viewer = requireVendorOperator(ctx, () => licensingRefusals.refuse('vendorOnlyBillingRun'));
     try {
       const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now(), { trigger: 'OPERATOR', userId: viewer.userId });
       return { period: period.trim(), issuedCount: issued.length, pendingTenants, invoices: issued };

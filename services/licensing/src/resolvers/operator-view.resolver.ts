@@ -1,5 +1,5 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { decodeCursor, encodeCursor, forbidden, pageSize, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { decodeCursor, encodeCursor, pageSize, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { isTenantAdmin, type LicensingContext } from '../access.js';
@@ -8,6 +8,7 @@ import { Contract } from '../entities/contract.entity.js';
 import { Invoice } from '../entities/invoice.entity.js';
 import { DigitisationPackOrder } from '../entities/service-contract.entity.js';
 import { TenantRef } from '../entities/tenant.type.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { SafeIntScalar } from '../scalars/date.scalar.js';
 
 /** L16: one past billing run as operators read it (billingRuns). */
@@ -93,7 +94,7 @@ export class PastBillingRunResolver {
     @Ctx() ctx: LicensingContext,
   ): Promise<PastBillingRunConnection | null> {
     const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may read past billing runs (L16).');
+    if (!isVendorAdmin(viewer)) throw licensingRefusals.refuse('vendorOnlyBillingRuns');
     const size = pageSize(first);
     let qb = ctx.dataSource.getRepository(BillingRunRecord).createQueryBuilder('r');
     if (after) qb = qb.where('(r.ranAt < :at OR (r.ranAt = :at AND r.id < :id))', decodeCursor(after, ['at', 'id'] as const));

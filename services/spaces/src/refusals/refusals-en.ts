@@ -124,6 +124,8 @@ export const SPACES_REFUSALS_EN: RefusalCatalogue<SpacesRefusalKey> = {
   integrationTokenUserGone: 'The member this integration token acts as is no longer a member of the tenant; ask a tenant administrator for a new token.',
 
   tenantCreateVendorOnly: 'Only a vendor operator (VENDOR_ADMIN) may create a tenant (T4).',
+  tenantListVendorOnly: 'Only a vendor operator (VENDOR_ADMIN) may list the tenants (T4).',
+  tenantSearchTooLong: 'A search has at most {max} characters.',
   subdomainLength: 'A sub-domain has {min} to {max} characters (T4).',
   subdomainCharacters: 'A sub-domain has only lower-case letters (a-z), digits and hyphens (T4).',
   subdomainStart: 'A sub-domain starts with a letter (T4).',

@@ -124,6 +124,8 @@ export const SPACES_REFUSALS_JA: RefusalCatalogue<SpacesRefusalKey> = {
   integrationTokenUserGone: 'この連携トークンが代理するユーザーは、もうこの組織のメンバーではありません。テナントの管理者に新しいトークンを発行してもらってください。',
 
   tenantCreateVendorOnly: 'テナントを作成できるのはベンダーの運用担当者 (VENDOR_ADMIN) だけです (T4)。',
+  tenantListVendorOnly: 'テナントの一覧を見られるのはベンダーの運用担当者 (VENDOR_ADMIN) だけです (T4)。',
+  tenantSearchTooLong: '検索語は {max} 文字以内で入力してください。',
   subdomainLength: 'サブドメインは {min}〜{max} 文字にしてください (T4)。',
   subdomainCharacters: 'サブドメインに使えるのは英小文字 (a-z)、数字、ハイフンだけです (T4)。',
   subdomainStart: 'サブドメインは英字で始めてください (T4)。',

@@ -140,6 +140,8 @@ export const SPACES_REFUSAL_DEFINITIONS = {
 
   // onboarding (T4, T5)
   tenantCreateVendorOnly: { code: 'FORBIDDEN', rule: 'T4' },
+  tenantListVendorOnly: { code: 'FORBIDDEN', rule: 'T4' },
+  tenantSearchTooLong: { code: 'BAD_USER_INPUT', field: 'search' },
   subdomainLength: { code: 'BAD_USER_INPUT', rule: 'T4', field: 'subdomain' },
   subdomainCharacters: { code: 'BAD_USER_INPUT', rule: 'T4', field: 'subdomain' },
   subdomainStart: { code: 'BAD_USER_INPUT', rule: 'T4', field: 'subdomain' },

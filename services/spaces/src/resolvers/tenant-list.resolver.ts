@@ -1,5 +1,5 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { badInput, decodeCursor, encodeCursor, forbidden, pageSize, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { decodeCursor, encodeCursor, pageSize, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
 import type { SpacesContext } from '../context.js';
@@ -7,6 +7,7 @@ import { compareTenants, MAX_TENANT_SEARCH, pageOfTenants, tenantMatches } from 
 import { Tenant } from '../entities/tenant.entity.js';
 import { User } from '../entities/user.entity.js';
 import { TenantConnection } from '../types/tenant-connection.type.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 /**
  * T4: the vendor operators' list of tenants (the back office's tenant desk): search by name or
@@ -29,9 +30,9 @@ export class TenantListResolver {
     @Ctx() ctx: SpacesContext,
   ): Promise<TenantConnection | null> {
     const viewer = requireViewer(ctx);
-    if (!isVendorAdmin(viewer)) throw forbidden('Only a vendor operator (VENDOR_ADMIN) may list the tenants (T4).');
+    if (!isVendorAdmin(viewer)) throw spacesRefusals.refuse('tenantListVendorOnly');
     const size = pageSize(first);
-    if (search && search.length > MAX_TENANT_SEARCH) throw badInput(`A search has at most ${MAX_TENANT_SEARCH} characters.`, 'search');
+    if (search && search.length > MAX_TENANT_SEARCH) throw spacesRefusals.refuse('tenantSearchTooLong', { max: MAX_TENANT_SEARCH });
     const position = after ? decodeCursor(after, ['at', 'id'] as const) : null;
     const all = await ctx.dataSource.getRepository(Tenant).find();
     const found = all
