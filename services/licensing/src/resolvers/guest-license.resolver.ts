@@ -1,4 +1,4 @@
-import { recordContractChange } from '../contract-feed.js';
+import { recordContractChange, settleContractChange } from '../contract-feed.js';
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, notFound, recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -210,7 +210,7 @@ export class GuestLicenseResolver {
   })
   async cancelContract(@Ctx() ctx: LicensingContext): Promise<Contract> {
     const viewer = requireAdmin(ctx, 'cancel the contract');
-    return ctx.dataSource.transaction(async (manager) => {
+    const cancelled = await ctx.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
       if (!found) throw notFound('The base contract');
       const contract = await settleContract(manager, found, todayFor(ctx, found));
@@ -231,6 +231,9 @@ export class GuestLicenseResolver {
       });
       return manager.findOneByOrFail(Contract, { id: contract.id });
     });
+    // L8/S9, issue 19: the access ends today, so it has ended everywhere when the administrator sees the answer
+    await settleContractChange(ctx.dataSource);
+    return cancelled;
   }
 }
 
