@@ -120,7 +120,9 @@ async function signIn(real: Real, p: Person): Promise<string> {
 }
 
 /** The newest link matching `pattern` mailed to `email` (mail is sent after the commit: waits for it). */
-async function lastLink(stack: Stack, email: string, pattern: RegExp): Promise<string> {
+async function lastLink(stack: Stack, email: string, global: RegExp): Promise<string> {
+  // a copy without the g flag: test() and exec() on a shared global pattern would move its lastIndex
+  const pattern = new RegExp(global.source);
   for (let i = 0; i < 100; i++) {
     const match = (await readMailbox(stack.dataDir)).filter((m) => m.raw.includes(`To: ${email}`) && pattern.test(m.decoded)).at(-1);
     if (match) return pattern.exec(match.decoded)![1]!;
@@ -129,20 +131,24 @@ async function lastLink(stack: Stack, email: string, pattern: RegExp): Promise<s
   throw new Error(`no mail to ${email} with ${String(pattern)}`);
 }
 
-/** The newest set-password link mailed to p (addMember sends one, after its commit: waits for it). */
+/** Set-password links already tried: each is used once or superseded, and trying spent ones again counts against the sign-in limits. */
+const spentLinks = new Set<string>();
+
+/** The set-password link newly mailed to p (addMember sends one, after its commit: waits for it). */
 async function setPasswordFromMail(real: Pick<Real, 'stack'>, p: Person): Promise<void> {
-  const tried = new Set<string>();
+  const refused: string[] = [];
   for (let attempt = 0; attempt < 100; attempt++) {
     const mails = (await readMailbox(real.stack.dataDir)).filter((mail) => mail.raw.includes(`To: ${emailOf(p)}`));
-    const tokens = mails.flatMap((mail) => [...mail.decoded.matchAll(SET_PASSWORD_LINK)].map((m) => m[1]!)).filter((token) => !tried.has(token));
-    for (const token of tokens.reverse()) {
-      tried.add(token);
+    const fresh = mails.flatMap((mail) => [...mail.decoded.matchAll(SET_PASSWORD_LINK)].map((m) => m[1]!)).filter((token) => !spentLinks.has(token));
+    for (const token of fresh.reverse()) {
+      spentLinks.add(token);
       const answer = await real.stack.client.request(SET_PASSWORD, { input: { token, password: PASSWORD } });
       if (!answer.errors) return;
+      refused.push(errorCodes(answer).join(','));
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`no usable set-password link for ${emailOf(p)}`);
+  throw new Error(`no usable set-password link for ${emailOf(p)} (refused: ${refused.join('; ') || 'none came'})`);
 }
 
 /** The model: whether the owner of a valid token may read the stream's thread now. */
