@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTokenIssuer, createTokenVerifier, signingKeysFromPem } from '@kyodo/auth';
@@ -9,6 +8,7 @@ import type { GatewayHandle } from '@kyodo/gateway';
 import { createDataSource, silentLogger, type SubgraphDefinition, type SubgraphHandle } from '@kyodo/subgraph-kit';
 import { createClient, createTestDatabase, freePort, signInAs, type GraphQLClient, type TestDatabase } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBalancer } from './balancer.js';
 import { SUPERGRAPH_PATH } from './full-stack.js';
 
 /**
@@ -78,85 +78,6 @@ async function waitHealthy(replica: Replica, timeoutMs = 90_000): Promise<void> 
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${replica.name} on ${replica.port} did not become healthy:\n${replica.output.join('')}`);
-}
-
-interface Cut {
-  backend: number;
-  at: number;
-  error: string;
-}
-
-/**
- * A round-robin HTTP load balancer over two replicas, as a real one behaves: a refused
- * connection (a dead replica) is retried on the next replica; a request cut after it reached a
- * replica is not retried (it may have written) and answers 502, recorded as a cut.
- */
-async function startBalancer(ports: number[]): Promise<{ url: string; cuts: Cut[]; retried: () => number; forwarded: number[]; close(): Promise<void> }> {
-  let next = 0;
-  let retried = 0;
-  const cuts: Cut[] = [];
-  const forwarded = ports.map(() => 0);
-  const forward = (port: number, req: IncomingMessage, body: Buffer) =>
-    new Promise<IncomingMessage>((done, fail) => {
-      const headers = { ...req.headers, host: `127.0.0.1:${port}`, connection: 'close' };
-      const upstream = httpRequest({ host: '127.0.0.1', port, method: req.method, path: req.url, headers, agent: false }, done);
-      upstream.once('error', fail);
-      upstream.end(body);
-    });
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void (async () => {
-        const body = Buffer.concat(chunks);
-        // round robin between requests; within one request, each retry goes to the next backend:
-        // with the counter shared, concurrent requests could send all of one request's attempts to
-        // the killed replica, and its 503 would look like a failure no kill explains
-        const first = next++;
-        for (let attempt = 0; attempt < ports.length * 2; attempt++) {
-          const backend = (first + attempt) % ports.length;
-          let upstream: IncomingMessage;
-          try {
-            upstream = await forward(ports[backend]!, req, body);
-          } catch (error) {
-            const code = (error as NodeJS.ErrnoException).code ?? String(error);
-            if (code === 'ECONNREFUSED') {
-              retried++;
-              continue;
-            }
-            cuts.push({ backend, at: Date.now(), error: code });
-            res.writeHead(502).end();
-            return;
-          }
-          forwarded[backend]!++;
-          const headers = { ...upstream.headers };
-          for (const hop of ['connection', 'keep-alive', 'transfer-encoding']) delete headers[hop];
-          res.writeHead(upstream.statusCode ?? 502, headers);
-          upstream.on('error', (error: NodeJS.ErrnoException) => {
-            cuts.push({ backend, at: Date.now(), error: error.code ?? error.message });
-            res.destroy();
-          });
-          upstream.pipe(res);
-          return;
-        }
-        res.writeHead(503).end();
-      })();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    cuts,
-    retried: () => retried,
-    forwarded,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
 }
 
 interface Sent {

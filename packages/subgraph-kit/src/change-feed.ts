@@ -94,6 +94,46 @@ export function changeFeedRoute<TChange>(options: ChangeFeedRouteOptions<TChange
   };
 }
 
+/** The query parameter a follower names itself with, so the feed's owner can wait for it (FeedAcks). */
+export const FEED_FOLLOWER_PARAM = 'follower';
+
+/**
+ * How far each follower of one feed has read, told by its polls (`after` is the cursor it sent: it
+ * has applied everything up to there). A change whose effect must not lag (C3: a member out of a
+ * group stops seeing its cards when the administrator sees the answer; issue 19) is followed by
+ * `waitPast`: the owner answers once every follower that polled lately has read past the change,
+ * or after `maxWaitMs`. With one process per subgraph the change is then in every copy; across
+ * replicas, each follower's own staleness bound covers those that poll another replica.
+ */
+export interface FeedAcks {
+  /** The feed route's onRead. */
+  record(url: URL, after: number): void;
+  /** Resolves true once every follower seen within `recentMs` has read past `seq`; false after `maxWaitMs`. */
+  waitPast(seq: number, options: { recentMs: number; maxWaitMs: number }): Promise<boolean>;
+}
+
+export function createFeedAcks(nowMs: () => number = () => performance.now()): FeedAcks {
+  const acks = new Map<string, { after: number; atMs: number }>();
+  return {
+    record(url, after) {
+      const follower = url.searchParams.get(FEED_FOLLOWER_PARAM);
+      if (!follower || follower.length > 100) return;
+      acks.set(follower, { after, atMs: nowMs() });
+      // a follower gone for long is forgotten (a replica that stopped)
+      if (acks.size > 1000) for (const [name, ack] of acks) if (nowMs() - ack.atMs > 60_000) acks.delete(name);
+    },
+    async waitPast(seq, { recentMs, maxWaitMs }) {
+      const started = nowMs();
+      const behind = () => [...acks.values()].some((ack) => ack.atMs >= started - recentMs && ack.after < seq);
+      while (behind()) {
+        if (nowMs() - started >= maxWaitMs) return false;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      return true;
+    },
+  };
+}
+
 /** The URL of a peer's feed, beside its GraphQL endpoint (whatever path prefix the directory gives). */
 export function changeFeedUrl(graphqlUrl: string, name: string, after: number, first: number, params: Readonly<Record<string, string>> = {}): string {
   const base = graphqlUrl.replace(/\/graphql\/?$/, '');
@@ -185,6 +225,8 @@ export interface FeedFollowerOptions<TChange> {
   apply(dataSource: DataSource, changes: Array<TChange & { seq: number }>, cursor: number, reset: boolean): Promise<void>;
   /** Monotonic milliseconds (performance.now) for holes and isFresh: about the process, not business time. */
   nowMs?: () => number;
+  /** This follower's name, sent with each poll, so the owner can wait until it has read past a change (FeedAcks); unique per process. */
+  follower?: string;
 }
 
 export interface FeedFollower {
@@ -223,6 +265,7 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
         after: cursor,
         first: pageSize,
         gatewaySecret: options.gatewaySecret,
+        params: options.follower ? { [FEED_FOLLOWER_PARAM]: options.follower } : undefined,
       });
       if (cursor > page.head) {
         options.logger.warn('a peer feed is behind our cursor (its database was recreated?): copying it again', { feed: options.name, cursor, head: page.head });
@@ -237,7 +280,10 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
       // rows past a hole are applied too (they carry current state); only the cursor waits
       if (page.changes.length > 0) await options.apply(options.dataSource, page.changes, moved.cursor, false);
       stored = moved.cursor;
-      if (page.changes.length < pageSize) break;
+      // a named follower reads once more after applying changes: that read tells the owner, waiting
+      // for it (FeedAcks), that they are in the copy, without waiting for the next poll
+      const acknowledge = options.follower !== undefined && page.changes.length > 0 && moved.cursor !== cursor;
+      if (page.changes.length < pageSize && !acknowledge) break;
       // a full page that a hole kept the cursor from passing: not caught up, so the copy goes stale (and is not trusted) until it is
       if (moved.cursor === cursor) return;
       cursor = moved.cursor;

@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { changeFeedUrl, nextFeedCursor } from '../src/change-feed.js';
+import { changeFeedUrl, createFeedAcks, FEED_FOLLOWER_PARAM, nextFeedCursor, startFeedFollower } from '../src/change-feed.js';
+import { silentLogger } from '../src/logger.js';
 
 describe('change feed cursors', () => {
   it('moves over seqs without a hole', () => {
@@ -31,5 +34,58 @@ describe('change feed cursors', () => {
   it('finds the feed beside the GraphQL endpoint, whatever prefix the directory puts before it', () => {
     expect(changeFeedUrl('http://127.0.0.1:4001/graphql', 'memberships', 5, 100)).toBe('http://127.0.0.1:4001/internal/changes/memberships?after=5&first=100');
     expect(changeFeedUrl('http://127.0.0.1:9000/spaces/graphql', 'memberships', 0, 1)).toBe('http://127.0.0.1:9000/spaces/internal/changes/memberships?after=0&first=1');
+  });
+});
+
+describe('feed acks: the owner waits until its followers have read past a change (issue 19, C3)', () => {
+  const read = (follower: string, after: number) => new URL(`http://subgraph/internal/changes/x?${FEED_FOLLOWER_PARAM}=${follower}&after=${after}`);
+
+  it('waits while a follower seen lately is behind, and answers once it has read past', async () => {
+    const acks = createFeedAcks();
+    acks.record(read('cards:1', 4), 4);
+    acks.record(read('cards:2', 7), 7);
+    // cards:1 has not read past 7 yet: the wait ends at its bound, saying so
+    expect(await acks.waitPast(7, { recentMs: 4000, maxWaitMs: 30 })).toBe(false);
+    const waiting = acks.waitPast(7, { recentMs: 4000, maxWaitMs: 5000 });
+    setTimeout(() => acks.record(read('cards:1', 7), 7), 20);
+    expect(await waiting).toBe(true);
+    // an anonymous read (no follower name) is no follower to wait for
+    acks.record(new URL('http://subgraph/internal/changes/x?after=0'), 0);
+    expect(await acks.waitPast(7, { recentMs: 4000, maxWaitMs: 30 })).toBe(true);
+  });
+
+  it('does not wait for a follower not seen lately (a replica that stopped)', async () => {
+    let now = 0;
+    const acks = createFeedAcks(() => now);
+    acks.record(read('cards:gone', 1), 1);
+    now = 10_000;
+    expect(await acks.waitPast(5, { recentMs: 4000, maxWaitMs: 1000 })).toBe(true);
+  });
+
+  it('a follower names itself on every poll', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(new URL(req.url ?? '/', 'http://x').searchParams.get(FEED_FOLLOWER_PARAM) ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ head: 0, changes: [] }));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const follower = startFeedFollower({
+      name: 'x',
+      peer: 'spaces',
+      dataSource: { isInitialized: true } as never,
+      directory: { urlOf: () => url },
+      logger: silentLogger,
+      intervalMs: 60_000,
+      maxStalenessMs: 1000,
+      follower: 'cards:abc',
+      loadCursor: async () => 0,
+      apply: async () => {},
+    });
+    await follower.pollNow();
+    await follower.stop();
+    await new Promise((done) => server.close(done));
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['cards:abc']));
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { parseEnv, startFeedFollower, type BackgroundRuntime, type FeedFollower, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -107,6 +108,8 @@ export function startPeerCopies({ dataSource, logger, deps }: BackgroundRuntime)
       ...common,
       name: MEMBERSHIPS_FEED,
       peer: 'spaces',
+      // spaces waits, after a group change, until this copy has read past it (C3, no grace period)
+      follower: `cards:${randomUUID()}`,
       loadCursor: (ds) => loadCursor(ds, MEMBERSHIPS_FEED),
       apply: applyMemberships,
     });

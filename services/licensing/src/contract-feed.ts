@@ -1,4 +1,4 @@
-import { changeFeedRoute, type ChangeFeedPage, type RouteRuntime, type SubgraphRoute } from '@kyodo/subgraph-kit';
+import { changeFeedRoute, createFeedAcks, type ChangeFeedPage, type FeedAcks, type RouteRuntime, type SubgraphRoute } from '@kyodo/subgraph-kit';
 import { In, MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { startOfLocalDay, type LocalDate } from './domain/calendar-dates.js';
 import { accessEndsOn } from './domain/renewals.js';
@@ -42,5 +42,43 @@ export async function readContractFeed(dataSource: DataSource, after: number, fi
 
 /** L8/S9: the contract feed for spaces, internal only (never through the gateway, never with a user token). */
 export function contractFeedRoute({ dataSource, deps }: RouteRuntime): SubgraphRoute {
-  return changeFeedRoute({ name: CONTRACT_FEED, dataSource, gatewaySecret: deps.gatewaySecret, requireCredential: deps.requireGatewayCredential, outbox: 'contract_changes', read: readContractFeed });
+  const acks = acksOf(dataSource);
+  return changeFeedRoute({
+    name: CONTRACT_FEED,
+    dataSource,
+    gatewaySecret: deps.gatewaySecret,
+    requireCredential: deps.requireGatewayCredential,
+    outbox: 'contract_changes',
+    read: readContractFeed,
+    onRead: (url, after) => acks.record(url, after),
+  });
+}
+
+/** How far each spaces follower polling this replica has read (one per data source: one per subgraph instance). */
+const acksByDataSource = new WeakMap<DataSource, FeedAcks>();
+
+function acksOf(dataSource: DataSource): FeedAcks {
+  let acks = acksByDataSource.get(dataSource);
+  if (!acks) acksByDataSource.set(dataSource, (acks = createFeedAcks()));
+  return acks;
+}
+
+/**
+ * Spaces polls this feed every SPACES_CONTRACT_SYNC_MS (1 s) and trusts its copy for
+ * SPACES_CONTRACT_MAX_STALENESS_MS (2 s): a follower seen within twice that still follows; the wait
+ * ends at the copy's bound plus one poll.
+ */
+const SETTLE_RECENT_MS = 4000;
+const SETTLE_MAX_WAIT_MS = 3000;
+
+/**
+ * L8/S9, issue 19: after a transaction that called recordContractChange has committed, the answer
+ * waits until every spaces process that polled this replica lately has read past it. A cancellation
+ * ends access the same day, so the tenant's links into other tenants and its guest spaces are closed
+ * when the administrator sees the answer: no grace period. Across replicas, spaces' staleness bound
+ * covers the rest.
+ */
+export async function settleContractChange(dataSource: DataSource): Promise<void> {
+  const head = (await dataSource.getRepository(ContractChange).maximum('seq')) ?? 0;
+  await acksOf(dataSource).waitPast(head, { recentMs: SETTLE_RECENT_MS, maxWaitMs: SETTLE_MAX_WAIT_MS });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jobLeaseMsFrom, jobLeases, parseEnv, recordAudit, startFeedFollower, type BackgroundRuntime, type FeedFollower, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { In, IsNull, LessThanOrEqual, type DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -133,6 +134,8 @@ export function startContractCopy({ dataSource, clock, logger, deps }: Backgroun
     ? startFeedFollower<Omit<ContractRow, 'seq'>>({
         name: CONTRACT_FEED,
         peer: LICENSING,
+        // licensing waits, after a cancellation, until this copy has read past it (L8/S9, no grace period)
+        follower: `spaces:${randomUUID()}`,
         dataSource,
         directory: deps.peers,
         gatewaySecret: deps.gatewaySecret,

@@ -1,4 +1,4 @@
-import { recordContractChange } from '../contract-feed.js';
+import { recordContractChange, settleContractChange } from '../contract-feed.js';
 import { randomUUID } from 'node:crypto';
 import { recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -211,7 +211,7 @@ export class GuestLicenseResolver {
   })
   async cancelContract(@Ctx() ctx: LicensingContext): Promise<Contract> {
     const viewer = requireAdmin(ctx);
-    return ctx.dataSource.transaction(async (manager) => {
+    const cancelled = await ctx.dataSource.transaction(async (manager) => {
       const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
       if (!found) throw licensingRefusals.refuse('baseContractNotFound');
       const contract = await settleContract(manager, found, todayFor(ctx, found));
@@ -232,6 +232,9 @@ export class GuestLicenseResolver {
       });
       return manager.findOneByOrFail(Contract, { id: contract.id });
     });
+    // L8/S9, issue 19: the access ends today, so it has ended everywhere when the administrator sees the answer
+    await settleContractChange(ctx.dataSource);
+    return cancelled;
   }
 }
 

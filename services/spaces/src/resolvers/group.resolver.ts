@@ -6,7 +6,7 @@ import { Group } from '../entities/group.entity.js';
 import { User } from '../entities/user.entity.js';
 import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input.js';
 import type { SpacesContext } from '../context.js';
-import { recordMembershipChanges } from '../membership-feed.js';
+import { recordMembershipChanges, settleMembershipChange } from '../membership-feed.js';
 import { refuseInvisibleInName } from '../domain/names.js';
 import { refusalError, spacesRefusals } from '../refusals/refusals.js';
 
@@ -46,7 +46,7 @@ export class GroupResolver {
   @Mutation(() => Group, { description: 'Adds a member (never a guest) to a group: tenant administrators only.' })
   async addGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
     const viewer = requireAdmin(ctx);
-    return ctx.dataSource.transaction(async (manager) => {
+    const changed = await ctx.dataSource.transaction(async (manager) => {
       const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
       if (!group) throw spacesRefusals.refuse('groupNotFound');
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
@@ -61,12 +61,15 @@ export class GroupResolver {
       }
       return group;
     });
+    // C3: the group's cards show to them when the administrator sees the answer
+    await settleMembershipChange(ctx.dataSource);
+    return changed;
   }
 
-  @Mutation(() => Group, { description: "Removes a member from a group: tenant administrators only. Cards limited to the group stop showing to them within seconds (C3)." })
+  @Mutation(() => Group, { description: 'Removes a member from a group: tenant administrators only. Cards limited to the group stop showing to them when this answers (C3).' })
   async removeGroupMember(@Arg('input', () => GroupMemberInput) input: GroupMemberInput, @Ctx() ctx: SpacesContext): Promise<Group> {
     const viewer = requireAdmin(ctx);
-    return ctx.dataSource.transaction(async (manager) => {
+    const changed = await ctx.dataSource.transaction(async (manager) => {
       const group = await manager.findOneBy(Group, { id: input.groupId, tenantId: viewer.tenantId });
       if (!group) throw spacesRefusals.refuse('groupNotFound');
       const user = await manager.findOneBy(User, { id: input.userId, tenantId: viewer.tenantId });
@@ -79,5 +82,8 @@ export class GroupResolver {
       }
       return group;
     });
+    // C3, issue 19: no grace period: they stop seeing the group's cards when the administrator sees the answer
+    await settleMembershipChange(ctx.dataSource);
+    return changed;
   }
 }
