@@ -167,7 +167,8 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await admin.goto(`${origin}${firstLink}`);
     await admin.getByLabel('新しいパスワード（10文字以上）', { exact: true }).fill(TENANT.password);
     await admin.getByRole('button', { name: 'パスワードを設定' }).click();
-    await expect.poll(() => admin.getByRole('alert').innerText()).toContain('This set-password link is not valid');
+    // I1: the API's own words, in the language of the page (the browser asks for Japanese)
+    await expect.poll(() => admin.getByRole('alert').innerText()).toContain('このパスワード設定リンクは無効です');
     expect(await admin.getByRole('heading', { name: 'スペース' }).count()).toBe(0);
     await admin.goto(`${origin}${newLink}`);
     await admin.getByLabel('新しいパスワード（10文字以上）', { exact: true }).fill(TENANT.password);
@@ -203,7 +204,8 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await admin.getByLabel('メールアドレス', { exact: true }).fill(last.email);
     await admin.getByRole('button', { name: '追加', exact: true }).click();
     const refusal = admin.getByTestId('add-member-refusal');
-    await expect.poll(() => refusal.innerText()).toMatch(/All 5 member seats of the contract are taken \(5 active members\).*\(T5\)/);
+    // I1: the refusal in Japanese, the administrator's language (the tenant's locale)
+    await expect.poll(() => refusal.innerText()).toMatch(/契約の席数（5 席）がすべて使われているため（有効なメンバー 5 人）.*\(T5\)/);
     expect(await refusal.getAttribute('role')).toBe('alert');
     expect(await admin.getByTestId('members').getByRole('row').count()).toBe(6);
     await axe(admin, 'members with a refusal');
@@ -231,7 +233,7 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     // T2: the only administrator cannot unmake themselves: the API's refusal beside the control
     const memberRow = (name: string) => admin.getByTestId('members').getByRole('row').filter({ hasText: name });
     await admin.getByLabel(`${TENANT.adminName} を管理者にする`, { exact: true }).click();
-    await expect.poll(() => memberRow(TENANT.adminName).getByRole('alert').innerText()).toMatch(/last administrator.*\(T2\)/);
+    await expect.poll(() => memberRow(TENANT.adminName).getByRole('alert').innerText()).toMatch(/この組織の最後の管理者です.*\(T2\)/);
     expect(await admin.getByLabel(`${TENANT.adminName} を管理者にする`, { exact: true }).isChecked()).toBe(true);
     await axe(admin, 'members with a refused role change');
     // ... and makes a member an administrator by keyboard (Space on the checkbox)
@@ -295,7 +297,7 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     await operator.getByLabel('適用開始日', { exact: true }).fill('2020-04-01');
     await operator.getByRole('button', { name: '追加', exact: true }).click();
     const fieldRefusal = operator.locator('#price-effectiveFrom-refusal');
-    await expect.poll(() => fieldRefusal.innerText()).toContain('A new price row applies from today');
+    await expect.poll(() => fieldRefusal.innerText()).toContain('新しい価格表の行は本日');
     // the refusal sits in the field's own label and describes its input
     expect(await operator.getByLabel('適用開始日', { exact: true }).getAttribute('aria-describedby')).toBe('price-effectiveFrom-refusal');
     await axe(operator, 'price row refused');

@@ -54,9 +54,10 @@ describe.each(testDialects())('C6: a CRM reads cards through the gateway with an
     expect(seen.map((c) => c.id).sort()).toEqual(memberPage.cards.edges.map((e) => e.node.id).sort());
 
     const mutation = await stack.client.request(CREATE, { input: { name: 'From the CRM' } }, { token: crm });
-    expect(mutation.errors?.[0]).toMatchObject({ message: 'This integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+    // an integration token carries no language (I1): no Accept-Language, so Japanese
+    expect(mutation.errors?.[0]).toMatchObject({ message: '連携トークンでできるのは、許可された範囲（cards:read）の読み取りだけです。', extensions: { code: 'FORBIDDEN', rule: 'C6' } });
     const tickets = await stack.client.request(MY_TICKETS, {}, { token: crm });
-    expect(tickets.errors?.[0]).toMatchObject({ message: 'An integration token can only read cards.', extensions: { code: 'FORBIDDEN' } });
+    expect(tickets.errors?.[0]).toMatchObject({ message: '連携トークンでできるのは、許可された範囲（cards:read）の読み取りだけです。', extensions: { code: 'FORBIDDEN', rule: 'C6' } });
     expect(errorCodes(await stack.client.request(`{ viewer { email } }`, {}, { token: crm }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await stack.client.request(`mutation { updateProfile(input: { name: "CRM" }) { id } }`, {}, { token: crm }))).toEqual(['FORBIDDEN']);
 
