@@ -279,7 +279,7 @@ describe.skipIf(!executablePath).each(testDialects())('the consoles in headless 
     const recipient = admin.getByLabel('宛名（登記上の名称）', { exact: true });
     await recipient.fill('   ');
     await admin.getByRole('button', { name: '保存', exact: true }).click();
-    await expect.poll(() => admin.locator('#recipient-name-refusal').innerText()).toContain('登録名称は1〜');
+    await expect.poll(() => admin.locator('#recipient-name-refusal').innerText()).toContain('登録名称は 1〜200 文字');
     expect(await recipient.getAttribute('aria-describedby')).toBe('recipient-name-refusal');
     await axe(admin, 'settings with a refusal');
     await recipient.fill('楓工業株式会社 本社');
