@@ -1,6 +1,6 @@
 import type { Viewer } from '@kyodo/auth';
 import { createBatchWave, createByIdLoader, createGroupLoader } from '@kyodo/subgraph-kit';
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { Comment } from './entities/comment.entity.js';
 import { GroupMember } from './entities/group-member.entity.js';
 import { Group } from './entities/group.entity.js';
@@ -36,6 +36,17 @@ export function createSpacesLoaders(viewer: Viewer | null, dataSource: DataSourc
   return {
     userById: createByIdLoader((ids) => dataSource.getRepository(User).findBy({ id: In([...ids]) }), (u) => u.id, { wave }),
     tenantById: createByIdLoader((ids) => dataSource.getRepository(Tenant).findBy({ id: In([...ids]) }), (t) => t.id, { wave }),
+    /** T4: each tenant's administrators still in place, first made first (the operators' tenant list). */
+    activeAdminsByTenant: createGroupLoader(
+      (ids) =>
+        dataSource.getRepository(User).find({
+          select: { id: true, tenantId: true, email: true, createdAt: true },
+          where: { tenantId: In([...ids]), kind: 'MEMBER', isAdmin: true, removedAt: IsNull() },
+          order: { createdAt: 'ASC', id: 'ASC' },
+        }),
+      (u) => u.tenantId,
+      { wave },
+    ),
     spaceById,
     membersBySpace,
     viewerMemberships,

@@ -12,12 +12,13 @@ type Page = { tenants: { edges: Array<{ cursor: string; node: { id: string; name
 describe.each(testDialects())('T4: the vendor operators\' tenant list on %s', (dialect) => {
   let stack: Stack;
   let t: Awaited<ReturnType<Stack['auth']['demoTokens']>>;
+  let statements: string[] = [];
   const clock = new ManualClock('2026-11-21T01:00:00Z');
   const KATAKANA = { id: randomUUID(), subdomain: 'sakura-shoji', name: 'サクラ商事株式会社' };
   const FULL_WIDTH = { id: randomUUID(), subdomain: 'kaede-kogyo', name: '楓工業' };
 
   beforeAll(async () => {
-    stack = await startStack({ subgraphs: [spacesSubgraph], dialect, clock });
+    stack = await startStack({ subgraphs: [spacesSubgraph], dialect, clock, onQuery: (_subgraph, sql) => statements.push(sql) });
     t = await stack.auth.demoTokens();
     const tenants = stack.handles.spaces!.dataSource.getRepository(Tenant);
     // onboarded a second apart, after the demo tenants: newest first puts kaede before sakura
@@ -38,6 +39,17 @@ describe.each(testDialects())('T4: the vendor operators\' tenant list on %s', (d
     expect(demo).toMatchObject({ subdomain: DEMO.tenant.subdomain, firstAdministratorEmail: DEMO.admin.email });
     expect(demo.onboardedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(tenants.edges[0]!.node).toMatchObject({ onboardedAt: '2030-01-01T00:00:02.000Z', firstAdministratorEmail: null });
+  });
+
+  it('no N+1: a page of 4 tenants with their first administrators costs the same statements as a page of 1', async () => {
+    const count = async (first: number) => {
+      statements = [];
+      const { tenants } = await list(t.operator, { first });
+      expect(tenants.edges).toHaveLength(first);
+      return statements.length;
+    };
+    const one = await count(1);
+    expect(await count(4)).toBe(one);
   });
 
   it('T4: the search folds width, case and kana alike on both sides: ＫＡＥＤＥ finds kaede-kogyo, ひらがな finds カタカナ, part of a name finds it', async () => {

@@ -1,11 +1,9 @@
 import { isVendorAdmin } from '@kyodo/auth';
 import { decodeCursor, encodeCursor, pageSize, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { IsNull } from 'typeorm';
 import type { SpacesContext } from '../context.js';
 import { compareTenants, MAX_TENANT_SEARCH, pageOfTenants, tenantMatches } from '../domain/tenant-search.js';
 import { Tenant } from '../entities/tenant.entity.js';
-import { User } from '../entities/user.entity.js';
 import { TenantConnection } from '../types/tenant-connection.type.js';
 import { spacesRefusals } from '../refusals/refusals.js';
 
@@ -55,11 +53,8 @@ export class TenantListResolver {
   })
   async firstAdministratorEmail(@Root() tenant: Tenant, @Ctx() ctx: SpacesContext): Promise<string | null> {
     if (!isVendorAdmin(ctx.viewer)) return null;
-    const first = await ctx.dataSource.getRepository(User).findOne({
-      select: { id: true, email: true },
-      where: { tenantId: tenant.id, kind: 'MEMBER', isAdmin: true, removedAt: IsNull() },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    // batched: one statement for a whole page of tenants (no N+1)
+    const [first] = await ctx.loaders.activeAdminsByTenant.load(tenant.id);
     return first?.email ?? null;
   }
 }
