@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { composeSupergraphFromSdl, createGateway, readPublishedSchemas, readSupergraphAt, registeredSubgraphs, s3ObjectStore, type GatewayHandle, type ObjectStore, type RegistryS3Config } from '@kyodo/gateway';
 import { createClient, loadRegisteredSubgraphs, startStack, type GraphQLClient, type Stack } from '@kyodo/testkit';
-import { CURRENT_SUPERGRAPH_KEY, readCurrentManifest, writeSupergraphVersion } from '@kyodo/tools/schema-registry';
+import { CURRENT_SUPERGRAPH_KEY, readCurrentManifest, readUsage, writeSupergraphVersion } from '@kyodo/tools/schema-registry';
 import { runRegistryCommand } from '@kyodo/tools/schema-registry-cli';
 import { parse, print, visit } from 'graphql';
 import S3rver from 's3rver';
@@ -165,12 +165,12 @@ describe('the schema registry: two gateway replicas on one store', () => {
     for (const client of clients) {
       for (let i = 0; i < 3; i++) expect((await client.request(IOS_READ, undefined, { token: member, headers: ios })).errors).toBeUndefined();
     }
-    // flushed by each replica within its interval: one object per replica per flush
-    await waitFor('usage reports from both replicas', async () => {
-      const keys = await store.list('usage/');
-      return ['a', 'b'].every((replica) => keys.some((k) => k.includes(`/${replica}-`))) ? keys : undefined;
+    // flushed by each replica within its interval: wait for these six requests themselves (both
+    // replicas have flushed older reports already, from the test before, so any report will not do)
+    await waitFor('the six kyodo-ios requests in the usage reports', async () => {
+      const ios = (await readUsage(store, 30, new Date())).filter((entry) => entry.client.name === 'kyodo-ios' && entry.client.version === '3.2.1' && entry.name === 'IosExportButton');
+      return ios.reduce((sum, entry) => sum + entry.count, 0) === 6 ? ios : undefined;
     });
-    await new Promise((r) => setTimeout(r, 400));
 
     const dir = await mkdtemp(join(tmpdir(), 'kyodo-break-'));
     const broken = join(dir, 'cards.graphql');
