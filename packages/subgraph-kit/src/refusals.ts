@@ -90,6 +90,50 @@ export function fillTemplate(template: MessageTemplate, params: RefusalParams = 
 
 export type RefusalCatalogue<K extends string> = Readonly<Record<K, MessageTemplate>>;
 
+/**
+ * A refusal as data: what a rule in `src/domain/` answers when it refuses, with no GraphQL and
+ * no words in it. The service words it later, in its reader's language: as the error a resolver
+ * throws (`refuseWith`) or as text (`messageOf`: a report, a log line).
+ */
+export interface RefusalOf<K extends string> {
+  readonly key: K;
+  /** The values its text names. */
+  readonly params?: RefusalParams;
+  /** The input field, when the input decides which (sent as `extensions.field`, over the definition's). */
+  readonly field?: string;
+  /** Extensions beyond the definition's (figures a client shows with the refusal). */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * A refusal thrown by a rule that answers a value when it does not refuse (licensing's quotes and
+ * invoices), made by `Refusals.thrown`. It is the refusal as data (`refuseWith` takes it as it
+ * is) with its code and field; its message is the English text, for logs and command lines.
+ */
+export class ThrownRefusal<K extends string = string> extends Error implements RefusalOf<K> {
+  readonly key: K;
+  readonly params: RefusalParams;
+  readonly extensions: Readonly<Record<string, unknown>>;
+  readonly code: ErrorCode;
+  /** The field it names: the refusal's own, else its definition's. */
+  readonly field: string | undefined;
+
+  constructor(
+    refusal: RefusalOf<K>,
+    /** The definition it was made from: `isThrown` tells one catalogue's refusals from another's by it. */
+    readonly definition: RefusalDefinition,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ThrownRefusal';
+    this.key = refusal.key;
+    this.params = refusal.params ?? {};
+    this.extensions = refusal.extensions ?? {};
+    this.code = definition.code;
+    this.field = refusal.field ?? definition.field;
+  }
+}
+
 export interface Refusals<K extends string> {
   readonly definitions: Readonly<Record<K, RefusalDefinition>>;
   readonly catalogues: Readonly<Record<Language, RefusalCatalogue<K>>>;
@@ -97,6 +141,14 @@ export interface Refusals<K extends string> {
   refuse(key: K, params?: RefusalParams, extensions?: Record<string, unknown>): ReturnType<typeof appError>;
   /** The text of `key` in `language` (mail, logs, tests). */
   message(key: K, language: Language, params?: RefusalParams): string;
+  /** A domain rule's refusal as the GraphQL error, in the current request's language; `extensions` add to (or override) its own. */
+  refuseWith(refusal: RefusalOf<K>, extensions?: Record<string, unknown>): ReturnType<typeof appError>;
+  /** A domain rule's refusal as text in `language`. */
+  messageOf(refusal: RefusalOf<K>, language: Language): string;
+  /** A domain rule's refusal as an Error to throw (for a rule that otherwise answers a value). */
+  thrown(refusal: RefusalOf<K>): ThrownRefusal<K>;
+  /** Whether `error` is a refusal of this catalogue thrown by `thrown`. */
+  isThrown(error: unknown): error is ThrownRefusal<K>;
 }
 
 /**
@@ -106,14 +158,19 @@ export interface Refusals<K extends string> {
  */
 export function defineRefusals<K extends string>(definitions: Record<K, RefusalDefinition>, catalogues: Record<Language, RefusalCatalogue<K>>): Refusals<K> {
   const message = (key: K, language: Language, params?: RefusalParams) => fillTemplate(catalogues[language][key], params);
+  const refuse = (key: K, params?: RefusalParams, extensions: Record<string, unknown> = {}) => {
+    const { code, rule, field } = definitions[key];
+    return appError(code, message(key, currentLanguage(), params), { ...(rule ? { rule } : {}), ...(field ? { field } : {}), ...extensions });
+  };
   return {
     definitions,
     catalogues,
     message,
-    refuse(key, params, extensions = {}) {
-      const { code, rule, field } = definitions[key];
-      return appError(code, message(key, currentLanguage(), params), { ...(rule ? { rule } : {}), ...(field ? { field } : {}), ...extensions });
-    },
+    refuse,
+    refuseWith: (refusal, extensions) => refuse(refusal.key, refusal.params, { ...(refusal.field ? { field: refusal.field } : {}), ...refusal.extensions, ...extensions }),
+    messageOf: (refusal, language) => message(refusal.key, language, refusal.params),
+    thrown: (refusal) => new ThrownRefusal(refusal, definitions[refusal.key], message(refusal.key, 'en', refusal.params)),
+    isThrown: (error): error is ThrownRefusal<K> => error instanceof ThrownRefusal && Object.hasOwn(definitions, error.key) && definitions[error.key as K] === error.definition,
   };
 }
 

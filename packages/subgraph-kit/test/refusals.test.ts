@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogues, chooseLanguage, defineRefusals, fillTemplate, kitRefusals, withLanguage } from '../src/index.js';
+import { checkCatalogues, chooseLanguage, defineRefusals, fillTemplate, kitRefusals, ThrownRefusal, withLanguage, type RefusalOf } from '../src/index.js';
 
 describe('I1: refusals in the person language', () => {
   it('chooses the token language, else Accept-Language (q-values, regions), else Japanese', () => {
@@ -40,5 +40,51 @@ describe('I1: refusals in the person language', () => {
   it('a missing parameter is a loud bug, not a message with a hole', () => {
     expect(fillTemplate('{n} 席', { n: 5 })).toBe('5 席');
     expect(() => fillTemplate('{n} 席', {})).toThrow(/no value for \{n\}/);
+  });
+
+  describe('a refusal as data (a domain rule answers it; the service words it)', () => {
+    const seats = defineRefusals(
+      { seatsOver: { code: 'QUOTA_EXCEEDED', rule: 'T5', field: 'quantity' }, dateLate: { code: 'BAD_USER_INPUT', rule: 'L16' } },
+      { ja: { seatsOver: '{max} 席を超えます。', dateLate: '日付が遅すぎます。' }, en: { seatsOver: 'More than {max} seats.', dateLate: 'The date is too late.' } },
+    );
+    const over: RefusalOf<'seatsOver'> = { key: 'seatsOver', params: { max: 10 } };
+
+    it('refuseWith: the GraphQL error of its key and params, in the request language, with the rule and the field', () => {
+      const ja = seats.refuseWith(over);
+      expect(ja.message).toBe('10 席を超えます。');
+      expect(ja.extensions).toEqual({ code: 'QUOTA_EXCEEDED', rule: 'T5', field: 'quantity' });
+      expect(withLanguage('en', () => seats.refuseWith(over).message)).toBe('More than 10 seats.');
+    });
+
+    it('refuseWith: the refusal field overrides the definition one; its extensions, then the caller ones, are added', () => {
+      const error = seats.refuseWith({ key: 'seatsOver', params: { max: 10 }, field: 'memberSeats', extensions: { memberSeats: 10, reason: 'A' } }, { reason: 'B' });
+      expect(error.extensions).toEqual({ code: 'QUOTA_EXCEEDED', rule: 'T5', field: 'memberSeats', memberSeats: 10, reason: 'B' });
+      expect(seats.refuseWith({ key: 'dateLate', field: 'orderDate' }).extensions).toEqual({ code: 'BAD_USER_INPUT', rule: 'L16', field: 'orderDate' });
+      expect(seats.refuseWith({ key: 'dateLate' }).extensions).toEqual({ code: 'BAD_USER_INPUT', rule: 'L16' });
+    });
+
+    it('messageOf: its text in the language asked, whatever the request language', () => {
+      expect(seats.messageOf(over, 'en')).toBe('More than 10 seats.');
+      expect(withLanguage('en', () => seats.messageOf(over, 'ja'))).toBe('10 席を超えます。');
+      expect(() => seats.messageOf({ key: 'seatsOver' }, 'ja')).toThrow(/no value for \{max\}/);
+    });
+
+    it('thrown: an Error with the code, the field and the English text, that refuseWith words in the request language', () => {
+      const error = seats.thrown({ key: 'dateLate', field: 'orderDate' });
+      expect(error).toBeInstanceOf(ThrownRefusal);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).toMatchObject({ key: 'dateLate', code: 'BAD_USER_INPUT', field: 'orderDate', message: 'The date is too late.' });
+      expect(seats.thrown(over).field).toBe('quantity');
+      expect(seats.refuseWith(error).message).toBe('日付が遅すぎます。');
+      expect(seats.refuseWith(error).extensions).toEqual({ code: 'BAD_USER_INPUT', rule: 'L16', field: 'orderDate' });
+    });
+
+    it('isThrown: true for its own thrown refusals only, not for another catalogue with the same key nor for other errors', () => {
+      const other = defineRefusals({ dateLate: { code: 'BAD_USER_INPUT', rule: 'L16' } }, { ja: { dateLate: '遅い。' }, en: { dateLate: 'Late.' } });
+      expect(seats.isThrown(seats.thrown(over))).toBe(true);
+      expect(seats.isThrown(other.thrown({ key: 'dateLate' }))).toBe(false);
+      expect(seats.isThrown(new Error('More than 10 seats.'))).toBe(false);
+      expect(seats.isThrown(over)).toBe(false);
+    });
   });
 });
