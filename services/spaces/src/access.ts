@@ -6,7 +6,7 @@ import type { Space } from './entities/space.entity.js';
 import type { Thread } from './entities/thread.entity.js';
 import type { SpacesContext } from './context.js';
 import { assertGuestSpacesReadable } from './licensing-gate.js';
-import { refusalError, spacesRefusals } from './refusals/refusals.js';
+import { spacesRefusals } from './refusals/refusals.js';
 
 export interface SpaceAccess {
   viewer: Viewer;
@@ -44,5 +44,5 @@ export async function requireThread(ctx: SpacesContext, threadId: string): Promi
 
 /** Throws the rule's refusal (FORBIDDEN with the reason, in the viewer's language) when it refuses. */
 export function enforce(refusal: Refusal): void {
-  if (refusal) throw refusalError(refusal);
+  if (refusal) throw spacesRefusals.refuseWith(refusal);
 }

@@ -10,7 +10,7 @@ import { contractHasEnded } from './contract-copy.js';
 import { hasContractEnded, LINK_ENDED } from './domain/account-links.js';
 import { refuseInvitationBeyondAllowance, type GuestAllowanceNumbers } from './domain/guest-allowance.js';
 import type { Refusal } from './domain/spaces.js';
-import { refusalError } from './refusals/refusals.js';
+import { spacesRefusals } from './refusals/refusals.js';
 
 /**
  * Guest access is sold (L3, L8, L10): licensing decides, spaces enforces. Spaces asks licensing
@@ -83,14 +83,14 @@ async function contractRefusal(ctx: SpacesContext, user: User, now: Date): Promi
 export async function assertGuestMayEnter(ctx: SpacesContext, user: User, tenant: Tenant, now: Date): Promise<void> {
   if (user.kind !== 'GUEST') return;
   const local = await contractRefusal(ctx, user, now);
-  if (local) throw refusalError(local);
+  if (local) throw spacesRefusals.refuseWith(local);
   if (!peerClient(ctx)) return;
   const issuer = ctx.deps.issuer;
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // a short-lived token of the guest themself: licensing shows a guest their own licence only
   const token = await issuer.sign({ userId: user.id, tenantId: tenant.id, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion }, { now });
   const refusal = await refusalFor(ctx, user, token);
-  if (refusal) throw refusalError(refusal);
+  if (refusal) throw spacesRefusals.refuseWith(refusal);
 }
 
 const readChecks = new WeakMap<SpacesContext, Promise<Refusal>>();
@@ -118,7 +118,7 @@ export async function guestSpacesRefusal(ctx: SpacesContext): Promise<Refusal> {
 /** On reads of a guest space: refused (FORBIDDEN, with the reason) when the trial ended or the contract was cancelled. */
 export async function assertGuestSpacesReadable(ctx: SpacesContext): Promise<void> {
   const refusal = await guestSpacesRefusal(ctx);
-  if (refusal) throw refusalError(refusal);
+  if (refusal) throw spacesRefusals.refuseWith(refusal);
 }
 
 /**
@@ -159,5 +159,5 @@ export async function assertGuestAllowance(manager: EntityManager, allowance: Gu
   if (emails.has(email)) return;
   const invited = emails.size;
   const refusal = refuseInvitationBeyondAllowance(allowance, invited);
-  if (refusal) throw refusalError(refusal, { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited });
+  if (refusal) throw spacesRefusals.refuseWith(refusal, { memberSeats: allowance.memberSeats, allowedGuests: allowance.allowedGuests, invitedGuests: invited });
 }

@@ -8,7 +8,7 @@ import { recordEndedContracts } from '../src/contract-copy.js';
 import { contractEndOf, hasContractEnded, isLinkUsable, refuseCancellationDate, refuseLink } from '../src/domain/account-links.js';
 import { Tenant } from '../src/entities/tenant.entity.js';
 import { User } from '../src/entities/user.entity.js';
-import { refusalMessage } from '../src/refusals/refusals.js';
+import { spacesRefusals } from '../src/refusals/refusals.js';
 import { spacesSubgraph } from '../src/index.js';
 
 const LINK = /http:\/\/localhost:4000\/invitations\/accept\?token=([A-Za-z0-9_-]+)/;
@@ -19,8 +19,8 @@ describe('account linking rules (S9)', () => {
   const member = { userId: 'u', tenantId: 'a', kind: 'MEMBER' as const, roles: [] };
   it('only a member of another organisation links an invitation', () => {
     expect(refuseLink(member, 'b')).toBeNull();
-    expect(refusalMessage(refuseLink(member, 'a')!, 'en')).toMatch(/your own organisation/);
-    expect(refusalMessage(refuseLink({ ...member, kind: 'GUEST' }, 'b')!, 'en')).toMatch(/\(S9\)/);
+    expect(spacesRefusals.messageOf(refuseLink(member, 'a')!, 'en')).toMatch(/your own organisation/);
+    expect(spacesRefusals.messageOf(refuseLink({ ...member, kind: 'GUEST' }, 'b')!, 'en')).toMatch(/\(S9\)/);
   });
   it("the link works until the member's own contract ends", () => {
     const now = new Date('2026-11-21T00:00:00Z');
@@ -44,8 +44,8 @@ describe('account linking rules (S9)', () => {
     expect(refuseCancellationDate(new Date('2026-12-01T00:00:00Z'), now)).toBeNull();
     const past = refuseCancellationDate(new Date('2026-11-20T14:59:59Z'), now);
     expect(past).toEqual({ key: 'cancellationInPast', params: { date: '2026-11-20' } });
-    expect(refusalMessage(past!, 'ja')).toMatch(/過去.*2026-11-20.*\(L8\)/);
-    expect(refusalMessage(past!, 'en')).toMatch(/in the past \(2026-11-20\).*\(L8\)/);
+    expect(spacesRefusals.messageOf(past!, 'ja')).toMatch(/過去.*2026-11-20.*\(L8\)/);
+    expect(spacesRefusals.messageOf(past!, 'en')).toMatch(/in the past \(2026-11-20\).*\(L8\)/);
   });
 });
 

@@ -2,7 +2,7 @@ import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/t
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refuseInvisibleInName } from '../src/domain/names.js';
 import { spacesSubgraph } from '../src/index.js';
-import { refusalMessage } from '../src/refusals/refusals.js';
+import { spacesRefusals } from '../src/refusals/refusals.js';
 
 describe('names show what they say (issue 19, item 8)', () => {
   it.each([
@@ -19,9 +19,9 @@ describe('names show what they say (issue 19, item 8)', () => {
   ])('refuses %s, naming it', (_what, name, code) => {
     const refusal = refuseInvisibleInName(name);
     expect(refusal).toEqual({ key: 'nameInvisibleCharacter', params: { codePoint: code } });
-    expect(refusalMessage(refusal!, 'ja')).toMatch(/^名前/);
-    expect(refusalMessage(refusal!, 'ja')).toContain(code);
-    expect(refusalMessage(refusal!, 'en')).toContain(code);
+    expect(spacesRefusals.messageOf(refusal!, 'ja')).toMatch(/^名前/);
+    expect(spacesRefusals.messageOf(refusal!, 'ja')).toContain(code);
+    expect(spacesRefusals.messageOf(refusal!, 'en')).toContain(code);
   });
 
   it('keeps ordinary names, Japanese and English, and emoji sequences that need a zero-width joiner', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { normaliseSubdomain, refuseMemberBeyondSeats, refuseRemovingMember, refuseSubdomain, RESERVED_SUBDOMAINS, tenantIdFor } from '../src/domain/onboarding.js';
 import { passwordSetupLink, passwordSetupState } from '../src/domain/password-setup.js';
 import type { Refusal } from '../src/domain/spaces.js';
-import { refusalMessage } from '../src/refusals/refusals.js';
+import { spacesRefusals } from '../src/refusals/refusals.js';
 import { DEFAULT_MAIL_FROM, mailFromOf } from '../src/mail.js';
 import { passwordSetupMail } from '../src/mail-templates.js';
 
 /** A refusal's English text (I1: the rules answer keys; the text comes from the catalogue). */
-const en = (refusal: Refusal) => (refusal ? refusalMessage(refusal, 'en') : null);
+const en = (refusal: Refusal) => (refusal ? spacesRefusals.messageOf(refusal, 'en') : null);
 
 describe('T4: sub-domain rules', () => {
   it.each(['abc', 'acme', 'sakura-trading', 'a1-b2-c3', 'x'.repeat(32), 'kyodoya-support'])('T4: "%s" may name a tenant', (subdomain) => {
@@ -28,7 +28,7 @@ describe('T4: sub-domain rules', () => {
   ])('T4: "%s" is refused', (subdomain, reason) => {
     expect(en(refuseSubdomain(subdomain))).toMatch(reason);
     expect(en(refuseSubdomain(subdomain))).toMatch(/\(T4\)\.$/);
-    expect(refusalMessage(refuseSubdomain(subdomain)!, 'ja')).toMatch(/サブドメイン.*\(T4\)。$/);
+    expect(spacesRefusals.messageOf(refuseSubdomain(subdomain)!, 'ja')).toMatch(/サブドメイン.*\(T4\)。$/);
   });
 
   it('T4: every reserved name is refused, and only those', () => {

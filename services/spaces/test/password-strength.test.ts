@@ -2,14 +2,14 @@ import { DEMO, errorCodes, readMailbox, startStack, testDialects, type Stack } f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refuseWeakPassword } from '../src/domain/password-strength.js';
 import { spacesSubgraph } from '../src/index.js';
-import { refusalMessage } from '../src/refusals/refusals.js';
+import { spacesRefusals } from '../src/refusals/refusals.js';
 
 describe('T3: a password must not be easy to guess (zxcvbn, common and Japanese dictionaries)', () => {
   it.each(['1234567890', 'qwertyuiop', 'password1234', 'sakura123', 'tanaka1234', 'iloveyou12'])('refuses "%s", Japanese first', (password) => {
     const refusal = refuseWeakPassword(password);
     expect(refusal).toEqual({ key: 'passwordWeak' });
-    expect(refusalMessage(refusal!, 'ja')).toMatch(/^このパスワードは推測されやすすぎます.*\(T3\)/);
-    expect(refusalMessage(refusal!, 'en')).toMatch(/too easy to guess.*\(T3\)/);
+    expect(spacesRefusals.messageOf(refusal!, 'ja')).toMatch(/^このパスワードは推測されやすすぎます.*\(T3\)/);
+    expect(spacesRefusals.messageOf(refusal!, 'en')).toMatch(/too easy to guess.*\(T3\)/);
   });
 
   it("refuses a password built from the person's own email or name", () => {

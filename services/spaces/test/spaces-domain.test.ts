@@ -13,7 +13,7 @@ import {
   type Refusal,
   type SpaceRow,
 } from '../src/domain/spaces.js';
-import { refusalMessage } from '../src/refusals/refusals.js';
+import { spacesRefusals } from '../src/refusals/refusals.js';
 import { canReceiveComments, canSeeUser } from '../src/domain/visibility.js';
 
 const T = 'tenant-a';
@@ -27,7 +27,7 @@ const guestSpace: SpaceRow = { ...internal, id: 's3', isGuestSpace: true };
 const IN = { isSpaceAdmin: false };
 const ADMIN_OF = { isSpaceAdmin: true };
 /** A refusal's English text (I1: the rules answer keys; the text comes from the catalogue). */
-const en = (refusal: Refusal) => (refusal ? refusalMessage(refusal, 'en') : null);
+const en = (refusal: Refusal) => (refusal ? spacesRefusals.messageOf(refusal, 'en') : null);
 
 describe('space visibility (T1, S1-S3)', () => {
   it('S1: members see internal spaces; private ones only when they belong', () => {

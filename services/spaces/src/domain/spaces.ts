@@ -1,5 +1,6 @@
 import type { Viewer } from '@kyodo/auth';
-import type { SpacesRefusal, SpacesRefusalKey } from '../refusals/refusals.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
+import type { SpacesRefusalKey } from '../refusals/refusals.js';
 
 /** What the rules need of a space. */
 export interface SpaceRow {
@@ -52,7 +53,7 @@ export function canSeeSpace(viewer: Viewer | null, space: SpaceRow, membership: 
 }
 
 /** Why an action is refused (its refusal key and values, I1), or null when it is allowed. */
-export type Refusal = SpacesRefusal | null;
+export type Refusal = RefusalOf<SpacesRefusalKey> | null;
 
 /** What a space administrator does to a space (S5): each has its own refusal for a guest and for a plain member. */
 export type SpaceAdministration = 'manageMembers' | 'addApps' | 'removeApps' | 'changeSettings' | 'editBody' | 'delete';

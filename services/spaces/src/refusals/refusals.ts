@@ -1,4 +1,4 @@
-import { defineRefusals, type Language, type RefusalDefinition, type RefusalParams } from '@kyodo/subgraph-kit';
+import { defineRefusals, type RefusalDefinition } from '@kyodo/subgraph-kit';
 import { SPACES_REFUSALS_EN } from './refusals-en.js';
 import { SPACES_REFUSALS_JA } from './refusals-ja.js';
 
@@ -171,22 +171,3 @@ export const SPACES_REFUSAL_DEFINITIONS = {
 export type SpacesRefusalKey = keyof typeof SPACES_REFUSAL_DEFINITIONS;
 
 export const spacesRefusals = defineRefusals<SpacesRefusalKey>(SPACES_REFUSAL_DEFINITIONS, { ja: SPACES_REFUSALS_JA, en: SPACES_REFUSALS_EN });
-
-/**
- * What a rule in `src/domain/` answers when it refuses: the refusal's key and the values its
- * text names. The text is chosen when it is thrown, in the request's language (I1).
- */
-export interface SpacesRefusal {
-  key: SpacesRefusalKey;
-  params?: RefusalParams;
-}
-
-/** A domain refusal as the GraphQL error to throw; `extensions` adds to (or overrides, e.g. `field`) its own. */
-export function refusalError(refusal: SpacesRefusal, extensions?: Record<string, unknown>) {
-  return spacesRefusals.refuse(refusal.key, refusal.params, extensions);
-}
-
-/** A domain refusal's text in `language` (tests, logs). */
-export function refusalMessage(refusal: SpacesRefusal, language: Language): string {
-  return spacesRefusals.message(refusal.key, language, refusal.params);
-}

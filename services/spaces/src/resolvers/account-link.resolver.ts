@@ -20,7 +20,7 @@ import { SignInPayload } from '../types/sign-in-payload.type.js';
 import { checkGuestPolicy } from './space.resolver.js';
 import { claimInvitation, loadValidInvitation, retireDeadLink } from './invitation.resolver.js';
 import type { SpacesContext } from '../context.js';
-import { refusalError, spacesRefusals } from '../refusals/refusals.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 
 /** S9: threads in the guest's spaces that the guest has not read. One query. */
@@ -69,10 +69,10 @@ export class AccountLinkResolver {
     const invitation = await loadValidInvitation(ctx, input.token, now);
     enforce(refuseLink(viewer, invitation.tenantId));
     // L8/S9: a member of a tenant whose contract has ended links nothing (fails closed on a stale copy)
-    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw refusalError(LINK_ENDED);
+    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw spacesRefusals.refuseWith(LINK_ENDED);
     const { guest, memberTenant } = await ctx.dataSource.transaction(async (manager) => {
       const memberTenant = await manager.findOneByOrFail(Tenant, { id: viewer.tenantId });
-      if (!isLinkUsable(memberTenant, now)) throw refusalError(LINK_ENDED);
+      if (!isLinkUsable(memberTenant, now)) throw spacesRefusals.refuseWith(LINK_ENDED);
       const member = await manager.findOneBy(User, { id: viewer.userId, tenantId: viewer.tenantId });
       if (!member) throw spacesRefusals.refuse('linkAccountNotFound');
       await claimInvitation(manager, invitation, now);
@@ -116,7 +116,7 @@ export class AccountLinkResolver {
     const guest = target ? await ctx.dataSource.getRepository(User).findOneBy({ tenantId: target.id, linkedUserId: viewer.userId, kind: 'GUEST' }) : null;
     if (!target || !guest) throw spacesRefusals.refuse('linkedAccountNotFound');
     // L8/S9: from the day after the member tenant's last day, by itself (licensing's date, copied)
-    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw refusalError(LINK_ENDED);
+    if (await contractHasEnded(ctx, viewer.tenantId, now)) throw spacesRefusals.refuseWith(LINK_ENDED);
     if (!guest.firstSignInAt) {
       guest.firstSignInAt = now;
       await ctx.dataSource.transaction((manager) => manager.update(User, guest.id, { firstSignInAt: now }));
@@ -147,7 +147,7 @@ export class AccountLinkResolver {
     const now = ctx.clock.now();
     const cancelledAt = input.cancelledAt ?? now;
     const refusal = refuseCancellationDate(cancelledAt, now);
-    if (refusal) throw refusalError(refusal);
+    if (refusal) throw spacesRefusals.refuseWith(refusal);
     return ctx.dataSource.transaction(async (manager) => {
       const tenant = await manager.findOneBy(Tenant, { subdomain: input.tenant.trim().toLowerCase() });
       if (!tenant) throw spacesRefusals.refuse('tenantNotFound');

@@ -8,7 +8,7 @@ import { CreateGroupInput, GroupMemberInput } from '../inputs/create-group.input
 import type { SpacesContext } from '../context.js';
 import { recordMembershipChanges, settleMembershipChange } from '../membership-feed.js';
 import { refuseInvisibleInName } from '../domain/names.js';
-import { refusalError, spacesRefusals } from '../refusals/refusals.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 @Resolver(() => Group)
 export class GroupResolver {
@@ -33,7 +33,7 @@ export class GroupResolver {
     const name = input.name.trim();
     if (!name || name.length > 200) throw spacesRefusals.refuse('groupNameLength');
     const invisible = refuseInvisibleInName(name);
-    if (invisible) throw refusalError(invisible);
+    if (invisible) throw spacesRefusals.refuseWith(invisible);
     return ctx.dataSource.transaction(async (manager) => {
       if (await manager.existsBy(Group, { tenantId: viewer.tenantId, name })) throw spacesRefusals.refuse('groupNameTaken', { name });
       const id = randomUUID();

@@ -33,7 +33,7 @@ import { checkGuestPolicy, removeMembership } from './space.resolver.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
 import { refuseWeakPassword } from '../domain/password-strength.js';
-import { refusalError, spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
+import { spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
 
 /** Why an invitation link does not work (S4), by its state. */
 const INVALID_LINK = {
@@ -181,10 +181,10 @@ export class InvitationResolver {
         const name = input.name.trim();
         if (!name || name.length > 200) throw spacesRefusals.refuse('invitationNameLength');
         const invisible = refuseInvisibleInName(name);
-        if (invisible) throw refusalError(invisible);
+        if (invisible) throw spacesRefusals.refuseWith(invisible);
         if (input.password.length < MIN_PASSWORD_LENGTH) throw spacesRefusals.refuse('passwordTooShort', { min: MIN_PASSWORD_LENGTH });
         const weak = refuseWeakPassword(input.password, [invitation.email, name, tenant.subdomain]);
-        if (weak) throw refusalError(weak);
+        if (weak) throw spacesRefusals.refuseWith(weak);
         user = newGuestUser({ tenantId: tenant.id, email: invitation.email, name, passwordHash: await hashPassword(input.password) });
         await manager.insert(User, user);
         created = true;

@@ -18,7 +18,7 @@ import { IntegrationToken } from '../entities/integration-token.entity.js';
 import { SpaceMember } from '../entities/space-member.entity.js';
 import { recordMembershipChanges } from '../membership-feed.js';
 import { refuseInvisibleInName } from '../domain/names.js';
-import { refusalError, spacesRefusals } from '../refusals/refusals.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 const ACTIVE_MEMBER = (tenantId: string) => ({ tenantId, kind: 'MEMBER' as const, removedAt: IsNull() });
 
@@ -81,7 +81,7 @@ export class MemberResolver {
     const name = input.name.trim();
     if (!name || name.length > 200) throw spacesRefusals.refuse('memberNameLength');
     const invisible = refuseInvisibleInName(name);
-    if (invisible) throw refusalError(invisible);
+    if (invisible) throw spacesRefusals.refuseWith(invisible);
     const now = ctx.clock.now();
     // asked before the transaction so no lock is held while licensing answers (nor while hashing)
     const seats = await memberSeatsInForce(ctx, viewer.tenantId);
@@ -93,7 +93,7 @@ export class MemberResolver {
       if (existing && !existing.removedAt) throw spacesRefusals.refuse('memberAddressTaken');
       const active = await manager.countBy(User, ACTIVE_MEMBER(tenant.id));
       const refusal = refuseMemberBeyondSeats(active, seats.seats, seats.from);
-      if (refusal) throw refusalError(refusal, { memberSeats: seats.seats, activeMembers: active });
+      if (refusal) throw spacesRefusals.refuseWith(refusal, { memberSeats: seats.seats, activeMembers: active });
       let member: User;
       if (existing) {
         // a member removed earlier comes back as the same user (their posts are theirs), with a new
@@ -127,7 +127,7 @@ export class MemberResolver {
       if (!member) throw spacesRefusals.refuse('memberNotFound');
       const admins = await manager.countBy(User, { ...ACTIVE_MEMBER(tenant.id), isAdmin: true });
       const refusal = refuseRemovingMember(member, admins);
-      if (refusal) throw refusalError(refusal);
+      if (refusal) throw spacesRefusals.refuseWith(refusal);
       await manager.update(User, member.id, { removedAt: now });
       // a set-password link still in their mailbox no longer lets them in
       await manager.delete(PasswordSetup, { userId: member.id, usedAt: IsNull() });
@@ -154,7 +154,7 @@ export class MemberResolver {
       if (member.isAdmin === makeAdmin) return member;
       const admins = await manager.countBy(User, { ...ACTIVE_MEMBER(tenant.id), isAdmin: true });
       const refusal = refuseDemotingAdmin(member, makeAdmin, admins);
-      if (refusal) throw refusalError(refusal);
+      if (refusal) throw spacesRefusals.refuseWith(refusal);
       await manager.update(User, member.id, { isAdmin: makeAdmin });
       // T5: a token that says ADMIN stops acting as one at once (and one that does not, gets it on the next sign-in)
       await revokeAccess(manager, tenant.id, [member.id]);

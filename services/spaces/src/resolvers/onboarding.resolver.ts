@@ -21,7 +21,7 @@ import { revokeAccess, settleAccessChange } from '../access-feed.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
 import { refuseWeakPassword } from '../domain/password-strength.js';
-import { refusalError, spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
+import { spacesRefusals, type SpacesRefusalKey } from '../refusals/refusals.js';
 
 /** Why a set-password link does not work (T4), by its state; the state is also sent as `extensions.reason`. */
 const INVALID_LINK = {
@@ -40,7 +40,7 @@ function requiredName(raw: string, field: 'name' | 'admin.name'): string {
   const name = raw.trim();
   if (!name || name.length > 200) throw spacesRefusals.refuse(field === 'name' ? 'organisationNameLength' : 'adminNameLength');
   const invisible = refuseInvisibleInName(name);
-  if (invisible) throw refusalError(invisible, { field });
+  if (invisible) throw spacesRefusals.refuseWith(invisible, { field });
   return name;
 }
 
@@ -61,13 +61,13 @@ export class OnboardingResolver {
     if (!isVendorAdmin(viewer)) throw spacesRefusals.refuse('tenantCreateVendorOnly');
     const subdomain = normaliseSubdomain(input.subdomain);
     const refusal = refuseSubdomain(subdomain);
-    if (refusal) throw refusalError(refusal);
+    if (refusal) throw spacesRefusals.refuseWith(refusal);
     const name = requiredName(input.name, 'name');
     const adminEmail = normaliseEmail(input.admin.email);
     if (!adminEmail) throw spacesRefusals.refuse('adminEmailInvalid');
     const adminName = requiredName(input.admin.name, 'admin.name');
     const seatRefusal = refuseMemberSeats(input.contract.memberSeats);
-    if (seatRefusal) throw refusalError(seatRefusal);
+    if (seatRefusal) throw spacesRefusals.refuseWith(seatRefusal);
     const now = ctx.clock.now();
     const tenantId = tenantIdFor(subdomain);
     let created: Tenant;
@@ -153,7 +153,7 @@ export class OnboardingResolver {
     if (state !== 'VALID') throw invalidLink(state);
     if (input.password.length < MIN_PASSWORD_LENGTH) throw spacesRefusals.refuse('passwordTooShort', { min: MIN_PASSWORD_LENGTH });
     const weak = refuseWeakPassword(input.password, await personalWordsOf(ctx, setup.userId, setup.tenantId));
-    if (weak) throw refusalError(weak);
+    if (weak) throw spacesRefusals.refuseWith(weak);
     const passwordHash = await hashPassword(input.password);
     const { user, tenant } = await ctx.dataSource.transaction(async (manager) => {
       // single use even when two requests race with the same link

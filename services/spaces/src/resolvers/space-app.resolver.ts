@@ -8,7 +8,7 @@ import { Space } from '../entities/space.entity.js';
 import { AddSpaceAppInput } from '../inputs/add-space-app.input.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
-import { refusalError, spacesRefusals } from '../refusals/refusals.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 /** S1: the apps of a space, a simple list for now; seen by whoever sees the space (S3). */
 @Resolver(() => Space)
@@ -25,7 +25,7 @@ export class SpaceAppResolver {
     const name = input.name.trim();
     if (!name || name.length > 100) throw spacesRefusals.refuse('appNameLength');
     const invisible = refuseInvisibleInName(name);
-    if (invisible) throw refusalError(invisible);
+    if (invisible) throw spacesRefusals.refuseWith(invisible);
     const row = { id: randomUUID(), spaceId: space.id, name, createdBy: viewer.userId };
     return ctx.dataSource.transaction(async (manager) => {
       await manager.insert(SpaceApp, row);

@@ -20,14 +20,14 @@ import type { SpacesContext } from '../context.js';
 import { assertGuestSpacesReadable, guestSpacesRefusal } from '../licensing-gate.js';
 import { In, type EntityManager } from 'typeorm';
 import { refuseInvisibleInName } from '../domain/names.js';
-import { refusalError, spacesRefusals } from '../refusals/refusals.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 export function spaceName(raw: string): string {
   const name = raw.trim();
   if (!name) throw spacesRefusals.refuse('spaceNameRequired');
   if (name.length > 200) throw spacesRefusals.refuse('spaceNameTooLong');
   const invisible = refuseInvisibleInName(name);
-  if (invisible) throw refusalError(invisible);
+  if (invisible) throw spacesRefusals.refuseWith(invisible);
   return name;
 }
 
@@ -36,7 +36,7 @@ export async function checkGuestPolicy(manager: EntityManager, tenantId: string,
   const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
   const memberships = await manager.findBy(SpaceMember, { userId: guestId });
   const refusal = refuseJoinUnderPolicy(tenant.guestPolicy, memberships.map((m) => m.spaceId), spaceId);
-  if (refusal) throw refusalError(refusal);
+  if (refusal) throw spacesRefusals.refuseWith(refusal);
 }
 
 /** Removes someone from a space; their past posts stay, attributed to them (S10). */

@@ -6,7 +6,7 @@ import { User } from '../entities/user.entity.js';
 import { UpdateProfileInput } from '../inputs/update-profile.input.js';
 import type { SpacesContext } from '../context.js';
 import { refuseInvisibleInName } from '../domain/names.js';
-import { refusalError, spacesRefusals } from '../refusals/refusals.js';
+import { spacesRefusals } from '../refusals/refusals.js';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -47,7 +47,7 @@ export class UserResolver {
       const name = input.name.trim();
       if (!name || name.length > 200) throw spacesRefusals.refuse('userNameLength');
       const invisible = refuseInvisibleInName(name);
-      if (invisible) throw refusalError(invisible);
+      if (invisible) throw spacesRefusals.refuseWith(invisible);
       changes.name = name;
     }
     if (input.coverImageUrl != null) {
