@@ -1,4 +1,4 @@
-import type { Locale } from './entities/enums.js';
+import { languageOf, type Locale } from './entities/enums.js';
 
 /** A mail's words: the subject and paragraphs of plain text (a paragraph may be a bare link). */
 export interface MailText {
@@ -17,7 +17,7 @@ function tokyoTime(instant: Date): string {
  * it in the same mail; a tenant set to EN gets the English alone.
  */
 function localised(locale: Locale, ja: MailText, en: MailText): MailText {
-  if (locale === 'EN') return en;
+  if (languageOf(locale) === 'en') return en;
   return { subject: `${ja.subject} / ${en.subject}`, paragraphs: [...ja.paragraphs, '----- English -----', ...en.paragraphs] };
 }
 

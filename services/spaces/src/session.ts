@@ -1,14 +1,10 @@
-import type { Language, Role } from '@kyodo/auth';
+import type { Role } from '@kyodo/auth';
+import { languageOf } from './entities/enums.js';
 import type { Tenant } from './entities/tenant.entity.js';
 import type { User } from './entities/user.entity.js';
 import type { SignInPayload } from './types/sign-in-payload.type.js';
 import type { SpacesContext } from './context.js';
 import { spacesRefusals } from './refusals/refusals.js';
-
-/** I1: the language a person reads: their own choice, else their tenant's (signed into the token as `lng`). */
-export function languageOf(user: Pick<User, 'locale'>, tenant: Pick<Tenant, 'locale'>): Language {
-  return (user.locale ?? tenant.locale) === 'EN' ? 'en' : 'ja';
-}
 
 export function rolesOf(user: User): Role[] {
   const roles: Role[] = [];
@@ -28,8 +24,9 @@ export async function issueSession(ctx: SpacesContext, user: User, tenant: Tenan
   if (!issuer) throw new Error('the spaces subgraph was started without a token issuer');
   // T5: whatever path led here (refresh, tenant switch, a link), a removed member gets no new session
   if (user.removedAt) throw spacesRefusals.refuse('accountRemoved');
+  // I1: the language the person reads, signed into the token as `lng`: their own choice, else their tenant's
   const token = await issuer.sign(
-    { userId: user.id, tenantId: user.tenantId, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion, language: languageOf(user, tenant) },
+    { userId: user.id, tenantId: user.tenantId, kind: user.kind, roles: rolesOf(user), accessVersion: user.accessVersion, language: languageOf(user.locale ?? tenant.locale) },
     { now },
   );
   return {

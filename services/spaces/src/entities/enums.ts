@@ -1,3 +1,4 @@
+import type { Language } from '@kyodo/auth';
 import { registerEnumType } from 'type-graphql';
 
 /** S7: whether a guest may be in many guest spaces (KINTONE) or in exactly one (SINGLE_SPACE). */
@@ -27,6 +28,11 @@ export enum Locale {
   EN = 'EN',
 }
 registerEnumType(Locale, { name: 'Locale', description: "A language (I1): JA (Japanese, the default; English follows it in mail) or EN. A tenant's is its mail's and its people's default; a user's own overrides it." });
+
+/** I1: the language a locale is read in: English for EN, Japanese otherwise (and when none is set). The one mapping: tokens and mail both use it. */
+export function languageOf(locale: Locale | null | undefined): Language {
+  return locale === Locale.EN ? 'en' : 'ja';
+}
 
 /** The base product course; licensing owns contracts, spaces passes it on at onboarding (same values as licensing's). */
 export enum Course {
