@@ -78,7 +78,7 @@ export async function checkProductVersion(manager: EntityManager, productId: str
     throw supportRefusals.refuse('versionUnknown', { product: product.name, version, versions: versions.map((v) => v.version).join(', ') });
   }
   const refusal = endOfSupportRefusal({ productName: product.name, version: match.version, endOfSupport: match.endOfSupport }, tokyoDate(now));
-  if (refusal) throw supportRefusals.refuse(refusal.key, refusal.params);
+  if (refusal) throw supportRefusals.refuseWith(refusal);
 }
 
 export interface NewTicket {
@@ -174,7 +174,7 @@ export async function loadTicketForUpdate(manager: EntityManager, viewer: Viewer
 /** Moves a ticket through P8, refusing illegal transitions with CONFLICT naming both states. */
 export function moveTicket(ticket: Ticket, to: TicketStatusValue, now: Date): Partial<Ticket> {
   const refusal = transitionRefusal(ticket.status, to);
-  if (refusal) throw supportRefusals.refuse(refusal.key, refusal.params);
+  if (refusal) throw supportRefusals.refuseWith(refusal);
   const changes: Partial<Ticket> = { status: to };
   if (to === 'SOLVED') changes.solvedAt = now;
   else if (ticket.status === 'SOLVED') changes.solvedAt = null;

@@ -1,11 +1,12 @@
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { channelRefusal, emailLicenceRefusal, endOfSupportRefusal } from '../src/domain/intake.js';
 import { containsJapanese } from '../src/domain/language.js';
 import { findCategory, outOfScopeAnswer, SUPPORT_CATEGORIES, unknownCategoryRefusal } from '../src/domain/scope.js';
-import { supportRefusals, type SupportRefusal } from '../src/refusals/refusals.js';
+import { supportRefusals, type SupportRefusalKey } from '../src/refusals/refusals.js';
 
 /** A domain refusal as an English reader gets it (null stays null). */
-const inEnglish = (refusal: SupportRefusal | null) => refusal && supportRefusals.message(refusal.key, 'en', refusal.params);
+const inEnglish = (refusal: RefusalOf<SupportRefusalKey> | null) => refusal && supportRefusals.messageOf(refusal, 'en');
 
 describe('support intake rules', () => {
   it('P2: FAX is refused for everyone; customers write ONLINE or EMAIL, agents record PHONE, EMAIL, REMOTE', () => {

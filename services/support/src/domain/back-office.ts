@@ -1,4 +1,4 @@
-import type { SupportRefusal } from '../refusals/refusals.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 
 /**
  * The vendor's back office for the support desk (P5 catalogue, P7 closing days): the checks a
@@ -6,11 +6,11 @@ import type { SupportRefusal } from '../refusals/refusals.js';
  */
 
 /** P5: a product id is what tickets and licence certificates name: lower-case letters, digits, hyphens. */
-export function productIdProblem(id: string): SupportRefusal<'productIdFormat'> | null {
+export function productIdProblem(id: string): RefusalOf<'productIdFormat'> | null {
   return /^[a-z][a-z0-9-]{1,39}$/.test(id) ? null : { key: 'productIdFormat' };
 }
 
-export function versionProblem(version: string): SupportRefusal<'versionFormat'> | null {
+export function versionProblem(version: string): RefusalOf<'versionFormat'> | null {
   return /^[0-9A-Za-z][0-9A-Za-z.-]{0,39}$/.test(version) ? null : { key: 'versionFormat' };
 }
 
@@ -26,7 +26,7 @@ export function isCalendarDay(value: string): boolean {
  * P7: a closing day is a real day of the month: every year (no year; 29 February allowed, it is
  * closed in leap years) or once in a given year.
  */
-export function closingDayProblem(day: { year: number | null; month: number; day: number }): SupportRefusal<'closingDayYear' | 'closingDayMonth' | 'closingDayDay'> | null {
+export function closingDayProblem(day: { year: number | null; month: number; day: number }): RefusalOf<'closingDayYear' | 'closingDayMonth' | 'closingDayDay'> | null {
   if (day.year !== null && (!Number.isInteger(day.year) || day.year < 1970 || day.year > 2999)) return { key: 'closingDayYear' };
   if (!Number.isInteger(day.month) || day.month < 1 || day.month > 12) return { key: 'closingDayMonth' };
   const lastDay = new Date(Date.UTC(day.year ?? 2000, day.month, 0)).getUTCDate();

@@ -1,4 +1,5 @@
-import type { SupportRefusal } from '../refusals/refusals.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
+import type { SupportRefusalKey } from '../refusals/refusals.js';
 import type { LocalDate } from './business-calendar.js';
 
 /** P2: the ways a question reaches support. FAX is listed only so it can be refused clearly. */
@@ -12,7 +13,7 @@ export type Submitter = 'CUSTOMER' | 'AGENT';
  * (ONLINE) or by e-mail; a phone call, a remote session or an e-mail received by the desk is
  * recorded by an agent on the customer's behalf.
  */
-export function channelRefusal(channel: ChannelValue, submitter: Submitter): SupportRefusal | null {
+export function channelRefusal(channel: ChannelValue, submitter: Submitter): RefusalOf<SupportRefusalKey> | null {
   if (channel === 'FAX') return { key: 'faxNotAChannel' };
   if (submitter === 'CUSTOMER' && (channel === 'PHONE' || channel === 'REMOTE')) return { key: channel === 'PHONE' ? 'phoneCallByAgent' : 'remoteSessionByAgent' };
   if (submitter === 'AGENT' && channel === 'ONLINE') return { key: 'onlineFormIsCustomers' };
@@ -28,7 +29,7 @@ export interface LicenceRecord {
  * P3: an e-mail from outside the built-in form must carry the 6-digit customer number from
  * the licence certificate and a product ID of that licence; both must match the record.
  */
-export function emailLicenceRefusal(customerNumber: string | null | undefined, productId: string, licences: readonly LicenceRecord[]): SupportRefusal | null {
+export function emailLicenceRefusal(customerNumber: string | null | undefined, productId: string, licences: readonly LicenceRecord[]): RefusalOf<SupportRefusalKey> | null {
   const given = customerNumber?.trim() ?? '';
   if (!given) return { key: 'customerNumberMissing' };
   if (!/^\d{6}$/.test(given)) return { key: 'customerNumberInvalid', params: { customerNumber: given } };
@@ -48,7 +49,7 @@ export interface ProductVersionRecord {
 }
 
 /** P5: no ticket for a version whose support has ended (the end date itself is still supported). */
-export function endOfSupportRefusal(version: ProductVersionRecord, today: LocalDate): SupportRefusal<'supportEnded'> | null {
+export function endOfSupportRefusal(version: ProductVersionRecord, today: LocalDate): RefusalOf<'supportEnded'> | null {
   if (version.endOfSupport === null || today <= version.endOfSupport) return null;
   return { key: 'supportEnded', params: { product: version.productName, version: version.version, endOfSupport: version.endOfSupport } };
 }

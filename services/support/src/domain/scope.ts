@@ -1,4 +1,4 @@
-import type { SupportRefusal } from '../refusals/refusals.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 
 /**
  * P4: what the support desk answers. Categories are data: a client lists them from the
@@ -34,7 +34,7 @@ export function findCategory(code: string): SupportCategory | undefined {
 }
 
 /** P4: the refusal of a category that is not one, listing those in and out of scope. */
-export function unknownCategoryRefusal(code: string): SupportRefusal<'unknownCategory'> {
+export function unknownCategoryRefusal(code: string): RefusalOf<'unknownCategory'> {
   const inScope = SUPPORT_CATEGORIES.filter((c) => c.inScope).map((c) => c.code);
   const outOfScope = SUPPORT_CATEGORIES.filter((c) => !c.inScope).map((c) => c.code);
   return { key: 'unknownCategory', params: { category: code, inScope: inScope.join(', '), outOfScope: outOfScope.join(', ') } };

@@ -1,4 +1,5 @@
-import type { SupportRefusal } from '../refusals/refusals.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
+import type { SupportRefusalKey } from '../refusals/refusals.js';
 
 /**
  * P8 as a state machine. NEW -> OPEN (an agent picks the ticket up or answers) -> PENDING
@@ -24,7 +25,7 @@ const ALLOWED: Record<TicketStatusValue, readonly TicketStatusValue[]> = {
 };
 
 /** Why the ticket may not go from `from` to `to` (the refusal naming both); null when it may. */
-export function transitionRefusal(from: TicketStatusValue, to: TicketStatusValue): SupportRefusal | null {
+export function transitionRefusal(from: TicketStatusValue, to: TicketStatusValue): RefusalOf<SupportRefusalKey> | null {
   if (ALLOWED[from].includes(to)) return null;
   if (from === to) return { key: 'statusUnchanged', params: { status: to } };
   if (from === 'CLOSED') return { key: 'closedIsFinal', params: { to } };

@@ -1,4 +1,4 @@
-import { defineRefusals, type RefusalDefinition, type RefusalParams } from '@kyodo/subgraph-kit';
+import { defineRefusals, type RefusalDefinition } from '@kyodo/subgraph-kit';
 import { SUPPORT_REFUSALS_EN } from './refusals-en.js';
 import { SUPPORT_REFUSALS_JA } from './refusals-ja.js';
 
@@ -89,11 +89,5 @@ export const SUPPORT_REFUSAL_DEFINITIONS = {
 } as const satisfies Record<string, RefusalDefinition>;
 
 export type SupportRefusalKey = keyof typeof SUPPORT_REFUSAL_DEFINITIONS;
-
-/** A refusal as a domain function answers it: the key and its parameters, worded where it is thrown. */
-export interface SupportRefusal<K extends SupportRefusalKey = SupportRefusalKey> {
-  key: K;
-  params?: RefusalParams;
-}
 
 export const supportRefusals = defineRefusals<SupportRefusalKey>(SUPPORT_REFUSAL_DEFINITIONS, { ja: SUPPORT_REFUSALS_JA, en: SUPPORT_REFUSALS_EN });

@@ -36,7 +36,7 @@ export class SupportBackOfficeResolver {
     const viewer = requireVendorOperator(ctx, 'catalogueVendorOnly');
     const id = input.id.trim();
     const problem = productIdProblem(id);
-    if (problem) throw supportRefusals.refuse(problem.key);
+    if (problem) throw supportRefusals.refuseWith(problem);
     const name = text(input.name, 'name', 100);
     return ctx.dataSource.transaction(async (manager) => {
       const before = await manager.findOneBy(SupportProduct, { id });
@@ -53,7 +53,7 @@ export class SupportBackOfficeResolver {
     const productId = input.productId.trim();
     const version = input.version.trim();
     const problem = versionProblem(version);
-    if (problem) throw supportRefusals.refuse(problem.key);
+    if (problem) throw supportRefusals.refuseWith(problem);
     const endOfSupport = input.endOfSupport?.trim() || null;
     if (endOfSupport !== null && !isCalendarDay(endOfSupport)) throw supportRefusals.refuse('endOfSupportFormat');
     return ctx.dataSource.transaction(async (manager) => {
@@ -79,7 +79,7 @@ export class SupportBackOfficeResolver {
     const viewer = requireVendorOperator(ctx, 'closingDaysVendorOnly');
     const day = { year: input.year ?? null, month: input.month, day: input.day, reason: text(input.reason, 'reason', 200) };
     const problem = closingDayProblem(day);
-    if (problem) throw supportRefusals.refuse(problem.key, problem.params);
+    if (problem) throw supportRefusals.refuseWith(problem);
     return ctx.dataSource.transaction(async (manager) => {
       const id = randomUUID();
       await manager.insert(SupportClosingDay, { id, ...day });

@@ -43,18 +43,18 @@ export class OpenTicketResolver {
     const ticket = await ctx.dataSource.transaction(async (manager) => {
       const { tenantId, requesterId } = await resolveRequester(manager, viewer, input.requesterId);
       const refusal = channelRefusal(input.channel, isSupportAgent(viewer) ? 'AGENT' : 'CUSTOMER');
-      if (refusal) throw supportRefusals.refuse(refusal.key, refusal.params);
+      if (refusal) throw supportRefusals.refuseWith(refusal);
       const category = findCategory(input.category.trim().toUpperCase());
       if (!category) {
         const unknown = unknownCategoryRefusal(input.category);
-        throw supportRefusals.refuse(unknown.key, unknown.params);
+        throw supportRefusals.refuseWith(unknown);
       }
       const productId = input.productId.trim();
       await checkProductVersion(manager, productId, input.productVersion, now);
       if (input.channel === 'EMAIL') {
         const licences = await manager.findBy(SupportLicence, { tenantId });
         const licenceRefusal = emailLicenceRefusal(input.customerNumber, productId, licences);
-        if (licenceRefusal) throw supportRefusals.refuse(licenceRefusal.key, licenceRefusal.params);
+        if (licenceRefusal) throw supportRefusals.refuseWith(licenceRefusal);
       }
       return insertTicket(
         manager,
