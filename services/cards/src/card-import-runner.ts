@@ -41,7 +41,7 @@ export async function storeImportPart(store: ImageStore, jobId: string, part: nu
 
 /** C4/I1: a bad line as its report shows it, in `language`: "line 17: email ... is not an email address." */
 export function describeImportProblem(problem: ImportRowProblem, language: Language): string {
-  const texts = problem.reasons.map((reason) => ('text' in reason ? reason.text : cardsRefusals.message(reason.key, language, reason.params)));
+  const texts = problem.reasons.map((reason) => ('text' in reason ? reason.text : cardsRefusals.messageOf(reason, language)));
   const problems = joinSentences(texts, language);
   return problem.line > 0 ? cardsRefusals.message('importOnLine', language, { line: problem.line, problems }) : problems;
 }

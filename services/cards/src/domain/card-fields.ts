@@ -1,5 +1,5 @@
 /** C1: the text fields of a business card, checked and normalised. No GraphQL, no SQL. */
-import type { RefusalParams } from '@kyodo/subgraph-kit';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 import type { CardsRefusalKey } from '../refusals/refusals.js';
 
 export const CARD_LANGUAGES = ['ja', 'en', 'zh'] as const;
@@ -25,13 +25,6 @@ export interface CardFields {
 
 export type RawCardFields = { [K in keyof CardFields]?: CardFields[K] | null | undefined };
 
-/** A field's problem: the refusal that says it (I1: worded in the reader's language when shown). */
-export interface FieldProblem {
-  field: keyof CardFields;
-  key: CardsRefusalKey;
-  params?: RefusalParams;
-}
-
 const LIMITS = { name: 200, nameReading: 200, company: 200, department: 200, title: 200, email: 254, url: 500, notes: 10_000, address: 500, phone: 50 } as const;
 const MAX_ADDRESSES = 5;
 const MAX_PHONES = 10;
@@ -56,8 +49,8 @@ export function isCalendarDate(value: string): boolean {
  * C1: checks every field of a new card (or the full result of an update) and returns the
  * normalised fields, or every problem found (an import reports them all at once).
  */
-export function checkCardFields(raw: RawCardFields): { fields: CardFields; problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
+export function checkCardFields(raw: RawCardFields): { fields: CardFields; problems: RefusalOf<CardsRefusalKey>[] } {
+  const problems: RefusalOf<CardsRefusalKey>[] = [];
   const limit = (field: keyof typeof LIMITS & keyof CardFields, value: string | null) => {
     if (value && value.length > LIMITS[field]) problems.push({ field, key: 'fieldTooLong', params: { field, max: LIMITS[field] } });
     return value;

@@ -1,4 +1,4 @@
-import type { RefusalParams } from '@kyodo/subgraph-kit';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 import type { CardsRefusalKey } from '../refusals/refusals.js';
 
 /** C1: what a card image may be. */
@@ -35,14 +35,8 @@ export function typeOfKey(key: string): CardImageType {
   return key.endsWith('.png') ? 'image/png' : 'image/jpeg';
 }
 
-/** A refusal as data: its key and parameters (I1: worded in the reader's language where it is thrown). */
-export interface ImageProblem {
-  key: Extract<CardsRefusalKey, `image${string}`>;
-  params?: RefusalParams;
-}
-
 /** C1: the checks on an uploaded image, in the order a client would fix them: the problem, or the bytes and their type. */
-export function cardImageProblem(base64: string, maxBytes = MAX_IMAGE_BYTES): { problem: ImageProblem } | { bytes: Buffer; type: CardImageType } {
+export function cardImageProblem(base64: string, maxBytes = MAX_IMAGE_BYTES): { problem: RefusalOf<Extract<CardsRefusalKey, `image${string}`>> } | { bytes: Buffer; type: CardImageType } {
   if (!/^[A-Za-z0-9+/=\r\n]*$/.test(base64)) return { problem: { key: 'imageNotBase64' } };
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0) return { problem: { key: 'imageEmpty' } };

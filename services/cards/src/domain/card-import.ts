@@ -1,4 +1,4 @@
-import type { RefusalParams } from '@kyodo/subgraph-kit';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 import type { CardsRefusalKey } from '../refusals/refusals.js';
 import { checkCardFields, type CardFields, type RawCardFields } from './card-fields.js';
 import { restoreTextCell, type CsvRecord } from './csv.js';
@@ -45,7 +45,7 @@ const LIST_SEPARATOR = ';';
  * Why a line is bad: a refusal's key and parameters (I1: worded in the reader's language when the
  * report is written), or words already written (the kit's text check, in the current language).
  */
-export type ImportReason = { key: CardsRefusalKey; params?: RefusalParams } | { text: string };
+export type ImportReason = RefusalOf<CardsRefusalKey> | { text: string };
 
 /** A bad line (0: the file as a whole could not be read) and why. */
 export interface ImportRowProblem {
@@ -107,7 +107,7 @@ export function checkRecords(columns: Array<keyof CardFields | null>, records: C
     }
     const checked = checkCardFields(raw);
     if (checked.problems.length > 0) {
-      problems.push({ line: record.line, field: checked.problems[0]!.field, reasons: checked.problems.map(({ key, params }) => ({ key, params })) });
+      problems.push({ line: record.line, field: checked.problems[0]!.field ?? null, reasons: checked.problems.map(({ key, params }) => ({ key, params })) });
     } else rows.push({ line: record.line, fields: checked.fields });
   }
   return { rows, problems };

@@ -1,3 +1,4 @@
+import type { RefusalOf } from '@kyodo/subgraph-kit';
 import type { CardState } from './card-fields.js';
 
 export type CardStep = 'read' | 'verify';
@@ -10,7 +11,7 @@ export const stateBefore = (step: CardStep): CardState => FROM[step];
 export const stateAfter = (step: CardStep): CardState => TO[step];
 
 /** C2: null when the step may happen, else the refusal (its key and the card's state). */
-export function stepRefusal(step: CardStep, state: CardState): { key: 'readNeedsScanned' | 'verifyNeedsRead'; params: { state: CardState } } | null {
+export function stepRefusal(step: CardStep, state: CardState): RefusalOf<'readNeedsScanned' | 'verifyNeedsRead'> | null {
   if (state === FROM[step]) return null;
   return { key: step === 'read' ? 'readNeedsScanned' : 'verifyNeedsRead', params: { state } };
 }

@@ -33,7 +33,7 @@ export class CardImageResolver {
     requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, input.cardId);
     const checked = cardImageProblem(input.base64);
-    if ('problem' in checked) throw cardsRefusals.refuse(checked.problem.key, checked.problem.params);
+    if ('problem' in checked) throw cardsRefusals.refuseWith(checked.problem);
     const store = imageStoreFor(ctx.deps);
     const key = imageKeyFor(card.tenantId, card.id, input.side, checked.type);
     await store.put(key, checked.bytes);

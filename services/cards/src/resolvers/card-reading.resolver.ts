@@ -24,7 +24,7 @@ async function moveCard(ctx: CardsContext, card: Card, step: 'read' | 'verify', 
     if (!moved.affected) {
       const now = await manager.findOneBy(Card, { id: card.id });
       const refused = stepRefusal(step, now?.state ?? card.state);
-      throw refused ? cardsRefusals.refuse(refused.key, refused.params) : cardsRefusals.refuse('cardChangedMeanwhile');
+      throw refused ? cardsRefusals.refuseWith(refused) : cardsRefusals.refuse('cardChangedMeanwhile');
     }
     return manager.findOneByOrFail(Card, { id: card.id });
   });
@@ -39,7 +39,7 @@ export class CardReadingResolver {
     requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, id);
     const refused = stepRefusal('read', card.state);
-    if (refused) throw cardsRefusals.refuse(refused.key, refused.params);
+    if (refused) throw cardsRefusals.refuseWith(refused);
     if (!card.frontImageKey) throw cardsRefusals.refuse('cardHasNoFrontImage');
     const store = imageStoreFor(ctx.deps);
     const texts: string[] = [];
@@ -65,7 +65,7 @@ export class CardReadingResolver {
     requireMember(ctx, () => cardsRefusals.refuse('guestsMayNotUseCards'));
     const card = await requireVisibleCard(ctx, input.id);
     const refused = stepRefusal('verify', card.state);
-    if (refused) throw cardsRefusals.refuse(refused.key, refused.params);
+    if (refused) throw cardsRefusals.refuseWith(refused);
     const given = Object.fromEntries(Object.entries(input).filter(([key, value]) => key !== 'id' && value !== undefined)) as RawCardFields;
     return moveCard(ctx, card, 'verify', { ...card, ...given });
   }

@@ -1,10 +1,10 @@
-import { cursorDate, decodeCursor, encodeCursor, kitRefusals, pageSize, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { cursorDate, decodeCursor, encodeCursor, kitRefusals, pageSize, requireMember, SURVIVES_OUTAGE, type RefusalOf } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { cardGroupIds, findVisibleCard, requireVisibleCard, visibleCardsQuery, whereSearch } from '../card-access.js';
 import { insertCard, replaceCardGroups } from '../card-store.js';
 import type { CardsContext } from '../context.js';
-import { checkCardFields, searchTextOf, type FieldProblem, type RawCardFields } from '../domain/card-fields.js';
+import { checkCardFields, searchTextOf, type RawCardFields } from '../domain/card-fields.js';
 import { limitKeepsAuthor, readsCards } from '../domain/visibility.js';
 import { Card } from '../entities/card.entity.js';
 import { imageStoreFor } from '../image-store.js';
@@ -12,13 +12,13 @@ import { UserRef } from '../entities/user.type.js';
 import { CreateCardInput, UpdateCardInput } from '../inputs/card.input.js';
 import { viewerGroupIds, viewerGroupIdsFromSpaces } from '../peers.js';
 import { fieldProblemsRefusal } from '../refusals/field-problems.js';
-import { cardsRefusals } from '../refusals/refusals.js';
+import { cardsRefusals, type CardsRefusalKey } from '../refusals/refusals.js';
 import { CardConnection } from '../types/card-connection.type.js';
 
 const MAX_GROUPS = 20;
 const MAX_SEARCH = 200;
 
-function rejectProblems(problems: FieldProblem[]): void {
+function rejectProblems(problems: readonly RefusalOf<CardsRefusalKey>[]): void {
   const refusal = fieldProblemsRefusal(problems);
   if (refusal) throw refusal;
 }
