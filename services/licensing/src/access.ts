@@ -2,7 +2,6 @@ import { isVendorAdmin, type Viewer } from '@kyodo/auth';
 import { isUniqueViolation, requireViewer, type RequestContext } from '@kyodo/subgraph-kit';
 import type { GraphQLError } from 'graphql';
 import { ACCEPTED_DATES, DEFAULT_TIME_ZONE, localDateOf, type LocalDate } from './domain/calendar-dates.js';
-import { Refusal } from './domain/refusal.js';
 import { licensingRefusals } from './refusals/refusals.js';
 import type { LicensingLoaders } from './loaders.js';
 
@@ -26,19 +25,14 @@ export function isTenantAdmin(viewer: Viewer | null, tenantId: string): boolean 
   return !!viewer && isTenantMember(viewer, tenantId) && viewer.roles.includes('ADMIN');
 }
 
-/** Runs a domain rule and turns its Refusal into the catalogue's error, in the request's language (I1). */
+/** Runs a domain rule and turns the refusal it throws into the catalogue's error, in the request's language (I1). */
 export function applyRule<T>(rule: () => T, extensions: Record<string, unknown> = {}): T {
   try {
     return rule();
   } catch (error) {
-    if (error instanceof Refusal) throw refusalError(error, extensions);
+    if (licensingRefusals.isThrown(error)) throw licensingRefusals.refuseWith(error, extensions);
     throw error;
   }
-}
-
-/** A domain Refusal as the GraphQL error the API answers with (I1: the text from the catalogue). */
-export function refusalError(refusal: Refusal, extensions: Record<string, unknown> = {}): GraphQLError {
-  return licensingRefusals.refuse(refusal.key, refusal.params, { ...refusal.extensions, ...extensions });
 }
 
 /** A date input outside ACCEPTED_DATES (or not a calendar day), naming its field. */

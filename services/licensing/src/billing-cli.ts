@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { createDataSource, createLogger, parseEnv, runMigrations, subgraphEnvSchema, systemClock } from '@kyodo/subgraph-kit';
 import 'reflect-metadata';
 import { runBilling } from './billing-run.js';
-import { Refusal } from './domain/refusal.js';
 import { migrations } from './migrations/index.js';
+import { licensingRefusals } from './refusals/refusals.js';
 import { licensingEntities } from './subgraph.js';
 
 /**
@@ -25,7 +25,7 @@ try {
   logger.info('billing run done', { period, issued: issued.length, total: issued.reduce((sum, invoice) => sum + invoice.total, 0) });
   if (pendingTenants.length > 0) logger.warn('base contracts pending a tenant were not invoiced (issue 18 #6)', { period, tenants: pendingTenants });
 } catch (error) {
-  if (!(error instanceof Refusal)) throw error;
+  if (!licensingRefusals.isThrown(error)) throw error;
   logger.error(error.message, { period });
   process.exitCode = 2;
 } finally {

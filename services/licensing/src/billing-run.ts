@@ -6,7 +6,6 @@ import { isUniqueViolation } from './access.js';
 import { settleContract } from './contract-renewal.js';
 import { localDateOf } from './domain/calendar-dates.js';
 import { billingKeyOf, periodInvoice, periodStart, serviceBillingKeyOf, serviceTermInvoice } from './domain/recurring-billing.js';
-import { Refusal } from './domain/refusal.js';
 import { Contract } from './entities/contract.entity.js';
 import { GuestLicenseOrder } from './entities/guest-license-order.entity.js';
 import { Invoice } from './entities/invoice.entity.js';
@@ -15,6 +14,7 @@ import { MemberSeatOrder } from './entities/member-seat-order.entity.js';
 import { PriceRow } from './entities/price-row.entity.js';
 import { ServiceContract } from './entities/service-contract.entity.js';
 import { writeInvoice } from './invoicing.js';
+import { licensingRefusals } from './refusals/refusals.js';
 
 export interface BillingRunResult {
   period: string;
@@ -39,8 +39,8 @@ export function currentPeriod(now: Date): string {
  */
 export async function runBilling(dataSource: DataSource, period: string, now: Date, by: { trigger: BillingRunTrigger; userId?: string | null } = { trigger: 'SCHEDULE' }): Promise<BillingRunResult> {
   const first = periodStart(period);
-  if (!first) throw new Refusal('billingPeriodForm', { period });
-  if (first > localDateOf(now)) throw new Refusal('billingPeriodNotBegun', { period });
+  if (!first) throw licensingRefusals.thrown({ key: 'billingPeriodForm', params: { period } });
+  if (first > localDateOf(now)) throw licensingRefusals.thrown({ key: 'billingPeriodNotBegun', params: { period } });
   const prices = await dataSource.getRepository(PriceRow).find();
   const issued: Invoice[] = [];
   const pendingTenants: string[] = [];

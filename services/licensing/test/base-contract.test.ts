@@ -1,7 +1,7 @@
+import { ThrownRefusal } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBaseContract, firstTermEndsOn, MIN_MEMBER_SEATS } from '../src/domain/base-contracts.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { Contract } from '../src/entities/contract.entity.js';
 import { Invoice } from '../src/entities/invoice.entity.js';
 import { licensingSubgraph } from '../src/index.js';
@@ -15,7 +15,7 @@ describe('T5/L16: the rules of a new base contract', () => {
     expect(MIN_MEMBER_SEATS).toBe(5);
     expect(() => checkBaseContract({ course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-05', memberSeats: 5 })).not.toThrow();
     for (const memberSeats of [4, 0, -1, 4.5]) {
-      expect(() => checkBaseContract({ course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-05', memberSeats })).toThrow(Refusal);
+      expect(() => checkBaseContract({ course: 'LIGHT', billingCycle: 'MONTHLY', startsOn: '2027-01-05', memberSeats })).toThrow(ThrownRefusal);
     }
   });
 

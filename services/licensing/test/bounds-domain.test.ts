@@ -1,10 +1,10 @@
+import { ThrownRefusal } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { checkBaseContract } from '../src/domain/base-contracts.js';
 import { MAX_GUEST_LICENSES, MAX_MEMBER_SEATS, MAX_MONTHLY_PRICE, MAX_PRICE, WORST_INVOICE_TOTAL } from '../src/domain/bounds.js';
 import { quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
 import { checkNewPriceRow } from '../src/domain/price-rows.js';
 import { periodInvoice } from '../src/domain/recurring-billing.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
@@ -13,7 +13,7 @@ const refusal = (run: () => unknown) => {
   try {
     run();
   } catch (error) {
-    if (error instanceof Refusal) return error;
+    if (error instanceof ThrownRefusal) return error;
     throw error;
   }
   throw new Error('expected a refusal');

@@ -1,6 +1,6 @@
+import { ThrownRefusal } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { courseForOrder, courseOn, quoteCourseChange, type CourseContractTerms } from '../src/domain/course-orders.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
 const annualLight: CourseContractTerms = {
@@ -18,7 +18,7 @@ const refusal = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof Refusal) return { code: error.code, message: error.message, field: error.field };
+    if (error instanceof ThrownRefusal) return { code: error.code, message: error.message, field: error.field };
   }
   throw new Error('no refusal');
 };

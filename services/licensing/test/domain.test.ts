@@ -1,4 +1,4 @@
-import { japaneseBusinessCalendar } from '@kyodo/subgraph-kit';
+import { japaneseBusinessCalendar, ThrownRefusal } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { addMonths, firstOfNextMonth, isLocalDate, localDateOf } from '../src/domain/calendar-dates.js';
 import { guestLicensesInForce, guestLicensesOn, quoteGuestOrder, type BaseContractTerms } from '../src/domain/guest-orders.js';
@@ -6,7 +6,6 @@ import { grantsAccess, guestLicenseStatus, trialEndsOn } from '../src/domain/gue
 import { taxOn, totalsOf } from '../src/domain/invoices.js';
 import { findPrice, priceBookOn } from '../src/domain/price-book.js';
 import { guestAllowance, storageQuotaBytes } from '../src/domain/quotas.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { licensingRefusals } from '../src/refusals/refusals.js';
 import {
   addBusinessDays,
@@ -155,7 +154,7 @@ function refusal(run: () => unknown): { code: string; message: string } {
   try {
     run();
   } catch (error) {
-    if (error instanceof Refusal) return { code: error.code, message: error.message };
+    if (error instanceof ThrownRefusal) return { code: error.code, message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');
@@ -344,7 +343,7 @@ describe('property: quotes agree with their invoice lines', () => {
       try {
         quote = quoteGuestOrder(contract, { quantity, orderDate }, PRICE_ROWS);
       } catch (error) {
-        expect(error).toBeInstanceOf(Refusal);
+        expect(error).toBeInstanceOf(ThrownRefusal);
         expect(contract.billingCycle === 'ANNUAL' && wholeMonths(orderDate, end) < 1).toBe(true);
         continue;
       }

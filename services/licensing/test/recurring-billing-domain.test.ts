@@ -1,8 +1,8 @@
+import { ThrownRefusal } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { firstAnnualTermStart, periodInvoice, periodStart } from '../src/domain/recurring-billing.js';
 import { courseOn, quoteCourseChange } from '../src/domain/course-orders.js';
 import { quoteGuestOrder } from '../src/domain/guest-orders.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { memberSeatLimit, quoteSeatOrder } from '../src/domain/seat-orders.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
@@ -11,7 +11,7 @@ const monthlyLight = { course: 'LIGHT' as const, billingCycle: 'MONTHLY' as cons
 describe('L16 recurring billing (domain)', () => {
   it('L16: a period is YYYY-MM', () => {
     expect(['2027-01', '2027-12', '2027-13', '2027-1', '2027-01-01', 'x'].map(periodStart)).toEqual(['2027-01-01', '2027-12-01', null, null, null, null]);
-    expect(() => periodInvoice('2027-13', monthlyLight, [], PRICE_ROWS)).toThrow(Refusal);
+    expect(() => periodInvoice('2027-13', monthlyLight, [], PRICE_ROWS)).toThrow(ThrownRefusal);
   });
 
   it("L16: an annual term starts on the 1st after the order, or on the order day when it is the 1st (the vendor's 2020-11-01 example)", () => {

@@ -1,9 +1,8 @@
-import { checkCatalogues, withLanguage } from '@kyodo/subgraph-kit';
+import { checkCatalogues, ThrownRefusal, withLanguage } from '@kyodo/subgraph-kit';
 import { DEMO, errorCodes, startStack, testDialects, type Stack } from '@kyodo/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyRule } from '../src/access.js';
 import { quoteGuestOrder } from '../src/domain/guest-orders.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { licensingSubgraph } from '../src/index.js';
 import { LICENSING_REFUSAL_DEFINITIONS, licensingRefusals } from '../src/refusals/refusals.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
@@ -25,8 +24,8 @@ describe('I1: the licensing refusal catalogue', () => {
   it('a domain rule refuses with a key and parameters; the text is written in the language of the request', () => {
     const contract = { course: 'LIGHT', billingCycle: 'ANNUAL', startsOn: '2025-11-01', endsOn: '2026-10-31', seller: 'ONLINE_STORE', basePurchasedOn: '2025-11-01', cancelledOn: null, guestLicenses: 0 } as const;
     const rule = () => quoteGuestOrder(contract, { quantity: 1, orderDate: '2026-10-15' }, PRICE_ROWS);
-    expect(rule).toThrow(Refusal);
-    expect(rule).toThrow(/Less than one whole month/); // the Refusal's own message: English, for logs
+    expect(rule).toThrow(ThrownRefusal);
+    expect(rule).toThrow(/Less than one whole month/); // the thrown refusal's own message: English, for logs
     const ja = (() => {
       try {
         applyRule(rule);

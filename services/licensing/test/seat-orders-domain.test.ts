@@ -1,6 +1,6 @@
+import { ThrownRefusal } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { serviceTermInvoice } from '../src/domain/recurring-billing.js';
-import { Refusal } from '../src/domain/refusal.js';
 import { memberSeatLimit, memberSeatsOn, quoteSeatOrder, type SeatContractTerms } from '../src/domain/seat-orders.js';
 import { PRICE_ROWS } from './price-rows.fixture.js';
 
@@ -10,7 +10,7 @@ const refusal = (fn: () => unknown) => {
   try {
     fn();
   } catch (error) {
-    if (error instanceof Refusal) return { code: error.code, message: error.message };
+    if (error instanceof ThrownRefusal) return { code: error.code, message: error.message };
   }
   throw new Error('no refusal');
 };

@@ -2,7 +2,7 @@ import { addDays, addMonths, type LocalDate } from './calendar-dates.js';
 import { MAX_MEMBER_SEATS, refuseOutOfRange } from './bounds.js';
 import type { CourseCode, CycleCode } from './price-book.js';
 import { firstAnnualTermStart } from './recurring-billing.js';
-import { Refusal } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 
 /** T5: a base contract has at least 5 member seats. */
 export const MIN_MEMBER_SEATS = 5;
@@ -14,10 +14,10 @@ export interface BaseContractRequest {
   memberSeats: number;
 }
 
-/** T5: throws the Refusal that stops a new base contract, if any. */
+/** T5: throws the refusal that stops a new base contract, if any. */
 export function checkBaseContract(request: BaseContractRequest): void {
   if (!Number.isInteger(request.memberSeats) || request.memberSeats < MIN_MEMBER_SEATS) {
-    throw new Refusal('baseContractTooFewSeats', { min: MIN_MEMBER_SEATS, asked: String(request.memberSeats) });
+    throw licensingRefusals.thrown({ key: 'baseContractTooFewSeats', params: { min: MIN_MEMBER_SEATS, asked: String(request.memberSeats) } });
   }
   refuseOutOfRange(request.memberSeats, MIN_MEMBER_SEATS, MAX_MEMBER_SEATS, 'baseContractSeatsOutOfRange');
 }

@@ -1,5 +1,6 @@
 import type { CycleCode } from './price-book.js';
-import { grouped, Refusal } from './refusal.js';
+import { grouped } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 
 /**
  * Issue 18 #5: every quantity and money input has a documented maximum, chosen so that the largest
@@ -38,6 +39,6 @@ export type OutOfRangeRefusal = 'baseContractSeatsOutOfRange' | 'priceRowMonthly
 /** Throws the BAD_USER_INPUT naming the limit when `value` is not a whole number within [min, max]. */
 export function refuseOutOfRange(value: number, min: number, max: number, refusal: OutOfRangeRefusal): void {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Refusal(refusal, { min: grouped(min), max: grouped(max), value: Number.isFinite(value) ? grouped(value) : String(value) });
+    throw licensingRefusals.thrown({ key: refusal, params: { min: grouped(min), max: grouped(max), value: Number.isFinite(value) ? grouped(value) : String(value) } });
   }
 }

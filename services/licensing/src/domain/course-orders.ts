@@ -1,7 +1,7 @@
 import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar-dates.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, type CourseCode, type PriceRowData } from './price-book.js';
-import { Refusal } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { noticeStopsRenewal } from './renewals.js';
 import { MEMBER_SEAT, wholeMonthLines, type SeatContractTerms } from './seat-orders.js';
 import { wholeMonths } from './whole-months.js';
@@ -47,12 +47,12 @@ export interface CourseQuote {
 
 function monthlySeatPrice(prices: readonly PriceRowData[], course: CourseCode, contract: CourseContractTerms, on: LocalDate): number {
   const row = findPrice(prices, { product: MEMBER_SEAT, course, billingCycle: 'MONTHLY', on, basePurchasedOn: contract.basePurchasedOn });
-  if (!row) throw new Refusal('seatNoPrice', { course, orderDate: on });
+  if (!row) throw licensingRefusals.thrown({ key: 'seatNoPrice', params: { course, orderDate: on } });
   return row.amount;
 }
 
 /**
- * T6 (L6/L7 timing): the price and timing of changing the base contract's course, or a Refusal.
+ * T6 (L6/L7 timing): the price and timing of changing the base contract's course, or throws its refusal (licensingRefusals.thrown).
  * - Monthly: an upgrade is usable at once and billed from next month (the billing run bills each
  *   month at the course billed on the 1st, by effectiveFrom: courseBilledOn; nothing is charged
  *   now); a downgrade takes effect on the 1st of next month.
@@ -62,34 +62,34 @@ function monthlySeatPrice(prices: readonly PriceRowData[], course: CourseCode, c
  */
 export function quoteCourseChange(contract: CourseContractTerms, request: CourseOrderRequest, prices: readonly PriceRowData[]): CourseQuote {
   const { course, orderDate } = request;
-  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('courseContractCancelled');
-  if (orderDate < contract.startsOn) throw new Refusal('orderBeforeContractStart', { orderDate, startsOn: contract.startsOn });
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw licensingRefusals.thrown({ key: 'courseContractCancelled' });
+  if (orderDate < contract.startsOn) throw licensingRefusals.thrown({ key: 'orderBeforeContractStart', params: { orderDate, startsOn: contract.startsOn } });
   if (contract.courseHeld !== contract.courseInForce) {
-    throw new Refusal('courseChangePending', { course: contract.courseHeld });
+    throw licensingRefusals.thrown({ key: 'courseChangePending', params: { course: contract.courseHeld } });
   }
-  if (course === contract.courseHeld) throw new Refusal('courseUnchanged', { course });
+  if (course === contract.courseHeld) throw licensingRefusals.thrown({ key: 'courseUnchanged', params: { course } });
   const upgrade = RANK[course] > RANK[contract.courseHeld];
   const unchanged = { courseBefore: contract.courseHeld, course, seats: 0, unitPrice: 0, subtotal: 0, tax: 0, total: 0, lines: [] };
 
   if (contract.billingCycle === 'MONTHLY') {
-    if (request.forRenewal) throw new Refusal('courseRenewalOnMonthly');
+    if (request.forRenewal) throw licensingRefusals.thrown({ key: 'courseRenewalOnMonthly' });
     const next = firstOfNextMonth(orderDate);
     return { ...unchanged, months: null, effectiveFrom: next, courseFrom: upgrade ? orderDate : next };
   }
 
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
   if (request.forRenewal) {
-    if (upgrade) throw new Refusal('courseRenewalUpgrade');
-    if (orderDate > endsOn) throw new Refusal('orderAfterTermEnd', { orderDate, endsOn });
+    if (upgrade) throw licensingRefusals.thrown({ key: 'courseRenewalUpgrade' });
+    if (orderDate > endsOn) throw licensingRefusals.thrown({ key: 'orderAfterTermEnd', params: { orderDate, endsOn } });
     if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
-      throw new Refusal('courseRenewalAfterNotice', { receivedOn: contract.terminationNoticeOn!, endsOn });
+      throw licensingRefusals.thrown({ key: 'courseRenewalAfterNotice', params: { receivedOn: contract.terminationNoticeOn!, endsOn } });
     }
     const next = addDays(endsOn, 1);
     return { ...unchanged, months: 0, effectiveFrom: next, courseFrom: next };
   }
-  if (!upgrade) throw new Refusal('courseDowngradeMidTerm');
+  if (!upgrade) throw licensingRefusals.thrown({ key: 'courseDowngradeMidTerm' });
   const months = wholeMonths(orderDate, endsOn);
-  if (months < 1) throw new Refusal('courseLessThanMonthLeft', { endsOn });
+  if (months < 1) throw licensingRefusals.thrown({ key: 'courseLessThanMonthLeft', params: { endsOn } });
   // a price book where the upgrade is not dearer (rows added by the vendor) charges nothing, never a negative invoice
   const unitPrice = Math.max(0, monthlySeatPrice(prices, course, contract, orderDate) - monthlySeatPrice(prices, contract.courseHeld, contract, orderDate));
   const seats = contract.seatsInForce;

@@ -1,5 +1,7 @@
 import { addDays, localDateOf, type LocalDate } from './calendar-dates.js';
-import { grouped, type RefusalReason } from './refusal.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
+import type { LicensingRefusalKey } from '../refusals/refusals.js';
+import { grouped } from './refusal.js';
 
 export type GuestLicenseStatusCode = 'TRIAL' | 'LICENSED' | 'TRIAL_EXPIRED' | 'FREE';
 
@@ -53,7 +55,7 @@ export function grantsAccess(status: GuestLicenseStatusCode): boolean {
  * administrator assigns them to named guests; at most N can be assigned, and licences cannot be
  * removed below the number assigned (unassign first).
  */
-export function refuseAssignment(held: number, assigned: number): RefusalReason | null {
+export function refuseAssignment(held: number, assigned: number): RefusalOf<LicensingRefusalKey> | null {
   if (assigned >= held) return { key: 'allGuestLicensesAssigned', params: { held: grouped(held) } };
   return null;
 }

@@ -2,7 +2,8 @@ import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar
 import { MAX_GUEST_LICENSES } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
-import { grouped, Refusal, yen } from './refusal.js';
+import { grouped, yen } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { noticeStopsRenewal } from './renewals.js';
 import { termEndsOn } from './service-contracts.js';
 import { monthPeriod, wholeMonths } from './whole-months.js';
@@ -55,7 +56,7 @@ export interface GuestQuote {
 export const MAX_GUEST_CHANGE = 10_000;
 
 /**
- * L1, L2, L5-L7: the price of changing the number of guest licences, or a Refusal.
+ * L1, L2, L5-L7: the price of changing the number of guest licences, or throws its refusal (licensingRefusals.thrown).
  * - monthly: an increase or a decrease takes effect from the 1st of the month after the order
  *   (L7); an increase can be assigned at once and is billed by the next 1st-of-month invoice
  *   (L16: no invoice of its own, total 0); a decrease charges nothing and the count drops from that 1st.
@@ -65,27 +66,27 @@ export const MAX_GUEST_CHANGE = 10_000;
  */
 export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrderRequest, prices: readonly PriceRowData[]): GuestQuote {
   const { quantity, orderDate } = request;
-  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('guestQuantityZero');
-  if (Math.abs(quantity) > MAX_GUEST_CHANGE) throw new Refusal('guestChangeTooLarge', { max: grouped(MAX_GUEST_CHANGE) });
-  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('guestsContractCancelled');
-  if (orderDate < contract.startsOn) throw new Refusal('orderBeforeContractStart', { orderDate, startsOn: contract.startsOn });
+  if (!Number.isInteger(quantity) || quantity === 0) throw licensingRefusals.thrown({ key: 'guestQuantityZero' });
+  if (Math.abs(quantity) > MAX_GUEST_CHANGE) throw licensingRefusals.thrown({ key: 'guestChangeTooLarge', params: { max: grouped(MAX_GUEST_CHANGE) } });
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw licensingRefusals.thrown({ key: 'guestsContractCancelled' });
+  if (orderDate < contract.startsOn) throw licensingRefusals.thrown({ key: 'orderBeforeContractStart', params: { orderDate, startsOn: contract.startsOn } });
   if (contract.guestLicenses + quantity < 0) {
-    throw new Refusal('guestRemoveMoreThanHeld', { held: grouped(contract.guestLicenses), removed: grouped(-quantity) });
+    throw licensingRefusals.thrown({ key: 'guestRemoveMoreThanHeld', params: { held: grouped(contract.guestLicenses), removed: grouped(-quantity) } });
   }
   if (contract.guestLicenses + quantity > MAX_GUEST_LICENSES) {
-    throw new Refusal('guestLicensesAboveLimit', { max: grouped(MAX_GUEST_LICENSES), held: grouped(contract.guestLicenses), after: grouped(contract.guestLicenses + quantity) });
+    throw licensingRefusals.thrown({ key: 'guestLicensesAboveLimit', params: { max: grouped(MAX_GUEST_LICENSES), held: grouped(contract.guestLicenses), after: grouped(contract.guestLicenses + quantity) } });
   }
   const seller = request.seller?.trim() || contract.seller;
   const price = findPrice(prices, { product: GUEST_LICENSE, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
-  if (!price) throw new Refusal('guestNoPrice', { course: contract.course, orderDate });
+  if (!price) throw licensingRefusals.thrown({ key: 'guestNoPrice', params: { course: contract.course, orderDate } });
   const unitPrice = price.amount;
 
   if (contract.billingCycle === 'MONTHLY') {
     if (request.forRenewal) {
-      throw new Refusal('guestRenewalOnMonthly');
+      throw licensingRefusals.thrown({ key: 'guestRenewalOnMonthly' });
     }
     if (seller !== contract.seller) {
-      throw new Refusal('guestSellerMismatch', { contractSeller: contract.seller, seller });
+      throw licensingRefusals.thrown({ key: 'guestSellerMismatch', params: { contractSeller: contract.seller, seller } });
     }
     // L16/L7: nothing is invoiced with the order: the next 1st-of-month invoice bills the licences in force that day
     const effectiveFrom = firstOfNextMonth(orderDate);
@@ -96,11 +97,11 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
   if (request.forRenewal) return quoteRenewalDecrease(contract, quantity, orderDate, endsOn, unitPrice);
   if (quantity < 0) {
-    throw new Refusal('guestDecreaseMidTerm');
+    throw licensingRefusals.thrown({ key: 'guestDecreaseMidTerm' });
   }
   const months = wholeMonths(orderDate, endsOn);
   if (months < 1) {
-    throw new Refusal('guestLessThanMonthLeft', { endsOn });
+    throw licensingRefusals.thrown({ key: 'guestLessThanMonthLeft', params: { endsOn } });
   }
   const lines: InvoiceLineData[] = Array.from({ length: months }, (_, i) => {
     const period = monthPeriod(orderDate, i);
@@ -116,10 +117,10 @@ export function quoteGuestOrder(contract: BaseContractTerms, request: GuestOrder
  * notice ends the contract at this term's end (there is no renewal to reduce).
  */
 function quoteRenewalDecrease(contract: BaseContractTerms, quantity: number, orderDate: LocalDate, endsOn: LocalDate, unitPrice: number): GuestQuote {
-  if (quantity > 0) throw new Refusal('guestRenewalIncrease');
-  if (orderDate > endsOn) throw new Refusal('orderAfterTermEnd', { orderDate, endsOn });
+  if (quantity > 0) throw licensingRefusals.thrown({ key: 'guestRenewalIncrease' });
+  if (orderDate > endsOn) throw licensingRefusals.thrown({ key: 'orderAfterTermEnd', params: { orderDate, endsOn } });
   if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
-    throw new Refusal('guestRenewalAfterNotice', { receivedOn: contract.terminationNoticeOn!, endsOn });
+    throw licensingRefusals.thrown({ key: 'guestRenewalAfterNotice', params: { receivedOn: contract.terminationNoticeOn!, endsOn } });
   }
   const nextTermStart = addDays(endsOn, 1);
   return { quantity, months: 0, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom: nextTermStart, licensesFrom: nextTermStart, endsOn: termEndsOn(nextTermStart), lines: [] };

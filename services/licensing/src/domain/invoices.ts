@@ -1,4 +1,5 @@
-import { grouped, Refusal } from './refusal.js';
+import { grouped } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 
 /** Consumption tax: 10 % (the standard rate), rounded down once per rate per invoice (never per line; Q1). */
 export const TAX_RATE_PERCENT = 10;
@@ -75,19 +76,19 @@ export function creditNoteOf(
   creditedBefore: number,
   request: { amount: number; reason: string; taxRatePercent?: number | null },
 ): { lines: InvoiceLineData[]; totals: InvoiceTotals } {
-  if (invoice.kind !== 'INVOICE') throw new Refusal('creditNoteOfCreditNote');
+  if (invoice.kind !== 'INVOICE') throw licensingRefusals.thrown({ key: 'creditNoteOfCreditNote' });
   const reason = request.reason.trim();
-  if (!reason || reason.length > CREDIT_REASON_MAX) throw new Refusal('creditNoteReason', { max: CREDIT_REASON_MAX });
+  if (!reason || reason.length > CREDIT_REASON_MAX) throw licensingRefusals.thrown({ key: 'creditNoteReason', params: { max: CREDIT_REASON_MAX } });
   const rates = taxByRateOf(invoiceLines);
   const rate = request.taxRatePercent ?? (rates.length === 1 ? rates[0]!.rate : null);
   const atRate = rates.find((r) => r.rate === rate);
   if (rate === null || !atRate) {
-    throw new Refusal('creditNoteTaxRate', { rates: rates.map((r) => `${r.rate}%`).join(', ') });
+    throw licensingRefusals.thrown({ key: 'creditNoteTaxRate', params: { rates: rates.map((r) => `${r.rate}%`).join(', ') } });
   }
   const remaining = invoice.subtotal - creditedBefore;
-  if (!Number.isSafeInteger(request.amount) || request.amount < 1) throw new Refusal('creditNoteAmount');
+  if (!Number.isSafeInteger(request.amount) || request.amount < 1) throw licensingRefusals.thrown({ key: 'creditNoteAmount' });
   if (request.amount > remaining || request.amount > atRate.taxableAmount) {
-    throw new Refusal('creditNoteTooMuch', { number: invoice.number ?? '', remaining: grouped(Math.min(remaining, atRate.taxableAmount)) });
+    throw licensingRefusals.thrown({ key: 'creditNoteTooMuch', params: { number: invoice.number ?? '', remaining: grouped(Math.min(remaining, atRate.taxableAmount)) } });
   }
   const periods = invoiceLines.filter((l) => (l.taxRatePercent ?? TAX_RATE_PERCENT) === rate);
   const periodFrom = periods.map((l) => l.periodFrom).filter((d): d is string => !!d).sort()[0] ?? null;

@@ -1,7 +1,7 @@
 import { ACCEPTED_DATES, isAcceptedDate, type LocalDate } from './calendar-dates.js';
 import { maxPriceFor, refuseOutOfRange } from './bounds.js';
 import type { PriceRowData } from './price-book.js';
-import { Refusal } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 
 export type NewPriceRow = Omit<PriceRowData, 'id'>;
 
@@ -12,18 +12,18 @@ export type NewPriceRow = Omit<PriceRowData, 'id'>;
  * period with the rows in effect on its first day).
  */
 export function checkNewPriceRow(row: NewPriceRow, today: LocalDate): NewPriceRow {
-  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(row.product)) throw new Refusal('priceRowProduct');
-  if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(row.unit)) throw new Refusal('priceRowUnit');
-  if (!Number.isSafeInteger(row.amount) || row.amount < 0) throw new Refusal('priceRowAmount');
+  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(row.product)) throw licensingRefusals.thrown({ key: 'priceRowProduct' });
+  if (!/^[A-Z][A-Z0-9_]{1,29}$/.test(row.unit)) throw licensingRefusals.thrown({ key: 'priceRowUnit' });
+  if (!Number.isSafeInteger(row.amount) || row.amount < 0) throw licensingRefusals.thrown({ key: 'priceRowAmount' });
   refuseOutOfRange(row.amount, 0, maxPriceFor(row.billingCycle), row.billingCycle === 'MONTHLY' ? 'priceRowMonthlyAmountOutOfRange' : 'priceRowAmountOutOfRange');
   for (const field of ['effectiveFrom', 'effectiveTo', 'legacyCutoff'] as const) {
     const value = row[field];
-    if (value !== null && !isAcceptedDate(value)) throw new Refusal('fieldDateOutOfRange', { field, ...ACCEPTED_DATES }, { field });
+    if (value !== null && !isAcceptedDate(value)) throw licensingRefusals.thrown({ key: 'fieldDateOutOfRange', params: { field, ...ACCEPTED_DATES }, field });
   }
   if (row.effectiveFrom < today) {
-    throw new Refusal('priceRowInPast', { today, effectiveFrom: row.effectiveFrom });
+    throw licensingRefusals.thrown({ key: 'priceRowInPast', params: { today, effectiveFrom: row.effectiveFrom } });
   }
-  if (row.effectiveTo !== null && row.effectiveTo < row.effectiveFrom) throw new Refusal('priceRowEndsBeforeStart', { effectiveTo: row.effectiveTo, effectiveFrom: row.effectiveFrom });
+  if (row.effectiveTo !== null && row.effectiveTo < row.effectiveFrom) throw licensingRefusals.thrown({ key: 'priceRowEndsBeforeStart', params: { effectiveTo: row.effectiveTo, effectiveFrom: row.effectiveFrom } });
   return row;
 }
 
@@ -33,6 +33,6 @@ export function checkNewPriceRow(row: NewPriceRow, today: LocalDate): NewPriceRo
  */
 export function refuseChangeInEffect(row: Pick<PriceRowData, 'id' | 'effectiveFrom'>, today: LocalDate): void {
   if (row.effectiveFrom <= today) {
-    throw new Refusal('priceRowInEffect', { id: row.id, effectiveFrom: row.effectiveFrom });
+    throw licensingRefusals.thrown({ key: 'priceRowInEffect', params: { id: row.id, effectiveFrom: row.effectiveFrom } });
   }
 }

@@ -2,7 +2,7 @@ import type { CourseChange } from './course-orders.js';
 import { addDays, addMonths, isLocalDate, lastOfMonth, type LocalDate } from './calendar-dates.js';
 import { totalsOf, type InvoiceLineData, type InvoiceTotals } from './invoices.js';
 import { findPrice, GUEST_LICENSE, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
-import { Refusal } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { MEMBER_SEAT, type SeatChange } from './seat-orders.js';
 import { termOn, type ServiceProductCode } from './service-contracts.js';
 
@@ -106,7 +106,7 @@ function termStartingIn(orderedOn: LocalDate, first: LocalDate): LocalDate | nul
 
 function priceOf(prices: readonly PriceRowData[], product: string, contract: BilledContract, billingCycle: CycleCode, on: LocalDate): number {
   const row = findPrice(prices, { product, course: contract.course, billingCycle, on, basePurchasedOn: contract.basePurchasedOn });
-  if (!row) throw new Refusal(billingCycle === 'MONTHLY' ? 'billingNoMonthlyPrice' : 'billingNoAnnualPrice', { product, course: contract.course, on });
+  if (!row) throw licensingRefusals.thrown({ key: billingCycle === 'MONTHLY' ? 'billingNoMonthlyPrice' : 'billingNoAnnualPrice', params: { product, course: contract.course, on } });
   return row.amount;
 }
 
@@ -138,7 +138,7 @@ export function periodInvoice(
   courseOrders: readonly BilledCourseChange[] = [],
 ): PeriodInvoice | null {
   const first = periodStart(period);
-  if (!first) throw new Refusal('billingPeriodForm', { period });
+  if (!first) throw licensingRefusals.thrown({ key: 'billingPeriodForm', params: { period } });
   const lines: InvoiceLineData[] = [];
   let issuedOn: LocalDate;
   // T6: a month is billed at the course billed on its 1st, an annual term at the course billed on its first day
@@ -201,7 +201,7 @@ export interface BilledServiceContract {
  */
 export function serviceTermInvoice(period: string, service: BilledServiceContract, prices: readonly PriceRowData[]): PeriodInvoice | null {
   const first = periodStart(period);
-  if (!first) throw new Refusal('billingPeriodForm', { period });
+  if (!first) throw licensingRefusals.thrown({ key: 'billingPeriodForm', params: { period } });
   const start = service.billingStartsOn;
   const months = (Number(first.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + (Number(first.slice(5, 7)) - Number(start.slice(5, 7)));
   if (months < 0 || months % 12 !== 0) return null;
@@ -209,7 +209,7 @@ export function serviceTermInvoice(period: string, service: BilledServiceContrac
   if (term.ended || term.startsOn.slice(0, 7) !== period) return null;
   const product = CARD_SERVICE_LICENSE[service.product];
   const row = findPrice(prices, { product, course: null, billingCycle: 'ANNUAL', on: term.startsOn, basePurchasedOn: term.startsOn });
-  if (!row) throw new Refusal('billingNoCardServicePrice', { product, on: term.startsOn });
+  if (!row) throw licensingRefusals.thrown({ key: 'billingNoCardServicePrice', params: { product, on: term.startsOn } });
   const lines: InvoiceLineData[] = [
     { description: `Card service named-user licences (${service.product}), ${term.startsOn} to ${term.endsOn}`, quantity: service.seats, unitPrice: row.amount, periodFrom: term.startsOn, periodTo: term.endsOn, amount: row.amount * service.seats },
   ];

@@ -1,4 +1,4 @@
-import { Refusal } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 
 /**
  * Q1: a qualified-invoice issuer's registration number is `T` and 13 digits; for a corporation
@@ -33,7 +33,7 @@ export function registrationNumberProblem(value: string): string | null {
 
 /** Q1: a registration number given by a person, refused in their language when it is not a valid one. */
 export function checkRegistrationNumber(value: string): string {
-  if (!REGISTRATION_NUMBER_FORM.test(value)) throw new Refusal('registrationNumberForm');
-  if (!isValidRegistrationNumber(value)) throw new Refusal('registrationNumberCheckDigit', { digits: value.slice(1), expected: corporateNumberCheckDigit(value.slice(2)) });
+  if (!REGISTRATION_NUMBER_FORM.test(value)) throw licensingRefusals.thrown({ key: 'registrationNumberForm' });
+  if (!isValidRegistrationNumber(value)) throw licensingRefusals.thrown({ key: 'registrationNumberCheckDigit', params: { digits: value.slice(1), expected: corporateNumberCheckDigit(value.slice(2)) } });
   return value;
 }

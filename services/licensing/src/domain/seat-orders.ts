@@ -2,7 +2,8 @@ import { addDays, addMonths, firstOfNextMonth, type LocalDate } from './calendar
 import { MAX_MEMBER_SEATS } from './bounds.js';
 import { totalsOf, type InvoiceLineData } from './invoices.js';
 import { findPrice, type CourseCode, type CycleCode, type PriceRowData } from './price-book.js';
-import { grouped, Refusal } from './refusal.js';
+import { grouped } from './refusal.js';
+import { licensingRefusals } from '../refusals/refusals.js';
 import { noticeStopsRenewal } from './renewals.js';
 import { termEndsOn } from './service-contracts.js';
 import { monthPeriod, wholeMonths } from './whole-months.js';
@@ -68,26 +69,26 @@ export interface SeatQuote {
  */
 export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRequest, prices: readonly PriceRowData[]): SeatQuote {
   const { quantity, orderDate } = request;
-  if (!Number.isInteger(quantity) || quantity === 0) throw new Refusal('seatQuantityZero');
-  if (Math.abs(quantity) > MAX_SEAT_CHANGE) throw new Refusal('seatChangeTooLarge', { max: grouped(MAX_SEAT_CHANGE) });
-  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw new Refusal('seatsContractCancelled');
-  if (orderDate < contract.startsOn) throw new Refusal('orderBeforeContractStart', { orderDate, startsOn: contract.startsOn });
+  if (!Number.isInteger(quantity) || quantity === 0) throw licensingRefusals.thrown({ key: 'seatQuantityZero' });
+  if (Math.abs(quantity) > MAX_SEAT_CHANGE) throw licensingRefusals.thrown({ key: 'seatChangeTooLarge', params: { max: grouped(MAX_SEAT_CHANGE) } });
+  if (contract.cancelledOn !== null && contract.cancelledOn <= orderDate) throw licensingRefusals.thrown({ key: 'seatsContractCancelled' });
+  if (orderDate < contract.startsOn) throw licensingRefusals.thrown({ key: 'orderBeforeContractStart', params: { orderDate, startsOn: contract.startsOn } });
   const seatsAfter = contract.memberSeatsHeld + quantity;
   if (seatsAfter < MIN_MEMBER_SEATS) {
-    throw new Refusal('seatsBelowMinimum', { min: MIN_MEMBER_SEATS, held: grouped(contract.memberSeatsHeld), after: grouped(seatsAfter) });
+    throw licensingRefusals.thrown({ key: 'seatsBelowMinimum', params: { min: MIN_MEMBER_SEATS, held: grouped(contract.memberSeatsHeld), after: grouped(seatsAfter) } });
   }
   if (seatsAfter > MAX_MEMBER_SEATS) {
-    throw new Refusal('seatsAboveLimit', { max: grouped(MAX_MEMBER_SEATS), held: grouped(contract.memberSeatsHeld), after: grouped(seatsAfter) });
+    throw licensingRefusals.thrown({ key: 'seatsAboveLimit', params: { max: grouped(MAX_MEMBER_SEATS), held: grouped(contract.memberSeatsHeld), after: grouped(seatsAfter) } });
   }
   if (quantity < 0 && seatsAfter < request.activeMembers) {
-    throw new Refusal('seatsBelowActiveMembers', { members: grouped(request.activeMembers), after: grouped(seatsAfter) });
+    throw licensingRefusals.thrown({ key: 'seatsBelowActiveMembers', params: { members: grouped(request.activeMembers), after: grouped(seatsAfter) } });
   }
   const price = findPrice(prices, { product: MEMBER_SEAT, course: contract.course, billingCycle: 'MONTHLY', on: orderDate, basePurchasedOn: contract.basePurchasedOn });
-  if (!price) throw new Refusal('seatNoPrice', { course: contract.course, orderDate });
+  if (!price) throw licensingRefusals.thrown({ key: 'seatNoPrice', params: { course: contract.course, orderDate } });
   const unitPrice = price.amount;
 
   if (contract.billingCycle === 'MONTHLY') {
-    if (request.forRenewal) throw new Refusal('seatRenewalOnMonthly');
+    if (request.forRenewal) throw licensingRefusals.thrown({ key: 'seatRenewalOnMonthly' });
     // L16/T6: nothing is invoiced with the order: the next 1st-of-month invoice bills the seats in force that day
     const effectiveFrom = firstOfNextMonth(orderDate);
     return { quantity, seatsAfter, months: null, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom, seatsFrom: quantity > 0 ? orderDate : effectiveFrom, endsOn: null, lines: [] };
@@ -95,19 +96,19 @@ export function quoteSeatOrder(contract: SeatContractTerms, request: SeatOrderRe
 
   const endsOn = contract.endsOn ?? addDays(addMonths(contract.startsOn, 12), -1);
   if (request.forRenewal) {
-    if (quantity > 0) throw new Refusal('seatRenewalIncrease');
-    if (orderDate > endsOn) throw new Refusal('orderAfterTermEnd', { orderDate, endsOn });
+    if (quantity > 0) throw licensingRefusals.thrown({ key: 'seatRenewalIncrease' });
+    if (orderDate > endsOn) throw licensingRefusals.thrown({ key: 'orderAfterTermEnd', params: { orderDate, endsOn } });
     if (noticeStopsRenewal(contract.terminationNoticeOn ?? null, endsOn)) {
-      throw new Refusal('seatRenewalAfterNotice', { receivedOn: contract.terminationNoticeOn!, endsOn });
+      throw licensingRefusals.thrown({ key: 'seatRenewalAfterNotice', params: { receivedOn: contract.terminationNoticeOn!, endsOn } });
     }
     const next = addDays(endsOn, 1);
     return { quantity, seatsAfter, months: 0, unitPrice, subtotal: 0, tax: 0, total: 0, effectiveFrom: next, seatsFrom: next, endsOn: termEndsOn(next), lines: [] };
   }
   if (quantity < 0) {
-    throw new Refusal('seatDecreaseMidTerm');
+    throw licensingRefusals.thrown({ key: 'seatDecreaseMidTerm' });
   }
   const months = wholeMonths(orderDate, endsOn);
-  if (months < 1) throw new Refusal('seatLessThanMonthLeft', { endsOn });
+  if (months < 1) throw licensingRefusals.thrown({ key: 'seatLessThanMonthLeft', params: { endsOn } });
   const lines = wholeMonthLines(orderDate, months, quantity, unitPrice, (i) => `Member seats (${contract.course}, annual), month ${i + 1} of ${months}`);
   return { quantity, seatsAfter, months, unitPrice, ...totalsOf(lines), effectiveFrom: orderDate, seatsFrom: orderDate, endsOn, lines };
 }

@@ -1,6 +1,8 @@
 import { japaneseBusinessCalendar, VENDOR_CLOSING_DAYS, type BusinessCalendar } from '@kyodo/subgraph-kit';
 import { addDays, addMonths, firstOfMonth, type LocalDate } from './calendar-dates.js';
-import { grouped, type RefusalReason } from './refusal.js';
+import type { RefusalOf } from '@kyodo/subgraph-kit';
+import type { LicensingRefusalKey } from '../refusals/refusals.js';
+import { grouped } from './refusal.js';
 
 /** L11: the card service's products and where it runs. */
 export type ServiceProductCode = 'START_PACK' | 'CORPORATE_LICENSE';
@@ -92,7 +94,7 @@ export function cardSideQuota(includedSides: number, purchasedSides: number): nu
 }
 
 /** L15: each side scanned counts 1 (a two-sided scan counts 2 even if the back is blank); beyond the quota it is refused. */
-export function refuseScan(usedSides: number, scanSides: number, quota: number): RefusalReason | null {
+export function refuseScan(usedSides: number, scanSides: number, quota: number): RefusalOf<LicensingRefusalKey> | null {
   if (usedSides + scanSides <= quota) return null;
   return { key: 'scanBeyondQuota', params: { scanSides: grouped(scanSides), left: grouped(Math.max(0, quota - usedSides)), quota: grouped(quota) } };
 }

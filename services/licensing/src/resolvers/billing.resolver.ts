@@ -1,8 +1,7 @@
 import { isVendorAdmin } from '@kyodo/auth';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { isTenantAdmin, refusalError, requireVendorOperator, type LicensingContext } from '../access.js';
+import { isTenantAdmin, requireVendorOperator, type LicensingContext } from '../access.js';
 import { runBilling } from '../billing-run.js';
-import { Refusal } from '../domain/refusal.js';
 import { Invoice } from '../entities/invoice.entity.js';
 import { TenantRef } from '../entities/tenant.type.js';
 import { licensingRefusals } from '../refusals/refusals.js';
@@ -20,7 +19,7 @@ export class BillingRunResolver {
       const { issued, pendingTenants } = await runBilling(ctx.dataSource, period.trim(), ctx.clock.now(), { trigger: 'OPERATOR', userId: viewer.userId });
       return { period: period.trim(), issuedCount: issued.length, pendingTenants, invoices: issued };
     } catch (error) {
-      if (error instanceof Refusal) throw refusalError(error);
+      if (licensingRefusals.isThrown(error)) throw licensingRefusals.refuseWith(error);
       throw error;
     }
   }

@@ -181,7 +181,7 @@ export class GuestLicenseResolver {
       if ((taken.affected ?? 0) !== 1) {
         const now = await manager.findOneByOrFail(Contract, { id: contract.id });
         const reason = refuseAssignment(inForce, now.guestLicensesAssigned);
-        throw reason ? licensingRefusals.refuse(reason.key, reason.params) : licensingRefusals.refuse('assignmentRetry');
+        throw reason ? licensingRefusals.refuseWith(reason) : licensingRefusals.refuse('assignmentRetry');
       }
       await manager.insert(GuestLicenseAssignment, { tenantId: viewer.tenantId, userId, assignedBy: viewer.userId });
       await recordAudit(manager, { at: ctx.clock.now(), actor: viewer, tenantId: viewer.tenantId, action: 'guestLicense.assign', subject: `User:${userId}`, before: { assigned: false }, after: { assigned: true } });
