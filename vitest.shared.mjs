@@ -1,6 +1,7 @@
 // Plain JS with a .d.mts beside it, so a workspace tsconfig whose rootDir is the workspace can
 // still typecheck a vitest.config.ts that imports it (a .ts file here would be outside rootDir).
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -35,6 +36,18 @@ export function kyodoReporters(packageDir, env = process.env) {
   return ['default', ['json', { outputFile: join(resolve(dir), jsonReportName(packageDir)) }]];
 }
 
+/**
+ * How many test files run at once: KYODO_TEST_WORKERS, else one per core but at least two.
+ * vitest's own default is cores - 1, which on a 2-core CI machine ran every file alone; most of
+ * a file's time is spent waiting (servers starting, feeds polled, a browser), so two at once on
+ * two cores roughly halves the run. Files that time themselves or share an outside server keep
+ * a sequential project of their own (test/vitest.config.ts).
+ */
+export function testWorkers(env = process.env) {
+  const asked = Number(env.KYODO_TEST_WORKERS);
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.max(2, availableParallelism());
+}
+
 /** A workspace's whole vitest config; `test` options are laid over the shared defaults. */
 export function defineKyodoConfig(packageDir, test = {}) {
   return defineConfig({
@@ -47,6 +60,10 @@ export function defineKyodoConfig(packageDir, test = {}) {
       // not enough, yet a hang still fails within the minute
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      maxWorkers: testWorkers(),
+      // expect.poll waits for what an action set going (a page after a click, a mail after a
+      // commit): vitest's 1 s is shorter than a busy 2-core machine needs; a poll still fails in 10 s
+      expect: { poll: { timeout: 10_000 } },
       ...test,
     },
   });

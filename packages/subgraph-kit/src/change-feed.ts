@@ -234,6 +234,13 @@ export interface FeedFollower {
   isFresh(): boolean;
   /** One poll now (the timer calls it; tests may too). */
   pollNow(): Promise<void>;
+  /**
+   * For a check that must not act on a stale copy: true at once while fresh; otherwise polls now
+   * and answers whether a poll begun after the question reached the head. On a busy machine the
+   * timer's poll can start late and leave the copy stale for a moment though the peer is up:
+   * this fails closed only when the peer really cannot be read, not on a late timer.
+   */
+  freshNow(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -310,9 +317,20 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
   const timer = setInterval(() => void pollNow(), options.intervalMs);
   timer.unref();
   void pollNow();
+  const isFresh = () => caughtUpAt !== null && nowMs() - caughtUpAt <= options.maxStalenessMs;
+  const caughtUpSince = (asked: number) => caughtUpAt !== null && caughtUpAt >= asked;
   return {
-    isFresh: () => caughtUpAt !== null && nowMs() - caughtUpAt <= options.maxStalenessMs,
+    isFresh,
     pollNow,
+    async freshNow() {
+      if (isFresh()) return true;
+      const asked = nowMs();
+      // a poll already running began before the question: it may not count, so one more after it
+      await pollNow();
+      if (caughtUpSince(asked) || isFresh()) return true;
+      await pollNow();
+      return caughtUpSince(asked);
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -129,8 +129,10 @@ export function jobLeases(dataSource: DataSource, options: JobLeaseOptions): Job
     if (mariadb) {
       // the row exists before it is locked: a locking read of a missing key takes a gap lock, and
       // two replicas inserting into the same gap deadlock; INSERT IGNORE never waits on that
-      await dataSource.query(`INSERT IGNORE INTO ${JOB_LEASES_TABLE} (jobKey, owner, leaseUntil) VALUES (?, '', 0)`, [jobKey]);
       try {
+        // a released lease's row is deleted: replicas inserting it again at once can still deadlock
+        // on the key's gap with a delete (seen in CI); the victim has lost a race, as below
+        await dataSource.query(`INSERT IGNORE INTO ${JOB_LEASES_TABLE} (jobKey, owner, leaseUntil) VALUES (?, '', 0)`, [jobKey]);
         // SKIP LOCKED: a row another replica is claiming right now is theirs; never queue behind it
         return await dataSource.transaction(async (manager) => {
           const rows: Array<{ owner: string; leaseUntil: string | number }> = await manager.query(

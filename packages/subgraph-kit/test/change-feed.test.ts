@@ -88,4 +88,45 @@ describe('feed acks: the owner waits until its followers have read past a change
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen)).toEqual(new Set(['cards:abc']));
   });
+
+  it('freshNow: trusts a fresh copy as it is; a stale one is read again first, and refused only when the peer cannot be read (L8/S9 checks)', async () => {
+    let polls = 0;
+    const server = createServer((req, res) => {
+      polls += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ head: 0, changes: [] }));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    let now = 0;
+    const follower = startFeedFollower({
+      name: 'x',
+      peer: 'licensing',
+      dataSource: { isInitialized: true } as never,
+      directory: { urlOf: () => url },
+      logger: silentLogger,
+      intervalMs: 60_000,
+      maxStalenessMs: 200,
+      nowMs: () => now,
+      loadCursor: async () => 0,
+      apply: async () => {},
+    });
+    try {
+      await follower.pollNow();
+      const afterFirst = polls;
+      expect(await follower.freshNow()).toBe(true);
+      expect(polls).toBe(afterFirst);
+      // the timer's poll is late (a busy machine): stale, yet the peer answers, so it is fresh again
+      now = 5_000;
+      expect(follower.isFresh()).toBe(false);
+      expect(await follower.freshNow()).toBe(true);
+      expect(polls).toBe(afterFirst + 1);
+      // the peer cannot be read: stale and it stays so
+      await new Promise((done) => server.close(done));
+      now = 10_000;
+      expect(await follower.freshNow()).toBe(false);
+    } finally {
+      await follower.stop();
+      if (server.listening) server.close();
+    }
+  });
 });

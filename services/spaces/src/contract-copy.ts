@@ -18,8 +18,8 @@ import { spacesRefusals } from './refusals/refusals.js';
  *
  * The bound: the copy is trusted while this process's last poll that reached the head began less
  * than SPACES_CONTRACT_MAX_STALENESS_MS (2 s) ago. When it is not (licensing down, or the first
- * poll not done), a check that depends on it fails closed (SERVICE_UNAVAILABLE), never lets a link
- * through. A deployment without licensing in its directory (spaces' own tests) has only the dates
+ * poll not done), a check that depends on it polls once more and, if licensing still cannot be read, fails
+ * closed (SERVICE_UNAVAILABLE), never lets a link through. A deployment without licensing in its directory (spaces' own tests) has only the dates
  * recorded by hand.
  *
  * A replica-safe job (a job lease) records each end once in the audit log (A1): in the tenant whose
@@ -178,7 +178,8 @@ export async function contractHasEnded(ctx: SpacesContext, tenantId: string, now
   if (!tenant) return true;
   // a date recorded by hand, or one already copied and passed, needs no fresh copy to refuse
   if (hasContractEnded(tenant, now)) return true;
-  if (ctx.deps.peers?.urlOf(LICENSING) && !followerByDeps.get(ctx.deps)?.isFresh()) {
+  // a stale copy is read again before refusing: only a licensing that cannot be read refuses
+  if (ctx.deps.peers?.urlOf(LICENSING) && !(await followerByDeps.get(ctx.deps)?.freshNow())) {
     throw spacesRefusals.refuse('contractUncheckable');
   }
   return false;
