@@ -97,6 +97,11 @@ export function withSingleSubgraphPath(handler: UnifiedGraphHandler, options: Si
       const key = operationName ?? '';
       const known = byName.get(key);
       if (known !== undefined) return known;
+      // mutations and subscriptions keep the plan, and never wait for a planning of ours
+      if (getOperationAST(document, operationName)?.operation !== 'query') {
+        byName.set(key, null);
+        return null;
+      }
       const deciding = singleFetchOf(planner, shapes, document, operationName).then(
         (decision) => {
           byName.set(key, decision);
