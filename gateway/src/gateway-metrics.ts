@@ -8,7 +8,22 @@ export const GATEWAY_METRIC_NAMES = {
   subgraphRequests: 'kyodo_gateway_subgraph_requests_total',
   subgraphErrors: 'kyodo_gateway_subgraph_errors_total',
   subgraphDuration: 'kyodo_gateway_subgraph_request_duration_seconds',
+  singleSubgraphPath: 'kyodo_gateway_single_subgraph_path_total',
 } as const;
+
+/**
+ * Operations sent to their one subgraph without the query plan's executor (single-subgraph-path.ts),
+ * by subgraph: with kyodo_gateway_subgraph_requests_total, the share of requests that took it.
+ */
+export function singleSubgraphPathCounter(metrics: ServiceMetrics): (subgraph: string) => void {
+  const counter = new Counter({
+    name: GATEWAY_METRIC_NAMES.singleSubgraphPath,
+    help: 'Operations answered by one subgraph fetch without the query plan executor, by subgraph.',
+    labelNames: ['subgraph'],
+    registers: [metrics.registry],
+  });
+  return (subgraph) => counter.inc({ subgraph });
+}
 
 interface Started {
   at: number;

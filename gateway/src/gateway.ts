@@ -13,7 +13,8 @@ import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, TRACESTATE_HEADER, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import type { GatewayTracing } from './tracing.js';
-import { useGatewayMetrics } from './gateway-metrics.js';
+import { singleSubgraphPathCounter, useGatewayMetrics } from './gateway-metrics.js';
+import { withSingleSubgraphPath } from './single-subgraph-path.js';
 import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
 import { requestLanguages, useRefusalLanguage, type RequestLanguages } from './refusals/request-language.js';
@@ -127,6 +128,11 @@ export interface GatewayDeps {
   liveStreamsPerUser?: number;
   /** Serve the web app's source maps (`*.map`): development only; production answers 404 so its source is not published. Default true. */
   webAppSourceMaps?: boolean;
+  /**
+   * Send a query whose plan is one fetch from one subgraph without the query plan's executor
+   * (single-subgraph-path.ts; same answer, less CPU). Default true; off only to compare.
+   */
+  singleSubgraphPath?: boolean;
 }
 
 export interface GatewayHandle {
@@ -469,7 +475,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     // a reload lets requests already running finish on the previous graph (up to 30 s) instead of aborting them
     gracefulSchemaReload: { drainTimeout: 30_000 },
     // the Rust query planner; same plans as Apollo Router and Hive Router read from this supergraph
-    unifiedGraphHandler,
+    unifiedGraphHandler: withSingleSubgraphPath(unifiedGraphHandler, { enabled: deps.singleSubgraphPath ?? true, onTaken: singleSubgraphPathCounter(metrics) }),
     graphqlEndpoint: GRAPHQL_PATH,
     logging: hiveLoggerFor(logger),
     // Hive's own request-id plugin duplicated ours (listen() sets x-request-id on the request and
