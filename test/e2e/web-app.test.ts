@@ -254,6 +254,31 @@ describe.skipIf(!executablePath).each(testDialects())('the web app in headless C
     await shot(page, 'licences-en');
   }, 90_000);
 
+  it('I1: signed out, a refusal comes in the language the app shows, not the browser\'s: Japanese by default in an English browser, English once switched', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, locale: 'en-US', timezoneId: 'Asia/Tokyo' });
+    try {
+      const page = await context.newPage();
+      const tryWrongPassword = async (labels: { tenant: string; email: string; password: string; button: string }) => {
+        await page.getByLabel(labels.tenant).fill('demo');
+        // an address with no account: the attempts count against no demo user's sign-in limit (T3)
+        await page.getByLabel(labels.email).fill('nobody-i1@demo.example');
+        await page.getByLabel(labels.password, { exact: true }).fill('not the password');
+        await page.getByRole('button', { name: labels.button }).click();
+      };
+      const alertText = () => page.getByRole('alert').innerText({ timeout: 1000 }).catch(() => '');
+      await page.goto(`${origin}/app/sign-in`);
+      await page.getByRole('heading', { name: 'サインイン' }).waitFor();
+      await tryWrongPassword({ tenant: 'テナント（サブドメイン）', email: 'メールアドレス', password: 'パスワード', button: 'サインイン' });
+      await expect.poll(alertText).toContain('メールアドレスまたはパスワードが正しくありません');
+      await page.getByRole('button', { name: 'Switch to English' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await tryWrongPassword({ tenant: 'Tenant (subdomain)', email: 'Email', password: 'Password', button: 'Sign in' });
+      await expect.poll(alertText).toContain('The email or password is wrong for this tenant.');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the sign-in screen signed out, and the set-password screen from its mail link', async () => {
     const page = await newPage({ width: 390, height: 760 });
     await page.goto(`${origin}/app/cards`);

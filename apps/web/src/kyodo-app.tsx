@@ -1,5 +1,5 @@
 import { SetMyLocaleDocument, WebHomeDocument, type Session } from '@kyodo/client';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AppContext, useApp, type AppState, type Viewer } from './app-context.js';
 import { Link } from './components.js';
 import { I18nContext, initialLang, langOfLocale, LANG_STORAGE_KEY, localeOfLang, translate, useI18n, type I18n, type Lang } from './i18n.js';
@@ -34,7 +34,9 @@ const PUBLIC_PATHS = ['/invitations/accept', '/set-password', '/sign-in'];
 export function KyodoApp() {
   const [lang, setLangState] = useState<Lang>(() => initialLang(window.localStorage));
   const [session, setSession] = useState<Session | null>(null);
-  const client = useMemo(() => createAppClient(setSession), []);
+  const shownLang = useRef(lang);
+  shownLang.current = lang;
+  const client = useMemo(() => createAppClient(setSession, () => shownLang.current), []);
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [checked, setChecked] = useState(false);
   const route = useRoute();

@@ -17,9 +17,11 @@ function storedSession(): Session | null {
   }
 }
 
-export function createAppClient(onChange: (session: Session | null) => void): KyodoClient {
+export function createAppClient(onChange: (session: Session | null) => void, shownLanguage: () => string): KyodoClient {
   const client = createKyodoClient({
     url: new URL('/graphql', window.location.origin).toString(),
+    // I1: refusals to a caller not yet signed in come in the language the app shows
+    acceptLanguage: shownLanguage,
     onSession(session) {
       if (session) sessionStorage.setItem(SESSION_KEY, JSON.stringify({ token: session.token, expiresAt: session.expiresAt }));
       else sessionStorage.removeItem(SESSION_KEY);

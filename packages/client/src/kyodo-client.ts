@@ -48,6 +48,12 @@ export interface KyodoClientOptions {
   fetch?: typeof fetch;
   now?: () => number;
   headers?: Record<string, string>;
+  /**
+   * I1: the language the app shows, read on every request and sent as Accept-Language, so a
+   * refusal to a caller not signed in (whose token has no language yet) is in the language on
+   * screen, not the browser's; a signed-in user's token decides for them. None: the browser's own.
+   */
+  acceptLanguage?: () => string | null | undefined;
 }
 
 interface DocumentMeta {
@@ -73,6 +79,10 @@ export interface KyodoClient {
 
 type VariablesArg<TVariables> = Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
+function acceptLanguageHeader(language: string | null | undefined): Record<string, string> {
+  return language ? { 'accept-language': language } : {};
+}
+
 export function createKyodoClient(options: KyodoClientOptions): KyodoClient {
   const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
@@ -96,6 +106,7 @@ export function createKyodoClient(options: KyodoClientOptions): KyodoClient {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
         ...options.headers,
+        ...acceptLanguageHeader(options.acceptLanguage?.()),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify(payload),

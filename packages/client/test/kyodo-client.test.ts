@@ -9,13 +9,14 @@ import documents from '../src/gql/persisted-documents.json' with { type: 'json' 
 interface Sent {
   body: { query?: string; variables?: unknown; extensions?: { persistedQuery?: { sha256Hash?: string } } };
   authorization: string | null;
+  acceptLanguage: string | null;
 }
 
 /** A fetch that records what the client sent and answers from a script. */
 function scriptedFetch(answer: (sent: Sent) => unknown) {
   const sent: Sent[] = [];
   const fetchFn = (async (_url: string | URL | Request, init?: RequestInit) => {
-    const entry: Sent = { body: JSON.parse(String(init?.body)) as Sent['body'], authorization: new Headers(init?.headers).get('authorization') };
+    const entry: Sent = { body: JSON.parse(String(init?.body)) as Sent['body'], authorization: new Headers(init?.headers).get('authorization'), acceptLanguage: new Headers(init?.headers).get('accept-language') };
     sent.push(entry);
     return new Response(JSON.stringify(answer(entry)), { headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
@@ -33,6 +34,17 @@ describe('the typed client', () => {
     const hash = sent[0]?.body.extensions?.persistedQuery?.sha256Hash;
     expect(hash).toBe(documentHash(ViewerDocument));
     expect((documents as Record<string, string>)[`sha256:${hash}`]).toMatch(/^query Viewer/);
+  });
+
+  it('I1: sends the language the app shows as Accept-Language, read afresh for each request; none without one', async () => {
+    const { sent, fetchFn } = scriptedFetch(() => ({ data: VIEWER }));
+    let shown = 'ja';
+    const client = createKyodoClient({ url: 'http://gateway/graphql', fetch: fetchFn, acceptLanguage: () => shown });
+    await client.data(ViewerDocument);
+    shown = 'en';
+    await client.data(ViewerDocument);
+    await createKyodoClient({ url: 'http://gateway/graphql', fetch: fetchFn }).data(ViewerDocument);
+    expect(sent.map((s) => s.acceptLanguage)).toEqual(['ja', 'en', null]);
   });
 
   it('sends the text in document mode (development tools)', async () => {
