@@ -65,7 +65,7 @@ export function subgraphFiles(n: SubgraphNames, migrationTimestamp: number): Rec
  * proven to be the caller's tenant's (see packages/subgraph-kit/src/owned-ids.ts). None yet: a
  * mutation that takes an id refuses to build until it is declared here.
  */
-export const ${camel}OwnedIds: OwnedIdsSpec = { ids: {}, owners: {} };
+export const ${camel}OwnedIds: OwnedIdsSpec = { ids: {}, owners: {}, names: {} };
 `,
     'src/subgraph.ts': `import { defineSubgraph, type SubgraphDeps } from '@kyodo/subgraph-kit';
 import { ${pascal}Note } from './entities/${name}-note.entity.js';

@@ -14,7 +14,7 @@ export const KIT_REFUSALS_JA: RefusalCatalogue<KitRefusalKey> = {
   auditReadForbidden: '監査ログを読めるのは、組織の管理者（自組織の記録のみ）とベンダーのオペレーターだけです（A1）。',
   scopedTokenLimited: '連携トークンでできるのは、許可された範囲（{scopes}）の読み取りだけです。',
   scopedTokenCannotSubscribe: '連携トークンではライブ更新を購読できません。',
-  notFoundById: 'この ID の {kind} は見つかりません。',
+  notFoundById: 'この ID の{kind}は見つかりません。',
   foreignCursor: 'このカーソルはこの一覧が発行したものではありません。`after` を付けずに最初から読み直してください。',
   pageSize: '`first` は 1 から {max} の間で指定してください（指定値: {value}）。',
   textControlCharacter: '{field} は制御文字を含まない 1 行のテキストにしてください（{position} 文字目に {char}）。',

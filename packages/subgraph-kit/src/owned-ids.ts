@@ -2,6 +2,7 @@ import { defaultFieldResolver, type GraphQLInputField, type GraphQLInputType, ty
 import type { RequestContext } from './context.js';
 import { kitRefusals } from './kit-refusals.js';
 import { peerClientFor } from './peers.js';
+import { currentLanguage, type Language } from './refusals.js';
 
 /**
  * T1: every id a mutation receives is proven to belong to the caller's tenant before any
@@ -28,6 +29,11 @@ export interface OwnedIdsSpec {
    */
   ids: Readonly<Record<string, IdOwnership>>;
   owners: Readonly<Record<string, OwnerLookup>>;
+  /**
+   * What a person reads for each kind, per language (I1): the NOT_FOUND refusal names it
+   * (「この ID の名刺は見つかりません。」, not the schema's `Card`). Every kind with an owner lookup needs one.
+   */
+  names: Readonly<Record<string, Readonly<Record<Language, string>>>>;
 }
 
 interface IdPath {
@@ -96,6 +102,7 @@ export function guardOwnedIds(schema: GraphQLSchema, spec: OwnedIdsSpec, subgrap
     const rule = spec.ids[coordinate];
     if (!rule) problems.push(`${coordinate} takes an ID but declares no ownership`);
     else if ('kind' in rule && !spec.owners[rule.kind]) problems.push(`${coordinate} is a ${rule.kind} id, but ${subgraph} has no owner lookup for ${rule.kind}`);
+    else if ('kind' in rule && !(spec.names[rule.kind]?.ja && spec.names[rule.kind]?.en)) problems.push(`${coordinate} is a ${rule.kind} id, but ${subgraph} names ${rule.kind} in no language (names.${rule.kind}: { ja, en })`);
     else if ('notTenantScoped' in rule && !rule.notTenantScoped.trim()) problems.push(`${coordinate} is declared not tenant-scoped without saying why`);
   }
   for (const coordinate of Object.keys(spec.ids)) if (!taken.has(coordinate)) problems.push(`${coordinate} is declared but no mutation takes it (a stale declaration)`);
@@ -134,8 +141,17 @@ async function assertOwned(paths: readonly IdPath[], spec: OwnedIdsSpec, args: R
   for (const [kind, ids] of idsByKind) {
     const owned = new Set(await spec.owners[kind]!([...ids], ctx));
     // the same answer as for an id that does not exist: nothing tells another tenant's ids apart
-    if ([...ids].some((id) => !owned.has(id))) throw kitRefusals.refuse('notFoundById', { kind });
+    if ([...ids].some((id) => !owned.has(id))) throw notFoundOf(spec, kind);
   }
+}
+
+/**
+ * T1/I1: the NOT_FOUND for an id of `kind` the caller may not name, in the reader's words. The
+ * same answer whether the row does not exist, is another tenant's or is hidden from them (C3), so
+ * none can be told from another: resolvers that find a row missing throw this too.
+ */
+export function notFoundOf(spec: Pick<OwnedIdsSpec, 'names'>, kind: string): ReturnType<typeof kitRefusals.refuse> {
+  return kitRefusals.refuse('notFoundById', { kind: spec.names[kind]?.[currentLanguage()] ?? kind });
 }
 
 /**

@@ -2,6 +2,7 @@ import { buildSchema, graphql } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { guardOwnedIds, mutationIdCoordinates, type OwnedIdsSpec } from '../src/owned-ids.js';
 import type { RequestContext } from '../src/context.js';
+import { withLanguage } from '../src/refusals.js';
 
 const SDL = `
   type Query { ok: Boolean }
@@ -14,6 +15,7 @@ const owned = new Set(['mine-1', 'mine-2', 'user-1']);
 const spec: OwnedIdsSpec = {
   ids: { 'TagInput.cardIds': { kind: 'Card' }, 'NestedInput.userId': { kind: 'User' }, 'Mutation.drop.id': { kind: 'Card' } },
   owners: { Card: (ids) => Promise.resolve(ids.filter((id) => owned.has(id))), User: (ids) => Promise.resolve(ids.filter((id) => owned.has(id))) },
+  names: { Card: { ja: '名刺', en: 'card' }, User: { ja: 'ユーザー', en: 'user' } },
 };
 
 function schemaWithResolvers() {
@@ -37,6 +39,15 @@ describe('T1: ownership of every id a mutation takes (subgraph-kit)', () => {
     expect(() => guardOwnedIds(buildSchema(SDL), { ...spec, owners: { Card: spec.owners.Card! } }, 'test')).toThrow(/NestedInput\.userId is a User id, but test has no owner lookup/);
     expect(() => guardOwnedIds(buildSchema(SDL), { ...spec, ids: { ...spec.ids, 'Gone.id': { kind: 'Card' } } }, 'test')).toThrow(/Gone\.id is declared but no mutation takes it/);
     expect(() => guardOwnedIds(buildSchema(SDL), { ...spec, ids: { ...spec.ids, 'Mutation.drop.id': { notTenantScoped: ' ' } } }, 'test')).toThrow(/without saying why/);
+    // I1: a kind a person would read in no language
+    expect(() => guardOwnedIds(buildSchema(SDL), { ...spec, names: { Card: spec.names.Card! } }, 'test')).toThrow(/NestedInput\.userId is a User id, but test names User in no language/);
+  });
+
+  it('I1: the NOT_FOUND names the kind in the reader\'s words, not the schema\'s type name', async () => {
+    const schema = guardOwnedIds(schemaWithResolvers(), spec, 'test');
+    const run = (language: 'ja' | 'en') => withLanguage(language, () => graphql({ schema, source: 'mutation { drop(id: "theirs") }', contextValue: ctx }));
+    expect((await run('ja')).errors?.[0]?.message).toBe('この ID の名刺は見つかりません。');
+    expect((await run('en')).errors?.[0]?.message).toBe('The card with this id was not found.');
   });
 
   it('answers NOT_FOUND before the resolver runs when any id is not the tenant\'s, and lets owned ids through', async () => {

@@ -1,10 +1,11 @@
-import { dialectOf, kitRefusals } from '@kyodo/subgraph-kit';
+import { dialectOf, notFoundOf } from '@kyodo/subgraph-kit';
 import { Brackets, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import type { CardsContext } from './context.js';
 import { containsPattern, normaliseForSearch } from './domain/card-fields.js';
 import { canSeeCard, readsCards } from './domain/visibility.js';
 import { Card } from './entities/card.entity.js';
 import { viewerGroupIds } from './peers.js';
+import { cardsOwnedIds } from './owned-ids.js';
 
 /**
  * C3 as SQL, the same rule as domain `canSeeCard`: the viewer's tenant, and either not limited
@@ -53,7 +54,7 @@ export async function findVisibleCard(ctx: CardsContext, id: string): Promise<Ca
 /** Like findVisibleCard, for changes: NOT_FOUND rather than FORBIDDEN, so existence does not leak (the kit's words for an unknown id). */
 export async function requireVisibleCard(ctx: CardsContext, id: string): Promise<Card> {
   const card = await findVisibleCard(ctx, id);
-  if (!card) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
+  if (!card) throw notFoundOf(cardsOwnedIds, 'Card');
   return card;
 }
 

@@ -25,4 +25,10 @@ export const cardsOwnedIds: OwnedIdsSpec = {
     User: ownedBySpaces('User'),
     Group: ownedBySpaces('Group'),
   },
+  names: {
+    Card: { ja: '名刺', en: 'card' },
+    CardImportJob: { ja: '名刺の取り込み', en: 'card import' },
+    User: { ja: 'ユーザー', en: 'user' },
+    Group: { ja: 'グループ', en: 'group' },
+  },
 };

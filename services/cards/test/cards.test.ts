@@ -123,7 +123,7 @@ describe.each(testDialects())('cards (C1, C3, search, pages) on %s', (dialect) =
       expect(entities._entities).toEqual([null]);
       const update = await stack.client.request(UPDATE, { input: { id: secret.id, name: 'Changed' } }, { token });
       expect(errorCodes(update)).toEqual(['NOT_FOUND']);
-      expect(update.errors?.[0]?.message).toBe('The Card with this id was not found.');
+      expect(update.errors?.[0]?.message).toBe('The card with this id was not found.');
       expect(errorCodes(await stack.client.request(DELETE, { id: secret.id }, { token }))).toEqual(['NOT_FOUND']);
     }
     // limiting to groups the author is in none of would lose the card: refused

@@ -26,4 +26,9 @@ export const licensingOwnedIds: OwnedIdsSpec = {
     Tenant: tenantOfCaller,
     Invoice: invoiceOfCaller,
   },
+  names: {
+    User: { ja: 'ユーザー', en: 'user' },
+    Tenant: { ja: 'テナント', en: 'tenant' },
+    Invoice: { ja: '請求書', en: 'invoice' },
+  },
 };

@@ -39,4 +39,13 @@ export const spacesOwnedIds: OwnedIdsSpec = {
     Thread: ownedRowsOf('threads', { through: [SPACE] }),
     Comment: ownedRowsOf('comments', { through: [['threadId', 'threads'], SPACE] }),
   },
+  names: {
+    User: { ja: 'ユーザー', en: 'user' },
+    Space: { ja: 'スペース', en: 'space' },
+    Group: { ja: 'グループ', en: 'group' },
+    IntegrationToken: { ja: '連携トークン', en: 'integration token' },
+    SpaceApp: { ja: 'スペースのアプリ', en: 'space app' },
+    Thread: { ja: 'スレッド', en: 'thread' },
+    Comment: { ja: 'コメント', en: 'comment' },
+  },
 };

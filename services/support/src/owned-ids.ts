@@ -35,4 +35,10 @@ export const supportOwnedIds: OwnedIdsSpec = {
     Ticket: agentsServeEveryTenant(anyId, ownedRowsOf('support_tickets')),
     Tenant: agentsServeEveryTenant(anyId, (ids, ctx) => Promise.resolve(ids.filter((id) => id === ctx.viewer?.tenantId))),
   },
+  names: {
+    User: { ja: 'ユーザー', en: 'user' },
+    Requester: { ja: '問い合わせる人', en: 'requester' },
+    Ticket: { ja: '問い合わせ', en: 'ticket' },
+    Tenant: { ja: 'テナント', en: 'tenant' },
+  },
 };

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kyodo/auth';
-import { dialectOf, kitRefusals } from '@kyodo/subgraph-kit';
+import { dialectOf, notFoundOf } from '@kyodo/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { businessDeadline, tokyoDate, type BusinessCalendar } from './domain/business-calendar.js';
 import { endOfSupportRefusal, type ChannelValue } from './domain/intake.js';
 import { containsJapanese } from './domain/language.js';
 import { outOfScopeAnswer, type SupportCategory } from './domain/scope.js';
 import { canSeeTicket } from './domain/ticket-access.js';
+import { supportOwnedIds } from './owned-ids.js';
 import { isDueForAutoClose, autoCloseAt, transitionRefusal, type TicketStatusValue } from './domain/ticket-lifecycle.js';
 import { type TicketPriority } from './entities/enums.js';
 import { SupportProduct, SupportProductVersion } from './entities/support-product.entity.js';
@@ -162,7 +163,7 @@ export async function loadTicketForUpdate(manager: EntityManager, viewer: Viewer
   const lock = dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' as const } };
   const ticket = await manager.findOne(Ticket, { where: { id: ticketId }, ...lock });
   // the kit's words for an unknown id: a ticket the viewer may not see looks like one that does not exist
-  if (!ticket || !canSeeTicket(viewer, ticket)) throw kitRefusals.refuse('notFoundById', { kind: 'Ticket' });
+  if (!ticket || !canSeeTicket(viewer, ticket)) throw notFoundOf(supportOwnedIds, 'Ticket');
   if (isDueForAutoClose(ticket, now)) {
     ticket.status = 'CLOSED';
     ticket.closedAt = autoCloseAt(ticket.solvedAt!);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kitRefusals, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
+import { notFoundOf, recordAudit, requireAdmin } from '@kyodo/subgraph-kit';
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { In } from 'typeorm';
@@ -15,6 +15,7 @@ import type { Card } from '../entities/card.entity.js';
 import { imageStoreFor } from '../image-store.js';
 import { viewerGroupIds } from '../peers.js';
 import { cardsRefusals } from '../refusals/refusals.js';
+import { cardsOwnedIds } from '../owned-ids.js';
 
 @ObjectType({ description: 'C5: the cards the viewer may see, every field, as CSV.' })
 export class CardExport {
@@ -66,7 +67,7 @@ export class CardExportResolver {
   @Mutation(() => Boolean, { description: 'Grants or withdraws a member\'s export permission (C3/C5): tenant administrators only. Returns the new setting.' })
   async setCardExportPermission(@Arg('input', () => CardExportPermissionInput) input: CardExportPermissionInput, @Ctx() ctx: CardsContext): Promise<boolean> {
     const viewer = requireAdmin(ctx, () => cardsRefusals.refuse('exportPermissionAdminOnly'));
-    if (!/^[0-9a-f-]{36}$/i.test(input.userId)) throw kitRefusals.refuse('notFoundById', { kind: 'User' });
+    if (!/^[0-9a-f-]{36}$/i.test(input.userId)) throw notFoundOf(cardsOwnedIds, 'User');
     await ctx.dataSource.transaction(async (manager) => {
       const before = await manager.existsBy(CardExportGrant, { tenantId: viewer.tenantId, userId: input.userId });
       if (before === input.allowed) return; // nothing changes, nothing to record

@@ -1,4 +1,4 @@
-import { kitRefusals, requireMember } from '@kyodo/subgraph-kit';
+import { notFoundOf, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { requireVisibleCard } from '../card-access.js';
 import { FILE_LINK_TTL_MS, fileUrl } from '../card-files.js';
@@ -9,6 +9,7 @@ import { imageKeyFor, imageStoreFor } from '../image-store.js';
 import { CardSideEnum, SetCardImageInput } from '../inputs/card.input.js';
 import { cardsRefusals } from '../refusals/refusals.js';
 import { CardImage } from '../types/card-image.type.js';
+import { cardsOwnedIds } from '../owned-ids.js';
 
 /*
  * Upload path (C1): the image goes through GraphQL as one base64 string (setCardImage), not in
@@ -42,7 +43,7 @@ export class CardImageResolver {
     try {
       const updated = await ctx.dataSource.transaction(async (manager) => {
         const current = await manager.findOneBy(Card, { id: card.id, tenantId: card.tenantId });
-        if (!current) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
+        if (!current) throw notFoundOf(cardsOwnedIds, 'Card');
         before = front ? current.frontImageKey : current.backImageKey;
         await manager.update(Card, { id: card.id }, front ? { frontImageKey: key, frontImageBytes: checked.bytes.length } : { backImageKey: key, backImageBytes: checked.bytes.length });
         return manager.findOneByOrFail(Card, { id: card.id });

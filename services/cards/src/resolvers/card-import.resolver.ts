@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { kitRefusals, requireMember } from '@kyodo/subgraph-kit';
+import { notFoundOf, requireMember } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { importLeaseKey, importRuntimeFor, runImportJob, storeImportPart } from '../card-import-runner.js';
@@ -9,6 +9,7 @@ import { CardImportError, CardImportJob, CardImportStatus } from '../entities/ca
 import { AddCardImportPartInput, RunCardImportInput, StartCardImportInput } from '../inputs/card-import.input.js';
 import { viewerGroupIdsFromSpaces } from '../peers.js';
 import { cardsRefusals } from '../refusals/refusals.js';
+import { cardsOwnedIds } from '../owned-ids.js';
 
 /*
  * Upload path (C4): the CSV goes through GraphQL itself, base64 in parts of at most 512 KiB
@@ -53,7 +54,7 @@ export class CardImportResolver {
   @Mutation(() => CardImportJob, { description: 'Adds the next part of the file (base64, at most 512 KiB each, 20 MiB in all).' })
   async addCardImportPart(@Arg('input', () => AddCardImportPartInput) input: AddCardImportPartInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
     const job = await ownJob(ctx, input.jobId);
-    if (!job) throw kitRefusals.refuse('notFoundById', { kind: 'CardImportJob' });
+    if (!job) throw notFoundOf(cardsOwnedIds, 'CardImportJob');
     if (job.status !== CardImportStatus.UPLOADING) throw cardsRefusals.refuse('importAlreadyRun');
     if (input.part < job.parts) return job;
     if (input.part !== job.parts) throw cardsRefusals.refuse('importPartOutOfOrder', { next: job.parts, given: input.part });
@@ -76,7 +77,7 @@ export class CardImportResolver {
   })
   async runCardImport(@Arg('input', () => RunCardImportInput) input: RunCardImportInput, @Ctx() ctx: CardsContext): Promise<CardImportJob> {
     const job = await ownJob(ctx, input.jobId);
-    if (!job) throw kitRefusals.refuse('notFoundById', { kind: 'CardImportJob' });
+    if (!job) throw notFoundOf(cardsOwnedIds, 'CardImportJob');
     if (job.parts === 0) throw cardsRefusals.refuse('importNoFile');
     const runnable = [CardImportStatus.UPLOADING, CardImportStatus.CHECKED, CardImportStatus.FAILED];
     const refusal = () => cardsRefusals.refuse(job.status === CardImportStatus.SUCCEEDED ? 'importAlreadySucceeded' : 'importAlreadyRunning');

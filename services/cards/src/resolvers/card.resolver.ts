@@ -1,4 +1,4 @@
-import { cursorDate, decodeCursor, encodeCursor, kitRefusals, pageSize, requireMember, SURVIVES_OUTAGE, type RefusalOf } from '@kyodo/subgraph-kit';
+import { cursorDate, decodeCursor, encodeCursor, notFoundOf, pageSize, type RefusalOf, requireMember, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Brackets } from 'typeorm';
 import { cardGroupIds, findVisibleCard, requireVisibleCard, visibleCardsQuery, whereSearch } from '../card-access.js';
@@ -14,6 +14,7 @@ import { viewerGroupIds, viewerGroupIdsFromSpaces } from '../peers.js';
 import { fieldProblemsRefusal } from '../refusals/field-problems.js';
 import { cardsRefusals, type CardsRefusalKey } from '../refusals/refusals.js';
 import { CardConnection } from '../types/card-connection.type.js';
+import { cardsOwnedIds } from '../owned-ids.js';
 
 const MAX_GROUPS = 20;
 const MAX_SEARCH = 200;
@@ -92,7 +93,7 @@ export class CardResolver {
     const groupIds = input.visibleToGroupIds == null ? null : await checkedGroupIds(ctx, input.visibleToGroupIds);
     return ctx.dataSource.transaction(async (manager) => {
       const updated = await manager.update(Card, { id: card.id, tenantId: card.tenantId }, { ...fields, searchText: searchTextOf(fields) });
-      if (!updated.affected) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
+      if (!updated.affected) throw notFoundOf(cardsOwnedIds, 'Card');
       if (groupIds) await replaceCardGroups(manager, card.id, groupIds);
       return manager.findOneByOrFail(Card, { id: card.id });
     });
@@ -105,7 +106,7 @@ export class CardResolver {
     const deletedId = await ctx.dataSource.transaction(async (manager) => {
       await manager.delete('card_groups', { cardId: card.id });
       const deleted = await manager.delete(Card, { id: card.id, tenantId: card.tenantId });
-      if (!deleted.affected) throw kitRefusals.refuse('notFoundById', { kind: 'Card' });
+      if (!deleted.affected) throw notFoundOf(cardsOwnedIds, 'Card');
       return card.id;
     });
     // the images go once the card is gone; a leftover file is harmless, a dangling key is not

@@ -1,4 +1,4 @@
-import { kitRefusals, pageSize, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { notFoundOf, pageSize, requireMember, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { closeSolvedTickets } from '../auto-close.js';
 import type { SupportContext } from '../context.js';
@@ -12,6 +12,7 @@ import { supportRefusals } from '../refusals/refusals.js';
 import { publishTicketUpdated, ticketUpdatedEvents } from '../ticket-live.js';
 import { supportQueuePage, tenantTicketsPage } from '../ticket-queries.js';
 import { TicketConnection } from '../types/ticket-connection.type.js';
+import { supportOwnedIds } from '../owned-ids.js';
 
 const userRef = (id: string): UserRef => ({ id });
 
@@ -22,7 +23,7 @@ export class TicketResolver {
     requireViewer(ctx);
     await closeSolvedTickets(ctx.dataSource.manager, ctx.clock.now(), (closed) => publishTicketUpdated(ctx, closed));
     const ticket = await ctx.loaders.ticketById.load(id);
-    if (!ticket) throw kitRefusals.refuse('notFoundById', { kind: 'Ticket' });
+    if (!ticket) throw notFoundOf(supportOwnedIds, 'Ticket');
     return ticket;
   }
 
