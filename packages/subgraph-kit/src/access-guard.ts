@@ -1,6 +1,6 @@
 import type { Viewer } from '@kyodo/auth';
 import { z } from 'zod';
-import { fetchChangeFeedPage, nextFeedCursor, type ChangeFeedPage } from './change-feed.js';
+import { confirmedSince, fetchChangeFeedPage, nextFeedCursor, type ChangeFeedPage } from './change-feed.js';
 import { parseEnv } from './env.js';
 import { kitRefusals } from './kit-refusals.js';
 import type { Logger } from './logger.js';
@@ -140,15 +140,9 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
   return {
     async check(viewer) {
       if (!source.available()) return;
-      const arrived = nowMs();
-      if (!fresh()) {
-        // a poll that began after this request arrived has seen every change committed before it:
-        // enough, however long it took (a busy process); one already running may have begun before
-        await pollNow();
-        if (caughtUpAt === null || caughtUpAt < arrived) await pollNow();
-        if (caughtUpAt === null || caughtUpAt < arrived) {
-          throw kitRefusals.refuse('accessUnconfirmed');
-        }
+      // a stale copy is read again: a poll begun after this request arrived is enough
+      if (!(await confirmedSince(nowMs(), { isFresh: fresh, pollNow, caughtUpAt: () => caughtUpAt }))) {
+        throw kitRefusals.refuse('accessUnconfirmed');
       }
       const current = versions.get(viewer.userId) ?? 0;
       if (current > (viewer.accessVersion ?? 0)) {

@@ -244,6 +244,29 @@ export interface FeedFollower {
   stop(): Promise<void>;
 }
 
+/** A polled copy of a peer's feed, as `confirmedSince` reads it. */
+export interface PolledCopy {
+  isFresh(): boolean;
+  pollNow(): Promise<void>;
+  /** When the last poll that reached the head began (monotonic ms), null before one has. */
+  caughtUpAt(): number | null;
+}
+
+/**
+ * Whether a copy may answer a question asked at `askedMs`: it is fresh, or a poll begun after the
+ * question reached the head, which has seen every change committed before it however long it took
+ * (a busy process). A poll already running may have begun before the question, so at most two are
+ * awaited. The access guard (T5) and the feed followers' `freshNow` (L8/S9) both ask this.
+ */
+export async function confirmedSince(askedMs: number, copy: PolledCopy): Promise<boolean> {
+  if (copy.isFresh()) return true;
+  const since = () => (copy.caughtUpAt() ?? -Infinity) >= askedMs;
+  await copy.pollNow();
+  if (since()) return true;
+  await copy.pollNow();
+  return since();
+}
+
 /**
  * Polls a peer's change feed into a local copy. The copy is trusted only while fresh: until the
  * first poll has caught up, and whenever polls have failed for longer than maxStalenessMs, callers
@@ -318,19 +341,10 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
   timer.unref();
   void pollNow();
   const isFresh = () => caughtUpAt !== null && nowMs() - caughtUpAt <= options.maxStalenessMs;
-  const caughtUpSince = (asked: number) => caughtUpAt !== null && caughtUpAt >= asked;
   return {
     isFresh,
     pollNow,
-    async freshNow() {
-      if (isFresh()) return true;
-      const asked = nowMs();
-      // a poll already running began before the question: it may not count, so one more after it
-      await pollNow();
-      if (caughtUpSince(asked) || isFresh()) return true;
-      await pollNow();
-      return caughtUpSince(asked);
-    },
+    freshNow: () => confirmedSince(nowMs(), { isFresh, pollNow, caughtUpAt: () => caughtUpAt }),
     async stop() {
       stopped = true;
       clearInterval(timer);
