@@ -185,6 +185,17 @@ export function dialectOf(dataSource: DataSource): Dialect {
   return type === 'better-sqlite3' ? 'sqlite' : (type as Dialect);
 }
 
+/**
+ * Find options that lock the rows read until the transaction ends (`SELECT ... FOR UPDATE`), so a
+ * concurrent writer of the same row waits for this one and a decision read from it still holds
+ * when it is written. On SQLite nothing: it has no row locks, and its writers take turns for the
+ * whole transaction anyway. A locking read on MariaDB also reads the latest committed row, not
+ * the transaction's snapshot.
+ */
+export function rowLockOf(manager: { connection: DataSource }): { lock?: { mode: 'pessimistic_write' } } {
+  return dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' } };
+}
+
 /** A unique-key clash on SQLite or MySQL/MariaDB: a concurrent request inserted the same key first. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; errno?: unknown; driverError?: { code?: unknown; errno?: unknown } } | null;

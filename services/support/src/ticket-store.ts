@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Viewer } from '@kyodo/auth';
-import { dialectOf, notFoundOf } from '@kyodo/subgraph-kit';
+import { notFoundOf, rowLockOf } from '@kyodo/subgraph-kit';
 import type { EntityManager } from 'typeorm';
 import { businessDeadline, tokyoDate, type BusinessCalendar } from './domain/business-calendar.js';
 import { endOfSupportRefusal, type ChannelValue } from './domain/intake.js';
@@ -160,8 +160,7 @@ export function environmentOf(ticket: Ticket): Partial<Ticket> {
  * NOT_FOUND, so existence never leaks.
  */
 export async function loadTicketForUpdate(manager: EntityManager, viewer: Viewer, ticketId: string, now: Date): Promise<Ticket> {
-  const lock = dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' as const } };
-  const ticket = await manager.findOne(Ticket, { where: { id: ticketId }, ...lock });
+  const ticket = await manager.findOne(Ticket, { where: { id: ticketId }, ...rowLockOf(manager) });
   // the kit's words for an unknown id: a ticket the viewer may not see looks like one that does not exist
   if (!ticket || !canSeeTicket(viewer, ticket)) throw notFoundOf(supportOwnedIds, 'Ticket');
   if (isDueForAutoClose(ticket, now)) {
