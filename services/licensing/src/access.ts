@@ -30,10 +30,20 @@ export function applyRule<T>(rule: () => T, extensions: Record<string, unknown> 
   try {
     return rule();
   } catch (error) {
-    if (licensingRefusals.isThrown(error)) throw licensingRefusals.refuseWith(error, extensions);
-    throw error;
+    throw refusalOf(error, extensions);
   }
 }
+
+/** `applyRule` for a rule that reads or writes on the way (it awaits). */
+export async function applyRuleAsync<T>(rule: () => Promise<T>, extensions: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await rule();
+  } catch (error) {
+    throw refusalOf(error, extensions);
+  }
+}
+
+const refusalOf = (error: unknown, extensions: Record<string, unknown>) => (licensingRefusals.isThrown(error) ? licensingRefusals.refuseWith(error, extensions) : error);
 
 /** A date input outside ACCEPTED_DATES (or not a calendar day), naming its field. */
 export function dateRefusal(field: string): GraphQLError {

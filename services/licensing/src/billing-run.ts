@@ -1,4 +1,4 @@
-import { jobLeaseMsFrom, jobLeases, subgraphMetrics, type BackgroundRuntime, type JobLeases, type Logger, type ServiceMetrics } from '@kyodo/subgraph-kit';
+import { jobLeaseMsFrom, jobLeases, rowLockOf, subgraphMetrics, type BackgroundRuntime, type JobLeases, type Logger, type ServiceMetrics } from '@kyodo/subgraph-kit';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { BillingRunRecord, type BillingRunTrigger } from './entities/billing-run.entity.js';
@@ -50,17 +50,23 @@ export async function runBilling(dataSource: DataSource, period: string, now: Da
       pendingTenants.push(found.tenantId);
       continue;
     }
-    const contract = await settleContract(dataSource.manager, found, localDateOf(now, found.timeZone));
-    const billingKey = billingKeyOf(contract.tenantId, period);
+    const settled = await settleContract(dataSource.manager, found, localDateOf(now, found.timeZone));
+    const billingKey = billingKeyOf(settled.tenantId, period);
     if (await dataSource.getRepository(Invoice).existsBy({ billingKey })) continue;
-    const orders = await dataSource.getRepository(GuestLicenseOrder).findBy({ tenantId: contract.tenantId });
-    const seatOrders = await dataSource.getRepository(MemberSeatOrder).findBy({ tenantId: contract.tenantId });
-    const courseOrders = await dataSource.getRepository(CourseOrder).findBy({ tenantId: contract.tenantId });
-    const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices, seatOrders, courseOrders);
-    if (!bill) continue;
     try {
-      const id = await dataSource.transaction((tx) => writeInvoice(tx, contract.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey));
-      issued.push(await dataSource.getRepository(Invoice).findOneByOrFail({ id }));
+      const id = await dataSource.transaction(async (tx) => {
+        // L8/L16: the contract row is locked (and read afresh) until the invoice is written, so a
+        // cancellation at the same moment either came first (and this reads it) or waits, then
+        // finds the invoice and credits it (creditPeriodsCancelled)
+        const contract = await tx.findOne(Contract, { where: { id: settled.id }, ...rowLockOf(tx) });
+        if (!contract) return null;
+        const orders = await tx.findBy(GuestLicenseOrder, { tenantId: contract.tenantId });
+        const seatOrders = await tx.findBy(MemberSeatOrder, { tenantId: contract.tenantId });
+        const courseOrders = await tx.findBy(CourseOrder, { tenantId: contract.tenantId });
+        const bill = periodInvoice(period, { ...contract, basePurchasedOn: contract.basePurchasedOn ?? contract.startsOn }, orders, prices, seatOrders, courseOrders);
+        return bill ? writeInvoice(tx, contract.tenantId, bill.issuedOn, bill.lines, bill, null, billingKey) : null;
+      });
+      if (id) issued.push(await dataSource.getRepository(Invoice).findOneByOrFail({ id }));
     } catch (error) {
       // another run (a second replica) issued this tenant's invoice for the period first
       if (!isUniqueViolation(error)) throw error;

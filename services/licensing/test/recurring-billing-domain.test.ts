@@ -1,6 +1,6 @@
 import { ThrownRefusal } from '@kyodo/subgraph-kit';
 import { describe, expect, it } from 'vitest';
-import { firstAnnualTermStart, periodInvoice, periodStart } from '../src/domain/recurring-billing.js';
+import { cancellationCredit, cancellationCreditReason, firstAnnualTermStart, periodInvoice, periodStart } from '../src/domain/recurring-billing.js';
 import { courseOn, quoteCourseChange } from '../src/domain/course-orders.js';
 import { quoteGuestOrder } from '../src/domain/guest-orders.js';
 import { memberSeatLimit, quoteSeatOrder } from '../src/domain/seat-orders.js';
@@ -157,5 +157,27 @@ describe('L16 recurring billing (domain)', () => {
       expect(after?.lines).toMatchObject([{ quantity: 5, unitPrice: 9170 }]);
       expect(periodInvoice('2029-01', { ...annualLight, course: 'STANDARD' }, [], PRICE_ROWS, [], [upgrade])?.lines).toMatchObject([{ quantity: 5, unitPrice: 17640 }]);
     });
+  });
+});
+
+describe('L8/L16/Q1: what a cancellation takes back of a period invoice (domain)', () => {
+  const march = { issuedOn: '2027-03-01', subtotal: 3900 };
+  it('L8/L16: cancelled on the invoice\'s own day (the run of the 1st came first): all of it, less what earlier credit notes took', () => {
+    expect(cancellationCredit(march, 0, '2027-03-01')).toBe(3900);
+    expect(cancellationCredit(march, 900, '2027-03-01')).toBe(3000);
+    expect(cancellationCredit(march, 3900, '2027-03-01')).toBe(0);
+  });
+  it('L8/L9: cancelled after the period began: the month (or the term) already begun stands, nothing is refunded', () => {
+    expect(cancellationCredit(march, 0, '2027-03-02')).toBe(0);
+    expect(cancellationCredit({ issuedOn: '2027-02-01', subtotal: 176400 }, 0, '2027-12-31')).toBe(0);
+  });
+  it('Q1/I1: the credit note says why, Japanese first, naming the day and the rule', () => {
+    expect(cancellationCreditReason('2027-03-01')).toMatch(/^契約の解約（2027-03-01 から）.*L8.* Cancelled from 2027-03-01/);
+  });
+  it('L16: the credit leaves the period as the run after the cancellation would: periodInvoice bills nothing on or after the day it takes effect', () => {
+    const cancelled = { ...monthlyLight, cancelledOn: '2027-03-01' };
+    expect(periodInvoice('2027-03', cancelled, [], PRICE_ROWS)).toBeNull();
+    const bill = periodInvoice('2027-03', monthlyLight, [], PRICE_ROWS)!;
+    expect(cancellationCredit(bill, 0, '2027-03-01')).toBe(bill.subtotal);
   });
 });

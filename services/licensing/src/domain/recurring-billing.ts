@@ -179,6 +179,26 @@ export function periodInvoice(
   return { issuedOn, lines, ...totalsOf(lines) };
 }
 
+/**
+ * L8/L16/Q1: what a cancellation taking effect on `cancelledOn` takes back of a period invoice
+ * (yen before tax; 0 when nothing). A period invoice bills a contract in force on the period's
+ * first day (`periodInvoice`), so one dated on or after the day the contract stops being in force
+ * bills a period the contract never entered: a cancellation on a 1st (or an annual term start)
+ * after that day's run issued it. The invoice itself never changes (Q1); what remains of it after
+ * earlier credit notes is credited in full, so the period nets to nothing, exactly as if the run
+ * had come after the cancellation. An invoice dated before the cancellation stands: a month or a
+ * term already begun is not refunded (L9's rule for annual bills, and the monthly bill is for the
+ * whole month).
+ */
+export function cancellationCredit(invoice: { issuedOn: LocalDate; subtotal: number }, creditedBefore: number, cancelledOn: LocalDate): number {
+  if (invoice.issuedOn < cancelledOn) return 0;
+  return Math.max(0, invoice.subtotal - creditedBefore);
+}
+
+/** Q1: the reason printed on the credit note a cancellation issues, Japanese first (I1: customer-facing text). */
+export const cancellationCreditReason = (cancelledOn: LocalDate) =>
+  `契約の解約（${cancelledOn} から）により、この期間は請求の対象外です（L8）。 Cancelled from ${cancelledOn}: this period is not billed (L8).`;
+
 /** The unique key of a tenant's invoice for a period (L16): a second run, or a second replica, cannot issue it again. */
 export const billingKeyOf = (tenantId: string, period: string) => `${tenantId}/${period}`;
 

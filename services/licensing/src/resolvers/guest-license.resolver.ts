@@ -1,6 +1,6 @@
 import { recordContractChange, settleContractChange } from '../contract-feed.js';
 import { randomUUID } from 'node:crypto';
-import { recordAudit, requireAdmin, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { recordAudit, requireAdmin, rowLockOf, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { applyRule, dateRefusal, placeOnce, todayFor, type LicensingContext } from '../access.js';
@@ -20,7 +20,7 @@ import { PriceRow } from '../entities/price-row.entity.js';
 import { GuestLicenseAssignmentInput, OrderGuestLicensesInput, QuoteGuestLicensesInput } from '../inputs/guest-license.inputs.js';
 import { licensingRefusals } from '../refusals/refusals.js';
 import { Quote } from '../types/licensing.types.js';
-import { writeInvoice } from '../invoicing.js';
+import { creditPeriodsCancelled, writeInvoice } from '../invoicing.js';
 
 export function contractTerms(contract: Contract): BaseContractTerms {
   return {
@@ -207,18 +207,22 @@ export class GuestLicenseResolver {
   }
 
   @Mutation(() => Contract, {
-    description: 'L8: cancels the base contract today; its guest licences end with it and the guest spaces become unreadable to everyone. Tenant administrators only.',
+    description:
+      "L8: cancels the base contract today; its guest licences end with it and the guest spaces become unreadable to everyone. On a 1st (or an annual term start) whose invoice was already issued, that invoice is credited in full with a credit note (L16, Q1). Tenant administrators only.",
   })
   async cancelContract(@Ctx() ctx: LicensingContext): Promise<Contract> {
     const viewer = requireAdmin(ctx);
     const cancelled = await ctx.dataSource.transaction(async (manager) => {
-      const found = await manager.findOneBy(Contract, { tenantId: viewer.tenantId });
+      // locked until the end: a second cancellation, or a billing run writing today's invoice, waits for this one (L8/L16)
+      const found = await manager.findOne(Contract, { where: { tenantId: viewer.tenantId }, ...rowLockOf(manager) });
       if (!found) throw licensingRefusals.refuse('baseContractNotFound');
       const contract = await settleContract(manager, found, todayFor(ctx, found));
       if (contract.cancelledOn) throw licensingRefusals.refuse('baseContractAlreadyCancelled', { cancelledOn: contract.cancelledOn });
       const cancelledOn = todayFor(ctx, contract);
       await manager.delete(GuestLicenseAssignment, { tenantId: viewer.tenantId });
       await manager.update(Contract, contract.id, { cancelledOn, guestLicensesHeld: 0, guestLicensesAssigned: 0 });
+      // L16/Q1: a cancellation on a 1st (or a term start) after that day's run: the period's invoice is credited in full
+      await creditPeriodsCancelled(manager, viewer.tenantId, cancelledOn, viewer);
       // L8/S9: spaces closes the guest spaces and ends the links from its copy of this row
       await recordContractChange(manager, viewer.tenantId);
       await recordAudit(manager, {

@@ -1,12 +1,12 @@
 import { isVendorAdmin } from '@kyodo/auth';
-import { checkedText, dialectOf, decodeCursor, encodeCursor, pageSize, recordAudit, requireViewer, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
+import { checkedText, decodeCursor, encodeCursor, pageSize, recordAudit, requireViewer, rowLockOf, SURVIVES_OUTAGE } from '@kyodo/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { applyRule, dateRefusal, isTenantAdmin, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
+import { applyRuleAsync, dateRefusal, isTenantAdmin, requireVendorOperator, todayFor, type LicensingContext } from '../access.js';
 import { isAcceptedDate } from '../domain/calendar-dates.js';
-import { creditNoteOf, taxByRateOf } from '../domain/invoices.js';
-import { Invoice, InvoiceKind, InvoiceLine, InvoiceRecipient } from '../entities/invoice.entity.js';
+import { taxByRateOf } from '../domain/invoices.js';
+import { Invoice, InvoiceRecipient } from '../entities/invoice.entity.js';
 import { invoicePdfUrl } from '../invoice-files.js';
-import { writeInvoice } from '../invoicing.js';
+import { writeCreditNote } from '../invoicing.js';
 import { grouped } from '../domain/refusal.js';
 import { licensingRefusals } from '../refusals/refusals.js';
 import { CreditNoteInput, InvoiceConnection, InvoiceIssuer, InvoiceSearchInput, InvoiceTaxByRate } from '../types/invoice.types.js';
@@ -103,19 +103,9 @@ export class QualifiedInvoiceResolver {
     return ctx.dataSource.transaction(async (manager) => {
       // the invoice row is locked for the transaction, so two corrections at once cannot both take the same remainder
       // (SQLite has no row locks: its writers take turns for the whole transaction anyway)
-      const lock = dialectOf(manager.connection) === 'sqlite' ? {} : { lock: { mode: 'pessimistic_write' as const } };
-      const invoice = await manager.findOne(Invoice, { where: { id: input.invoiceId }, ...lock });
+      const invoice = await manager.findOne(Invoice, { where: { id: input.invoiceId }, ...rowLockOf(manager) });
       if (!invoice) throw licensingRefusals.refuse('invoiceNotFound');
-      const lines = await manager.find(InvoiceLine, { where: { invoiceId: invoice.id }, order: { position: 'ASC' } });
-      const earlier = await manager.findBy(Invoice, { correctsInvoiceId: invoice.id, kind: InvoiceKind.CREDIT_NOTE });
-      const creditedBefore = earlier.reduce((sum, note) => sum - note.subtotal, 0);
-      const note = applyRule(() => creditNoteOf(invoice, lines, creditedBefore, { amount: input.amount, reason: input.reason, taxRatePercent: input.taxRatePercent }));
-      const id = await writeInvoice(manager, invoice.tenantId, todayFor(ctx, null), note.lines, note.totals, null, null, {
-        actor: viewer,
-        kind: InvoiceKind.CREDIT_NOTE,
-        correctsInvoiceId: invoice.id,
-        reason: input.reason.trim(),
-      });
+      const id = await applyRuleAsync(() => writeCreditNote(manager, invoice, { amount: input.amount, reason: input.reason, taxRatePercent: input.taxRatePercent }, todayFor(ctx, null), viewer));
       return manager.findOneByOrFail(Invoice, { id });
     });
   }
