@@ -211,6 +211,28 @@ async function checkAccessVersion(guard: AccessGuard, viewer: Viewer, language: 
 }
 
 /**
+ * T5: a subgraph that refuses the caller's token as T5's (its copy of spaces' access feed is
+ * ahead of the gateway's: another replica committed the change, or polled first) teaches the
+ * gateway's copy that this user's access version is past the token's. The gateway then refuses
+ * the token itself from the next request on, whichever replica that request would reach: a
+ * refusal stays a refusal instead of waiting for the gateway's own next poll.
+ */
+function useLearnedAccessRefusals(guard: AccessGuard, viewers: WeakMap<Request, Viewer>): GatewayPlugin {
+  return {
+    onSubgraphExecute({ executionRequest }) {
+      const request = (executionRequest.context as { request?: Request } | undefined)?.request;
+      const viewer = request ? viewers.get(request) : undefined;
+      if (!viewer) return;
+      return ({ result }) => {
+        const errors = (result as { errors?: readonly GraphQLError[] } | null | undefined)?.errors;
+        if (!Array.isArray(errors)) return;
+        if (errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED' && error.extensions?.rule === 'T5')) guard.learn(viewer.userId, (viewer.accessVersion ?? 0) + 1);
+      };
+    },
+  };
+}
+
+/**
  * S3: a guest is an outsider; the schema documents every internal operation, so guests may not
  * explore it (their client apps need no introspection). With 'members', anonymous callers are
  * refused too, or a guest could simply drop the token.
@@ -510,6 +532,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       useRefusedEventsCarryNoData(),
       useSubscriptionAcceptCheck(() => shapes),
       useSubgraphSignalListeners(),
+      ...(accessGuard ? [useLearnedAccessRefusals(accessGuard, viewers)] : []),
       ...(usage ? [usage.plugin()] : []),
       useHeadersOnEveryAttempt(subgraphHeaders),
     ],

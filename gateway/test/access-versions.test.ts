@@ -90,6 +90,26 @@ describe('T5: the gateway refuses a token older than its user\'s access version 
     expect(feed.headersSeen().every((headers) => headers[GATEWAY_CREDENTIAL_HEADER] === TEST_GATEWAY_SECRET)).toBe(true);
   });
 
+  it("learns from a subgraph's T5 refusal: the next request with that token is refused by the gateway itself, before any subgraph, while its own copy has not caught up", async () => {
+    const token = await gw.tokenFor({ userId: 'p3', accessVersion: 0 });
+    expect((await gw.post(ME, bearer(token))).status).toBe(200);
+    // a subgraph whose copy of the feed is ahead refuses the token (as a replica that committed the removal does)
+    const bySubgraph = await gw.post({ query: '{ revoked }' }, bearer(token));
+    expect(bySubgraph.body.errors?.map((e) => [e.extensions?.code, e.extensions?.rule])).toEqual([['UNAUTHENTICATED', 'T5']]);
+    const before = gw.stack.requests.length;
+    for (let i = 0; i < 3; i++) {
+      const refused = await gw.post(ME, bearer(token));
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors?.map((e) => [e.extensions?.code, e.extensions?.rule])).toEqual([['UNAUTHENTICATED', 'T5']]);
+    }
+    expect(gw.stack.requests.length).toBe(before);
+    // the feed never said so, and later polls lower nothing; another user, and a newer token, go on
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await gw.post(ME, bearer(token))).status).toBe(401);
+    expect((await gw.post(ME, bearer(await gw.tokenFor({ userId: 'p3', accessVersion: 1 })))).status).toBe(200);
+    expect((await gw.post(ME, bearer(await gw.tokenFor({ userId: 'p2' })))).status).toBe(200);
+  });
+
   it('fails closed: with the feed unreadable past the bound, signed-in requests get 503 SERVICE_UNAVAILABLE before any subgraph; anonymous ones go on', async () => {
     feed.setBroken(true);
     try {

@@ -39,6 +39,8 @@ const PEOPLE_SDL = `
     forbidden: String
     badInput(value: Int!): Int
     broken: String
+    "As a subgraph whose copy of spaces' access feed has seen the caller's token revoked (T5) answers anything."
+    revoked: String
   }
   type Mutation { rename(id: ID!, name: String!): Person }
   type Person @key(fields: "id") { id: ID! name: String! friends: [Person!]! }
@@ -83,6 +85,9 @@ function peopleSchema(): GraphQLSchema {
         },
         broken: () => {
           throw new Error('connect ECONNREFUSED 10.0.0.7:3306 (secret internals)');
+        },
+        revoked: () => {
+          throw new GraphQLError('Your access has changed since this sign-in; sign in again.', { extensions: { code: 'UNAUTHENTICATED', rule: 'T5' } });
         },
       },
       Mutation: {

@@ -50,6 +50,13 @@ export interface AccessGuard {
   check(viewer: Viewer): Promise<void>;
   /** Polls now (spaces calls it after a change it committed, so its own process enforces it at once). */
   refresh(): Promise<void>;
+  /**
+   * A peer that follows the feed too (a subgraph behind the gateway) refused this user's token
+   * as T5's: their access version is at least `version`. Kept as if the feed had said so, and
+   * never lowered by a later poll, so once any replica has refused a token this process refuses it
+   * too, without waiting for its own next poll: a refusal stays a refusal.
+   */
+  learn(userId: string, version: number): void;
   stop(): Promise<void>;
 }
 
@@ -106,7 +113,8 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
         hole = null;
         continue;
       }
-      for (const row of page.changes) versions.set(row.userId, row.version);
+      // access versions only grow: a row older than what a peer's refusal taught (learn) lowers nothing
+      for (const row of page.changes) versions.set(row.userId, Math.max(versions.get(row.userId) ?? 0, row.version));
       const moved = nextFeedCursor(cursor, page.changes.map((c) => c.seq), hole, nowMs(), 10_000, page.settledThrough ?? 0);
       hole = moved.hole;
       const advanced = moved.cursor !== cursor;
@@ -152,6 +160,10 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
     async refresh() {
       await running;
       await pollNow();
+    },
+    learn(userId, version) {
+      if (!Number.isSafeInteger(version)) return;
+      versions.set(userId, Math.max(versions.get(userId) ?? 0, version));
     },
     async stop() {
       stopped = true;

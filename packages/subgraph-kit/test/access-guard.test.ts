@@ -37,6 +37,27 @@ describe('access guard (T5, issue 19)', () => {
     }
   });
 
+  it("T5: learns a version from a peer's refusal at once, and a later poll with an older row does not lower it (a refusal stays a refusal)", async () => {
+    const { rows, source } = memorySource();
+    const guard = startAccessGuard({ source, settings: { syncMs: 60_000, maxStalenessMs: 60_000 }, logger: silentLogger });
+    try {
+      await guard.check(viewer('u1'));
+      guard.learn('u1', 2);
+      await expect(guard.check(viewer('u1', 1))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED', rule: 'T5' } });
+      // the feed, behind: version 1 arrives after the peer taught 2
+      rows.push({ seq: 1, userId: 'u1', version: 1 });
+      await guard.refresh();
+      await expect(guard.check(viewer('u1', 1))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      await expect(guard.check(viewer('u1', 2))).resolves.toBeUndefined();
+      // never lowered by a smaller lesson either; and others untouched
+      guard.learn('u1', 1);
+      await expect(guard.check(viewer('u1', 1))).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+      await expect(guard.check(viewer('u2'))).resolves.toBeUndefined();
+    } finally {
+      await guard.stop();
+    }
+  });
+
   it('fails closed: with the copy older than the bound and the feed unreachable, every token is refused with SERVICE_UNAVAILABLE; back at once when it answers', async () => {
     const { state, source } = memorySource();
     let now = 0;
