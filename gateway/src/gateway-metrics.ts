@@ -9,7 +9,69 @@ export const GATEWAY_METRIC_NAMES = {
   subgraphErrors: 'kyodo_gateway_subgraph_errors_total',
   subgraphDuration: 'kyodo_gateway_subgraph_request_duration_seconds',
   singleSubgraphPath: 'kyodo_gateway_single_subgraph_path_total',
+  singleSubgraphLane: 'kyodo_gateway_single_subgraph_lane_total',
 } as const;
+
+/** The per-subgraph series, made once per registry: the plugin (built again on a reload) and the lane both count into them. */
+interface SubgraphSeries {
+  requests: Counter<'subgraph' | 'operation'>;
+  errors: Counter<'subgraph' | 'operation'>;
+  duration: Histogram<'subgraph'>;
+}
+
+const seriesByMetrics = new WeakMap<ServiceMetrics, SubgraphSeries>();
+
+function subgraphSeries(metrics: ServiceMetrics): SubgraphSeries {
+  let series = seriesByMetrics.get(metrics);
+  if (series) return series;
+  const registers = [metrics.registry];
+  series = {
+    requests: new Counter({
+      name: GATEWAY_METRIC_NAMES.subgraphRequests,
+      help: 'Requests the gateway sent to each subgraph, by subgraph and client operation name.',
+      labelNames: ['subgraph', 'operation'],
+      registers,
+    }),
+    errors: new Counter({
+      name: GATEWAY_METRIC_NAMES.subgraphErrors,
+      help: 'Subgraph answers that carried errors (or failed), by subgraph and client operation name.',
+      labelNames: ['subgraph', 'operation'],
+      registers,
+    }),
+    duration: new Histogram({
+      name: GATEWAY_METRIC_NAMES.subgraphDuration,
+      help: 'Time a subgraph took to answer the gateway, by subgraph.',
+      labelNames: ['subgraph'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    }),
+  };
+  seriesByMetrics.set(metrics, series);
+  return series;
+}
+
+/**
+ * What the single-subgraph lane (single-subgraph-lane.ts) did, by subgraph: `served` it answered
+ * by itself; `handed_back`, it sent the fetch but the answer needed the engine (errors,
+ * extensions, a failed or slow subgraph), which then sent it again.
+ */
+export function singleSubgraphLaneCounter(metrics: ServiceMetrics): (subgraph: string, outcome: 'served' | 'handed_back') => void {
+  const counter = new Counter({
+    name: GATEWAY_METRIC_NAMES.singleSubgraphLane,
+    help: 'Queries the single-subgraph lane answered without the GraphQL engine (served), or sent and handed back to it (handed_back), by subgraph.',
+    labelNames: ['subgraph', 'outcome'],
+    registers: [metrics.registry],
+  });
+  return (subgraph, outcome) => counter.inc({ subgraph, outcome });
+}
+
+/** A request the lane answered, counted as the plugin counts one the engine answered: the request, its one subgraph fetch. */
+export function observeLaneRequest(metrics: ServiceMetrics, subgraph: string, operation: string | undefined, seconds: number, subgraphSeconds: number): void {
+  const series = subgraphSeries(metrics);
+  metrics.observeRequest(operation, seconds, []);
+  series.requests.inc({ subgraph, operation: metrics.operationLabel(operation) });
+  series.duration.observe({ subgraph }, subgraphSeconds);
+}
 
 /**
  * Operations sent to their one subgraph without the query plan's executor (single-subgraph-path.ts),
@@ -43,26 +105,7 @@ function errorCodesOf(result: unknown): string[] {
  * registers on prom-client's global registry (several gateways in one test process would share it).
  */
 export function useGatewayMetrics(metrics: ServiceMetrics): GatewayPlugin {
-  const registers = [metrics.registry];
-  const subgraphRequests = new Counter({
-    name: GATEWAY_METRIC_NAMES.subgraphRequests,
-    help: 'Requests the gateway sent to each subgraph, by subgraph and client operation name.',
-    labelNames: ['subgraph', 'operation'],
-    registers,
-  });
-  const subgraphErrors = new Counter({
-    name: GATEWAY_METRIC_NAMES.subgraphErrors,
-    help: 'Subgraph answers that carried errors (or failed), by subgraph and client operation name.',
-    labelNames: ['subgraph', 'operation'],
-    registers,
-  });
-  const subgraphDuration = new Histogram({
-    name: GATEWAY_METRIC_NAMES.subgraphDuration,
-    help: 'Time a subgraph took to answer the gateway, by subgraph.',
-    labelNames: ['subgraph'],
-    buckets: LATENCY_BUCKETS,
-    registers,
-  });
+  const { requests: subgraphRequests, errors: subgraphErrors, duration: subgraphDuration } = subgraphSeries(metrics);
   const started = new WeakMap<Request, Started>();
   return {
     onRequest({ request }) {

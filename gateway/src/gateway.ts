@@ -13,8 +13,10 @@ import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, TRACESTATE_HEADER, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import type { GatewayTracing } from './tracing.js';
-import { singleSubgraphPathCounter, useGatewayMetrics } from './gateway-metrics.js';
+import { observeLaneRequest, singleSubgraphLaneCounter, singleSubgraphPathCounter, useGatewayMetrics } from './gateway-metrics.js';
 import { withSingleSubgraphPath } from './single-subgraph-path.js';
+import { createSingleSubgraphLane, LANE_SENT_HEADER } from './single-subgraph-lane.js';
+import { documentStringMap } from '@envelop/core';
 import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
 import { requestLanguages, useRefusalLanguage, type RequestLanguages } from './refusals/request-language.js';
@@ -35,7 +37,7 @@ import { serveWebApp } from './web-app.js';
 import { checkSupergraph, watchSupergraphFile, type SupergraphRefusal } from './supergraph-reload.js';
 import { pollSupergraphUrl } from './supergraph-poll.js';
 import type { ObjectStore, RegistryS3Config } from './schema-store.js';
-import { createUsageRecorder } from './usage-report.js';
+import { CLIENT_NAME_HEADER, CLIENT_VERSION_HEADER, createUsageRecorder } from './usage-report.js';
 import { subgraphHealthUrl, supergraphSubgraphs, withSubgraphUrls, type SupergraphSubgraph } from './supergraph-urls.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -133,6 +135,12 @@ export interface GatewayDeps {
    * (single-subgraph-path.ts; same answer, less CPU). Default true; off only to compare.
    */
   singleSubgraphPath?: boolean;
+  /**
+   * Answer a query the single-subgraph path already served once without the GraphQL engine
+   * (single-subgraph-lane.ts; same checks and answer, less CPU). Default on with the
+   * single-subgraph path; off with tracing (its spans are the engine's).
+   */
+  singleSubgraphLane?: boolean;
 }
 
 export interface GatewayHandle {
@@ -363,6 +371,8 @@ export function hiveLoggerFor(logger: Logger): HiveLogger {
   });
 }
 
+const headerText = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value);
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
@@ -444,29 +454,30 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const subgraphHeaders = (request: Request): Readonly<Record<string, string>> => {
     let headers = headersByRequest.get(request);
     if (!headers) {
-      headers = buildSubgraphHeaders(request);
+      headers = buildSubgraphHeaders((name) => request.headers.get(name));
       headersByRequest.set(request, headers);
     }
     return headers;
   };
-  const buildSubgraphHeaders = (request: Request): Record<string, string> => {
+  // the client request's headers by name, from the engine's Request or (the lane) node's IncomingMessage
+  const buildSubgraphHeaders = (header: (name: string) => string | null): Record<string, string> => {
     // plain JSON: a subgraph never streams to the gateway (no @defer, subscriptions go over
     // WebSocket), and the HTTP executor's default accept (graphql-response+json, json,
     // multipart/mixed) makes every subgraph negotiate among three types per request (issue 21)
     const headers: Record<string, string> = { accept: 'application/json', [GATEWAY_CREDENTIAL_HEADER]: gatewaySecret };
-    const authorization = request.headers.get('authorization');
+    const authorization = header('authorization');
     if (authorization) headers.authorization = authorization;
-    const requestId = request.headers.get('x-request-id');
+    const requestId = header('x-request-id');
     if (requestId) headers['x-request-id'] = requestId;
     // I1: a subgraph writes its refusals in the caller's language: the token's `lng`, else this header
-    const acceptLanguage = request.headers.get('accept-language');
+    const acceptLanguage = header('accept-language');
     if (acceptLanguage) headers['accept-language'] = acceptLanguage;
     // the caller's trace goes on even without a tracer here, so each subgraph logs its trace id;
     // with tracing on, Hive's plugin replaces it with its own span's (same trace id)
-    const traceparent = request.headers.get(TRACEPARENT_HEADER);
+    const traceparent = header(TRACEPARENT_HEADER);
     if (traceparent) {
       headers[TRACEPARENT_HEADER] = traceparent;
-      const tracestate = request.headers.get(TRACESTATE_HEADER);
+      const tracestate = header(TRACESTATE_HEADER);
       if (tracestate) headers[TRACESTATE_HEADER] = tracestate;
     }
     return headers;
@@ -491,13 +502,51 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       })
     : undefined;
   const usage = deps.usage ? createUsageRecorder({ ...deps.usage, schema: () => shapes, logger }) : undefined;
+  const singleSubgraphPath = deps.singleSubgraphPath ?? true;
+  const pathTaken = singleSubgraphPathCounter(metrics);
+  const laneOutcome = singleSubgraphLaneCounter(metrics);
+  const lane =
+    singleSubgraphPath && (deps.singleSubgraphLane ?? true) && !deps.tracing
+      ? createSingleSubgraphLane({
+          verifier: deps.verifier,
+          accessGuard,
+          trustedDocuments: deps.trustedDocuments,
+          shapes: () => shapes,
+          urlOf: (name) => subgraphs.find((s) => s.name === name)?.url,
+          subgraphHeaders: buildSubgraphHeaders,
+          onServed({ route, seconds, subgraphSeconds }, req) {
+            pathTaken(route.subgraph);
+            laneOutcome(route.subgraph, 'served');
+            observeLaneRequest(metrics, route.subgraph, route.operation.name?.value ?? route.operationName, seconds, subgraphSeconds);
+            usage?.record(route.document, route.operationName, { name: headerText(req.headers[CLIENT_NAME_HEADER]), version: headerText(req.headers[CLIENT_VERSION_HEADER]) });
+          },
+          onHandedBack: (route) => laneOutcome(route.subgraph, 'handed_back'),
+        })
+      : undefined;
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
     supergraph: () => supergraphSdl,
     // a reload lets requests already running finish on the previous graph (up to 30 s) instead of aborting them
     gracefulSchemaReload: { drainTimeout: 30_000 },
     // the Rust query planner; same plans as Apollo Router and Hive Router read from this supergraph
-    unifiedGraphHandler: withSingleSubgraphPath(unifiedGraphHandler, { enabled: deps.singleSubgraphPath ?? true, onTaken: singleSubgraphPathCounter(metrics) }),
+    unifiedGraphHandler: withSingleSubgraphPath(unifiedGraphHandler, {
+      enabled: singleSubgraphPath,
+      onTaken(subgraph, taken) {
+        pathTaken(subgraph);
+        // the lane serves the same operation next time; keyed by the text the engine parsed
+        const text = documentStringMap.get(taken.document);
+        if (!lane || text === undefined || taken.supergraph !== supergraphSdl) return;
+        lane.remember(text, taken.operationName, () => ({
+          subgraph,
+          fetchQuery: taken.fetch.operation,
+          fetchOperationName: taken.fetch.operationName,
+          variableUsages: taken.fetch.variableUsages ?? [],
+          document: taken.document,
+          operation: taken.operation,
+          operationName: taken.operationName,
+        }));
+      },
+    }),
     graphqlEndpoint: GRAPHQL_PATH,
     logging: hiveLoggerFor(logger),
     // Hive's own request-id plugin duplicated ours (listen() sets x-request-id on the request and
@@ -514,7 +563,9 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     // died, a truncated answer, a 5xx) is sent once more: behind a load balancer it reaches a live
     // replica, as Apollo Router retries idempotent subgraph requests. A mutation is never sent
     // twice: its first attempt may already have written.
-    upstreamRetry: ({ executionRequest }) => (isQuery(executionRequest.document, executionRequest.operationName) ? UPSTREAM_RETRY : undefined),
+    // A query the single-subgraph lane already sent without an answer has had its first attempt.
+    upstreamRetry: ({ executionRequest }) =>
+      isQuery(executionRequest.document, executionRequest.operationName) && !(executionRequest.context as { request?: Request } | undefined)?.request?.headers.has(LANE_SENT_HEADER) ? UPSTREAM_RETRY : undefined,
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
     // subscriptions: SSE to clients, WebSocket to the owning subgraph (live-transport.ts)
     transportEntries: liveTransportEntries(),
@@ -661,7 +712,10 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         return;
       }
       // @whatwg-node/server (under Yoga and Hive) takes a body already read from `req.body`
-      (req as IncomingMessage & { body?: unknown }).body = pathname === GRAPHQL_PATH && req.method === 'POST' ? parsedGraphqlBody(reading.body) : reading.body;
+      const body = pathname === GRAPHQL_PATH && req.method === 'POST' ? parsedGraphqlBody(reading.body) : reading.body;
+      (req as IncomingMessage & { body?: unknown }).body = body;
+      // issue 21: a query answered by one fetch, already served once, need not go through the engine again
+      if (lane && pathname === GRAPHQL_PATH && req.method === 'POST' && (await lane.serve(req, res, body))) return;
     }
     await runtime.handle(req, res);
   }
@@ -697,6 +751,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       return reason;
     }
     shapes = shapesOf(supergraphSdl);
+    // the lane's routes were planned on the previous supergraph
+    lane?.clear();
     supergraphRefused = undefined;
     logger.info('supergraph reloaded', { subgraphs: subgraphs.map((s) => `${s.name}=${s.url}`) });
     return undefined;
@@ -724,6 +780,8 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         // the client's (or load balancer's) id, or a new one: set on the request, so Hive uses it
         // and propagateHeaders sends it to every subgraph, whose log lines then carry the same id
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        // the lane's own mark (single-subgraph-lane.ts), never a client's
+        delete req.headers[LANE_SENT_HEADER];
         req.headers[REQUEST_ID_HEADER] = requestId;
         res.setHeader(REQUEST_ID_HEADER, requestId);
         const started = performance.now();
@@ -766,6 +824,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       }
       await usage?.close();
       await accessGuard?.stop();
+      lane?.close();
       await runtime.dispose();
     },
   };

@@ -37,6 +37,18 @@ interface SingleFetch {
   operation: OperationDefinitionNode;
   /** Where an error without a path is placed: the first root field's response key (Hive's default error path). */
   defaultPath: readonly string[];
+  /** The client's operation this fetch answers. */
+  clientOperation: OperationDefinitionNode;
+}
+
+/** An operation the single-subgraph path served: the client's document and operation, and the fetch that answered it. */
+export interface TakenOperation {
+  document: DocumentNode;
+  operationName: string | undefined;
+  operation: OperationDefinitionNode;
+  fetch: FetchNode;
+  /** The supergraph the decision was made on (requests still draining on a replaced one report theirs). */
+  supergraph: string;
 }
 
 /** Per document: per operation name, the single fetch, or null when the query plan is needed. */
@@ -45,8 +57,8 @@ type Decisions = WeakMap<DocumentNode, Map<string, SingleFetch | null | Promise<
 export interface SingleSubgraphPathOptions {
   /** Off: every operation goes through the query plan's executor (tests compare both). Default on. */
   enabled?: boolean;
-  /** Called for each operation sent through the single-subgraph path (a metric). */
-  onTaken?(subgraphName: string): void;
+  /** Called for each operation sent through the single-subgraph path (a metric; the lane remembers it). */
+  onTaken?(subgraphName: string, taken: TakenOperation): void;
 }
 
 /**
@@ -119,7 +131,7 @@ export function withSingleSubgraphPath(handler: UnifiedGraphHandler, options: Si
     const executor = ((request: ExecutionRequest) => {
       const run = (decision: SingleFetch | null) => {
         if (!decision) return planExecutor(request);
-        options.onTaken?.(decision.fetch.serviceName);
+        options.onTaken?.(decision.fetch.serviceName, { document: request.document, operationName: request.operationName, operation: decision.clientOperation, fetch: decision.fetch, supergraph: sdl });
         return sendSingleFetch(opts.onSubgraphExecute, schema, request, decision);
       };
       const decision = decide(request.document, request.operationName);
@@ -211,7 +223,7 @@ async function singleFetchOf(planner: QueryPlanner, schema: GraphQLSchema, docum
   if (!fetchOperation) return null;
   const root = fetchOperation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
   const defaultPath = root && root.kind === Kind.FIELD ? [root.alias?.value ?? root.name.value] : [];
-  return { fetch, document: fetchDocument, operation: fetchOperation, defaultPath };
+  return { fetch, document: fetchDocument, operation: fetchOperation, defaultPath, clientOperation: operation };
 }
 
 /** By tag, as the plan executor's `instanceof` would in its own realm (mask-errors.ts says why). */
