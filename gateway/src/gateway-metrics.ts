@@ -9,7 +9,7 @@ export const GATEWAY_METRIC_NAMES = {
   subgraphErrors: 'kyodo_gateway_subgraph_errors_total',
   subgraphDuration: 'kyodo_gateway_subgraph_request_duration_seconds',
   singleSubgraphPath: 'kyodo_gateway_single_subgraph_path_total',
-  singleSubgraphLane: 'kyodo_gateway_single_subgraph_lane_total',
+  queryLane: 'kyodo_gateway_query_lane_total',
 } as const;
 
 /** The per-subgraph series, made once per registry: the plugin (built again on a reload) and the lane both count into them. */
@@ -51,26 +51,30 @@ function subgraphSeries(metrics: ServiceMetrics): SubgraphSeries {
 }
 
 /**
- * What the single-subgraph lane (single-subgraph-lane.ts) did, by subgraph: `served` it answered
- * by itself; `handed_back`, it sent the fetch but the answer needed the engine (errors,
- * extensions, a failed or slow subgraph), which then sent it again.
+ * What the query lane (query-lane.ts) did, by the plan's first subgraph and
+ * its number of fetches: `served`, it answered by itself; `handed_back`, it sent the fetches but
+ * an answer needed the engine (errors, extensions, a failed or slow subgraph), which then sent
+ * them again.
  */
-export function singleSubgraphLaneCounter(metrics: ServiceMetrics): (subgraph: string, outcome: 'served' | 'handed_back') => void {
+export function queryLaneCounter(metrics: ServiceMetrics): (route: { root: { subgraph: string }; entities: readonly unknown[] }, outcome: 'served' | 'handed_back') => void {
   const counter = new Counter({
-    name: GATEWAY_METRIC_NAMES.singleSubgraphLane,
-    help: 'Queries the single-subgraph lane answered without the GraphQL engine (served), or sent and handed back to it (handed_back), by subgraph.',
-    labelNames: ['subgraph', 'outcome'],
+    name: GATEWAY_METRIC_NAMES.queryLane,
+    help: 'Queries the lane answered without the GraphQL engine (served), or sent and handed back to it (handed_back), by first subgraph and number of fetches.',
+    labelNames: ['subgraph', 'fetches', 'outcome'],
     registers: [metrics.registry],
   });
-  return (subgraph, outcome) => counter.inc({ subgraph, outcome });
+  return (route, outcome) => counter.inc({ subgraph: route.root.subgraph, fetches: String(1 + route.entities.length), outcome });
 }
 
-/** A request the lane answered, counted as the plugin counts one the engine answered: the request, its one subgraph fetch. */
-export function observeLaneRequest(metrics: ServiceMetrics, subgraph: string, operation: string | undefined, seconds: number, subgraphSeconds: number): void {
+/** A request the lane answered, counted as the plugin counts one the engine answered: the request, and each subgraph fetch. */
+export function observeLaneRequest(metrics: ServiceMetrics, operation: string | undefined, seconds: number, fetches: ReadonlyArray<{ subgraph: string; seconds: number }>): void {
   const series = subgraphSeries(metrics);
   metrics.observeRequest(operation, seconds, []);
-  series.requests.inc({ subgraph, operation: metrics.operationLabel(operation) });
-  series.duration.observe({ subgraph }, subgraphSeconds);
+  const label = metrics.operationLabel(operation);
+  for (const fetch of fetches) {
+    series.requests.inc({ subgraph: fetch.subgraph, operation: label });
+    series.duration.observe({ subgraph: fetch.subgraph }, fetch.seconds);
+  }
 }
 
 /**

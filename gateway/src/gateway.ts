@@ -13,9 +13,9 @@ import { silentLogger, type Logger } from '@kyodo/subgraph-kit/logger';
 import { createServiceMetrics, serveMetrics } from '@kyodo/subgraph-kit/metrics';
 import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPARENT_HEADER, TRACESTATE_HEADER, withRequestIds } from '@kyodo/subgraph-kit/request-id';
 import type { GatewayTracing } from './tracing.js';
-import { observeLaneRequest, singleSubgraphLaneCounter, singleSubgraphPathCounter, useGatewayMetrics } from './gateway-metrics.js';
+import { observeLaneRequest, queryLaneCounter, singleSubgraphPathCounter, useGatewayMetrics } from './gateway-metrics.js';
 import { withSingleSubgraphPath } from './single-subgraph-path.js';
-import { createSingleSubgraphLane, LANE_SENT_HEADER } from './single-subgraph-lane.js';
+import { createQueryLane, LANE_SENT_HEADER, lanePlanOf } from './query-lane.js';
 import { documentStringMap } from '@envelop/core';
 import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
@@ -137,10 +137,10 @@ export interface GatewayDeps {
   singleSubgraphPath?: boolean;
   /**
    * Answer a query the single-subgraph path already served once without the GraphQL engine
-   * (single-subgraph-lane.ts; same checks and answer, less CPU). Default on with the
+   * (query-lane.ts; same checks and answer, less CPU). Default on with the
    * single-subgraph path; off with tracing (its spans are the engine's).
    */
-  singleSubgraphLane?: boolean;
+  queryLane?: boolean;
 }
 
 export interface GatewayHandle {
@@ -504,23 +504,23 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
   const usage = deps.usage ? createUsageRecorder({ ...deps.usage, schema: () => shapes, logger }) : undefined;
   const singleSubgraphPath = deps.singleSubgraphPath ?? true;
   const pathTaken = singleSubgraphPathCounter(metrics);
-  const laneOutcome = singleSubgraphLaneCounter(metrics);
+  const laneOutcome = queryLaneCounter(metrics);
   const lane =
-    singleSubgraphPath && (deps.singleSubgraphLane ?? true) && !deps.tracing
-      ? createSingleSubgraphLane({
+    singleSubgraphPath && (deps.queryLane ?? true) && !deps.tracing
+      ? createQueryLane({
           verifier: deps.verifier,
           accessGuard,
           trustedDocuments: deps.trustedDocuments,
           shapes: () => shapes,
           urlOf: (name) => subgraphs.find((s) => s.name === name)?.url,
           subgraphHeaders: buildSubgraphHeaders,
-          onServed({ route, seconds, subgraphSeconds }, req) {
-            pathTaken(route.subgraph);
-            laneOutcome(route.subgraph, 'served');
-            observeLaneRequest(metrics, route.subgraph, route.operation.name?.value ?? route.operationName, seconds, subgraphSeconds);
+          onServed({ route, seconds, fetches }, req) {
+            if (route.entities.length === 0) pathTaken(route.root.subgraph);
+            laneOutcome(route, 'served');
+            observeLaneRequest(metrics, route.operation.name?.value ?? route.operationName, seconds, fetches);
             usage?.record(route.document, route.operationName, { name: headerText(req.headers[CLIENT_NAME_HEADER]), version: headerText(req.headers[CLIENT_VERSION_HEADER]) });
           },
-          onHandedBack: (route) => laneOutcome(route.subgraph, 'handed_back'),
+          onHandedBack: (route) => laneOutcome(route, 'handed_back'),
         })
       : undefined;
   const runtime = createGatewayRuntime({
@@ -537,14 +537,21 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         const text = documentStringMap.get(taken.document);
         if (!lane || text === undefined || taken.supergraph !== supergraphSdl) return;
         lane.remember(text, taken.operationName, () => ({
-          subgraph,
-          fetchQuery: taken.fetch.operation,
-          fetchOperationName: taken.fetch.operationName,
-          variableUsages: taken.fetch.variableUsages ?? [],
+          root: { subgraph, query: taken.fetch.operation, operationName: taken.fetch.operationName, variableUsages: taken.fetch.variableUsages ?? [] },
+          entities: [],
           document: taken.document,
           operation: taken.operation,
           operationName: taken.operationName,
         }));
+      },
+      onPlanned(planned) {
+        // a root fetch and entity fetches after it: the lane runs that plan itself next time (lanePlanOf says which)
+        const text = documentStringMap.get(planned.document);
+        if (!lane || text === undefined || planned.supergraph !== supergraphSdl) return;
+        lane.remember(text, planned.operationName, () => {
+          const steps = lanePlanOf(planned.plan, planned.operation);
+          return steps && { ...steps, document: planned.document, operation: planned.operation, operationName: planned.operationName };
+        });
       },
     }),
     graphqlEndpoint: GRAPHQL_PATH,
@@ -563,7 +570,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
     // died, a truncated answer, a 5xx) is sent once more: behind a load balancer it reaches a live
     // replica, as Apollo Router retries idempotent subgraph requests. A mutation is never sent
     // twice: its first attempt may already have written.
-    // A query the single-subgraph lane already sent without an answer has had its first attempt.
+    // A query the query lane already sent without an answer has had its first attempt.
     upstreamRetry: ({ executionRequest }) =>
       isQuery(executionRequest.document, executionRequest.operationName) && !(executionRequest.context as { request?: Request } | undefined)?.request?.headers.has(LANE_SENT_HEADER) ? UPSTREAM_RETRY : undefined,
     maskedErrors: { maskError: maskGatewayError, errorMessage: MASKED_MESSAGE, isDev: false },
@@ -780,7 +787,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
         // the client's (or load balancer's) id, or a new one: set on the request, so Hive uses it
         // and propagateHeaders sends it to every subgraph, whose log lines then carry the same id
         const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-        // the lane's own mark (single-subgraph-lane.ts), never a client's
+        // the lane's own mark (query-lane.ts), never a client's
         delete req.headers[LANE_SENT_HEADER];
         req.headers[REQUEST_ID_HEADER] = requestId;
         res.setHeader(REQUEST_ID_HEADER, requestId);

@@ -60,8 +60,8 @@ const gatewayEnvSchema = z
     LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_LIVE_STREAMS_PER_USER),
     /** The built web app served under /app/ (apps/web/dist; `npm start` builds it). */
     WEB_APP_DIR: z.string().default(DEFAULT_WEB_APP_DIR),
-    /** Issue 21: answer a repeated one-subgraph query without the GraphQL engine (single-subgraph-lane.ts); off only to compare or to rule it out. */
-    SINGLE_SUBGRAPH_LANE: z.enum(['on', 'off']).default('on'),
+    /** Issue 21: answer a repeated one-subgraph query without the GraphQL engine (query-lane.ts); off only to compare or to rule it out. */
+    QUERY_LANE: z.enum(['on', 'off']).default('on'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -151,7 +151,7 @@ const gateway = await createGateway({
   accessFeed: { settings: accessGuardSettings(process.env) },
   // the build keeps its source maps for local debugging; production does not publish the app's source
   webAppSourceMaps: env.NODE_ENV !== 'production',
-  singleSubgraphLane: env.SINGLE_SUBGRAPH_LANE === 'on',
+  queryLane: env.QUERY_LANE === 'on',
 });
 const url = await gateway.listen(env.PORT, env.HOST);
 logger.info('listening', {
@@ -162,7 +162,7 @@ logger.info('listening', {
   ...(env.SCHEMA_STORE_URL ? { usage: `${env.SCHEMA_STORE_URL} every ${env.USAGE_FLUSH_MS} ms` } : {}),
   subgraphs: gateway.subgraphs.map((s) => `${s.name}=${s.url}`),
   ...(tracing ? { tracing: `${tracing.serviceName} -> ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}` } : {}),
-  singleSubgraphLane: env.SINGLE_SUBGRAPH_LANE === 'off' ? 'off' : tracing ? 'off (tracing is on)' : 'on',
+  queryLane: env.QUERY_LANE === 'off' ? 'off' : tracing ? 'off (tracing is on)' : 'on',
 });
 
 let stopping = false;

@@ -1,5 +1,5 @@
 import { documentStringMap } from '@envelop/core';
-import { QueryPlanner, type FetchNode } from '@graphql-hive/router-query-planner';
+import { QueryPlanner, type FetchNode, type QueryPlan } from '@graphql-hive/router-query-planner';
 import type { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { getVariableValues } from '@graphql-tools/executor';
 import { createGraphQLError, relocatedError, type ExecutionRequest, type ExecutionResult, type Executor } from '@graphql-tools/utils';
@@ -51,14 +51,34 @@ export interface TakenOperation {
   supergraph: string;
 }
 
-/** Per document: per operation name, the single fetch, or null when the query plan is needed. */
-type Decisions = WeakMap<DocumentNode, Map<string, SingleFetch | null | Promise<SingleFetch | null>>>;
+/** An operation the plan executor runs whose document passed the same checks (object types only...): its plan, for the lane. */
+export interface PlannedOperation {
+  document: DocumentNode;
+  operationName: string | undefined;
+  operation: OperationDefinitionNode;
+  plan: QueryPlan;
+  supergraph: string;
+}
+
+/** A query whose plan is more than one fetch, on a document the projection check let through. */
+interface PlanOnly {
+  kind: 'plan';
+  plan: QueryPlan;
+  clientOperation: OperationDefinitionNode;
+}
+
+type Decision = SingleFetch | PlanOnly | null;
+
+/** Per document: per operation name, the single fetch, or the plan (null: nothing to remember) when the query plan is needed. */
+type Decisions = WeakMap<DocumentNode, Map<string, Decision | Promise<Decision>>>;
 
 export interface SingleSubgraphPathOptions {
   /** Off: every operation goes through the query plan's executor (tests compare both). Default on. */
   enabled?: boolean;
   /** Called for each operation sent through the single-subgraph path (a metric; the lane remembers it). */
   onTaken?(subgraphName: string, taken: TakenOperation): void;
+  /** Called for each query the plan executor runs whose document passed the checks, with its plan (the lane may serve it next time). */
+  onPlanned?(planned: PlannedOperation): void;
 }
 
 /**
@@ -103,7 +123,7 @@ export function withSingleSubgraphPath(handler: UnifiedGraphHandler, options: Si
     const shapes = buildASTSchema(parse(sdl), { assumeValidSDL: true });
     const schema = result.unifiedGraph;
     const decisions: Decisions = new WeakMap();
-    const decide = (document: DocumentNode, operationName: string | undefined): SingleFetch | null | Promise<SingleFetch | null> => {
+    const decide = (document: DocumentNode, operationName: string | undefined): Decision | Promise<Decision> => {
       let byName = decisions.get(document);
       if (!byName) decisions.set(document, (byName = new Map()));
       const key = operationName ?? '';
@@ -129,8 +149,12 @@ export function withSingleSubgraphPath(handler: UnifiedGraphHandler, options: Si
       return deciding;
     };
     const executor = ((request: ExecutionRequest) => {
-      const run = (decision: SingleFetch | null) => {
+      const run = (decision: Decision) => {
         if (!decision) return planExecutor(request);
+        if ('kind' in decision) {
+          options.onPlanned?.({ document: request.document, operationName: request.operationName, operation: decision.clientOperation, plan: decision.plan, supergraph: sdl });
+          return planExecutor(request);
+        }
         options.onTaken?.(decision.fetch.serviceName, { document: request.document, operationName: request.operationName, operation: decision.clientOperation, fetch: decision.fetch, supergraph: sdl });
         return sendSingleFetch(opts.onSubgraphExecute, schema, request, decision);
       };
@@ -206,14 +230,15 @@ function selectVariables(values: Record<string, unknown> | undefined, usages: re
 }
 
 /** The one fetch that answers this operation as it stands, or null when the query plan must run. */
-async function singleFetchOf(planner: QueryPlanner, schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Promise<SingleFetch | null> {
+async function singleFetchOf(planner: QueryPlanner, schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Promise<Decision> {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'query' || operation.directives?.length) return null;
   const typenames = passThroughTypenames(schema, document);
   if (typenames === null) return null;
   const plan = await planner.planAsync(documentStringMap.get(document) ?? print(document), operationName, new Set(), 0);
   const fetch = plan.node;
-  if (!fetch || fetch.kind !== 'Fetch') return null;
+  if (!fetch) return null;
+  if (fetch.kind !== 'Fetch') return { kind: 'plan', plan, clientOperation: operation };
   if (fetch.requires?.length || fetch.inputRewrites?.length || fetch.outputRewrites?.length || (fetch.operationKind && fetch.operationKind !== 'query')) return null;
   // a `__typename` the planner added is one the projection would remove
   if ((fetch.operation.match(/\b__typename\b/g) ?? []).length > typenames) return null;

@@ -31,7 +31,7 @@ describe('keep-alive', () => {
       for (const answer of answers) expect(answer.body.errors).toBeUndefined();
       return tiny.stack.people.connections() - before;
     };
-    // the first round goes through the engine's pool; the next two through the single-subgraph lane's (single-subgraph-lane.ts)
+    // the first round goes through the engine's pool; the next two through the query lane's (query-lane.ts)
     const engine = await round();
     const lane = (await round()) + (await round());
     expect(tiny.stack.requests.filter((r) => r.subgraph === 'people').length - requestsBefore).toBe(60);

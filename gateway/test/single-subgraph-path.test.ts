@@ -93,7 +93,7 @@ describe('single-subgraph path', () => {
   });
 
   it('sends the subgraph what the query plan sends, with the same headers', async () => {
-    // a document this gateway has not served yet: a repeated one is the lane's (single-subgraph-lane.test.ts)
+    // a document this gateway has not served yet: a repeated one is the lane's (query-lane.test.ts)
     const query = '{ me { id name }  }';
     const from = on.stack.requests.length;
     await send(offUrl, { query }, { ...signedIn(), 'x-request-id': 'plan-0001', 'accept-language': 'ja' });

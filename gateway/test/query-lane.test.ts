@@ -4,7 +4,7 @@ import { METRIC_NAMES } from '@kyodo/subgraph-kit/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_METRIC_NAMES } from '../src/gateway-metrics.js';
 import { createGateway, type GatewayDeps, type GatewayHandle } from '../src/index.js';
-import { createSingleSubgraphLane, laneContentType, LANE_SENT_HEADER, passesThrough, type LaneRoute } from '../src/single-subgraph-lane.js';
+import { createQueryLane, laneContentType, LANE_SENT_HEADER, passesThrough, type LaneRoute } from '../src/query-lane.js';
 import { buildSchema, parse, getOperationAST, type OperationDefinitionNode } from 'graphql';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sampleValue } from './support/prometheus-text.js';
@@ -12,14 +12,14 @@ import { TEST_GATEWAY_SECRET } from './support/tiny-gateway.js';
 import { startTinySubgraphs, type TinyStack } from './support/tiny-subgraphs.js';
 
 /**
- * The single-subgraph lane (single-subgraph-lane.ts, issue 21): a query the single-subgraph path
+ * The query lane (query-lane.ts, issue 21): a query the single-subgraph path
  * served once is answered again without the GraphQL engine. Two gateways stand on the same
  * subgraphs with the same keys, the lane on and off: a client must read the same status, media
  * type and bytes from both, and every request the lane does not answer (a bad token, a variable
  * of the wrong type, a browser's cross-origin call, an answer with errors...) must be answered
  * by the engine exactly as before. The lane's counter tells which way each request went.
  */
-describe('single-subgraph lane', () => {
+describe('query lane', () => {
   let stack: TinyStack;
   let issuer: TokenIssuer;
   let verifier: TokenVerifier;
@@ -41,7 +41,7 @@ describe('single-subgraph lane', () => {
     verifier = createTokenVerifier(keys);
     issuer = createTokenIssuer(keys);
     ({ gateway: lane, url: laneUrl } = await start({ usage: { store: { write: async (_key, body) => void usageWrites.push(body) }, flushIntervalMs: 3_600_000, replica: 'lane' } }));
-    ({ gateway: engine, url: engineUrl } = await start({ singleSubgraphLane: false }));
+    ({ gateway: engine, url: engineUrl } = await start({ queryLane: false }));
     token = await issuer.sign({ userId: 'p1', tenantId: 't1', kind: 'MEMBER', roles: [] });
   });
   afterAll(async () => {
@@ -57,7 +57,8 @@ describe('single-subgraph lane', () => {
     return { status: response.status, type: response.headers.get('content-type'), headers: answerHeaders, body: await response.text() };
   };
   const metricsOf = async (url: string) => (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
-  const laneCount = async (outcome: 'served' | 'handed_back', url = laneUrl) => sampleValue(await metricsOf(url), GATEWAY_METRIC_NAMES.singleSubgraphLane, { subgraph: 'people', outcome });
+  const laneCount = async (outcome: 'served' | 'handed_back', url = laneUrl, subgraph = 'people', fetches = 1) =>
+    sampleValue(await metricsOf(url), GATEWAY_METRIC_NAMES.queryLane, { subgraph, fetches: String(fetches), outcome });
   const peopleAsked = () => stack.requests.filter((r) => r.subgraph === 'people').length;
   const signedIn = () => ({ authorization: `Bearer ${token}` });
 
@@ -94,6 +95,43 @@ describe('single-subgraph lane', () => {
       expect(served).toBeGreaterThanOrEqual(1);
     });
   }
+
+  // a root fetch, then entity fetches in parallel (lanePlanOf): the lane merges and projects as the plan executor does
+  const planned: [string, { query: string; variables?: Record<string, unknown>; operationName?: string }, string, number][] = [
+    ['an entity field from a second subgraph', { query: '{ me { name noteCount } }' }, 'people', 2],
+    ['aliases, the key not asked for, the entity field first', { query: '{ me { c: noteCount n: name } }' }, 'people', 2],
+    ['entities under a list (every note\'s author)', { query: '{ notes { text author { name } } }' }, 'notes', 2],
+    ['entities in a list of a list', { query: '{ people(first: 3) { name friends { id noteCount } } }' }, 'people', 2],
+    ['a variable beside the representations', { query: 'query Two($n: Int) { people(first: $n) { name notes { text } } }', variables: { n: 2 }, operationName: 'Two' }, 'people', 2],
+    ['a null root: nothing to fetch after it', { query: '{ person(id: "nobody") { name noteCount } }' }, 'people', 2],
+  ];
+
+  for (const [name, body, root, fetches] of planned) {
+    it(`runs a plan of ${fetches} fetches itself for ${name}, with the engine's bytes`, async () => {
+      const byEngine = await send(engineUrl, body, signedIn());
+      expect(byEngine.status).toBe(200);
+      expect(byEngine.body).not.toContain('"errors"');
+      const served = await laneCount('served', laneUrl, root, fetches);
+      expect(await send(laneUrl, body, signedIn())).toEqual(byEngine);
+      expect(await send(laneUrl, body, signedIn())).toEqual(byEngine);
+      expect(await send(laneUrl, body, signedIn())).toEqual(byEngine);
+      expect((await laneCount('served', laneUrl, root, fetches)) - served).toBe(2);
+    });
+  }
+
+  it('leaves other plans to the engine: fragments, directives, a key selected twice, a mutation', async () => {
+    for (const body of [
+      { query: '{ me { ...P } } fragment P on Person { name noteCount }' },
+      { query: '{ me { name noteCount @include(if: true) } }' },
+      { query: '{ me { name noteCount } me { id } }' },
+      { query: 'mutation { rename(id: "p1", name: "Aiko") { name noteCount } }' },
+    ]) {
+      const byEngine = await send(engineUrl, body, signedIn());
+      const served = await laneCount('served', laneUrl, 'people', 2);
+      for (let i = 0; i < 3; i++) expect(await send(laneUrl, body, signedIn()), body.query).toEqual(byEngine);
+      expect((await laneCount('served', laneUrl, 'people', 2)) - served, body.query).toBe(0);
+    }
+  });
 
   it('sends the subgraph the fetch the engine sends, with its headers (less the compression the lane does not ask for)', async () => {
     const query = '{ me { name id } }';
@@ -172,13 +210,13 @@ describe('single-subgraph lane', () => {
     const before = {
       requests: sampleValue(text, METRIC_NAMES.requests, { operation: 'LaneCounted' }),
       fetches: sampleValue(text, GATEWAY_METRIC_NAMES.subgraphRequests, { subgraph: 'people', operation: 'LaneCounted' }),
-      served: sampleValue(text, GATEWAY_METRIC_NAMES.singleSubgraphLane, { subgraph: 'people', outcome: 'served' }),
+      served: sampleValue(text, GATEWAY_METRIC_NAMES.queryLane, { subgraph: 'people', fetches: '1', outcome: 'served' }),
     };
     for (let i = 0; i < 5; i++) expect((await send(laneUrl, { query }, { ...signedIn(), 'graphql-client-name': 'kyodo-ios', 'graphql-client-version': '3.1.0' })).status).toBe(200);
     const after = await metricsOf(laneUrl);
     expect(sampleValue(after, METRIC_NAMES.requests, { operation: 'LaneCounted' }) - before.requests).toBe(5);
     expect(sampleValue(after, GATEWAY_METRIC_NAMES.subgraphRequests, { subgraph: 'people', operation: 'LaneCounted' }) - before.fetches).toBe(5);
-    expect(sampleValue(after, GATEWAY_METRIC_NAMES.singleSubgraphLane, { subgraph: 'people', outcome: 'served' }) - before.served).toBe(4);
+    expect(sampleValue(after, GATEWAY_METRIC_NAMES.queryLane, { subgraph: 'people', fetches: '1', outcome: 'served' }) - before.served).toBe(4);
     usageWrites.length = 0;
     const closing = await start({ usage: { store: { write: async (_key, body) => void usageWrites.push(body) }, flushIntervalMs: 3_600_000, replica: 'counted' } });
     for (let i = 0; i < 3; i++) await send(closing.url, { query }, { ...signedIn(), 'graphql-client-name': 'kyodo-ios', 'graphql-client-version': '3.1.0' });
@@ -208,7 +246,7 @@ describe('single-subgraph lane', () => {
     let trustedEngine: { gateway: GatewayHandle; url: string };
     beforeAll(async () => {
       trusted = await start({ trustedDocuments: { documents: new Map([[hash, registered]]), arbitrary: 'members' } });
-      trustedEngine = await start({ trustedDocuments: { documents: new Map([[hash, registered]]), arbitrary: 'members' }, singleSubgraphLane: false });
+      trustedEngine = await start({ trustedDocuments: { documents: new Map([[hash, registered]]), arbitrary: 'members' }, queryLane: false });
     });
     afterAll(async () => {
       await trusted?.gateway.close();
@@ -244,9 +282,9 @@ describe('single-subgraph lane', () => {
     const asked: string[] = [];
     const routeOf = (text: string): LaneRoute => {
       const document = parse(text);
-      return { subgraph: 'people', fetchQuery: text, fetchOperationName: undefined, variableUsages: [], document, operation: getOperationAST(document) as OperationDefinitionNode, operationName: undefined };
+      return { root: { subgraph: 'people', query: text, operationName: undefined, variableUsages: [] }, entities: [], document, operation: getOperationAST(document) as OperationDefinitionNode, operationName: undefined };
     };
-    const bounded = createSingleSubgraphLane({
+    const bounded = createQueryLane({
       verifier,
       shapes: () => buildSchema('type Query { a: Int b: Int c: Int }'),
       // reached only for a route the lane still knows (then it answers nothing: no URL)
