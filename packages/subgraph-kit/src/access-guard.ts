@@ -1,6 +1,6 @@
 import type { Viewer } from '@kyodo/auth';
 import { z } from 'zod';
-import { confirmedSince, fetchChangeFeedPage, nextFeedCursor, type ChangeFeedPage } from './change-feed.js';
+import { confirmedSince, fetchChangeFeedPage, nextFeedCursor, startingUp, type ChangeFeedPage } from './change-feed.js';
 import { parseEnv } from './env.js';
 import { kitRefusals } from './kit-refusals.js';
 import type { Logger } from './logger.js';
@@ -101,6 +101,8 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
   let running: Promise<void> | undefined;
   let failing = false;
   let stopped = false;
+  const startedMs = nowMs();
+  let reachedOnce = false;
 
   const poll = async () => {
     const started = nowMs();
@@ -123,6 +125,7 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
       if (!advanced) return; // a full page held behind a hole: not caught up
     }
     caughtUpAt = started;
+    reachedOnce = true;
     if (failing) logger.info('access feed reachable again');
     failing = false;
   };
@@ -131,7 +134,13 @@ export function startAccessGuard(options: { source: AccessVersionSource; setting
     if (stopped || !source.available()) return Promise.resolve();
     running ??= poll()
       .catch((error: unknown) => {
-        if (!failing) logger.warn('access feed poll failed: tokens are refused once the copy is older than the bound', { error: error instanceof Error ? error.message : String(error) });
+        const detail = { error: error instanceof Error ? error.message : String(error) };
+        // spaces not up yet while this process starts (PEER_START_GRACE_MS): not an outage
+        if (startingUp(reachedOnce, startedMs, nowMs())) {
+          logger.debug('access feed not reachable yet (starting up)', detail);
+          return;
+        }
+        if (!failing) logger.warn('access feed poll failed: tokens are refused once the copy is older than the bound', detail);
         failing = true;
       })
       .finally(() => {

@@ -268,6 +268,19 @@ export async function confirmedSince(askedMs: number, copy: PolledCopy): Promise
 }
 
 /**
+ * How long after a follower starts a peer it has never reached is expected (`npm start` and a
+ * deploy start services together, each in its own time): its failed polls are logged at debug,
+ * not as an outage, so a stack that came up in the wrong order says nothing once it is ready.
+ * A peer still unreachable after this is warned about as before.
+ */
+export const PEER_START_GRACE_MS = 30_000;
+
+/** Whether a failed poll is an outage worth a warning, or a peer not up yet while we start. */
+export function startingUp(reachedOnce: boolean, startedMs: number, nowMs: number): boolean {
+  return !reachedOnce && nowMs - startedMs < PEER_START_GRACE_MS;
+}
+
+/**
  * Polls a peer's change feed into a local copy. The copy is trusted only while fresh: until the
  * first poll has caught up, and whenever polls have failed for longer than maxStalenessMs, callers
  * fall back to asking the peer (which fails closed), so correctness never depends on the copy.
@@ -282,6 +295,8 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
   let failing = false;
   let running: Promise<void> | undefined;
   let stopped = false;
+  const startedMs = nowMs();
+  let reachedOnce = false;
 
   const poll = async () => {
     if (!options.directory || !options.dataSource.isInitialized) return;
@@ -319,6 +334,7 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
       cursor = moved.cursor;
     }
     caughtUpAt = started;
+    reachedOnce = true;
     if (failing) options.logger.info('peer feed reachable again', { feed: options.name });
     failing = false;
   };
@@ -327,8 +343,13 @@ export function startFeedFollower<TChange>(options: FeedFollowerOptions<TChange>
     if (stopped) return Promise.resolve();
     running ??= poll()
       .catch((error: unknown) => {
+        const detail = { feed: options.name, error: error instanceof Error ? error.message : String(error) };
+        if (startingUp(reachedOnce, startedMs, nowMs())) {
+          options.logger.debug('peer feed not reachable yet (starting up): asking the peer meanwhile', detail);
+          return;
+        }
         // logged once per outage, not once a second
-        if (!failing) options.logger.warn('peer feed poll failed: falling back to asking the peer', { feed: options.name, error: error instanceof Error ? error.message : String(error) });
+        if (!failing) options.logger.warn('peer feed poll failed: falling back to asking the peer', detail);
         failing = true;
       })
       .finally(() => {

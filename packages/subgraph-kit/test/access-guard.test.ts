@@ -1,7 +1,8 @@
 import type { Viewer } from '@kyodo/auth';
 import { describe, expect, it } from 'vitest';
 import { startAccessGuard, type AccessFeedRow, type AccessVersionSource } from '../src/access-guard.js';
-import type { ChangeFeedPage } from '../src/change-feed.js';
+import { PEER_START_GRACE_MS, startingUp, type ChangeFeedPage } from '../src/change-feed.js';
+import type { Logger } from '../src/logger.js';
 import { silentLogger } from '../src/logger.js';
 
 const viewer = (userId: string, accessVersion?: number): Viewer => ({ userId, tenantId: 't', kind: 'MEMBER', roles: [], ...(accessVersion === undefined ? {} : { accessVersion }) });
@@ -56,6 +57,33 @@ describe('access guard (T5, issue 19)', () => {
     } finally {
       await guard.stop();
     }
+  });
+
+  it('issue 21: spaces not up yet while this process starts is said at debug only (an idle stack says nothing once ready); still down past the grace, a warning', async () => {
+    const { state, source } = memorySource();
+    const lines: string[] = [];
+    const logger = Object.fromEntries((['debug', 'info', 'warn', 'error'] as const).map((level) => [level, (message: string) => void lines.push(`${level} ${message}`)])) as unknown as Logger;
+    let now = 0;
+    state.down = true;
+    const guard = startAccessGuard({ source, settings: { syncMs: 60_000, maxStalenessMs: 60_000 }, logger, nowMs: () => now });
+    try {
+      await guard.refresh();
+      state.down = false;
+      await guard.refresh();
+      expect(lines.length).toBeGreaterThan(0);
+      expect(new Set(lines)).toEqual(new Set(['debug access feed not reachable yet (starting up)']));
+      const starting = lines.length;
+      // an outage after it was reached is one
+      state.down = true;
+      now += 1000;
+      await guard.refresh();
+      state.down = false;
+      await guard.refresh();
+      expect(lines.slice(starting)).toEqual(['warn access feed poll failed: tokens are refused once the copy is older than the bound', 'info access feed reachable again']);
+    } finally {
+      await guard.stop();
+    }
+    expect([startingUp(false, 0, PEER_START_GRACE_MS - 1), startingUp(false, 0, PEER_START_GRACE_MS), startingUp(true, 0, 1)]).toEqual([true, false, false]);
   });
 
   it('fails closed: with the copy older than the bound and the feed unreachable, every token is refused with SERVICE_UNAVAILABLE; back at once when it answers', async () => {
