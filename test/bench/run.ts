@@ -487,8 +487,10 @@ async function statementsPerPage(cards: number): Promise<Record<number, number>>
   const { startFullStack } = await import('../e2e/full-stack.js');
   const { signInAs } = await import('@kyodo/testkit');
   let count = 0;
-  // cards' background polls of the change feeds (and the owners' answers) run every second whatever the load: not per page
-  const background = /membership_changes|digitisation_changes|peer_feed_cursors/;
+  // every follower's polls of the change feeds (cards' copies, every subgraph's copy of spaces' access
+  // feed, spaces' of licensing's contracts and invoices), the owners' answers and the job leases run
+  // on timers whatever the load: not per page (a poll landing inside a sample read as 6 to 8.7 statements)
+  const background = /membership_changes|digitisation_changes|access_changes|contract_changes|invoice_issued_changes|invoice_mail_cursors|peer_feed_cursors|job_leases/;
   const stack = await startFullStack({ dialect, onQuery: (_subgraph, sql) => void (background.test(sql) || count++) });
   try {
     const token = await signInAs(stack.client, 'admin');
