@@ -721,7 +721,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       // @whatwg-node/server (under Yoga and Hive) takes a body already read from `req.body`
       const body = pathname === GRAPHQL_PATH && req.method === 'POST' ? parsedGraphqlBody(reading.body) : reading.body;
       (req as IncomingMessage & { body?: unknown }).body = body;
-      // issue 21: a query answered by one fetch, already served once, need not go through the engine again
+      // issue 21: a query the engine already served once, on a plan the lane runs, need not go through the engine again
       if (lane && pathname === GRAPHQL_PATH && req.method === 'POST' && (await lane.serve(req, res, body))) return;
     }
     await runtime.handle(req, res);

@@ -206,6 +206,10 @@ export function createQueryLane(deps: QueryLaneDeps): QueryLane {
           incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
           incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, type: String(incoming.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));
           incoming.on('error', () => resolve(null));
+          // a connection cut inside the answer: no 'end' comes (resolving after 'end' changes nothing)
+          incoming.on('close', () => {
+            if (!incoming.complete) resolve(null);
+          });
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
