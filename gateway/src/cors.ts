@@ -1,6 +1,12 @@
 /** The shape Yoga's `cors` factory returns (graphql-yoga is not a direct dependency). */
 export type CorsDecision = false | { origin: string[]; credentials: true; methods: string[]; allowedHeaders: string[]; maxAge: number };
 
+/** Whether an Origin is on the allow-list (exact; the opaque `null` never is): the one rule the engine's CORS and the query lane read. */
+export function corsOriginAllowed(allowed: readonly string[]): (origin: string) => boolean {
+  const origins = new Set(allowed.map((origin) => origin.trim()).filter((origin) => origin && origin !== 'null'));
+  return (origin) => origins.has(origin);
+}
+
 /**
  * CORS from an allow-list of exact origins. Yoga's default reflects any Origin with
  * credentials allowed, which lets every web page act with a signed-in user's cookies or
@@ -8,10 +14,10 @@ export type CorsDecision = false | { origin: string[]; credentials: true; method
  * origin (sandboxed iframes, file: pages, some redirects) is never allowed, even if listed.
  */
 export function corsOptionsFor(allowed: readonly string[]): (request: Request) => CorsDecision {
-  const origins = new Set(allowed.map((origin) => origin.trim()).filter((origin) => origin && origin !== 'null'));
+  const isAllowed = corsOriginAllowed(allowed);
   return (request) => {
     const origin = request.headers.get('origin');
-    if (!origin || !origins.has(origin)) return false;
+    if (!origin || !isAllowed(origin)) return false;
     return {
       origin: [origin],
       credentials: true,

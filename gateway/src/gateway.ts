@@ -26,7 +26,7 @@ import { resolveLimits, useQueryLimits, type GatewayLimits } from './limits.js';
 import { useClientMistakeChecks } from './client-mistakes.js';
 import { liveTransportEntries, useLiveContext, useRefusedEventsCarryNoData, useSubscriptionAcceptCheck } from './live-transport.js';
 import { DEFAULT_LIVE_STREAMS_PER_USER, useLiveStreamCap, type LiveStreamCounter } from './live-streams.js';
-import { corsOptionsFor } from './cors.js';
+import { corsOptionsFor, corsOriginAllowed } from './cors.js';
 import { readBodyWithin } from './request-body.js';
 import { fileForwardTarget, isOriginForm } from './request-target.js';
 import { isLinkPage, serveLinkPage } from './link-pages.js';
@@ -511,6 +511,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
           verifier: deps.verifier,
           accessGuard,
           trustedDocuments: deps.trustedDocuments,
+          corsAllowed: corsOriginAllowed(deps.corsOrigins ?? []),
           shapes: () => shapes,
           urlOf: (name) => subgraphs.find((s) => s.name === name)?.url,
           subgraphHeaders: buildSubgraphHeaders,

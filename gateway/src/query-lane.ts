@@ -56,6 +56,8 @@ export interface QueryLaneDeps {
   verifier: TokenVerifier;
   accessGuard?: AccessGuard;
   trustedDocuments?: TrustedDocuments;
+  /** Whether an Origin gets CORS headers from the engine (cors.ts): such a request is the engine's. Default: every Origin is. */
+  corsAllowed?: (origin: string) => boolean;
   /** The current supergraph's types, for variable coercion (the same check useVariableCheck makes). */
   shapes: () => GraphQLSchema;
   /** The current URL of a subgraph by name. */
@@ -134,7 +136,7 @@ export function passesThrough(answer: string): boolean {
  * planning) was done the first time, and none of it depends on who asks.
  *
  * Anything out of the ordinary goes to the engine untouched: a body of another shape, a browser's
- * cross-origin request (CORS is the engine's), an Accept the lane does not answer, a bad or
+ * cross-origin request from an allowed origin (CORS is the engine's), an Accept the lane does not answer, a bad or
  * refused token, a variable of the wrong type, a subgraph that fails, times out or answers with
  * errors or extensions, an entity missing (the query is then sent once more, by the engine: only
  * queries come here, so a second send is safe, as the engine's own upstream retry is). Why by
@@ -238,8 +240,10 @@ export function createQueryLane(deps: QueryLaneDeps): QueryLane {
       for (const key in fields) if (!BODY_KEYS.has(key)) return false;
       const operationName = fields.operationName ?? undefined;
       if (operationName !== undefined && typeof operationName !== 'string') return false;
-      // CORS and its preflight rules are the engine's
-      if (req.headers.origin !== undefined) return false;
+      // CORS is the engine's: an Origin it answers with CORS headers goes to it; any other Origin (a
+      // page of the gateway's own origin, the web app, or one not allowed) gets none from it either
+      const origin = req.headers.origin;
+      if (origin !== undefined && (!deps.corsAllowed || deps.corsAllowed(origin))) return false;
       const contentType = laneContentType(req.headers.accept);
       if (!contentType) return false;
       const document = documentText(fields);

@@ -19,6 +19,8 @@ import { startTinySubgraphs, type TinyStack } from './support/tiny-subgraphs.js'
  * of the wrong type, a browser's cross-origin call, an answer with errors...) must be answered
  * by the engine exactly as before. The lane's counter tells which way each request went.
  */
+const ALLOWED_ORIGIN = 'https://app.example';
+
 describe('query lane', () => {
   let stack: TinyStack;
   let issuer: TokenIssuer;
@@ -40,8 +42,8 @@ describe('query lane', () => {
     const keys = await generateSigningKeys();
     verifier = createTokenVerifier(keys);
     issuer = createTokenIssuer(keys);
-    ({ gateway: lane, url: laneUrl } = await start({ usage: { store: { write: async (_key, body) => void usageWrites.push(body) }, flushIntervalMs: 3_600_000, replica: 'lane' } }));
-    ({ gateway: engine, url: engineUrl } = await start({ queryLane: false }));
+    ({ gateway: lane, url: laneUrl } = await start({ corsOrigins: [ALLOWED_ORIGIN], usage: { store: { write: async (_key, body) => void usageWrites.push(body) }, flushIntervalMs: 3_600_000, replica: 'lane' } }));
+    ({ gateway: engine, url: engineUrl } = await start({ corsOrigins: [ALLOWED_ORIGIN], queryLane: false }));
     token = await issuer.sign({ userId: 'p1', tenantId: 't1', kind: 'MEMBER', roles: [] });
   });
   afterAll(async () => {
@@ -84,6 +86,9 @@ describe('query lane', () => {
     ['Accept: application/json', { query: '{ me { id } }' }, { accept: 'application/json' }],
     ['Accept: */*', { query: '{ me { id } }' }, { accept: '*/*' }],
     ['Accept: both, the GraphQL type first', { query: '{ me { id } }' }, { accept: 'application/graphql-response+json, application/json;q=0.9' }],
+    // the engine answers these without CORS headers too (cors.ts): the web app on the gateway's own origin, or a page not allowed
+    ['an Origin that gets no CORS headers (the gateway\'s own, the web app\'s)', { query: '{ me { id } }' }, { origin: 'http://127.0.0.1:4000' }],
+    ['an Origin not allowed', { query: '{ me { id } }' }, { origin: 'https://evil.example' }],
   ];
 
   for (const [name, body, headers] of answered) {
@@ -155,7 +160,7 @@ describe('query lane', () => {
     ['variables that are not an object', async () => ({ body: { query: 'query($n: Int) { people(first: $n) { id } }', variables: [1] }, headers: signedIn() }), false],
     ['a body key the lane does not know', async () => ({ body: { query: '{ me { id name } }', extra: 1 }, headers: signedIn() }), false],
     ['extensions beside the query', async () => ({ body: { query: '{ me { id name } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'x' } } }, headers: signedIn() }), true],
-    ['a browser cross-origin request (CORS is the engine\'s)', async () => ({ body: { query: '{ me { id name } }' }, headers: { ...signedIn(), origin: 'https://evil.example' } }), true],
+    ['a cross-origin request from an allowed origin (its CORS headers are the engine\'s)', async () => ({ body: { query: '{ me { id name } }' }, headers: { ...signedIn(), origin: ALLOWED_ORIGIN } }), true],
     // (the engine runs the operation, then finds no type to answer it in)
     ['an Accept the lane does not answer (406 from the engine)', async () => ({ body: { query: '{ me { id name } }' }, headers: { ...signedIn(), accept: 'text/html' } }), true],
     ['an event stream asked for', async () => ({ body: { query: '{ me { id name } }' }, headers: { ...signedIn(), accept: 'text/event-stream' } }), true],
