@@ -15,7 +15,7 @@ import { logServed, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId, TRACEPAR
 import type { GatewayTracing } from './tracing.js';
 import { observeLaneRequest, queryLaneCounter, singleSubgraphPathCounter, useGatewayMetrics } from './gateway-metrics.js';
 import { withSingleSubgraphPath } from './single-subgraph-path.js';
-import { createQueryLane, LANE_SENT_HEADER, lanePlanOf } from './query-lane.js';
+import { createQueryLane, headerText, LANE_SENT_HEADER, lanePlanOf, type LaneRoute } from './query-lane.js';
 import { documentStringMap } from '@envelop/core';
 import { buildASTSchema, getOperationAST, GraphQLError, parse, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { gatewayRefusals, type GatewayRefusalKey } from './refusals/refusals.js';
@@ -136,9 +136,10 @@ export interface GatewayDeps {
    */
   singleSubgraphPath?: boolean;
   /**
-   * Answer a query the single-subgraph path already served once without the GraphQL engine
-   * (query-lane.ts; same checks and answer, less CPU). Default on with the
-   * single-subgraph path; off with tracing (its spans are the engine's).
+   * Answer a query the engine already served once without it, when its plan is one fetch or a
+   * root fetch with entity fetches after it (query-lane.ts; same checks and answer, less CPU).
+   * Default on with the single-subgraph path (which finds the plans); off with tracing (its spans
+   * are the engine's).
    */
   queryLane?: boolean;
 }
@@ -371,8 +372,6 @@ export function hiveLoggerFor(logger: Logger): HiveLogger {
   });
 }
 
-const headerText = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value);
-
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
@@ -524,6 +523,11 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
           onHandedBack: (route) => laneOutcome(route, 'handed_back'),
         })
       : undefined;
+  /** The lane serves an operation the engine served, next time; keyed by the text the engine parsed, on the supergraph served now. */
+  const rememberForLane = (served: { document: DocumentNode; operationName: string | undefined; supergraph: string }, route: () => LaneRoute | null) => {
+    const text = documentStringMap.get(served.document);
+    if (lane && text !== undefined && served.supergraph === supergraphSdl) lane.remember(text, served.operationName, route);
+  };
   const runtime = createGatewayRuntime({
     // read on each (re)load: reloadSupergraph swaps it, and Hive drains requests on the old one
     supergraph: () => supergraphSdl,
@@ -534,10 +538,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       enabled: singleSubgraphPath,
       onTaken(subgraph, taken) {
         pathTaken(subgraph);
-        // the lane serves the same operation next time; keyed by the text the engine parsed
-        const text = documentStringMap.get(taken.document);
-        if (!lane || text === undefined || taken.supergraph !== supergraphSdl) return;
-        lane.remember(text, taken.operationName, () => ({
+        rememberForLane(taken, () => ({
           root: { subgraph, query: taken.fetch.operation, operationName: taken.fetch.operationName, variableUsages: taken.fetch.variableUsages ?? [] },
           entities: [],
           document: taken.document,
@@ -547,9 +548,7 @@ export async function createGateway(deps: GatewayDeps): Promise<GatewayHandle> {
       },
       onPlanned(planned) {
         // a root fetch and entity fetches after it: the lane runs that plan itself next time (lanePlanOf says which)
-        const text = documentStringMap.get(planned.document);
-        if (!lane || text === undefined || planned.supergraph !== supergraphSdl) return;
-        lane.remember(text, planned.operationName, () => {
+        rememberForLane(planned, () => {
           const steps = lanePlanOf(planned.plan, planned.operation);
           return steps && { ...steps, document: planned.document, operation: planned.operation, operationName: planned.operationName };
         });

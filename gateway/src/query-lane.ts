@@ -1,4 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { bearerToken, type TokenVerifier, type Viewer } from '@kyodo/auth';
 import type { AccessGuard } from '@kyodo/subgraph-kit/access-guard';
@@ -264,7 +264,7 @@ export function createQueryLane(deps: QueryLaneDeps): QueryLane {
       }
       const variables = variablesFor(route, fields.variables);
       if (variables === false) return false;
-      const headers = deps.subgraphHeaders((name) => headerOf(req.headers, name));
+      const headers = deps.subgraphHeaders((name) => headerText(req.headers[name]));
       const fetches: Array<{ subgraph: string; seconds: number }> = [];
       let unanswered = false;
       /** One fetch sent; its answer's text when the engine would pass it on unchanged, else null. */
@@ -479,8 +479,5 @@ export function lanePlanOf(plan: QueryPlan, operation: OperationDefinitionNode):
   return plain ? { root, entities: steps as LaneEntityStep[] } : null;
 }
 
-function headerOf(headers: IncomingHttpHeaders, name: string): string | null {
-  const value = headers[name];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(', ') : value;
-}
+/** A node request header as one string (a repeated header joined, as the fetch API's Headers does), or null when absent. */
+export const headerText = (value: string | string[] | undefined): string | null => (value === undefined ? null : Array.isArray(value) ? value.join(', ') : value);
