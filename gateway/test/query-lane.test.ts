@@ -89,6 +89,8 @@ describe('query lane', () => {
     // the engine answers these without CORS headers too (cors.ts): the web app on the gateway's own origin, or a page not allowed
     ['an Origin that gets no CORS headers (the gateway\'s own, the web app\'s)', { query: '{ me { id } }' }, { origin: 'http://127.0.0.1:4000' }],
     ['an Origin not allowed', { query: '{ me { id } }' }, { origin: 'https://evil.example' }],
+    // no token: the subgraph decides what an anonymous caller reads (here: no one is `me`)
+    ['an anonymous caller', { query: '{ me { id name } people(first: 1) { id } }' }, { authorization: '' }],
   ];
 
   for (const [name, body, headers] of answered) {
